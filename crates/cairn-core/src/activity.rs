@@ -1,0 +1,152 @@
+//! Activities: raw events imported from git, GitHub, Jira and the like.
+//!
+//! An activity is not evidence. Imports land activities in an inbox, and only the engineer
+//! turns them into evidence. The pair (source, external id) identifies an activity across
+//! imports, so importing the same history twice changes nothing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Invalid;
+use crate::dates::Timestamp;
+use crate::evidence::Source;
+use crate::id::{ActivityId, EvidenceId, PersonId};
+use crate::invalid::require_text;
+
+/// The kind of event an activity records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    /// A commit.
+    Commit,
+    /// A pull request the engineer authored.
+    PullRequest,
+    /// A review of someone else's pull request.
+    Review,
+    /// An issue.
+    Issue,
+    /// A ticket from a tracker such as Jira.
+    Ticket,
+    /// An entry from a journal or brag document.
+    Note,
+}
+
+named_enum!(
+    ActivityKind,
+    "kind",
+    Commit = "commit",
+    PullRequest = "pull_request",
+    Review = "review",
+    Issue = "issue",
+    Ticket = "ticket",
+    Note = "note"
+);
+
+/// What the engineer decided about an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActivityState {
+    /// Waiting in the inbox.
+    #[default]
+    Inbox,
+    /// Became (part of) evidence.
+    Accepted,
+    /// Not worth keeping as evidence.
+    Dismissed,
+}
+
+named_enum!(
+    ActivityState,
+    "state",
+    Inbox = "inbox",
+    Accepted = "accepted",
+    Dismissed = "dismissed"
+);
+
+/// One imported event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    /// Record id.
+    pub id: ActivityId,
+    /// The engineer it is credited to.
+    pub owner: PersonId,
+    /// Where it came from.
+    pub source: Source,
+    /// The source's own id (commit hash, pull request URL, issue key): the de-duplication key.
+    pub external_id: String,
+    /// What kind of event.
+    pub kind: ActivityKind,
+    /// Its title or subject line.
+    pub title: String,
+    /// Its description or message body.
+    pub body: String,
+    /// Where it can be seen.
+    pub url: Option<String>,
+    /// Repository or project it belongs to.
+    pub container: String,
+    /// When it happened.
+    pub occurred_at: Timestamp,
+    /// Inbox, accepted or dismissed.
+    pub state: ActivityState,
+    /// The evidence it became, once accepted.
+    pub evidence: Option<EvidenceId>,
+    /// When it was imported.
+    pub created_at: Timestamp,
+    /// When it last changed.
+    pub updated_at: Timestamp,
+}
+
+impl Activity {
+    /// Checks the fields every importer must fill.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        require_text("external_id", &self.external_id, 500)?;
+        require_text("title", &self.title, 1_000)?;
+        match (self.state, self.evidence) {
+            (ActivityState::Accepted, None) => Err(Invalid::new(
+                "evidence",
+                "an accepted activity must name the evidence it became",
+            )),
+            (ActivityState::Inbox | ActivityState::Dismissed, Some(_)) => Err(Invalid::new(
+                "evidence",
+                "only an accepted activity points at evidence",
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::now;
+
+    #[test]
+    fn acceptance_and_evidence_go_together() {
+        let mut a = Activity {
+            id: ActivityId::new(),
+            owner: PersonId::new(),
+            source: Source::Git,
+            external_id: "3f2a9c1".into(),
+            kind: ActivityKind::Commit,
+            title: "fix(billing): round invoice totals once".into(),
+            body: String::new(),
+            url: None,
+            container: "billing".into(),
+            occurred_at: now(),
+            state: ActivityState::Inbox,
+            evidence: None,
+            created_at: now(),
+            updated_at: now(),
+        };
+        assert_eq!(a.validate(), Ok(()));
+        a.state = ActivityState::Accepted;
+        assert_eq!(a.validate().unwrap_err().field, "evidence");
+        a.evidence = Some(EvidenceId::new());
+        assert_eq!(a.validate(), Ok(()));
+        a.external_id = String::new();
+        assert_eq!(a.validate().unwrap_err().field, "external_id");
+        assert_eq!(
+            "pull_request".parse::<ActivityKind>().unwrap(),
+            ActivityKind::PullRequest
+        );
+    }
+}

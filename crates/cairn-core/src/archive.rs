@@ -1,0 +1,392 @@
+//! The archive: one versioned JSON document holding everything in a store.
+//!
+//! It is how an engineer takes their record with them, and how records move between a
+//! personal store and a team server. Writing is deterministic (records sorted by id, fixed
+//! field order, microsecond timestamps), so exporting, importing into an empty store and
+//! exporting again gives the same bytes. Reading checks the whole document before anything
+//! is stored: every error names the line, column and field.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Invalid;
+use crate::dates::Timestamp;
+use crate::destination::{Destination, DestinationEvent};
+use crate::evidence::Evidence;
+use crate::id::PersonId;
+use crate::ladder::{Ladder, LadderRef};
+use crate::person::Person;
+
+/// The value of the `format` field, so a stray JSON file is recognised as not an archive.
+pub const FORMAT: &str = "cairn-archive";
+/// The archive version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// Everything in a store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archive {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The archive version, [`VERSION`] when written by this build.
+    pub version: u32,
+    /// The person a local store belongs to, if it has one.
+    pub owner: Option<PersonId>,
+    /// Every ladder version, sorted by id then version.
+    pub ladders: Vec<Ladder>,
+    /// Every person, sorted by id.
+    pub people: Vec<Person>,
+    /// Every destination, sorted by id.
+    pub destinations: Vec<Destination>,
+    /// Every destination change, sorted by id.
+    pub destination_events: Vec<DestinationEvent>,
+    /// Every piece of evidence, sorted by id.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Why an archive could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ArchiveError {
+    /// 1-based line of the problem, when it is a syntax or type error.
+    pub line: Option<usize>,
+    /// 1-based column, with the line.
+    pub column: Option<usize>,
+    /// The field and what is wrong.
+    pub invalid: Invalid,
+}
+
+impl fmt::Display for ArchiveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, "line {line}, column {column}: ")?;
+        }
+        write!(f, "{}", self.invalid)
+    }
+}
+
+impl From<Invalid> for ArchiveError {
+    fn from(invalid: Invalid) -> Self {
+        Self {
+            line: None,
+            column: None,
+            invalid,
+        }
+    }
+}
+
+impl Archive {
+    /// An archive of these records, sorted into their canonical order.
+    pub fn new(
+        owner: Option<PersonId>,
+        mut ladders: Vec<Ladder>,
+        mut people: Vec<Person>,
+        mut destinations: Vec<Destination>,
+        mut destination_events: Vec<DestinationEvent>,
+        mut evidence: Vec<Evidence>,
+    ) -> Self {
+        ladders.sort_by(|a, b| (&a.id, a.version).cmp(&(&b.id, b.version)));
+        people.sort_by_key(|p| p.id);
+        destinations.sort_by_key(|d| d.id);
+        destination_events.sort_by_key(|e| e.id);
+        evidence.sort_by_key(|e| e.id);
+        Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            owner,
+            ladders,
+            people,
+            destinations,
+            destination_events,
+            evidence,
+        }
+    }
+
+    /// The archive as pretty JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        // Serializing plain data with string keys cannot fail.
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// Reads and checks an archive. `today` bounds evidence dates.
+    pub fn parse(text: &str, today: chrono::NaiveDate) -> Result<Self, ArchiveError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let archive: Archive = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            ArchiveError {
+                line: Some(inner.line()),
+                column: Some(inner.column()),
+                invalid: Invalid::new(
+                    if path == "." { String::new() } else { path },
+                    strip_position(&inner.to_string()),
+                ),
+            }
+        })?;
+        archive.check(today)?;
+        Ok(archive)
+    }
+
+    /// The cross-record rules: the format and version, unique ids, every reference resolved
+    /// within the archive, and every record valid against the ladder it pins.
+    fn check(&self, today: chrono::NaiveDate) -> Result<(), Invalid> {
+        if self.format != FORMAT {
+            return Err(Invalid::new(
+                "format",
+                format!(
+                    "is '{}', not '{FORMAT}': this is not a Cairn archive",
+                    self.format
+                ),
+            ));
+        }
+        if self.version != VERSION {
+            return Err(Invalid::new(
+                "version",
+                format!(
+                    "archive version {} is not supported (this Cairn reads version {VERSION})",
+                    self.version
+                ),
+            ));
+        }
+        let mut ladder_refs = HashSet::new();
+        for (i, ladder) in self.ladders.iter().enumerate() {
+            if let Some(problem) = ladder.problems().into_iter().next() {
+                return Err(problem.within(&format!("ladders[{i}]")));
+            }
+            if !ladder_refs.insert(ladder.reference()) {
+                return Err(Invalid::new(
+                    format!("ladders[{i}]"),
+                    "the same ladder version appears twice",
+                ));
+            }
+        }
+        let ladder = |field: String, r: &LadderRef| {
+            self.ladders
+                .iter()
+                .find(|l| l.id == r.id && l.version == r.version)
+                .ok_or_else(|| {
+                    Invalid::new(
+                        field,
+                        format!("ladder {} v{} is not in the archive", r.id, r.version),
+                    )
+                })
+        };
+        let people: HashSet<PersonId> = self.people.iter().map(|p| p.id).collect();
+        let person = |field: String, id: PersonId| {
+            if people.contains(&id) {
+                Ok(())
+            } else {
+                Err(Invalid::new(
+                    field,
+                    format!("person {id} is not in the archive"),
+                ))
+            }
+        };
+        unique("people", self.people.iter().map(|p| p.id))?;
+        unique("destinations", self.destinations.iter().map(|d| d.id))?;
+        unique(
+            "destination_events",
+            self.destination_events.iter().map(|e| e.id),
+        )?;
+        unique("evidence", self.evidence.iter().map(|e| e.id))?;
+        if let Some(owner) = self.owner {
+            person("owner".into(), owner)?;
+        }
+        for (i, p) in self.people.iter().enumerate() {
+            let field = format!("people[{i}]");
+            p.validate(ladder(format!("{field}.ladder"), &p.ladder)?)
+                .map_err(|e| e.within(&field))?;
+            if let Some(manager) = p.manager {
+                person(format!("{field}.manager"), manager)?;
+            }
+        }
+        for (i, d) in self.destinations.iter().enumerate() {
+            let field = format!("destinations[{i}]");
+            d.validate().map_err(|e| e.within(&field))?;
+            person(format!("{field}.owner"), d.owner)?;
+        }
+        let destinations: HashSet<_> = self.destinations.iter().map(|d| d.id).collect();
+        for (i, e) in self.destination_events.iter().enumerate() {
+            let field = format!("destination_events[{i}]");
+            if !destinations.contains(&e.destination) {
+                return Err(Invalid::new(
+                    format!("{field}.destination"),
+                    "is not in the archive",
+                ));
+            }
+            person(format!("{field}.owner"), e.owner)?;
+        }
+        for (i, e) in self.evidence.iter().enumerate() {
+            let field = format!("evidence[{i}]");
+            person(format!("{field}.owner"), e.owner)?;
+            e.validate(ladder(format!("{field}.ladder"), &e.ladder)?, today)
+                .map_err(|err| err.within(&field))?;
+        }
+        Ok(())
+    }
+
+    /// The newest change recorded anywhere in the archive.
+    pub fn latest_change(&self) -> Option<Timestamp> {
+        let people = self.people.iter().map(|p| p.updated_at);
+        let destinations = self.destinations.iter().map(|d| d.updated_at);
+        let evidence = self.evidence.iter().map(|e| e.updated_at);
+        people.chain(destinations).chain(evidence).max()
+    }
+}
+
+fn unique<T: Eq + std::hash::Hash + fmt::Display>(
+    field: &str,
+    ids: impl Iterator<Item = T>,
+) -> Result<(), Invalid> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id.to_string()) {
+            return Err(Invalid::new(
+                format!("{field}[{i}].id"),
+                format!("{id} appears twice"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// serde_json appends " at line L column C" to its messages; the error carries those apart.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::Visibility;
+    use crate::dates::now;
+    use crate::evidence::{LevelSignal, Source};
+    use crate::id::EvidenceId;
+    use crate::ladder::builtin;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn sample() -> Archive {
+        let ladder = builtin::find("software-engineer").unwrap();
+        let me = Person {
+            id: PersonId::new(),
+            name: "Ada".into(),
+            emails: vec!["ada@example.com".into()],
+            ladder: ladder.reference(),
+            level: "L2".parse().unwrap(),
+            manager: None,
+            created_at: now(),
+            updated_at: now(),
+        };
+        let evidence = (0..3)
+            .map(|i| Evidence {
+                id: EvidenceId::new(),
+                owner: me.id,
+                date: NaiveDate::from_ymd_opt(2026, 3, 1 + i).unwrap(),
+                title: format!("Entry {i}"),
+                body: String::new(),
+                impact: String::new(),
+                links: vec![],
+                competencies: vec!["delivery".parse().unwrap()],
+                level: LevelSignal::Current,
+                areas: vec![],
+                visibility: Visibility::Private,
+                source: Source::Manual,
+                ladder: ladder.reference(),
+                created_at: now(),
+                updated_at: now(),
+            })
+            .rev()
+            .collect();
+        Archive::new(
+            Some(me.id),
+            vec![ladder],
+            vec![me],
+            vec![],
+            vec![],
+            evidence,
+        )
+    }
+
+    #[test]
+    fn round_trips_to_identical_bytes_and_sorts_records() {
+        let archive = sample();
+        assert!(archive.evidence.windows(2).all(|w| w[0].id < w[1].id));
+        let text = archive.to_json();
+        let back = Archive::parse(&text, today()).unwrap();
+        assert_eq!(back, archive);
+        assert_eq!(back.to_json(), text);
+    }
+
+    #[test]
+    fn type_errors_name_line_column_and_field() {
+        let text = sample()
+            .to_json()
+            .replacen("\"2026-03-02\"", "\"March 2nd\"", 1);
+        let err = Archive::parse(&text, today()).unwrap_err();
+        assert_eq!(err.invalid.field, "evidence[1].date");
+        let line = text.lines().position(|l| l.contains("March 2nd")).unwrap() + 1;
+        assert_eq!(err.line, Some(line));
+        assert!(
+            err.to_string()
+                .starts_with(&format!("line {line}, column ")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn broken_references_and_rules_are_refused() {
+        let mut a = sample();
+        a.evidence[0].owner = PersonId::new();
+        assert_eq!(
+            Archive::parse(&a.to_json(), today())
+                .unwrap_err()
+                .invalid
+                .field,
+            "evidence[0].owner"
+        );
+
+        let mut a = sample();
+        a.evidence[2].competencies = vec!["cooking".parse().unwrap()];
+        assert_eq!(
+            Archive::parse(&a.to_json(), today())
+                .unwrap_err()
+                .invalid
+                .field,
+            "evidence[2].competencies[0]"
+        );
+
+        let mut a = sample();
+        a.evidence[1].id = a.evidence[0].id;
+        assert_eq!(
+            Archive::parse(&a.to_json(), today())
+                .unwrap_err()
+                .invalid
+                .field,
+            "evidence[1].id"
+        );
+
+        let mut a = sample();
+        a.format = "something-else".into();
+        assert_eq!(
+            Archive::parse(&a.to_json(), today())
+                .unwrap_err()
+                .invalid
+                .field,
+            "format"
+        );
+
+        let err = Archive::parse("{\"format\": \"cairn-archive\",", today()).unwrap_err();
+        assert_eq!(err.line, Some(1));
+    }
+}

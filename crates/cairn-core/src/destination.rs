@@ -1,0 +1,144 @@
+//! Destinations: the role, level or capability an engineer wants next, and their history.
+//!
+//! A destination changes as a career does. Each change is kept as an event (set, revised,
+//! pivoted, reached, dropped) with its reason, so the history tells the story of direction.
+//! Judging whether a statement is concrete is the clarity check's job, not this module's.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::dates::Timestamp;
+use crate::id::{DestinationEventId, DestinationId, LevelId, PersonId};
+use crate::invalid::{check_length, require_text};
+use crate::{Invalid, Visibility};
+
+/// Where a destination stands now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DestinationStatus {
+    /// Being worked towards.
+    Active,
+    /// Got there.
+    Reached,
+    /// Let go, deliberately.
+    Dropped,
+}
+
+/// What happened to a destination at one point in its history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DestinationChange {
+    /// First written down.
+    Set,
+    /// Reworded or sharpened, same direction.
+    Revised,
+    /// Replaced by a different direction.
+    Pivoted,
+    /// Achieved.
+    Reached,
+    /// Abandoned.
+    Dropped,
+}
+
+named_enum!(
+    DestinationStatus,
+    "status",
+    Active = "active",
+    Reached = "reached",
+    Dropped = "dropped"
+);
+named_enum!(
+    DestinationChange,
+    "change",
+    Set = "set",
+    Revised = "revised",
+    Pivoted = "pivoted",
+    Reached = "reached",
+    Dropped = "dropped"
+);
+
+/// The role, level or capability someone wants next, in their own words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Destination {
+    /// Record id.
+    pub id: DestinationId,
+    /// The engineer it belongs to.
+    pub owner: PersonId,
+    /// The destination as they wrote it.
+    pub statement: String,
+    /// The ladder level it aims at, if any.
+    pub target_level: Option<LevelId>,
+    /// When they mean to get there.
+    pub horizon: Option<NaiveDate>,
+    /// The reps they plan: the concrete work that builds the capability.
+    pub reps: Vec<String>,
+    /// What would count as evidence they got there.
+    pub evidence_criteria: String,
+    /// Active, reached or dropped.
+    pub status: DestinationStatus,
+    /// Who may read it.
+    pub visibility: Visibility,
+    /// When it was set.
+    pub created_at: Timestamp,
+    /// When it last changed.
+    pub updated_at: Timestamp,
+}
+
+/// One change in a destination's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DestinationEvent {
+    /// Record id.
+    pub id: DestinationEventId,
+    /// The destination it concerns.
+    pub destination: DestinationId,
+    /// The engineer it belongs to.
+    pub owner: PersonId,
+    /// What happened.
+    pub change: DestinationChange,
+    /// The statement as it read after the change.
+    pub statement: String,
+    /// Why, in the engineer's words.
+    pub reason: String,
+    /// When.
+    pub at: Timestamp,
+}
+
+impl Destination {
+    /// Checks the fields that do not depend on a ladder.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        require_text("statement", &self.statement, 2_000)?;
+        check_length("evidence_criteria", &self.evidence_criteria, 2_000)?;
+        for (i, rep) in self.reps.iter().enumerate() {
+            require_text(&format!("reps[{i}]"), rep, 500)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::now;
+
+    #[test]
+    fn a_destination_needs_a_statement_and_real_reps() {
+        let mut d = Destination {
+            id: DestinationId::new(),
+            owner: PersonId::new(),
+            statement: "Become a staff engineer who leads cross-team platform work".into(),
+            target_level: Some("L4".parse().unwrap()),
+            horizon: NaiveDate::from_ymd_opt(2027, 12, 31),
+            reps: vec!["Lead the event-bus migration".into()],
+            evidence_criteria: "Three teams adopt the design".into(),
+            status: DestinationStatus::Active,
+            visibility: Visibility::Shared,
+            created_at: now(),
+            updated_at: now(),
+        };
+        assert_eq!(d.validate(), Ok(()));
+        d.reps.push(String::new());
+        assert_eq!(d.validate().unwrap_err().field, "reps[1]");
+        d.statement = "\t".into();
+        assert_eq!(d.validate().unwrap_err().field, "statement");
+    }
+}

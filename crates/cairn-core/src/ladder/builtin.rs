@@ -1,0 +1,88 @@
+//! The ladders that ship inside the binary, read from `ladders/` at build time.
+
+use super::Ladder;
+use super::format::from_toml;
+
+const SOFTWARE_ENGINEER: &str = include_str!("../../../../ladders/software-engineer.toml");
+
+/// The id of the ladder a new profile uses unless told otherwise.
+pub const DEFAULT_LADDER: &str = "software-engineer";
+
+/// Every built-in ladder, parsed. The files are checked by this crate's tests, so a parse
+/// failure here is a build defect and reported as a ladder error, not a panic.
+pub fn all() -> Vec<Ladder> {
+    [SOFTWARE_ENGINEER]
+        .into_iter()
+        .filter_map(|text| from_toml(text).ok())
+        .collect()
+}
+
+/// The built-in ladder with this id.
+pub fn find(id: &str) -> Option<Ladder> {
+    all().into_iter().find(|l| l.id.as_str() == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    const COMPETENCIES: [&str; 8] = [
+        "technical-depth",
+        "system-design",
+        "delivery",
+        "operations",
+        "collaboration",
+        "influence",
+        "mentoring",
+        "product-impact",
+    ];
+
+    #[test]
+    fn the_software_engineer_ladder_is_complete() {
+        let ladder = from_toml(SOFTWARE_ENGINEER).unwrap_or_else(|e| panic!("{e}"));
+        let ids: Vec<&str> = ladder.competencies.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, COMPETENCIES);
+        let levels: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(levels, ["L1", "L2", "L3", "L4", "L5", "L6"]);
+        let titles: Vec<&str> = ladder.levels.iter().map(|l| l.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Engineer I",
+                "Engineer II",
+                "Senior Engineer",
+                "Staff Engineer",
+                "Senior Staff Engineer",
+                "Principal Engineer"
+            ]
+        );
+        for competency in &ladder.competencies {
+            for level in &ladder.levels {
+                let e = ladder
+                    .expectation(&competency.id, &level.id)
+                    .unwrap_or_else(|| panic!("{} has nothing at {}", competency.id, level.id));
+                assert!(
+                    e.examples.len() >= 2,
+                    "{} at {} needs two examples",
+                    competency.id,
+                    level.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_sentence_is_reused_across_levels() {
+        let ladder = find(DEFAULT_LADDER).unwrap();
+        let mut seen = HashSet::new();
+        for competency in &ladder.competencies {
+            for e in &competency.expectations {
+                for text in std::iter::once(&e.text).chain(&e.examples) {
+                    assert!(seen.insert(text.as_str()), "repeated: {text}");
+                }
+            }
+        }
+    }
+}
