@@ -1,1 +1,165 @@
-//! placeholder
+//! Cairn's storage: one contract, [`Store`], and two engines that keep it.
+//!
+//! SQLite is the embedded default (one file, WAL, FTS5 search); PostgreSQL is for a team
+//! server (several app servers may share one database, since no engine keeps state of its
+//! own). Both engines have their own migrations with matching names, and one conformance
+//! story (`tests/story.rs`) runs every operation against each. This crate owns SQL and
+//! nothing else: validation lives in `cairn-core`, and callers validate before storing.
+
+mod location;
+mod postgres;
+mod rows;
+mod sqlite;
+#[cfg(feature = "test-support")]
+pub mod test_support;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use cairn_core::archive::Archive;
+use cairn_core::destination::{Destination, DestinationEvent};
+use cairn_core::evidence::{Evidence, EvidenceQuery};
+use cairn_core::id::{EvidenceId, PersonId};
+use cairn_core::ladder::{Ladder, LadderRef};
+use cairn_core::person::Person;
+
+pub use location::Location;
+
+/// What can go wrong in a store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The record asked for does not exist (or is not the caller's to see).
+    #[error("no {what} {id}")]
+    NotFound {
+        /// The kind of record.
+        what: &'static str,
+        /// The id or prefix asked for.
+        id: String,
+    },
+    /// An id prefix matches more than one record.
+    #[error("'{prefix}' matches several {what}; type more of the id")]
+    Ambiguous {
+        /// The kind of record.
+        what: &'static str,
+        /// The prefix typed.
+        prefix: String,
+    },
+    /// There is no store at the location.
+    #[error("no Cairn store at {0}; run `cairn init` (or `cairn demo`) first")]
+    Missing(String),
+    /// The file or database exists but is not a Cairn store.
+    #[error("{0} is not a Cairn store")]
+    NotAStore(String),
+    /// The store was written by a newer Cairn.
+    #[error("{0} was written by a newer version of Cairn; upgrade Cairn to open it")]
+    TooNew(String),
+    /// A ladder version already stored differs from the one given: versions never change.
+    #[error("ladder {0} is already stored with different content; import it as a new version")]
+    LadderChanged(String),
+    /// Stored data that does not decode into a valid record.
+    #[error("stored {what} {id} is damaged: {reason}")]
+    Corrupt {
+        /// The kind of record.
+        what: &'static str,
+        /// Its id.
+        id: String,
+        /// What failed to decode.
+        reason: String,
+    },
+    /// The database failed.
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    /// Applying migrations failed.
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// A store result.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// What an archive import changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ImportSummary {
+    /// Records added or replaced by a newer copy.
+    pub written: u64,
+    /// Records already present and at least as new.
+    pub unchanged: u64,
+}
+
+/// The storage contract. Writes that touch several rows are single transactions; reads of a
+/// missing record answer [`StoreError::NotFound`].
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// The person a local store belongs to, once `init` has run.
+    async fn owner(&self) -> Result<Option<PersonId>>;
+    /// One person.
+    async fn person(&self, id: PersonId) -> Result<Person>;
+
+    /// One ladder version.
+    async fn ladder(&self, reference: &LadderRef) -> Result<Ladder>;
+    /// Every stored ladder version, by id then version.
+    async fn ladders(&self) -> Result<Vec<Ladder>>;
+
+    /// Saves a destination (new or changed) together with the event that explains the change.
+    async fn set_destination(
+        &self,
+        destination: &Destination,
+        event: &DestinationEvent,
+    ) -> Result<()>;
+    /// A person's destinations, newest first.
+    async fn destinations(&self, owner: PersonId) -> Result<Vec<Destination>>;
+    /// A person's destination history, oldest first.
+    async fn destination_events(&self, owner: PersonId) -> Result<Vec<DestinationEvent>>;
+
+    /// Adds a piece of evidence.
+    async fn add_evidence(&self, evidence: &Evidence) -> Result<()>;
+    /// One piece of evidence.
+    async fn evidence(&self, id: EvidenceId) -> Result<Evidence>;
+    /// The evidence whose id starts with `prefix` (at least four characters), if exactly one.
+    async fn resolve_evidence(&self, prefix: &str) -> Result<EvidenceId>;
+    /// Replaces a piece of evidence with a changed copy.
+    async fn update_evidence(&self, evidence: &Evidence) -> Result<()>;
+    /// Deletes a piece of evidence.
+    async fn remove_evidence(&self, id: EvidenceId) -> Result<()>;
+    /// Evidence matching the query, newest first.
+    async fn list_evidence(&self, query: &EvidenceQuery) -> Result<Vec<Evidence>>;
+
+    /// Everything in the store.
+    async fn export(&self) -> Result<Archive>;
+    /// Merges an archive by id in one transaction: new records are added, records with a
+    /// newer `updated_at` replace the stored copy, the rest are left alone. The owner is set
+    /// only if the store has none.
+    async fn import(&self, archive: &Archive) -> Result<ImportSummary>;
+}
+
+/// Opens an existing store, applying any migrations it lacks.
+pub async fn open(location: &Location) -> Result<Arc<dyn Store>> {
+    connect(location, false).await
+}
+
+/// Opens a store, creating it (but not its parent folder) if it does not exist.
+pub async fn create(location: &Location) -> Result<Arc<dyn Store>> {
+    connect(location, true).await
+}
+
+async fn connect(location: &Location, create: bool) -> Result<Arc<dyn Store>> {
+    Ok(match location {
+        Location::Sqlite(path) => Arc::new(sqlite::SqliteStore::connect(path, create).await?),
+        Location::Postgres(url) => Arc::new(postgres::PgStore::connect(url).await?),
+    })
+}
+
+/// Checks an id prefix typed by a user: hex digits and hyphens only, so it can go into a
+/// `LIKE` pattern without escaping, and long enough to mean something.
+fn id_prefix(prefix: &str) -> Result<String> {
+    let prefix = prefix.trim().to_ascii_lowercase();
+    let ok = prefix.len() >= 4 && prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    if ok {
+        Ok(prefix)
+    } else {
+        Err(StoreError::NotFound {
+            what: "evidence",
+            id: prefix,
+        })
+    }
+}

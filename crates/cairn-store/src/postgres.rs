@@ -1,0 +1,514 @@
+//! The PostgreSQL engine, for a team server.
+//!
+//! Native types (uuid, date, timestamptz, jsonb lists) and a generated `tsvector` column
+//! with a GIN index for search. The server keeps no state of its own, so several app
+//! servers can share one database; migrations take PostgreSQL's advisory lock, so servers
+//! starting together do not race. SELECTs cast ids and lists to text so that rows decode
+//! through the same code as SQLite's (`rows.rs`).
+
+use async_trait::async_trait;
+use cairn_core::archive::Archive;
+use cairn_core::destination::{Destination, DestinationEvent};
+use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
+use cairn_core::id::{EvidenceId, PersonId};
+use cairn_core::ladder::{Ladder, LadderRef};
+use cairn_core::person::Person;
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnection, PgPool, PgPoolOptions};
+use sqlx::{Acquire, Postgres, QueryBuilder};
+use uuid::Uuid;
+
+use crate::rows::{
+    DestinationEventRow, DestinationRow, EvidenceRow, LadderRow, PersonRow, decode_all, json_list,
+};
+use crate::{ImportSummary, Result, Store, StoreError, id_prefix};
+
+static MIGRATOR: Migrator = sqlx::migrate!("./migrations/postgres");
+
+const EVIDENCE_SELECT: &str = "SELECT e.id::text AS id, e.owner_id::text AS owner_id, e.date, e.title, \
+     e.body, e.impact, e.links::text AS links, \
+     COALESCE((SELECT json_agg(c.competency_id ORDER BY c.position) FROM evidence_competencies c \
+        WHERE c.evidence_id = e.id), '[]')::text AS competencies, \
+     e.level, e.areas::text AS areas, e.visibility, e.source, e.ladder_id, \
+     e.ladder_version::bigint AS ladder_version, e.created_at, e.updated_at \
+     FROM evidence e";
+
+const PERSON_SELECT: &str = "SELECT id::text AS id, name, emails::text AS emails, ladder_id, \
+     ladder_version::bigint AS ladder_version, level, manager_id::text AS manager_id, created_at, \
+     updated_at FROM people";
+
+const DESTINATION_SELECT: &str = "SELECT id::text AS id, owner_id::text AS owner_id, statement, \
+     target_level, horizon, reps::text AS reps, evidence_criteria, status, visibility, created_at, \
+     updated_at FROM destinations";
+
+const EVENT_SELECT: &str = "SELECT id::text AS id, destination_id::text AS destination_id, \
+     owner_id::text AS owner_id, change, statement, reason, at FROM destination_events";
+
+const LADDER_SELECT: &str = "SELECT id, version::bigint AS version, document FROM ladders";
+
+/// A store in a PostgreSQL database.
+pub(crate) struct PgStore {
+    pool: PgPool,
+}
+
+impl PgStore {
+    pub(crate) async fn connect(url: &str) -> Result<Self> {
+        let pool = PgPoolOptions::new().max_connections(8).connect(url).await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Self { pool })
+    }
+}
+
+#[async_trait]
+impl Store for PgStore {
+    async fn owner(&self) -> Result<Option<PersonId>> {
+        let value: Option<String> =
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = 'owner'")
+                .fetch_optional(&self.pool)
+                .await?;
+        value
+            .map(|v| {
+                v.parse().map_err(|_| StoreError::Corrupt {
+                    what: "setting",
+                    id: "owner".into(),
+                    reason: format!("'{v}' is not a person id"),
+                })
+            })
+            .transpose()
+    }
+
+    async fn person(&self, id: PersonId) -> Result<Person> {
+        let row: Option<PersonRow> = sqlx::query_as(&format!("{PERSON_SELECT} WHERE id = $1"))
+            .bind(id.uuid())
+            .fetch_optional(&self.pool)
+            .await?;
+        let row = row.ok_or_else(|| StoreError::NotFound {
+            what: "person",
+            id: id.to_string(),
+        })?;
+        row.try_into()
+    }
+
+    async fn ladder(&self, reference: &LadderRef) -> Result<Ladder> {
+        let row: Option<LadderRow> =
+            sqlx::query_as(&format!("{LADDER_SELECT} WHERE id = $1 AND version = $2"))
+                .bind(reference.id.as_str())
+                .bind(version(reference.version))
+                .fetch_optional(&self.pool)
+                .await?;
+        let row = row.ok_or_else(|| StoreError::NotFound {
+            what: "ladder",
+            id: format!("{} v{}", reference.id, reference.version),
+        })?;
+        row.try_into()
+    }
+
+    async fn ladders(&self) -> Result<Vec<Ladder>> {
+        let rows: Vec<LadderRow> = sqlx::query_as(&format!("{LADDER_SELECT} ORDER BY id, version"))
+            .fetch_all(&self.pool)
+            .await?;
+        decode_all(rows)
+    }
+
+    async fn set_destination(
+        &self,
+        destination: &Destination,
+        event: &DestinationEvent,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        upsert_destination(&mut tx, destination).await?;
+        insert_event(&mut tx, event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn destinations(&self, owner: PersonId) -> Result<Vec<Destination>> {
+        let rows: Vec<DestinationRow> = sqlx::query_as(&format!(
+            "{DESTINATION_SELECT} WHERE owner_id = $1 ORDER BY created_at DESC, id DESC"
+        ))
+        .bind(owner.uuid())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
+    async fn destination_events(&self, owner: PersonId) -> Result<Vec<DestinationEvent>> {
+        let rows: Vec<DestinationEventRow> = sqlx::query_as(&format!(
+            "{EVENT_SELECT} WHERE owner_id = $1 ORDER BY at, id"
+        ))
+        .bind(owner.uuid())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
+    async fn add_evidence(&self, evidence: &Evidence) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        upsert_evidence(&mut tx, evidence).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn evidence(&self, id: EvidenceId) -> Result<Evidence> {
+        let row: Option<EvidenceRow> =
+            sqlx::query_as(&format!("{EVIDENCE_SELECT} WHERE e.id = $1"))
+                .bind(id.uuid())
+                .fetch_optional(&self.pool)
+                .await?;
+        let row = row.ok_or_else(|| StoreError::NotFound {
+            what: "evidence",
+            id: id.to_string(),
+        })?;
+        row.try_into()
+    }
+
+    async fn resolve_evidence(&self, prefix: &str) -> Result<EvidenceId> {
+        let prefix = id_prefix(prefix)?;
+        let ids: Vec<Uuid> =
+            sqlx::query_scalar("SELECT id FROM evidence WHERE id::text LIKE $1 LIMIT 2")
+                .bind(format!("{prefix}%"))
+                .fetch_all(&self.pool)
+                .await?;
+        match ids.as_slice() {
+            [one] => Ok(EvidenceId::from_uuid(*one)),
+            [] => Err(StoreError::NotFound {
+                what: "evidence",
+                id: prefix,
+            }),
+            _ => Err(StoreError::Ambiguous {
+                what: "evidence",
+                prefix,
+            }),
+        }
+    }
+
+    async fn update_evidence(&self, e: &Evidence) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE evidence SET owner_id = $2, date = $3, title = $4, body = $5, impact = $6, \
+             links = $7::jsonb, level = $8, areas = $9::jsonb, visibility = $10, source = $11, \
+             ladder_id = $12, ladder_version = $13, created_at = $14, updated_at = $15 WHERE id = $1",
+        )
+        .bind(e.id.uuid())
+        .bind(e.owner.uuid())
+        .bind(e.date)
+        .bind(&e.title)
+        .bind(&e.body)
+        .bind(&e.impact)
+        .bind(json_list(&e.links))
+        .bind(e.level.as_str())
+        .bind(json_list(&e.areas))
+        .bind(e.visibility.as_str())
+        .bind(e.source.as_str())
+        .bind(e.ladder.id.as_str())
+        .bind(version(e.ladder.version))
+        .bind(e.created_at)
+        .bind(e.updated_at)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "evidence",
+                id: e.id.to_string(),
+            });
+        }
+        replace_competencies(&mut tx, e).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn remove_evidence(&self, id: EvidenceId) -> Result<()> {
+        let done = sqlx::query("DELETE FROM evidence WHERE id = $1")
+            .bind(id.uuid())
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "evidence",
+                id: id.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    async fn list_evidence(&self, query: &EvidenceQuery) -> Result<Vec<Evidence>> {
+        let mut q = QueryBuilder::<Postgres>::new(EVIDENCE_SELECT);
+        let mut clause = " WHERE ";
+        let mut next = |q: &mut QueryBuilder<Postgres>, sql: &str| {
+            q.push(clause).push(sql);
+            clause = " AND ";
+        };
+        if let Some(owner) = query.owner {
+            next(&mut q, "e.owner_id = ");
+            q.push_bind(owner.uuid());
+        }
+        if let Some(since) = query.since {
+            next(&mut q, "e.date >= ");
+            q.push_bind(since);
+        }
+        if let Some(until) = query.until {
+            next(&mut q, "e.date <= ");
+            q.push_bind(until);
+        }
+        if let Some(competency) = &query.competency {
+            next(
+                &mut q,
+                "e.id IN (SELECT evidence_id FROM evidence_competencies WHERE competency_id = ",
+            );
+            q.push_bind(competency.as_str().to_owned()).push(")");
+        }
+        if let Some(source) = query.source {
+            next(&mut q, "e.source = ");
+            q.push_bind(source.as_str());
+        }
+        if let Some(text) = &query.text {
+            let words = search_words(text);
+            if words.is_empty() {
+                return Ok(Vec::new());
+            }
+            next(&mut q, "e.search @@ plainto_tsquery('english', ");
+            q.push_bind(words.join(" ")).push(")");
+        }
+        q.push(" ORDER BY e.date DESC, e.id DESC");
+        if let Some(limit) = query.limit {
+            q.push(" LIMIT ").push_bind(i64::from(limit));
+        }
+        let rows: Vec<EvidenceRow> = q.build_query_as().fetch_all(&self.pool).await?;
+        decode_all(rows)
+    }
+
+    async fn export(&self) -> Result<Archive> {
+        // A repeatable-read transaction: one consistent snapshot while others write.
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .execute(&mut *tx)
+            .await?;
+        let owner: Option<String> =
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = 'owner'")
+                .fetch_optional(&mut *tx)
+                .await?;
+        let ladders: Vec<LadderRow> = sqlx::query_as(LADDER_SELECT).fetch_all(&mut *tx).await?;
+        let people: Vec<PersonRow> = sqlx::query_as(PERSON_SELECT).fetch_all(&mut *tx).await?;
+        let destinations: Vec<DestinationRow> = sqlx::query_as(DESTINATION_SELECT)
+            .fetch_all(&mut *tx)
+            .await?;
+        let events: Vec<DestinationEventRow> =
+            sqlx::query_as(EVENT_SELECT).fetch_all(&mut *tx).await?;
+        let evidence: Vec<EvidenceRow> =
+            sqlx::query_as(EVIDENCE_SELECT).fetch_all(&mut *tx).await?;
+        tx.commit().await?;
+        let owner = owner
+            .map(|o| {
+                o.parse().map_err(|_| StoreError::Corrupt {
+                    what: "setting",
+                    id: "owner".into(),
+                    reason: o,
+                })
+            })
+            .transpose()?;
+        Ok(Archive::new(
+            owner,
+            decode_all(ladders)?,
+            decode_all(people)?,
+            decode_all(destinations)?,
+            decode_all(events)?,
+            decode_all(evidence)?,
+        ))
+    }
+
+    async fn import(&self, archive: &Archive) -> Result<ImportSummary> {
+        let mut tx = self.pool.begin().await?;
+        let conn = tx.acquire().await?;
+        let mut summary = ImportSummary::default();
+        if let Some(owner) = archive.owner {
+            sqlx::query("INSERT INTO settings (key, value) VALUES ('owner', $1) ON CONFLICT (key) DO NOTHING")
+                .bind(owner.to_string())
+                .execute(&mut *conn)
+                .await?;
+        }
+        for ladder in &archive.ladders {
+            count(&mut summary, insert_ladder(conn, ladder).await?);
+        }
+        for person in &archive.people {
+            count(&mut summary, upsert_person(conn, person).await?);
+        }
+        for destination in &archive.destinations {
+            count(&mut summary, upsert_destination(conn, destination).await?);
+        }
+        for event in &archive.destination_events {
+            count(&mut summary, insert_event(conn, event).await?);
+        }
+        for evidence in &archive.evidence {
+            count(&mut summary, upsert_evidence(conn, evidence).await?);
+        }
+        tx.commit().await?;
+        Ok(summary)
+    }
+}
+
+/// Ladder versions are `u32` in the domain and `INTEGER` here; versions past `i32::MAX` do
+/// not occur (one per import of a changed ladder), so saturating is only a guard.
+fn version(v: u32) -> i32 {
+    i32::try_from(v).unwrap_or(i32::MAX)
+}
+
+fn count(summary: &mut ImportSummary, written: bool) {
+    if written {
+        summary.written += 1;
+    } else {
+        summary.unchanged += 1;
+    }
+}
+
+async fn insert_ladder(conn: &mut PgConnection, ladder: &Ladder) -> Result<bool> {
+    let document = serde_json::to_string(ladder).unwrap_or_default();
+    let done = sqlx::query(
+        "INSERT INTO ladders (id, version, document) VALUES ($1, $2, $3) ON CONFLICT (id, version) DO NOTHING",
+    )
+    .bind(ladder.id.as_str())
+    .bind(version(ladder.version))
+    .bind(&document)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 1 {
+        return Ok(true);
+    }
+    let stored: LadderRow =
+        sqlx::query_as(&format!("{LADDER_SELECT} WHERE id = $1 AND version = $2"))
+            .bind(ladder.id.as_str())
+            .bind(version(ladder.version))
+            .fetch_one(&mut *conn)
+            .await?;
+    if Ladder::try_from(stored)? == *ladder {
+        Ok(false)
+    } else {
+        Err(StoreError::LadderChanged(format!(
+            "{} v{}",
+            ladder.id, ladder.version
+        )))
+    }
+}
+
+async fn upsert_person(conn: &mut PgConnection, p: &Person) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO people (id, name, emails, ladder_id, ladder_version, level, manager_id, created_at, updated_at) \
+         VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, emails = excluded.emails, \
+           ladder_id = excluded.ladder_id, ladder_version = excluded.ladder_version, level = excluded.level, \
+           manager_id = excluded.manager_id, created_at = excluded.created_at, updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > people.updated_at",
+    )
+    .bind(p.id.uuid())
+    .bind(&p.name)
+    .bind(json_list(&p.emails))
+    .bind(p.ladder.id.as_str())
+    .bind(version(p.ladder.version))
+    .bind(p.level.as_str())
+    .bind(p.manager.map(PersonId::uuid))
+    .bind(p.created_at)
+    .bind(p.updated_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+async fn upsert_destination(conn: &mut PgConnection, d: &Destination) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO destinations (id, owner_id, statement, target_level, horizon, reps, evidence_criteria, \
+           status, visibility, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11) \
+         ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, statement = excluded.statement, \
+           target_level = excluded.target_level, horizon = excluded.horizon, reps = excluded.reps, \
+           evidence_criteria = excluded.evidence_criteria, status = excluded.status, \
+           visibility = excluded.visibility, created_at = excluded.created_at, updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > destinations.updated_at",
+    )
+    .bind(d.id.uuid())
+    .bind(d.owner.uuid())
+    .bind(&d.statement)
+    .bind(d.target_level.as_ref().map(|l| l.as_str().to_owned()))
+    .bind(d.horizon)
+    .bind(json_list(&d.reps))
+    .bind(&d.evidence_criteria)
+    .bind(d.status.as_str())
+    .bind(d.visibility.as_str())
+    .bind(d.created_at)
+    .bind(d.updated_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+async fn insert_event(conn: &mut PgConnection, e: &DestinationEvent) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO destination_events (id, destination_id, owner_id, change, statement, reason, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(e.id.uuid())
+    .bind(e.destination.uuid())
+    .bind(e.owner.uuid())
+    .bind(e.change.as_str())
+    .bind(&e.statement)
+    .bind(&e.reason)
+    .bind(e.at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+async fn upsert_evidence(conn: &mut PgConnection, e: &Evidence) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO evidence (id, owner_id, date, title, body, impact, links, level, areas, visibility, \
+           source, ladder_id, ladder_version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $10, $11, $12, $13, $14, $15) \
+         ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, date = excluded.date, \
+           title = excluded.title, body = excluded.body, impact = excluded.impact, links = excluded.links, \
+           level = excluded.level, areas = excluded.areas, visibility = excluded.visibility, \
+           source = excluded.source, ladder_id = excluded.ladder_id, ladder_version = excluded.ladder_version, \
+           created_at = excluded.created_at, updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > evidence.updated_at",
+    )
+    .bind(e.id.uuid())
+    .bind(e.owner.uuid())
+    .bind(e.date)
+    .bind(&e.title)
+    .bind(&e.body)
+    .bind(&e.impact)
+    .bind(json_list(&e.links))
+    .bind(e.level.as_str())
+    .bind(json_list(&e.areas))
+    .bind(e.visibility.as_str())
+    .bind(e.source.as_str())
+    .bind(e.ladder.id.as_str())
+    .bind(version(e.ladder.version))
+    .bind(e.created_at)
+    .bind(e.updated_at)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    replace_competencies(conn, e).await?;
+    Ok(true)
+}
+
+async fn replace_competencies(conn: &mut PgConnection, e: &Evidence) -> Result<()> {
+    sqlx::query("DELETE FROM evidence_competencies WHERE evidence_id = $1")
+        .bind(e.id.uuid())
+        .execute(&mut *conn)
+        .await?;
+    let ids: Vec<String> = e
+        .competencies
+        .iter()
+        .map(|c| c.as_str().to_owned())
+        .collect();
+    sqlx::query(
+        "INSERT INTO evidence_competencies (evidence_id, position, competency_id) \
+         SELECT $1, ordinality::int - 1, competency FROM unnest($2::text[]) WITH ORDINALITY AS t(competency, ordinality)",
+    )
+    .bind(e.id.uuid())
+    .bind(&ids)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

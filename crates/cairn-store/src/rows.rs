@@ -1,0 +1,242 @@
+//! Rows as both engines return them, and their decoding into domain records.
+//!
+//! Each engine's SELECTs produce the same column types (ids and lists as text, versions as
+//! 64-bit integers, dates and timestamps native), so decoding and its checks live here once.
+//! A row that does not decode is reported as [`StoreError::Corrupt`], never skipped.
+
+use std::str::FromStr;
+
+use cairn_core::Invalid;
+use cairn_core::dates::Timestamp;
+use cairn_core::destination::{Destination, DestinationEvent};
+use cairn_core::evidence::Evidence;
+use cairn_core::ladder::{Ladder, LadderRef};
+use cairn_core::person::Person;
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::{Result, StoreError};
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct LadderRow {
+    pub id: String,
+    pub version: i64,
+    pub document: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PersonRow {
+    pub id: String,
+    pub name: String,
+    pub emails: String,
+    pub ladder_id: String,
+    pub ladder_version: i64,
+    pub level: String,
+    pub manager_id: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct DestinationRow {
+    pub id: String,
+    pub owner_id: String,
+    pub statement: String,
+    pub target_level: Option<String>,
+    pub horizon: Option<NaiveDate>,
+    pub reps: String,
+    pub evidence_criteria: String,
+    pub status: String,
+    pub visibility: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct DestinationEventRow {
+    pub id: String,
+    pub destination_id: String,
+    pub owner_id: String,
+    pub change: String,
+    pub statement: String,
+    pub reason: String,
+    pub at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct EvidenceRow {
+    pub id: String,
+    pub owner_id: String,
+    pub date: NaiveDate,
+    pub title: String,
+    pub body: String,
+    pub impact: String,
+    pub links: String,
+    pub competencies: String,
+    pub level: String,
+    pub areas: String,
+    pub visibility: String,
+    pub source: String,
+    pub ladder_id: String,
+    pub ladder_version: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// A list as the JSON text both engines store.
+pub(crate) fn json_list<T: Serialize>(items: &[T]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Decodes one stored value, blaming the record it belongs to.
+struct Decoder<'a> {
+    what: &'static str,
+    id: &'a str,
+}
+
+impl Decoder<'_> {
+    fn corrupt(&self, reason: impl ToString) -> StoreError {
+        StoreError::Corrupt {
+            what: self.what,
+            id: self.id.to_owned(),
+            reason: reason.to_string(),
+        }
+    }
+
+    fn parse<T: FromStr<Err = Invalid>>(&self, text: &str) -> Result<T> {
+        text.parse().map_err(|e: Invalid| self.corrupt(e))
+    }
+
+    fn json<T: DeserializeOwned>(&self, text: &str) -> Result<T> {
+        serde_json::from_str(text).map_err(|e| self.corrupt(e))
+    }
+
+    fn version(&self, version: i64) -> Result<u32> {
+        u32::try_from(version).map_err(|e| self.corrupt(e))
+    }
+
+    fn ladder(&self, id: &str, version: i64) -> Result<LadderRef> {
+        Ok(LadderRef {
+            id: self.parse(id)?,
+            version: self.version(version)?,
+        })
+    }
+}
+
+impl TryFrom<LadderRow> for Ladder {
+    type Error = StoreError;
+    fn try_from(row: LadderRow) -> Result<Self> {
+        let d = Decoder {
+            what: "ladder",
+            id: &row.id,
+        };
+        let ladder: Ladder = d.json(&row.document)?;
+        if ladder.id.as_str() != row.id || i64::from(ladder.version) != row.version {
+            return Err(d.corrupt("the document does not match its key"));
+        }
+        Ok(ladder)
+    }
+}
+
+impl TryFrom<PersonRow> for Person {
+    type Error = StoreError;
+    fn try_from(row: PersonRow) -> Result<Self> {
+        let d = Decoder {
+            what: "person",
+            id: &row.id,
+        };
+        Ok(Person {
+            id: d.parse(&row.id)?,
+            name: row.name.clone(),
+            emails: d.json(&row.emails)?,
+            ladder: d.ladder(&row.ladder_id, row.ladder_version)?,
+            level: d.parse(&row.level)?,
+            manager: row.manager_id.as_deref().map(|m| d.parse(m)).transpose()?,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+impl TryFrom<DestinationRow> for Destination {
+    type Error = StoreError;
+    fn try_from(row: DestinationRow) -> Result<Self> {
+        let d = Decoder {
+            what: "destination",
+            id: &row.id,
+        };
+        Ok(Destination {
+            id: d.parse(&row.id)?,
+            owner: d.parse(&row.owner_id)?,
+            statement: row.statement.clone(),
+            target_level: row
+                .target_level
+                .as_deref()
+                .map(|l| d.parse(l))
+                .transpose()?,
+            horizon: row.horizon,
+            reps: d.json(&row.reps)?,
+            evidence_criteria: row.evidence_criteria.clone(),
+            status: d.parse(&row.status)?,
+            visibility: d.parse(&row.visibility)?,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+impl TryFrom<DestinationEventRow> for DestinationEvent {
+    type Error = StoreError;
+    fn try_from(row: DestinationEventRow) -> Result<Self> {
+        let d = Decoder {
+            what: "destination event",
+            id: &row.id,
+        };
+        Ok(DestinationEvent {
+            id: d.parse(&row.id)?,
+            destination: d.parse(&row.destination_id)?,
+            owner: d.parse(&row.owner_id)?,
+            change: d.parse(&row.change)?,
+            statement: row.statement.clone(),
+            reason: row.reason.clone(),
+            at: row.at,
+        })
+    }
+}
+
+impl TryFrom<EvidenceRow> for Evidence {
+    type Error = StoreError;
+    fn try_from(row: EvidenceRow) -> Result<Self> {
+        let d = Decoder {
+            what: "evidence",
+            id: &row.id,
+        };
+        let competencies: Vec<String> = d.json(&row.competencies)?;
+        Ok(Evidence {
+            id: d.parse(&row.id)?,
+            owner: d.parse(&row.owner_id)?,
+            date: row.date,
+            title: row.title.clone(),
+            body: row.body.clone(),
+            impact: row.impact.clone(),
+            links: d.json(&row.links)?,
+            competencies: competencies
+                .iter()
+                .map(|c| d.parse(c))
+                .collect::<Result<_>>()?,
+            level: d.parse(&row.level)?,
+            areas: d.json(&row.areas)?,
+            visibility: d.parse(&row.visibility)?,
+            source: d.parse(&row.source)?,
+            ladder: d.ladder(&row.ladder_id, row.ladder_version)?,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+/// Decodes every row, stopping at the first damaged one.
+pub(crate) fn decode_all<R, T: TryFrom<R, Error = StoreError>>(rows: Vec<R>) -> Result<Vec<T>> {
+    rows.into_iter().map(T::try_from).collect()
+}

@@ -1,0 +1,584 @@
+//! The SQLite engine: the embedded default, one file per store.
+//!
+//! WAL journal so readers never wait for a writer, foreign keys on, and a busy timeout so
+//! concurrent `cairn` processes queue for the write lock instead of failing. Every write
+//! transaction starts with a write statement, so it takes the lock (and waits for it)
+//! before it reads anything. Timestamps are stored as fixed-width RFC 3339 text so that
+//! comparing them as text compares them in time. Search uses an FTS5 index kept in step
+//! with the evidence table by triggers.
+
+use std::path::Path;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use cairn_core::archive::Archive;
+use cairn_core::dates::Timestamp;
+use cairn_core::destination::{Destination, DestinationEvent};
+use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
+use cairn_core::id::{EvidenceId, PersonId};
+use cairn_core::ladder::{Ladder, LadderRef};
+use cairn_core::person::Person;
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
+};
+use sqlx::{Acquire, QueryBuilder, Sqlite};
+
+use crate::rows::{
+    DestinationEventRow, DestinationRow, EvidenceRow, LadderRow, PersonRow, decode_all, json_list,
+};
+use crate::{ImportSummary, Result, Store, StoreError, id_prefix};
+
+static MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
+
+/// SQLite's result code for "file is not a database".
+const SQLITE_NOTADB: &str = "26";
+
+const EVIDENCE_SELECT: &str = "SELECT e.id, e.owner_id, e.date, e.title, e.body, e.impact, e.links, \
+     (SELECT json_group_array(competency_id) FROM \
+        (SELECT competency_id FROM evidence_competencies c WHERE c.evidence_id = e.id ORDER BY c.position)) \
+        AS competencies, \
+     e.level, e.areas, e.visibility, e.source, e.ladder_id, e.ladder_version, e.created_at, e.updated_at \
+     FROM evidence e";
+
+const PERSON_SELECT: &str = "SELECT id, name, emails, ladder_id, ladder_version, level, manager_id, \
+     created_at, updated_at FROM people";
+
+const DESTINATION_SELECT: &str = "SELECT id, owner_id, statement, target_level, horizon, reps, \
+     evidence_criteria, status, visibility, created_at, updated_at FROM destinations";
+
+const EVENT_SELECT: &str =
+    "SELECT id, destination_id, owner_id, change, statement, reason, at FROM destination_events";
+
+/// A store in one SQLite file.
+pub(crate) struct SqliteStore {
+    pool: SqlitePool,
+}
+
+/// Fixed-width UTC text, so text order is time order.
+fn ts(t: Timestamp) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+impl SqliteStore {
+    pub(crate) async fn connect(path: &Path, create: bool) -> Result<Self> {
+        let shown = path.display().to_string();
+        if !create && !path.exists() {
+            return Err(StoreError::Missing(shown));
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(create)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(30))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|e| not_a_store(e, &shown))?;
+        migrate(&pool, &shown).await?;
+        Ok(Self { pool })
+    }
+}
+
+fn not_a_store(error: sqlx::Error, shown: &str) -> StoreError {
+    match &error {
+        sqlx::Error::Database(db) if db.code().as_deref() == Some(SQLITE_NOTADB) => {
+            StoreError::NotAStore(shown.to_owned())
+        }
+        _ => StoreError::Database(error),
+    }
+}
+
+/// Brings the schema up to date. A file with tables but no migration record is someone
+/// else's database and is left untouched.
+async fn migrate(pool: &SqlitePool, shown: &str) -> Result<()> {
+    let latest = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+    let has_record: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations')",
+    )
+    .fetch_one(pool)
+    .await
+    .map_err(|e| not_a_store(e, shown))?;
+    if has_record {
+        let applied: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+                .fetch_one(pool)
+                .await?;
+        match applied {
+            Some(v) if v == latest => return Ok(()),
+            Some(v) if v > latest => return Err(StoreError::TooNew(shown.to_owned())),
+            _ => {}
+        }
+    } else {
+        let tables: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master")
+            .fetch_one(pool)
+            .await?;
+        if tables > 0 {
+            return Err(StoreError::NotAStore(shown.to_owned()));
+        }
+    }
+    MIGRATOR.run(pool).await?;
+    Ok(())
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn owner(&self) -> Result<Option<PersonId>> {
+        let value: Option<String> =
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = 'owner'")
+                .fetch_optional(&self.pool)
+                .await?;
+        value
+            .map(|v| {
+                v.parse().map_err(|_| StoreError::Corrupt {
+                    what: "setting",
+                    id: "owner".into(),
+                    reason: format!("'{v}' is not a person id"),
+                })
+            })
+            .transpose()
+    }
+
+    async fn person(&self, id: PersonId) -> Result<Person> {
+        let row: Option<PersonRow> = sqlx::query_as(&format!("{PERSON_SELECT} WHERE id = $1"))
+            .bind(id.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        let row = row.ok_or_else(|| StoreError::NotFound {
+            what: "person",
+            id: id.to_string(),
+        })?;
+        row.try_into()
+    }
+
+    async fn ladder(&self, reference: &LadderRef) -> Result<Ladder> {
+        let row: Option<LadderRow> = sqlx::query_as(
+            "SELECT id, version, document FROM ladders WHERE id = $1 AND version = $2",
+        )
+        .bind(reference.id.as_str())
+        .bind(i64::from(reference.version))
+        .fetch_optional(&self.pool)
+        .await?;
+        let row = row.ok_or_else(|| StoreError::NotFound {
+            what: "ladder",
+            id: format!("{} v{}", reference.id, reference.version),
+        })?;
+        row.try_into()
+    }
+
+    async fn ladders(&self) -> Result<Vec<Ladder>> {
+        let rows: Vec<LadderRow> =
+            sqlx::query_as("SELECT id, version, document FROM ladders ORDER BY id, version")
+                .fetch_all(&self.pool)
+                .await?;
+        decode_all(rows)
+    }
+
+    async fn set_destination(
+        &self,
+        destination: &Destination,
+        event: &DestinationEvent,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        upsert_destination(&mut tx, destination).await?;
+        insert_event(&mut tx, event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn destinations(&self, owner: PersonId) -> Result<Vec<Destination>> {
+        let rows: Vec<DestinationRow> = sqlx::query_as(&format!(
+            "{DESTINATION_SELECT} WHERE owner_id = $1 ORDER BY created_at DESC, id DESC"
+        ))
+        .bind(owner.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
+    async fn destination_events(&self, owner: PersonId) -> Result<Vec<DestinationEvent>> {
+        let rows: Vec<DestinationEventRow> = sqlx::query_as(&format!(
+            "{EVENT_SELECT} WHERE owner_id = $1 ORDER BY at, id"
+        ))
+        .bind(owner.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
+    async fn add_evidence(&self, evidence: &Evidence) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        upsert_evidence(&mut tx, evidence).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn evidence(&self, id: EvidenceId) -> Result<Evidence> {
+        let row: Option<EvidenceRow> =
+            sqlx::query_as(&format!("{EVIDENCE_SELECT} WHERE e.id = $1"))
+                .bind(id.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+        let row = row.ok_or_else(|| StoreError::NotFound {
+            what: "evidence",
+            id: id.to_string(),
+        })?;
+        row.try_into()
+    }
+
+    async fn resolve_evidence(&self, prefix: &str) -> Result<EvidenceId> {
+        let prefix = id_prefix(prefix)?;
+        let ids: Vec<String> =
+            sqlx::query_scalar("SELECT id FROM evidence WHERE id LIKE $1 LIMIT 2")
+                .bind(format!("{prefix}%"))
+                .fetch_all(&self.pool)
+                .await?;
+        match ids.as_slice() {
+            [one] => one.parse().map_err(|_| StoreError::Corrupt {
+                what: "evidence",
+                id: one.clone(),
+                reason: "the id is not a UUID".into(),
+            }),
+            [] => Err(StoreError::NotFound {
+                what: "evidence",
+                id: prefix,
+            }),
+            _ => Err(StoreError::Ambiguous {
+                what: "evidence",
+                prefix,
+            }),
+        }
+    }
+
+    async fn update_evidence(&self, e: &Evidence) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE evidence SET owner_id = $2, date = $3, title = $4, body = $5, impact = $6, \
+             links = $7, level = $8, areas = $9, visibility = $10, source = $11, ladder_id = $12, \
+             ladder_version = $13, created_at = $14, updated_at = $15 WHERE id = $1",
+        )
+        .bind(e.id.to_string())
+        .bind(e.owner.to_string())
+        .bind(e.date)
+        .bind(&e.title)
+        .bind(&e.body)
+        .bind(&e.impact)
+        .bind(json_list(&e.links))
+        .bind(e.level.as_str())
+        .bind(json_list(&e.areas))
+        .bind(e.visibility.as_str())
+        .bind(e.source.as_str())
+        .bind(e.ladder.id.as_str())
+        .bind(i64::from(e.ladder.version))
+        .bind(ts(e.created_at))
+        .bind(ts(e.updated_at))
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "evidence",
+                id: e.id.to_string(),
+            });
+        }
+        replace_competencies(&mut tx, e).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn remove_evidence(&self, id: EvidenceId) -> Result<()> {
+        let done = sqlx::query("DELETE FROM evidence WHERE id = $1")
+            .bind(id.to_string())
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "evidence",
+                id: id.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    async fn list_evidence(&self, query: &EvidenceQuery) -> Result<Vec<Evidence>> {
+        let mut q = QueryBuilder::<Sqlite>::new(EVIDENCE_SELECT);
+        let mut clause = " WHERE ";
+        let mut next = |q: &mut QueryBuilder<Sqlite>, sql: &str| {
+            q.push(clause).push(sql);
+            clause = " AND ";
+        };
+        if let Some(owner) = query.owner {
+            next(&mut q, "e.owner_id = ");
+            q.push_bind(owner.to_string());
+        }
+        if let Some(since) = query.since {
+            next(&mut q, "e.date >= ");
+            q.push_bind(since);
+        }
+        if let Some(until) = query.until {
+            next(&mut q, "e.date <= ");
+            q.push_bind(until);
+        }
+        if let Some(competency) = &query.competency {
+            next(
+                &mut q,
+                "e.id IN (SELECT evidence_id FROM evidence_competencies WHERE competency_id = ",
+            );
+            q.push_bind(competency.as_str().to_owned()).push(")");
+        }
+        if let Some(source) = query.source {
+            next(&mut q, "e.source = ");
+            q.push_bind(source.as_str());
+        }
+        if let Some(text) = &query.text {
+            let words = search_words(text);
+            if words.is_empty() {
+                return Ok(Vec::new());
+            }
+            // Each word quoted: FTS5 reads them as plain terms that must all appear.
+            let fts: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+            next(
+                &mut q,
+                "e.seq IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ",
+            );
+            q.push_bind(fts.join(" ")).push(")");
+        }
+        q.push(" ORDER BY e.date DESC, e.id DESC");
+        if let Some(limit) = query.limit {
+            q.push(" LIMIT ").push_bind(i64::from(limit));
+        }
+        let rows: Vec<EvidenceRow> = q.build_query_as().fetch_all(&self.pool).await?;
+        decode_all(rows)
+    }
+
+    async fn export(&self) -> Result<Archive> {
+        // One read transaction: a consistent snapshot even while others write.
+        let mut tx = self.pool.begin().await?;
+        let owner: Option<String> =
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = 'owner'")
+                .fetch_optional(&mut *tx)
+                .await?;
+        let ladders: Vec<LadderRow> = sqlx::query_as("SELECT id, version, document FROM ladders")
+            .fetch_all(&mut *tx)
+            .await?;
+        let people: Vec<PersonRow> = sqlx::query_as(PERSON_SELECT).fetch_all(&mut *tx).await?;
+        let destinations: Vec<DestinationRow> = sqlx::query_as(DESTINATION_SELECT)
+            .fetch_all(&mut *tx)
+            .await?;
+        let events: Vec<DestinationEventRow> =
+            sqlx::query_as(EVENT_SELECT).fetch_all(&mut *tx).await?;
+        let evidence: Vec<EvidenceRow> =
+            sqlx::query_as(EVIDENCE_SELECT).fetch_all(&mut *tx).await?;
+        tx.commit().await?;
+        let owner = owner
+            .map(|o| {
+                o.parse().map_err(|_| StoreError::Corrupt {
+                    what: "setting",
+                    id: "owner".into(),
+                    reason: o,
+                })
+            })
+            .transpose()?;
+        Ok(Archive::new(
+            owner,
+            decode_all(ladders)?,
+            decode_all(people)?,
+            decode_all(destinations)?,
+            decode_all(events)?,
+            decode_all(evidence)?,
+        ))
+    }
+
+    async fn import(&self, archive: &Archive) -> Result<ImportSummary> {
+        let mut tx = self.pool.begin().await?;
+        let conn = tx.acquire().await?;
+        let mut summary = ImportSummary::default();
+        if let Some(owner) = archive.owner {
+            // A write first, so the transaction holds the write lock before any read.
+            sqlx::query("INSERT INTO settings (key, value) VALUES ('owner', $1) ON CONFLICT (key) DO NOTHING")
+                .bind(owner.to_string())
+                .execute(&mut *conn)
+                .await?;
+        }
+        for ladder in &archive.ladders {
+            count(&mut summary, insert_ladder(conn, ladder).await?);
+        }
+        for person in &archive.people {
+            count(&mut summary, upsert_person(conn, person).await?);
+        }
+        for destination in &archive.destinations {
+            count(&mut summary, upsert_destination(conn, destination).await?);
+        }
+        for event in &archive.destination_events {
+            count(&mut summary, insert_event(conn, event).await?);
+        }
+        for evidence in &archive.evidence {
+            count(&mut summary, upsert_evidence(conn, evidence).await?);
+        }
+        tx.commit().await?;
+        Ok(summary)
+    }
+}
+
+fn count(summary: &mut ImportSummary, written: bool) {
+    if written {
+        summary.written += 1;
+    } else {
+        summary.unchanged += 1;
+    }
+}
+
+/// Stores a ladder version unless it is already there; a different document under the same
+/// version is refused, because versions never change.
+async fn insert_ladder(conn: &mut SqliteConnection, ladder: &Ladder) -> Result<bool> {
+    let document = serde_json::to_string(ladder).unwrap_or_default();
+    let done = sqlx::query(
+        "INSERT INTO ladders (id, version, document) VALUES ($1, $2, $3) ON CONFLICT (id, version) DO NOTHING",
+    )
+    .bind(ladder.id.as_str())
+    .bind(i64::from(ladder.version))
+    .bind(&document)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 1 {
+        return Ok(true);
+    }
+    let stored: LadderRow =
+        sqlx::query_as("SELECT id, version, document FROM ladders WHERE id = $1 AND version = $2")
+            .bind(ladder.id.as_str())
+            .bind(i64::from(ladder.version))
+            .fetch_one(&mut *conn)
+            .await?;
+    if Ladder::try_from(stored)? == *ladder {
+        Ok(false)
+    } else {
+        Err(StoreError::LadderChanged(format!(
+            "{} v{}",
+            ladder.id, ladder.version
+        )))
+    }
+}
+
+async fn upsert_person(conn: &mut SqliteConnection, p: &Person) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO people (id, name, emails, ladder_id, ladder_version, level, manager_id, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, emails = excluded.emails, \
+           ladder_id = excluded.ladder_id, ladder_version = excluded.ladder_version, level = excluded.level, \
+           manager_id = excluded.manager_id, created_at = excluded.created_at, updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > people.updated_at",
+    )
+    .bind(p.id.to_string())
+    .bind(&p.name)
+    .bind(json_list(&p.emails))
+    .bind(p.ladder.id.as_str())
+    .bind(i64::from(p.ladder.version))
+    .bind(p.level.as_str())
+    .bind(p.manager.map(|m| m.to_string()))
+    .bind(ts(p.created_at))
+    .bind(ts(p.updated_at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+async fn upsert_destination(conn: &mut SqliteConnection, d: &Destination) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO destinations (id, owner_id, statement, target_level, horizon, reps, evidence_criteria, \
+           status, visibility, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+         ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, statement = excluded.statement, \
+           target_level = excluded.target_level, horizon = excluded.horizon, reps = excluded.reps, \
+           evidence_criteria = excluded.evidence_criteria, status = excluded.status, \
+           visibility = excluded.visibility, created_at = excluded.created_at, updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > destinations.updated_at",
+    )
+    .bind(d.id.to_string())
+    .bind(d.owner.to_string())
+    .bind(&d.statement)
+    .bind(d.target_level.as_ref().map(|l| l.as_str().to_owned()))
+    .bind(d.horizon)
+    .bind(json_list(&d.reps))
+    .bind(&d.evidence_criteria)
+    .bind(d.status.as_str())
+    .bind(d.visibility.as_str())
+    .bind(ts(d.created_at))
+    .bind(ts(d.updated_at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// History is append-only: an event already stored is left as it is.
+async fn insert_event(conn: &mut SqliteConnection, e: &DestinationEvent) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO destination_events (id, destination_id, owner_id, change, statement, reason, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(e.id.to_string())
+    .bind(e.destination.to_string())
+    .bind(e.owner.to_string())
+    .bind(e.change.as_str())
+    .bind(&e.statement)
+    .bind(&e.reason)
+    .bind(ts(e.at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Adds evidence, or replaces the stored copy when this one is newer.
+async fn upsert_evidence(conn: &mut SqliteConnection, e: &Evidence) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO evidence (id, owner_id, date, title, body, impact, links, level, areas, visibility, \
+           source, ladder_id, ladder_version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+         ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, date = excluded.date, \
+           title = excluded.title, body = excluded.body, impact = excluded.impact, links = excluded.links, \
+           level = excluded.level, areas = excluded.areas, visibility = excluded.visibility, \
+           source = excluded.source, ladder_id = excluded.ladder_id, ladder_version = excluded.ladder_version, \
+           created_at = excluded.created_at, updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > evidence.updated_at",
+    )
+    .bind(e.id.to_string())
+    .bind(e.owner.to_string())
+    .bind(e.date)
+    .bind(&e.title)
+    .bind(&e.body)
+    .bind(&e.impact)
+    .bind(json_list(&e.links))
+    .bind(e.level.as_str())
+    .bind(json_list(&e.areas))
+    .bind(e.visibility.as_str())
+    .bind(e.source.as_str())
+    .bind(e.ladder.id.as_str())
+    .bind(i64::from(e.ladder.version))
+    .bind(ts(e.created_at))
+    .bind(ts(e.updated_at))
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    replace_competencies(conn, e).await?;
+    Ok(true)
+}
+
+async fn replace_competencies(conn: &mut SqliteConnection, e: &Evidence) -> Result<()> {
+    sqlx::query("DELETE FROM evidence_competencies WHERE evidence_id = $1")
+        .bind(e.id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    for (position, competency) in (0_i64..).zip(&e.competencies) {
+        sqlx::query("INSERT INTO evidence_competencies (evidence_id, position, competency_id) VALUES ($1, $2, $3)")
+            .bind(e.id.to_string())
+            .bind(position)
+            .bind(competency.as_str())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

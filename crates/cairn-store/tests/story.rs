@@ -1,0 +1,443 @@
+//! The conformance story: every store operation, in the order a user's record grows, run
+//! against SQLite always and against PostgreSQL when `CAIRN_TEST_POSTGRES_URL` is set.
+
+use std::sync::Arc;
+
+use cairn_core::Visibility;
+use cairn_core::archive::Archive;
+use cairn_core::dates::now;
+use cairn_core::destination::{
+    Destination, DestinationChange, DestinationEvent, DestinationStatus,
+};
+use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
+use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, PersonId};
+use cairn_core::ladder::{Ladder, builtin};
+use cairn_core::person::Person;
+use cairn_store::test_support::scratch_postgres;
+use cairn_store::{ImportSummary, Location, Store, StoreError};
+use chrono::{Duration, NaiveDate};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn person(ladder: &Ladder) -> Person {
+    Person {
+        id: PersonId::new(),
+        name: "Grace Hopper".into(),
+        emails: vec!["grace@work.example".into(), "grace@home.example".into()],
+        ladder: ladder.reference(),
+        level: "L3".parse().unwrap(),
+        manager: None,
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+fn evidence(
+    owner: &Person,
+    date: &str,
+    title: &str,
+    competencies: &[&str],
+    source: Source,
+) -> Evidence {
+    Evidence {
+        id: EvidenceId::new(),
+        owner: owner.id,
+        date: day(date),
+        title: title.into(),
+        body: format!("Notes on: {title}"),
+        impact: String::new(),
+        links: vec!["https://git.example/pr/1".into()],
+        competencies: competencies.iter().map(|c| c.parse().unwrap()).collect(),
+        level: LevelSignal::Current,
+        areas: vec!["backend".into()],
+        visibility: Visibility::Private,
+        source,
+        ladder: owner.ladder.clone(),
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+fn titles(list: &[Evidence]) -> Vec<&str> {
+    list.iter().map(|e| e.title.as_str()).collect()
+}
+
+async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
+    // A new store belongs to no one.
+    assert_eq!(store.owner().await.unwrap(), None);
+    assert!(store.ladders().await.unwrap().is_empty());
+
+    // `init` is an import of the ladder and the person.
+    let ladder = builtin::find("software-engineer").unwrap();
+    let me = person(&ladder);
+    let init = Archive::new(
+        Some(me.id),
+        vec![ladder.clone()],
+        vec![me.clone()],
+        vec![],
+        vec![],
+        vec![],
+    );
+    assert_eq!(
+        store.import(&init).await.unwrap(),
+        ImportSummary {
+            written: 2,
+            unchanged: 0
+        }
+    );
+    assert_eq!(store.owner().await.unwrap(), Some(me.id));
+    assert_eq!(store.person(me.id).await.unwrap(), me);
+    assert_eq!(store.ladder(&ladder.reference()).await.unwrap(), ladder);
+    assert_eq!(store.ladders().await.unwrap(), vec![ladder.clone()]);
+    assert!(matches!(
+        store.person(PersonId::new()).await,
+        Err(StoreError::NotFound { what: "person", .. })
+    ));
+
+    // A ladder version never changes; an import that tries is refused whole.
+    let mut changed = ladder.clone();
+    changed.name = "Renamed".into();
+    let sneaky = evidence(
+        &me,
+        "2026-01-05",
+        "Should not land",
+        &["delivery"],
+        Source::Manual,
+    );
+    let bad = Archive::new(
+        None,
+        vec![changed],
+        vec![],
+        vec![],
+        vec![],
+        vec![sneaky.clone()],
+    );
+    assert!(matches!(
+        store.import(&bad).await,
+        Err(StoreError::LadderChanged(_))
+    ));
+    assert!(matches!(
+        store.evidence(sneaky.id).await,
+        Err(StoreError::NotFound { .. })
+    ));
+
+    // Evidence in, and back out unchanged.
+    let migration = evidence(
+        &me,
+        "2026-03-10",
+        "Led the postgres migration for billing",
+        &["delivery", "system-design"],
+        Source::Manual,
+    );
+    let latency = evidence(
+        &me,
+        "2026-04-02",
+        "Cut p99 latency of the search API",
+        &["technical-depth"],
+        Source::Git,
+    );
+    let mentoring = evidence(
+        &me,
+        "2026-04-20",
+        "Mentored two new joiners through onboarding",
+        &["mentoring"],
+        Source::Manual,
+    );
+    let incident = evidence(
+        &me,
+        "2026-02-14",
+        "Incident commander for the checkout outage",
+        &["operations", "delivery"],
+        Source::Jira,
+    );
+    for e in [&migration, &latency, &mentoring, &incident] {
+        store.add_evidence(e).await.unwrap();
+    }
+    assert_eq!(store.evidence(migration.id).await.unwrap(), migration);
+
+    // Listing: newest first, each filter narrows, filters combine.
+    let all = store
+        .list_evidence(&EvidenceQuery::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        titles(&all),
+        [
+            mentoring.title.as_str(),
+            &latency.title,
+            &migration.title,
+            &incident.title
+        ]
+    );
+    let q = |f: fn(&mut EvidenceQuery)| {
+        let mut query = EvidenceQuery {
+            owner: Some(me.id),
+            ..EvidenceQuery::default()
+        };
+        f(&mut query);
+        query
+    };
+    let cases: Vec<(EvidenceQuery, Vec<&Evidence>)> = vec![
+        (
+            q(|q| q.competency = Some("delivery".parse().unwrap())),
+            vec![&migration, &incident],
+        ),
+        (q(|q| q.source = Some(Source::Git)), vec![&latency]),
+        (
+            q(|q| q.since = Some(day("2026-03-10"))),
+            vec![&mentoring, &latency, &migration],
+        ),
+        (
+            q(|q| q.until = Some(day("2026-03-10"))),
+            vec![&migration, &incident],
+        ),
+        (
+            q(|q| {
+                q.since = Some(day("2026-03-01"));
+                q.until = Some(day("2026-03-31"));
+            }),
+            vec![&migration],
+        ),
+        (q(|q| q.limit = Some(2)), vec![&mentoring, &latency]),
+        (q(|q| q.text = Some("latency".into())), vec![&latency]),
+        // Stemming: "migrations" finds "migration"; words must all appear.
+        (
+            q(|q| q.text = Some("Postgres migrations".into())),
+            vec![&migration],
+        ),
+        (q(|q| q.text = Some("postgres latency".into())), vec![]),
+        (q(|q| q.text = Some("\"-*".into())), vec![]),
+        (
+            q(|q| {
+                q.text = Some("onboarding".into());
+                q.competency = Some("mentoring".parse().unwrap());
+            }),
+            vec![&mentoring],
+        ),
+        (q(|q| q.owner = Some(PersonId::new())), vec![]),
+    ];
+    for (query, expected) in cases {
+        let got = store.list_evidence(&query).await.unwrap();
+        assert_eq!(
+            titles(&got),
+            titles(&expected.into_iter().cloned().collect::<Vec<_>>()),
+            "{query:?}"
+        );
+    }
+
+    // Ids resolve from a unique prefix; a shared or unknown one is an error.
+    let full = migration.id.to_string();
+    assert_eq!(store.resolve_evidence(&full).await.unwrap(), migration.id);
+    assert_eq!(
+        store
+            .resolve_evidence(&full[full.len() - 36..full.len() - 4])
+            .await
+            .unwrap(),
+        migration.id
+    );
+    assert!(matches!(
+        store.resolve_evidence(&full[..4]).await,
+        Err(StoreError::Ambiguous { .. })
+    ));
+    assert!(matches!(
+        store.resolve_evidence("ffffffff").await,
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        store.resolve_evidence("%").await,
+        Err(StoreError::NotFound { .. })
+    ));
+
+    // Editing replaces fields, competencies and the search index entry.
+    let mut edited = latency.clone();
+    edited.title = "Halved tail latency of the search API with a warm cache".into();
+    edited.competencies = vec![
+        "technical-depth".parse().unwrap(),
+        "product-impact".parse().unwrap(),
+    ];
+    edited.level = LevelSignal::Next;
+    edited.updated_at = now();
+    store.update_evidence(&edited).await.unwrap();
+    assert_eq!(store.evidence(latency.id).await.unwrap(), edited);
+    let found = store
+        .list_evidence(&q(|q| q.text = Some("cache".into())))
+        .await
+        .unwrap();
+    assert_eq!(titles(&found), [edited.title.as_str()]);
+    let found = store
+        .list_evidence(&q(|q| {
+            q.competency = Some("product-impact".parse().unwrap())
+        }))
+        .await
+        .unwrap();
+    assert_eq!(titles(&found), [edited.title.as_str()]);
+    let ghost = evidence(&me, "2026-01-01", "Never stored", &[], Source::Manual);
+    assert!(matches!(
+        store.update_evidence(&ghost).await,
+        Err(StoreError::NotFound { .. })
+    ));
+
+    // Removing deletes the record, its competencies and its search entry.
+    store.remove_evidence(mentoring.id).await.unwrap();
+    assert!(matches!(
+        store.evidence(mentoring.id).await,
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        store.remove_evidence(mentoring.id).await,
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(
+        store
+            .list_evidence(&q(|q| q.text = Some("joiners".into())))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        store
+            .list_evidence(&q(|q| q.competency = Some("mentoring".parse().unwrap())))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // Destinations keep their history.
+    let mut goal = Destination {
+        id: DestinationId::new(),
+        owner: me.id,
+        statement: "Staff engineer leading the platform group's data layer by end of 2027".into(),
+        target_level: Some("L4".parse().unwrap()),
+        horizon: Some(day("2027-12-31")),
+        reps: vec!["Lead the event bus migration".into()],
+        evidence_criteria: "Three teams adopt the design".into(),
+        status: DestinationStatus::Active,
+        visibility: Visibility::Shared,
+        created_at: now(),
+        updated_at: now(),
+    };
+    let set = DestinationEvent {
+        id: DestinationEventId::new(),
+        destination: goal.id,
+        owner: me.id,
+        change: DestinationChange::Set,
+        statement: goal.statement.clone(),
+        reason: String::new(),
+        at: goal.created_at,
+    };
+    store.set_destination(&goal, &set).await.unwrap();
+    goal.statement =
+        "Staff engineer owning the data layer across three teams by end of 2027".into();
+    goal.updated_at = now() + Duration::microseconds(1);
+    let revised = DestinationEvent {
+        id: DestinationEventId::new(),
+        change: DestinationChange::Revised,
+        statement: goal.statement.clone(),
+        reason: "Sharper scope after talking to my manager".into(),
+        at: goal.updated_at,
+        ..set.clone()
+    };
+    store.set_destination(&goal, &revised).await.unwrap();
+    assert_eq!(store.destinations(me.id).await.unwrap(), vec![goal.clone()]);
+    assert_eq!(
+        store.destination_events(me.id).await.unwrap(),
+        vec![set, revised]
+    );
+
+    // Export, import into an empty store, export again: the same bytes.
+    let exported = store.export().await.unwrap();
+    assert_eq!(exported.evidence.len(), 3);
+    assert_eq!(exported.destination_events.len(), 2);
+    let records = 1 + 1 + 1 + 2 + 3;
+    assert_eq!(
+        empty.import(&exported).await.unwrap(),
+        ImportSummary {
+            written: records,
+            unchanged: 0
+        }
+    );
+    assert_eq!(empty.export().await.unwrap().to_json(), exported.to_json());
+    // Importing again changes nothing.
+    assert_eq!(
+        empty.import(&exported).await.unwrap(),
+        ImportSummary {
+            written: 0,
+            unchanged: records
+        }
+    );
+
+    // Merging by id: a newer copy wins, an older one does not.
+    let mut newer = exported.clone();
+    newer.evidence[0].title = "Retitled elsewhere".into();
+    newer.evidence[0].updated_at = now() + Duration::seconds(1);
+    let mut older = exported.clone();
+    older.evidence[1].title = "Stale copy".into();
+    older.evidence[1].updated_at -= Duration::days(1);
+    empty.import(&newer).await.unwrap();
+    empty.import(&older).await.unwrap();
+    assert_eq!(
+        empty.evidence(newer.evidence[0].id).await.unwrap().title,
+        "Retitled elsewhere"
+    );
+    assert_eq!(
+        empty.evidence(older.evidence[1].id).await.unwrap(),
+        exported.evidence[1]
+    );
+}
+
+#[tokio::test]
+async fn sqlite_keeps_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = cairn_store::create(&Location::Sqlite(dir.path().join("a.db")))
+        .await
+        .unwrap();
+    let b = cairn_store::create(&Location::Sqlite(dir.path().join("b.db")))
+        .await
+        .unwrap();
+    story(a, b).await;
+}
+
+#[tokio::test]
+async fn postgres_keeps_the_contract() {
+    let (Some(a), Some(b)) = (scratch_postgres().await, scratch_postgres().await) else {
+        eprintln!("skipped: set CAIRN_TEST_POSTGRES_URL to run the story on PostgreSQL");
+        return;
+    };
+    let store_a = cairn_store::open(&Location::Postgres(a.url.clone()))
+        .await
+        .unwrap();
+    let store_b = cairn_store::open(&Location::Postgres(b.url.clone()))
+        .await
+        .unwrap();
+    story(store_a, store_b).await;
+}
+
+#[tokio::test]
+async fn sqlite_refuses_missing_and_foreign_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.db");
+    let err = cairn_store::open(&Location::Sqlite(missing.clone()))
+        .await
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::Missing(_)), "{err}");
+    assert!(!missing.exists(), "opening must not create the file");
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "these are my notes, not a database, and they are long enough",
+    )
+    .unwrap();
+    let err = cairn_store::open(&Location::Sqlite(text.clone()))
+        .await
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::NotAStore(_)), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "these are my notes, not a database, and they are long enough"
+    );
+}
