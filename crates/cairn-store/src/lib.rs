@@ -37,7 +37,7 @@ pub enum StoreError {
         id: String,
     },
     /// An id prefix matches more than one record.
-    #[error("'{prefix}' matches several {what}; type more of the id")]
+    #[error("'{prefix}' matches several {what}; use the full id (`cairn list --json` shows it)")]
     Ambiguous {
         /// The kind of record.
         what: &'static str,
@@ -115,8 +115,9 @@ pub trait Store: Send + Sync {
     async fn add_evidence(&self, evidence: &Evidence) -> Result<()>;
     /// One piece of evidence.
     async fn evidence(&self, id: EvidenceId) -> Result<Evidence>;
-    /// The evidence whose id starts with `prefix` (at least four characters), if exactly one.
-    async fn resolve_evidence(&self, prefix: &str) -> Result<EvidenceId>;
+    /// The one piece of evidence whose id starts or ends with `fragment` (four or more hex
+    /// digits): lists show an id's last eight digits, and a pasted full id also works.
+    async fn resolve_evidence(&self, fragment: &str) -> Result<EvidenceId>;
     /// Replaces a piece of evidence with a changed copy.
     async fn update_evidence(&self, evidence: &Evidence) -> Result<()>;
     /// Deletes a piece of evidence.
@@ -149,17 +150,17 @@ async fn connect(location: &Location, create: bool) -> Result<Arc<dyn Store>> {
     })
 }
 
-/// Checks an id prefix typed by a user: hex digits and hyphens only, so it can go into a
+/// Checks an id fragment typed by a user: hex digits and hyphens only, so it can go into a
 /// `LIKE` pattern without escaping, and long enough to mean something.
-fn id_prefix(prefix: &str) -> Result<String> {
-    let prefix = prefix.trim().to_ascii_lowercase();
-    let ok = prefix.len() >= 4 && prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+fn id_fragment(fragment: &str) -> Result<String> {
+    let fragment = fragment.trim().to_ascii_lowercase();
+    let ok = fragment.len() >= 4 && fragment.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
     if ok {
-        Ok(prefix)
+        Ok(fragment)
     } else {
         Err(StoreError::NotFound {
             what: "evidence",
-            id: prefix,
+            id: fragment,
         })
     }
 }

@@ -21,7 +21,7 @@ use uuid::Uuid;
 use crate::rows::{
     DestinationEventRow, DestinationRow, EvidenceRow, LadderRow, PersonRow, decode_all, json_list,
 };
-use crate::{ImportSummary, Result, Store, StoreError, id_prefix};
+use crate::{ImportSummary, Result, Store, StoreError, id_fragment};
 
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -162,13 +162,15 @@ impl Store for PgStore {
         row.try_into()
     }
 
-    async fn resolve_evidence(&self, prefix: &str) -> Result<EvidenceId> {
-        let prefix = id_prefix(prefix)?;
-        let ids: Vec<Uuid> =
-            sqlx::query_scalar("SELECT id FROM evidence WHERE id::text LIKE $1 LIMIT 2")
-                .bind(format!("{prefix}%"))
-                .fetch_all(&self.pool)
-                .await?;
+    async fn resolve_evidence(&self, fragment: &str) -> Result<EvidenceId> {
+        let prefix = id_fragment(fragment)?;
+        let ids: Vec<Uuid> = sqlx::query_scalar(
+            "SELECT id FROM evidence WHERE id::text LIKE $1 OR id::text LIKE $2 LIMIT 2",
+        )
+        .bind(format!("{prefix}%"))
+        .bind(format!("%{prefix}"))
+        .fetch_all(&self.pool)
+        .await?;
         match ids.as_slice() {
             [one] => Ok(EvidenceId::from_uuid(*one)),
             [] => Err(StoreError::NotFound {

@@ -96,7 +96,7 @@ struct Decoder<'a> {
 }
 
 impl Decoder<'_> {
-    fn corrupt(&self, reason: impl ToString) -> StoreError {
+    fn corrupt(&self, reason: &impl ToString) -> StoreError {
         StoreError::Corrupt {
             what: self.what,
             id: self.id.to_owned(),
@@ -105,15 +105,15 @@ impl Decoder<'_> {
     }
 
     fn parse<T: FromStr<Err = Invalid>>(&self, text: &str) -> Result<T> {
-        text.parse().map_err(|e: Invalid| self.corrupt(e))
+        text.parse().map_err(|e: Invalid| self.corrupt(&e))
     }
 
     fn json<T: DeserializeOwned>(&self, text: &str) -> Result<T> {
-        serde_json::from_str(text).map_err(|e| self.corrupt(e))
+        serde_json::from_str(text).map_err(|e| self.corrupt(&e))
     }
 
     fn version(&self, version: i64) -> Result<u32> {
-        u32::try_from(version).map_err(|e| self.corrupt(e))
+        u32::try_from(version).map_err(|e| self.corrupt(&e))
     }
 
     fn ladder(&self, id: &str, version: i64) -> Result<LadderRef> {
@@ -133,7 +133,7 @@ impl TryFrom<LadderRow> for Ladder {
         };
         let ladder: Ladder = d.json(&row.document)?;
         if ladder.id.as_str() != row.id || i64::from(ladder.version) != row.version {
-            return Err(d.corrupt("the document does not match its key"));
+            return Err(d.corrupt(&"the document does not match its key"));
         }
         Ok(ladder)
     }

@@ -1,9 +1,8 @@
 //! The SQLite engine: the embedded default, one file per store.
 //!
-//! WAL journal so readers never wait for a writer, foreign keys on, and a busy timeout so
+//! WAL journal (set when the file is made) so readers never wait for a writer, foreign keys on, and a busy timeout so
 //! concurrent `cairn` processes queue for the write lock instead of failing. Every write
-//! transaction starts with a write statement, so it takes the lock (and waits for it)
-//! before it reads anything. Timestamps are stored as fixed-width RFC 3339 text so that
+//! transaction is `BEGIN IMMEDIATE`, so it takes the lock (and waits for it) up front. Timestamps are stored as fixed-width RFC 3339 text so that
 //! comparing them as text compares them in time. Search uses an FTS5 index kept in step
 //! with the evidence table by triggers.
 
@@ -28,9 +27,15 @@ use sqlx::{Acquire, QueryBuilder, Sqlite};
 use crate::rows::{
     DestinationEventRow, DestinationRow, EvidenceRow, LadderRow, PersonRow, decode_all, json_list,
 };
-use crate::{ImportSummary, Result, Store, StoreError, id_prefix};
+use crate::{ImportSummary, Result, Store, StoreError, id_fragment};
 
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
+
+/// Write transactions take the write lock when they begin. A deferred `BEGIN` takes it at
+/// the first write instead, and if that upgrade meets another writer SQLite answers "busy"
+/// at once rather than waiting out the busy timeout, so concurrent `cairn log` processes
+/// would fail.
+const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 
 /// SQLite's result code for "file is not a database".
 const SQLITE_NOTADB: &str = "26";
@@ -67,13 +72,18 @@ impl SqliteStore {
         if !create && !path.exists() {
             return Err(StoreError::Missing(shown));
         }
-        let options = SqliteConnectOptions::new()
+        let mut options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(create)
-            .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(30))
             .foreign_keys(true);
+        // WAL is a property of the file and persists. Setting it takes a lock that the busy
+        // timeout cannot wait for, so concurrent openers of an existing store would fail:
+        // it is set once, when the file is made.
+        if !path.exists() {
+            options = options.journal_mode(SqliteJournalMode::Wal);
+        }
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
@@ -183,7 +193,7 @@ impl Store for SqliteStore {
         destination: &Destination,
         event: &DestinationEvent,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
         upsert_destination(&mut tx, destination).await?;
         insert_event(&mut tx, event).await?;
         tx.commit().await?;
@@ -211,7 +221,7 @@ impl Store for SqliteStore {
     }
 
     async fn add_evidence(&self, evidence: &Evidence) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
         upsert_evidence(&mut tx, evidence).await?;
         tx.commit().await?;
         Ok(())
@@ -230,11 +240,12 @@ impl Store for SqliteStore {
         row.try_into()
     }
 
-    async fn resolve_evidence(&self, prefix: &str) -> Result<EvidenceId> {
-        let prefix = id_prefix(prefix)?;
+    async fn resolve_evidence(&self, fragment: &str) -> Result<EvidenceId> {
+        let prefix = id_fragment(fragment)?;
         let ids: Vec<String> =
-            sqlx::query_scalar("SELECT id FROM evidence WHERE id LIKE $1 LIMIT 2")
+            sqlx::query_scalar("SELECT id FROM evidence WHERE id LIKE $1 OR id LIKE $2 LIMIT 2")
                 .bind(format!("{prefix}%"))
+                .bind(format!("%{prefix}"))
                 .fetch_all(&self.pool)
                 .await?;
         match ids.as_slice() {
@@ -255,7 +266,7 @@ impl Store for SqliteStore {
     }
 
     async fn update_evidence(&self, e: &Evidence) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
         let done = sqlx::query(
             "UPDATE evidence SET owner_id = $2, date = $3, title = $4, body = $5, impact = $6, \
              links = $7, level = $8, areas = $9, visibility = $10, source = $11, ladder_id = $12, \
@@ -393,11 +404,10 @@ impl Store for SqliteStore {
     }
 
     async fn import(&self, archive: &Archive) -> Result<ImportSummary> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
         let conn = tx.acquire().await?;
         let mut summary = ImportSummary::default();
         if let Some(owner) = archive.owner {
-            // A write first, so the transaction holds the write lock before any read.
             sqlx::query("INSERT INTO settings (key, value) VALUES ('owner', $1) ON CONFLICT (key) DO NOTHING")
                 .bind(owner.to_string())
                 .execute(&mut *conn)

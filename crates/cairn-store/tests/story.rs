@@ -1,6 +1,8 @@
 //! The conformance story: every store operation, in the order a user's record grows, run
 //! against SQLite always and against PostgreSQL when `CAIRN_TEST_POSTGRES_URL` is set.
 
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns: a failed unwrap is a failed test
+
 use std::sync::Arc;
 
 use cairn_core::Visibility;
@@ -268,7 +270,7 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
     assert_eq!(titles(&found), [edited.title.as_str()]);
     let found = store
         .list_evidence(&q(|q| {
-            q.competency = Some("product-impact".parse().unwrap())
+            q.competency = Some("product-impact".parse().unwrap());
         }))
         .await
         .unwrap();

@@ -1,1 +1,42 @@
-fn main() {}
+//! `cairn`: the command line over Cairn's core and store.
+//!
+//! The binary is glue. It reads flags and config, does the file and terminal I/O, and hands
+//! values to `cairn-core` and `cairn-store`. Data goes to stdout, messages to stderr. `main`
+//! prints the whole error chain and sets the exit code: 2 for bad input (a wrong flag, an
+//! unknown id, a broken file), 1 for failures, 0 when a reader closed the pipe early.
+
+mod cli;
+mod commands;
+mod config;
+mod failure;
+mod output;
+mod profile;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("cairn: error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(cli.run()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if failure::is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("cairn: error: {error}");
+            for cause in error.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(failure::exit_code(&error))
+        }
+    }
+}

@@ -1,0 +1,376 @@
+//! `cairn demo`: a store filled with a believable engineer's year, and an overview of it.
+//!
+//! The year lives in `demo/year.toml` as data, dated relative to today so it always looks
+//! recent. It goes in through the archive import, like any other record.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use cairn_core::Visibility;
+use cairn_core::archive::Archive;
+use cairn_core::dates::Timestamp;
+use cairn_core::destination::{
+    Destination, DestinationChange, DestinationEvent, DestinationStatus,
+};
+use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
+use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, PersonId};
+use cairn_core::ladder::{Ladder, builtin};
+use cairn_core::person::Person;
+use cairn_store::Location;
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::evidence_flags::today;
+use crate::cli::Globals;
+use crate::config::data_dir;
+use crate::failure::bad_input;
+use crate::output;
+
+const YEAR: &str = include_str!("../../demo/year.toml");
+
+/// Fill a store with a year of a believable engineer's record, and show it.
+///
+/// Without --db this (re)builds a separate demo store in the data directory, never your own.
+/// Examples:
+///   cairn demo
+///   cairn --db /tmp/demo.db demo && cairn --db /tmp/demo.db list --skill influence
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Year {
+    person: DemoPerson,
+    destination: Vec<DemoChange>,
+    evidence: Vec<DemoEvidence>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoPerson {
+    name: String,
+    level: String,
+    emails: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoChange {
+    days_ago: u64,
+    change: String,
+    statement: String,
+    reason: String,
+    target_level: Option<String>,
+    horizon: Option<NaiveDate>,
+    #[serde(default)]
+    reps: Vec<String>,
+    #[serde(default)]
+    evidence_criteria: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoEvidence {
+    days_ago: u64,
+    title: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    impact: String,
+    skills: Vec<String>,
+    #[serde(default)]
+    level: Option<String>,
+    #[serde(default)]
+    areas: Vec<String>,
+    #[serde(default)]
+    links: Vec<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    shared: bool,
+}
+
+/// What `--json` prints.
+#[derive(Serialize)]
+struct Overview {
+    store: String,
+    person: String,
+    destination: Option<String>,
+    evidence: usize,
+    next_level: usize,
+    competencies: BTreeMap<String, usize>,
+}
+
+pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
+    let location = if globals.config.db_chosen {
+        globals.config.location()
+    } else {
+        let path = data_dir().join("demo.db");
+        remove_store(&path)?;
+        Location::Sqlite(path)
+    };
+    if let Location::Sqlite(path) = &location
+        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let store = cairn_store::create(&location).await?;
+    if store.owner().await?.is_some() {
+        bad_input!(
+            "{location} already has a profile; give `cairn --db NEW_PATH demo` a fresh store"
+        );
+    }
+    let archive = build(today())?;
+    store.import(&archive).await?;
+
+    let me = &archive.people[0];
+    let ladder = &archive.ladders[0];
+    let query = EvidenceQuery {
+        owner: Some(me.id),
+        ..EvidenceQuery::default()
+    };
+    let evidence = store.list_evidence(&query).await?;
+    let destination = store.destinations(me.id).await?.into_iter().next();
+    let overview = Overview {
+        store: location.to_string(),
+        person: me.name.clone(),
+        destination: destination.as_ref().map(|d| d.statement.clone()),
+        evidence: evidence.len(),
+        next_level: evidence
+            .iter()
+            .filter(|e| e.level == LevelSignal::Next)
+            .count(),
+        competencies: ladder
+            .competencies
+            .iter()
+            .map(|c| {
+                (
+                    c.id.to_string(),
+                    evidence
+                        .iter()
+                        .filter(|e| e.competencies.contains(&c.id))
+                        .count(),
+                )
+            })
+            .collect(),
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    if globals.json {
+        output::json(&mut out, &overview)?;
+    } else {
+        print(
+            &mut out,
+            &overview,
+            me,
+            ladder,
+            destination.as_ref(),
+            &evidence,
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn print(
+    out: &mut impl Write,
+    overview: &Overview,
+    me: &Person,
+    ladder: &Ladder,
+    destination: Option<&Destination>,
+    evidence: &[Evidence],
+) -> io::Result<()> {
+    let title = ladder.level(&me.level).map_or("", |l| l.title.as_str());
+    writeln!(
+        out,
+        "{}: {title} ({}) on the {} ladder",
+        me.name, me.level, ladder.name
+    )?;
+    if let Some(d) = destination {
+        writeln!(out, "Destination: {}", d.statement)?;
+    }
+    writeln!(
+        out,
+        "\n{} pieces of evidence in the last year, {} showing the next level:",
+        overview.evidence, overview.next_level
+    )?;
+    let widest = overview
+        .competencies
+        .values()
+        .copied()
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    for c in &ladder.competencies {
+        let n = overview
+            .competencies
+            .get(c.id.as_str())
+            .copied()
+            .unwrap_or(0);
+        let bar = "█".repeat((n * 24).div_ceil(widest));
+        writeln!(out, "  {:<16} {bar} {n}", c.id)?;
+    }
+    writeln!(out, "\nLatest:")?;
+    output::evidence_lines(out, &evidence[..evidence.len().min(5)])?;
+    let db = &overview.store;
+    writeln!(out, "\nThe demo store is {db}. Explore it:")?;
+    writeln!(out, "  cairn --db {db} list --skill influence")?;
+    writeln!(out, "  cairn --db {db} search ledger")?;
+    writeln!(
+        out,
+        "  cairn --db {db} show {}",
+        evidence.first().map(output::short_id).unwrap_or_default()
+    )?;
+    Ok(())
+}
+
+/// Deletes the default demo store so each run starts fresh. Only ever the demo's own file.
+fn remove_store(path: &Path) -> anyhow::Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", path.display()));
+        if file.exists() {
+            std::fs::remove_file(&file)
+                .with_context(|| format!("cannot remove {}", file.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// The demo year as an archive, dated back from `today`, and checked like any import.
+fn build(today: NaiveDate) -> anyhow::Result<Archive> {
+    let year: Year = toml::from_str(YEAR).context("demo/year.toml is malformed")?;
+    let ladder =
+        builtin::find(builtin::DEFAULT_LADDER).context("the built-in ladder is missing")?;
+    let day = |days_ago: u64| today.checked_sub_days(Days::new(days_ago)).unwrap_or(today);
+    let at = |date: NaiveDate| -> Timestamp {
+        date.and_hms_opt(17, 30, 0).unwrap_or_default().and_utc()
+    };
+    let start = at(day(year
+        .evidence
+        .iter()
+        .map(|e| e.days_ago)
+        .max()
+        .unwrap_or(0)
+        + 7));
+
+    let me = Person {
+        id: PersonId::new(),
+        name: year.person.name,
+        emails: year.person.emails,
+        ladder: ladder.reference(),
+        level: year.person.level.parse()?,
+        manager: None,
+        created_at: start,
+        updated_at: start,
+    };
+
+    let mut destination: Option<Destination> = None;
+    let mut events = Vec::new();
+    for change in year.destination {
+        let when = at(day(change.days_ago));
+        let id = destination
+            .as_ref()
+            .map_or_else(DestinationId::new, |d| d.id);
+        let created_at = destination.as_ref().map_or(when, |d| d.created_at);
+        let d = Destination {
+            id,
+            owner: me.id,
+            statement: change.statement,
+            target_level: change.target_level.map(|l| l.parse()).transpose()?,
+            horizon: change.horizon,
+            reps: change.reps,
+            evidence_criteria: change.evidence_criteria,
+            status: DestinationStatus::Active,
+            visibility: Visibility::Shared,
+            created_at,
+            updated_at: when,
+        };
+        events.push(DestinationEvent {
+            id: DestinationEventId::new(),
+            destination: d.id,
+            owner: me.id,
+            change: change.change.parse::<DestinationChange>()?,
+            statement: d.statement.clone(),
+            reason: change.reason,
+            at: when,
+        });
+        destination = Some(d);
+    }
+
+    let mut evidence = Vec::new();
+    for e in year.evidence {
+        let date = day(e.days_ago);
+        evidence.push(Evidence {
+            id: EvidenceId::new(),
+            owner: me.id,
+            date,
+            title: e.title,
+            body: e.body,
+            impact: e.impact,
+            links: e.links,
+            competencies: e
+                .skills
+                .iter()
+                .map(|s| s.parse())
+                .collect::<Result<_, _>>()?,
+            level: e
+                .level
+                .as_deref()
+                .map_or(Ok(LevelSignal::Current), str::parse)?,
+            areas: e.areas,
+            visibility: if e.shared {
+                Visibility::Shared
+            } else {
+                Visibility::Private
+            },
+            source: e.source.as_deref().map_or(Ok(Source::Demo), str::parse)?,
+            ladder: ladder.reference(),
+            created_at: at(date),
+            updated_at: at(date),
+        });
+    }
+    let archive = Archive::new(
+        Some(me.id),
+        vec![ladder],
+        vec![me],
+        destination.into_iter().collect(),
+        events,
+        evidence,
+    );
+    // Through the same checks as any archive, so the demo can never hold what import refuses.
+    Ok(Archive::parse(&archive.to_json(), today)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_year_is_valid_and_spans_the_ladder() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let archive = build(today).unwrap();
+        assert!(archive.evidence.len() >= 40);
+        let first = archive.evidence.iter().map(|e| e.date).min().unwrap();
+        assert!(
+            (today - first).num_days() > 330,
+            "the demo covers about a year"
+        );
+        let ladder = &archive.ladders[0];
+        for c in &ladder.competencies {
+            let n = archive
+                .evidence
+                .iter()
+                .filter(|e| e.competencies.contains(&c.id))
+                .count();
+            assert!(n >= 3, "{} has only {n} entries", c.id);
+        }
+        assert_eq!(archive.destination_events.len(), 2);
+        let months: std::collections::HashSet<_> = archive
+            .evidence
+            .iter()
+            .map(|e| e.date.format("%Y-%m").to_string())
+            .collect();
+        assert!(months.len() >= 12, "evidence in {} months", months.len());
+    }
+}

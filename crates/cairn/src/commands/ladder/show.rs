@@ -1,0 +1,130 @@
+//! `cairn ladder show`: a ladder's levels, competencies, expectations and examples.
+
+use std::io::{self, BufWriter, Write};
+
+use cairn_core::Invalid;
+use cairn_core::id::LevelId;
+use cairn_core::ladder::{Ladder, builtin};
+use cairn_store::{Location, StoreError};
+
+use crate::cli::Globals;
+use crate::output;
+
+/// Show a ladder: every competency's expectation at each level, with examples.
+///
+/// Without ID, shows your profile's ladder (or the built-in software-engineer ladder).
+/// Examples:
+///   cairn ladder show --level L3
+///   cairn ladder show software-engineer --json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The ladder's id
+    id: Option<String>,
+    /// Only this level's expectations
+    #[arg(long)]
+    level: Option<String>,
+}
+
+pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    let stored = stored_ladders(globals).await?;
+    let profile_ladder = match open_existing(globals).await? {
+        Some(store) => match store.owner().await? {
+            Some(owner) => Some(store.person(owner).await?.ladder),
+            None => None,
+        },
+        None => None,
+    };
+    let mut ladder = match (&args.id, profile_ladder) {
+        (Some(id), _) => find(id, &stored)?,
+        (None, Some(reference)) => stored
+            .iter()
+            .find(|l| l.reference() == reference)
+            .cloned()
+            .ok_or_else(|| StoreError::NotFound {
+                what: "ladder",
+                id: reference.id.to_string(),
+            })?,
+        (None, None) => find(builtin::DEFAULT_LADDER, &stored)?,
+    };
+    if let Some(level) = &args.level {
+        let level: LevelId = level
+            .parse()
+            .map_err(|e: Invalid| Invalid::new("--level", e.message))?;
+        ladder.require_level("--level", &level)?;
+        ladder.levels.retain(|l| l.id == level);
+        for c in &mut ladder.competencies {
+            c.expectations.retain(|e| e.level == level);
+        }
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    if globals.json {
+        output::json(&mut out, &ladder)?;
+    } else {
+        print(&mut out, &ladder)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn print(out: &mut impl Write, ladder: &Ladder) -> io::Result<()> {
+    writeln!(out, "{} ({} v{})", ladder.name, ladder.id, ladder.version)?;
+    if !ladder.description.is_empty() {
+        writeln!(out, "{}", ladder.description)?;
+    }
+    writeln!(out, "\nLevels")?;
+    for level in &ladder.levels {
+        writeln!(out, "  {:<4} {}: {}", level.id, level.title, level.summary)?;
+    }
+    for c in &ladder.competencies {
+        writeln!(out, "\n{} ({})", c.name, c.id)?;
+        if !c.description.is_empty() {
+            writeln!(out, "  {}", c.description)?;
+        }
+        for e in &c.expectations {
+            writeln!(out, "  {:<4} {}", e.level, e.text)?;
+            for example in &e.examples {
+                writeln!(out, "       e.g. {example}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The newest stored version of a ladder, else the built-in one.
+fn find(id: &str, stored: &[Ladder]) -> anyhow::Result<Ladder> {
+    if let Some(ladder) = stored
+        .iter()
+        .filter(|l| l.id.as_str() == id)
+        .max_by_key(|l| l.version)
+    {
+        return Ok(ladder.clone());
+    }
+    builtin::find(id).ok_or_else(|| {
+        StoreError::NotFound {
+            what: "ladder",
+            id: id.to_owned(),
+        }
+        .into()
+    })
+}
+
+/// The store, if one exists at the configured location; ladders can be browsed without one.
+async fn open_existing(
+    globals: &Globals,
+) -> anyhow::Result<Option<std::sync::Arc<dyn cairn_store::Store>>> {
+    let location = globals.config.location();
+    if let Location::Sqlite(path) = &location
+        && !path.exists()
+    {
+        return Ok(None);
+    }
+    Ok(Some(cairn_store::open(&location).await?))
+}
+
+/// Every ladder version in the configured store, or none when there is no store yet.
+pub async fn stored_ladders(globals: &Globals) -> anyhow::Result<Vec<Ladder>> {
+    match open_existing(globals).await? {
+        Some(store) => Ok(store.ladders().await?),
+        None => Ok(Vec::new()),
+    }
+}

@@ -1,0 +1,98 @@
+//! `cairn log`: record a piece of evidence in one line.
+
+use std::io::{self, Write};
+
+use cairn_core::dates::now;
+use cairn_core::evidence::{Evidence, LevelSignal, Source};
+use cairn_core::id::EvidenceId;
+
+use super::evidence_flags::{self, VisibilityFlags, as_flag, today};
+use crate::cli::Globals;
+use crate::output;
+use crate::profile::Profile;
+
+/// Log evidence: what you did, mapped to the ladder's competencies.
+///
+/// Prints the new entry's id. Examples:
+///   cairn log 'Ran the Q3 incident review' --skill operations --skill influence --level next
+///   cairn log 'Paired with Sam on the cache bug' --date yesterday --skill mentoring
+///   cairn log 'Shipped search v2' --impact 'p99 down 40%' --link https://git.example/pr/812
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// One line saying what you did
+    title: String,
+    /// More detail
+    #[arg(long, default_value = "")]
+    body: String,
+    /// The day it happened (YYYY-MM-DD, today, yesterday)
+    #[arg(long, default_value = "today")]
+    date: String,
+    /// A competency it shows (repeat for several; `cairn ladder show` lists them)
+    #[arg(long = "skill", value_name = "ID")]
+    skills: Vec<String>,
+    /// Does it show your current level's expectation, or the next level's?
+    #[arg(long, default_value = "current", value_name = "current|next")]
+    level: String,
+    /// The outcome: what changed because of it
+    #[arg(long, default_value = "")]
+    impact: String,
+    /// A link to the work (repeat for several)
+    #[arg(long = "link", value_name = "URL")]
+    links: Vec<String>,
+    /// An area tag such as backend, infra, people (repeat for several)
+    #[arg(long = "area", value_name = "AREA")]
+    areas: Vec<String>,
+    #[command(flatten)]
+    visibility: VisibilityFlags,
+}
+
+pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    let profile = Profile::load(&globals.config).await?;
+    let at = now();
+    let evidence = Evidence {
+        id: EvidenceId::new(),
+        owner: profile.me.id,
+        date: evidence_flags::date(&args.date)?,
+        title: args.title.trim().to_owned(),
+        body: args.body,
+        impact: args.impact,
+        links: args.links,
+        competencies: evidence_flags::skills(&profile.ladder, &args.skills)?,
+        level: evidence_flags::level(&args.level)?,
+        areas: args.areas,
+        visibility: args.visibility.chosen().unwrap_or_default(),
+        source: Source::Manual,
+        ladder: profile.ladder.reference(),
+        created_at: at,
+        updated_at: at,
+    };
+    evidence
+        .validate(&profile.ladder, today())
+        .map_err(|e| as_flag(e, "TITLE"))?;
+    profile.store.add_evidence(&evidence).await?;
+
+    let mut out = io::stdout().lock();
+    if globals.json {
+        output::json(&mut out, &evidence)?;
+    } else {
+        writeln!(out, "{}", evidence.id)?;
+    }
+    out.flush()?;
+    let next = if evidence.level == LevelSignal::Next {
+        " (next level)"
+    } else {
+        ""
+    };
+    eprintln!(
+        "Logged {} {}{next}.",
+        output::short_id(&evidence),
+        evidence.title
+    );
+    if evidence.competencies.is_empty() {
+        eprintln!(
+            "Tip: add --skill ID so it counts towards a competency (cairn edit {} --skill ...).",
+            output::short_id(&evidence)
+        );
+    }
+    Ok(())
+}

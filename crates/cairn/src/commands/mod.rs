@@ -1,0 +1,55 @@
+//! The subcommands, one file each; groups are folders.
+
+mod demo;
+mod edit;
+mod evidence_flags;
+mod export;
+mod import;
+mod init;
+mod ladder;
+mod list;
+mod log;
+mod rm;
+mod search;
+mod show;
+
+use clap::Subcommand;
+
+use crate::cli::Globals;
+
+/// A `cairn` subcommand.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::Args),
+    Log(log::Args),
+    List(list::Args),
+    Search(search::Args),
+    Show(show::Args),
+    Edit(edit::Args),
+    Rm(rm::Args),
+    Export(export::Args),
+    #[command(subcommand)]
+    Import(import::Command),
+    Demo(demo::Args),
+    #[command(subcommand)]
+    Ladder(ladder::Command),
+}
+
+impl Command {
+    /// Runs the command.
+    pub async fn run(self, globals: &Globals) -> anyhow::Result<()> {
+        match self {
+            Self::Init(args) => init::run(args, globals).await,
+            Self::Log(args) => log::run(args, globals).await,
+            Self::List(args) => list::run(args, globals).await,
+            Self::Search(args) => search::run(args, globals).await,
+            Self::Show(args) => show::run(args, globals).await,
+            Self::Edit(args) => edit::run(args, globals).await,
+            Self::Rm(args) => rm::run(args, globals).await,
+            Self::Export(args) => export::run(args, globals).await,
+            Self::Import(command) => command.run(globals).await,
+            Self::Demo(args) => demo::run(args, globals).await,
+            Self::Ladder(command) => command.run(globals).await,
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! The profile a command acts for: the open store, its owner, and the owner's ladder.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use cairn_core::ladder::Ladder;
+use cairn_core::person::Person;
+use cairn_store::Store;
+
+use crate::config::Config;
+use crate::failure::BadInput;
+
+/// An open store and the person it belongs to.
+pub struct Profile {
+    /// The store.
+    pub store: Arc<dyn Store>,
+    /// The store's owner.
+    pub me: Person,
+    /// The ladder version the owner's level is on.
+    pub ladder: Ladder,
+}
+
+impl Profile {
+    /// Opens the configured store, which must exist and have been initialised.
+    pub async fn load(config: &Config) -> anyhow::Result<Self> {
+        let location = config.location();
+        let store = cairn_store::open(&location).await?;
+        let Some(owner) = store.owner().await? else {
+            return Err(BadInput(format!(
+                "the store at {location} has no profile yet; run `cairn init --name NAME --level LEVEL`"
+            ))
+            .into());
+        };
+        let me = store.person(owner).await.context("reading the profile")?;
+        let ladder = store
+            .ladder(&me.ladder)
+            .await
+            .context("reading the profile's ladder")?;
+        Ok(Self { store, me, ladder })
+    }
+}

@@ -1,0 +1,493 @@
+//! The command line, end to end through the real binary and real stores.
+
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns: a failed unwrap is a failed test
+
+mod harness;
+
+use harness::{Env, exists};
+use serde_json::Value;
+
+#[test]
+fn an_engineer_logs_lists_searches_edits_and_removes_evidence() {
+    let env = Env::new();
+    env.init();
+    let id = env.log(&[
+        "Led the checkout incident review",
+        "--skill",
+        "operations",
+        "--skill",
+        "influence",
+        "--level",
+        "next",
+        "--date",
+        "2026-05-04",
+        "--impact",
+        "Five actions, all closed",
+        "--link",
+        "https://wiki.example/pm/42",
+        "--area",
+        "backend",
+        "--shared",
+        "--body",
+        "Blameless review with three teams",
+    ]);
+    env.log(&[
+        "Fixed the flaky payout test",
+        "--skill",
+        "technical-depth",
+        "--date",
+        "2026-05-10",
+    ]);
+    env.log(&[
+        "Onboarded a new joiner",
+        "--skill",
+        "mentoring",
+        "--date",
+        "2026-06-01",
+    ]);
+
+    let list = env.json(&["list"]);
+    let titles: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Onboarded a new joiner",
+            "Fixed the flaky payout test",
+            "Led the checkout incident review"
+        ]
+    );
+    let review = &list[2];
+    assert_eq!(review["id"], id.as_str());
+    assert_eq!(review["date"], "2026-05-04");
+    assert_eq!(
+        review["competencies"],
+        serde_json::json!(["operations", "influence"])
+    );
+    assert_eq!(review["level"], "next");
+    assert_eq!(review["source"], "manual");
+    assert_eq!(review["visibility"], "shared");
+    assert_eq!(review["impact"], "Five actions, all closed");
+
+    let text = env.run(&["list", "--month", "2026-05"]).ok();
+    assert_eq!(text.lines().len(), 2);
+    assert!(text.stdout.contains(&format!(
+        "2026-05-04  {}  ↑ Led the checkout incident review  [operations, influence]",
+        &id[28..]
+    )));
+    assert_eq!(
+        env.run(&["list", "--skill", "mentoring"])
+            .ok()
+            .lines()
+            .len(),
+        1
+    );
+    assert_eq!(env.run(&["list", "-n", "1"]).ok().lines().len(), 1);
+    assert_eq!(
+        env.run(&["list", "--since", "2026-05-05", "--until", "2026-05-31"])
+            .ok()
+            .lines()
+            .len(),
+        1
+    );
+
+    let found = env.json(&["search", "blameless"]);
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    assert_eq!(found[0]["id"], id.as_str());
+    assert!(
+        env.json(&["search", "kubernetes"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    let shown = env.run(&["show", &id[28..]]).ok();
+    assert!(
+        shown
+            .stdout
+            .contains("Operations (operations), Influence (influence)"),
+        "{}",
+        shown.stdout
+    );
+    assert!(shown.stdout.contains("https://wiki.example/pm/42"));
+
+    env.run(&[
+        "edit",
+        &id,
+        "--title",
+        "Ran the checkout incident review",
+        "--level",
+        "current",
+        "--private",
+    ])
+    .ok();
+    let edited = env.json(&["show", &id]);
+    assert_eq!(edited["title"], "Ran the checkout incident review");
+    assert_eq!(edited["level"], "current");
+    assert_eq!(edited["visibility"], "private");
+    assert_eq!(
+        edited["competencies"],
+        serde_json::json!(["operations", "influence"]),
+        "untouched fields stay"
+    );
+    assert!(edited["updated_at"].as_str() > edited["created_at"].as_str());
+
+    env.run(&["rm", &id]).ok();
+    env.run(&["show", &id]).bad_input("no evidence");
+    assert_eq!(env.json(&["list"]).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn bad_input_is_one_clear_line_exit_2_and_changes_nothing() {
+    let env = Env::new();
+    env.init();
+    let id = env.log(&["Baseline entry", "--skill", "delivery"]);
+    let before = env.export();
+
+    let broken = env.path("broken.json");
+    std::fs::write(&broken, before.replacen("\"Baseline entry\"", "42", 1)).unwrap();
+    let broken = broken.display().to_string();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["log", "x", "--date", "2026-13-01"],
+            "--date: '2026-13-01' is not a date",
+        ),
+        (
+            vec!["log", "x", "--date", "2999-01-01"],
+            "--date: 2999-01-01 is in the future",
+        ),
+        (
+            vec!["log", "x", "--skill", "juggling"],
+            "--skill: 'juggling' is not a competency of ladder 'software-engineer'",
+        ),
+        (
+            vec!["log", "x", "--level", "later"],
+            "--level: 'later' is not one of: current, next",
+        ),
+        (vec!["log", "   "], "TITLE: must not be empty"),
+        (
+            vec!["log", "x", "--link", "not a url"],
+            "--link: 'not a url' is not a URL",
+        ),
+        (
+            vec!["log", "x", "--area", "Back End"],
+            "--area: 'Back End' is not an area tag",
+        ),
+        (
+            vec!["list", "--month", "May"],
+            "--month: 'May' is not a month",
+        ),
+        (
+            vec!["list", "--source", "email"],
+            "--source: 'email' is not one of",
+        ),
+        (
+            vec!["list", "--since", "2026-06-01", "--until", "2026-05-01"],
+            "--until: 2026-05-01 is before --since 2026-06-01",
+        ),
+        (vec!["search", "--", "--"], "has no words to look for"),
+        (vec!["show", "ffffffff"], "no evidence ffffffff"),
+        (vec!["rm", "zz"], "no evidence zz"),
+        (vec!["edit", &id], "nothing to change"),
+        (
+            vec!["edit", &id, "--skill", "juggling"],
+            "--skill: 'juggling'",
+        ),
+        (vec!["import", "archive", &broken], "line "),
+        (
+            vec!["import", "archive", "/nonexistent/archive.json"],
+            "cannot read /nonexistent/archive.json",
+        ),
+        (
+            vec!["ladder", "show", "--level", "L9"],
+            "--level: 'L9' is not a level",
+        ),
+        (
+            vec!["ladder", "show", "no-such-ladder"],
+            "no ladder no-such-ladder",
+        ),
+    ];
+    for (args, message) in cases {
+        let run = env.run(&args);
+        assert_eq!(
+            run.stderr.lines().count(),
+            1,
+            "{args:?} printed more than one line: {}",
+            run.stderr
+        );
+        run.bad_input(message);
+    }
+    // A type error in an archive names the file, line, column and field.
+    env.run(&["import", "archive", &broken])
+        .bad_input("broken.json: line ");
+    env.run(&["import", "archive", &broken])
+        .bad_input("evidence[0].title: invalid type: integer `42`, expected a string");
+    assert_eq!(
+        env.export(),
+        before,
+        "nothing was written by any failed command"
+    );
+}
+
+#[test]
+fn a_missing_store_is_reported_and_not_created() {
+    let env = Env::new();
+    for args in [
+        vec!["list"],
+        vec!["log", "x"],
+        vec!["export"],
+        vec!["search", "x"],
+    ] {
+        env.run(&args).bad_input("no Cairn store at");
+    }
+    assert!(!exists(&env.path("cairn.db")));
+    env.run(&["init", "--name", "Ada", "--level", "L42"])
+        .bad_input("--level: 'L42' is not a level");
+    env.run(&["init", "--name", " ", "--level", "L2"])
+        .bad_input("--name: must not be empty");
+    env.run(&["init", "--name", "Ada", "--level", "L2", "--email", "ada"])
+        .bad_input("--email: 'ada' is not an email");
+    assert!(
+        !exists(&env.path("cairn.db")),
+        "a refused init leaves no file"
+    );
+    env.init();
+    env.run(&["init", "--name", "Bob", "--level", "L2"])
+        .bad_input("already has a profile (Ada Lovelace)");
+}
+
+#[test]
+fn an_archive_import_is_all_or_nothing() {
+    let source = Env::new();
+    source.init();
+    for i in 0..5 {
+        source.log(&[&format!("Entry {i}"), "--skill", "delivery"]);
+    }
+    let archive: Value = serde_json::from_str(&source.export()).unwrap();
+
+    // The fourth entry names a competency the ladder does not have: nothing may land.
+    let mut bad = archive.clone();
+    bad["evidence"][3]["competencies"] = serde_json::json!(["juggling"]);
+    let file = source.path("bad.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&bad).unwrap()).unwrap();
+    let target = Env::new();
+    target
+        .run(&["import", "archive", file.to_str().unwrap()])
+        .bad_input("evidence[3].competencies[0]");
+    assert!(
+        !exists(&target.path("cairn.db")),
+        "a refused archive creates no store"
+    );
+
+    // A ladder version that differs from the stored one fails in the database, after some
+    // rows were written inside the transaction: all of them roll back.
+    target.init();
+    let before = target.export();
+    let mut changed = archive.clone();
+    changed["ladders"][0]["name"] = "Edited ladder".into();
+    let people = changed["people"].clone();
+    changed["people"] = people;
+    let file = source.path("changed.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&changed).unwrap()).unwrap();
+    target
+        .run(&["import", "archive", file.to_str().unwrap()])
+        .bad_input("already stored with different content");
+    assert_eq!(target.export(), before);
+}
+
+fn round_trip(first: &Env, second: &Env) {
+    first.run(&["demo"]).ok();
+    first.log(&[
+        "Übersetzt: the \"quoted\" title, with ünïcode ✓",
+        "--body",
+        "line one\nline two",
+    ]);
+    let archive = first.path("archive.json");
+    first.run(&["export", "-o", archive.to_str().unwrap()]).ok();
+    let exported = std::fs::read_to_string(&archive).unwrap();
+
+    let imported = second.json(&["import", "archive", archive.to_str().unwrap()]);
+    assert_eq!(imported["unchanged"], 0);
+    assert_eq!(
+        second.export(),
+        exported,
+        "export → import → export gives the same bytes"
+    );
+    let again = second.json(&["import", "archive", archive.to_str().unwrap()]);
+    assert_eq!(again["written"], 0, "importing twice changes nothing");
+    assert_eq!(again["unchanged"], imported["written"]);
+    assert_eq!(second.export(), exported);
+}
+
+#[test]
+fn export_import_export_is_byte_identical_on_sqlite() {
+    round_trip(&Env::new(), &Env::new());
+}
+
+#[test]
+fn export_import_export_is_byte_identical_on_postgres() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let (Some(a), Some(b)) = runtime.block_on(async {
+        (
+            cairn_store::test_support::scratch_postgres().await,
+            cairn_store::test_support::scratch_postgres().await,
+        )
+    }) else {
+        eprintln!("skipped: set CAIRN_TEST_POSTGRES_URL to run the CLI on PostgreSQL");
+        return;
+    };
+    // PostgreSQL to SQLite and back: the archive is the same whichever engine wrote it.
+    round_trip(&Env::with_db(&a.url), &Env::new());
+    round_trip(&Env::new(), &Env::with_db(&b.url));
+}
+
+#[test]
+fn concurrent_log_processes_never_lose_an_entry() {
+    let env = Env::new();
+    env.init();
+    let writers = 8;
+    let each = 12;
+    let children: Vec<_> = (0..writers)
+        .map(|w| {
+            let script = format!(
+                "for i in $(seq 1 {each}); do \"$0\" --db \"$1\" log \"writer {w} entry $i\" --skill delivery >/dev/null || exit 1; done"
+            );
+            env.sandboxed("sh")
+                .arg("-c")
+                .arg(&script)
+                .arg(env!("CARGO_BIN_EXE_cairn"))
+                .arg(&env.db)
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let status = child.wait_with_output().unwrap().status;
+        assert!(status.success(), "a writer failed: {status}");
+    }
+    let list = env.json(&["list"]);
+    let mut titles: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    titles.sort_unstable();
+    titles.dedup();
+    assert_eq!(
+        titles.len(),
+        writers * each,
+        "every entry landed exactly once"
+    );
+}
+
+#[test]
+fn demo_fills_a_year_and_never_touches_the_real_store() {
+    let env = Env::new();
+    // Without --db: a separate demo store in the data dir, rebuilt on each run.
+    let mut cmd = env.command();
+    let first = harness::Run::from(cmd.arg("demo").output().unwrap()).ok();
+    assert!(
+        first.stdout.contains("Sam Rivera: Engineer II (L2)"),
+        "{}",
+        first.stdout
+    );
+    let demo_db = env.path("data/cairn/demo.db");
+    assert!(exists(&demo_db));
+    assert!(
+        !exists(&env.path("data/cairn/cairn.db")),
+        "the user's own store is untouched"
+    );
+    harness::Run::from(env.command().arg("demo").output().unwrap()).ok();
+
+    let demo = Env::with_db(demo_db.to_str().unwrap());
+    let list = demo.json(&["list"]);
+    let entries = list.as_array().unwrap();
+    assert!(entries.len() >= 40, "{} entries", entries.len());
+    let months: std::collections::HashSet<&str> = entries
+        .iter()
+        .map(|e| &e["date"].as_str().unwrap()[..7])
+        .collect();
+    assert!(months.len() >= 12);
+    assert!(
+        !demo
+            .json(&["search", "ledger"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    // With --db: only into a store without a profile.
+    env.init();
+    env.run(&["demo"]).bad_input("already has a profile");
+}
+
+#[test]
+fn the_default_store_is_in_the_xdg_data_dir_and_cairn_db_overrides_it() {
+    let env = Env::new();
+    let mut init = env.command();
+    init.args(["init", "--name", "Ada", "--level", "L2"]);
+    harness::Run::from(init.output().unwrap()).ok();
+    assert!(exists(&env.path("data/cairn/cairn.db")));
+
+    let elsewhere = env.path("elsewhere.db");
+    let mut cmd = env.command();
+    cmd.env("CAIRN_DB", &elsewhere)
+        .args(["init", "--name", "Bo", "--level", "L1"]);
+    harness::Run::from(cmd.output().unwrap()).ok();
+    assert!(exists(&elsewhere));
+
+    let config = env.path("config/cairn/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(
+        &config,
+        format!("db = {:?}\n", elsewhere.display().to_string()),
+    )
+    .unwrap();
+    let mut log = env.command();
+    log.args(["log", "Configured store entry"]);
+    harness::Run::from(log.output().unwrap()).ok();
+    let listed = Env::with_db(elsewhere.to_str().unwrap())
+        .run(&["list"])
+        .ok();
+    assert!(
+        listed.stdout.contains("Configured store entry"),
+        "the config file chose the store"
+    );
+}
+
+#[test]
+fn ladders_can_be_browsed_with_or_without_a_store() {
+    let env = Env::new();
+    let list = env.json(&["ladder", "list"]);
+    assert_eq!(list[0]["id"], "software-engineer");
+    assert_eq!(list[0]["origin"], "built-in");
+    assert_eq!(list[0]["competencies"], 8);
+
+    let l3 = env.run(&["ladder", "show", "--level", "L3"]).ok();
+    // The level's own line under "Levels", then one expectation per competency.
+    assert_eq!(
+        l3.stdout.matches("\n  L3   ").count(),
+        1 + 8,
+        "{}",
+        l3.stdout
+    );
+    assert_eq!(
+        l3.stdout.matches("e.g. ").count(),
+        8 * 2,
+        "two examples each"
+    );
+    assert!(!l3.stdout.contains("\n  L2   "));
+    let whole = env.json(&["ladder", "show", "software-engineer"]);
+    assert_eq!(whole["levels"].as_array().unwrap().len(), 6);
+
+    env.init();
+    assert_eq!(env.json(&["ladder", "list"])[0]["origin"], "stored");
+}

@@ -1,0 +1,156 @@
+//! A builder harness for running the real `cairn` binary in a sandbox, so tests read like
+//! specifications: `env.run(&["log", "x"]).ok()`.
+
+#![allow(dead_code)] // each test binary uses part of the harness
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// A sandbox: its own home, data and config folders, and a store path inside it.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    pub db: String,
+}
+
+/// What a run printed and how it exited.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Env {
+    /// A sandbox whose store is a SQLite file in it.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("cairn.db").display().to_string();
+        Self { dir, db }
+    }
+
+    /// A sandbox whose store is somewhere else, such as a PostgreSQL URL.
+    pub fn with_db(db: &str) -> Self {
+        Self {
+            db: db.to_owned(),
+            ..Self::new()
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The binary with the sandbox's environment and no `--db`.
+    pub fn command(&self) -> Command {
+        self.sandboxed(env!("CARGO_BIN_EXE_cairn"))
+    }
+
+    /// Any program, with the sandbox's environment.
+    pub fn sandboxed(&self, program: &str) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.env_remove("CAIRN_DB")
+            .env_remove("CAIRN_CONFIG")
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// Runs `cairn --db STORE ARGS...`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut cmd = self.command();
+        cmd.arg("--db").arg(&self.db).args(args);
+        Run::from(cmd.output().expect("run cairn"))
+    }
+
+    /// Runs with `--json` and parses stdout.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let run = self.run(&all).ok();
+        serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", run.stdout))
+    }
+
+    /// A profile at L3 on the built-in ladder.
+    pub fn init(&self) -> &Self {
+        self.run(&[
+            "init",
+            "--name",
+            "Ada Lovelace",
+            "--level",
+            "L3",
+            "--email",
+            "ada@work.example",
+        ])
+        .ok();
+        self
+    }
+
+    /// Logs an entry and returns its full id.
+    pub fn log(&self, args: &[&str]) -> String {
+        let mut all = vec!["log"];
+        all.extend_from_slice(args);
+        self.run(&all).ok().stdout.trim().to_owned()
+    }
+
+    /// The store as exported, for before/after comparisons.
+    pub fn export(&self) -> String {
+        self.run(&["export"]).ok().stdout
+    }
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Self {
+        Self {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    /// Asserts success.
+    #[track_caller]
+    pub fn ok(self) -> Self {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Asserts exit code 2 with one error line containing `text`.
+    #[track_caller]
+    pub fn bad_input(self, text: &str) -> Self {
+        assert_eq!(
+            self.code, 2,
+            "expected exit 2\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.starts_with("cairn: error: "),
+            "stderr: {}",
+            self.stderr
+        );
+        assert!(
+            self.stderr.contains(text),
+            "stderr lacks {text:?}: {}",
+            self.stderr
+        );
+        self
+    }
+
+    pub fn lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+}
+
+/// True when `path` exists.
+pub fn exists(path: &Path) -> bool {
+    path.exists()
+}
