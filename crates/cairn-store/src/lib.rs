@@ -56,6 +56,9 @@ pub enum StoreError {
     /// A ladder version already stored differs from the one given: versions never change.
     #[error("ladder {0} is already stored with different content; import it as a new version")]
     LadderChanged(String),
+    /// An update based on an older copy than the one stored: someone changed it meanwhile.
+    #[error("{0} was changed since it was read; read it again and retry")]
+    Stale(String),
     /// Stored data that does not decode into a valid record.
     #[error("stored {what} {id} is damaged: {reason}")]
     Corrupt {
@@ -84,6 +87,17 @@ pub struct ImportSummary {
     pub written: u64,
     /// Records already present and at least as new.
     pub unchanged: u64,
+}
+
+impl ImportSummary {
+    /// Counts one record as written or left unchanged.
+    pub(crate) fn record(&mut self, written: bool) {
+        if written {
+            self.written += 1;
+        } else {
+            self.unchanged += 1;
+        }
+    }
 }
 
 /// The storage contract. Writes that touch several rows are single transactions; reads of a
@@ -118,7 +132,8 @@ pub trait Store: Send + Sync {
     /// The one piece of evidence whose id starts or ends with `fragment` (four or more hex
     /// digits): lists show an id's last eight digits, and a pasted full id also works.
     async fn resolve_evidence(&self, fragment: &str) -> Result<EvidenceId>;
-    /// Replaces a piece of evidence with a changed copy.
+    /// Replaces a piece of evidence with a changed copy, whose `updated_at` must be later than
+    /// the stored one's ([`StoreError::Stale`] otherwise).
     async fn update_evidence(&self, evidence: &Evidence) -> Result<()>;
     /// Deletes a piece of evidence.
     async fn remove_evidence(&self, id: EvidenceId) -> Result<()>;

@@ -19,17 +19,15 @@ use sqlx::{Acquire, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::rows::{
-    DestinationEventRow, DestinationRow, EvidenceRow, LadderRow, PersonRow, decode_all, json_list,
+    DestinationEventRow, DestinationRow, EvidenceRow, ExportRows, LadderRow, PersonRow, decode_all,
+    json_list, owner_setting,
 };
 use crate::{ImportSummary, Result, Store, StoreError, id_fragment};
 
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations/postgres");
 
 const EVIDENCE_SELECT: &str = "SELECT e.id::text AS id, e.owner_id::text AS owner_id, e.date, e.title, \
-     e.body, e.impact, e.links::text AS links, \
-     COALESCE((SELECT json_agg(c.competency_id ORDER BY c.position) FROM evidence_competencies c \
-        WHERE c.evidence_id = e.id), '[]')::text AS competencies, \
-     e.level, e.areas::text AS areas, e.visibility, e.source, e.ladder_id, \
+     e.body, e.impact, e.links::text AS links, e.competencies::text AS competencies, e.level, e.areas::text AS areas, e.visibility, e.source, e.ladder_id, \
      e.ladder_version::bigint AS ladder_version, e.created_at, e.updated_at \
      FROM evidence e";
 
@@ -66,15 +64,7 @@ impl Store for PgStore {
             sqlx::query_scalar("SELECT value FROM settings WHERE key = 'owner'")
                 .fetch_optional(&self.pool)
                 .await?;
-        value
-            .map(|v| {
-                v.parse().map_err(|_| StoreError::Corrupt {
-                    what: "setting",
-                    id: "owner".into(),
-                    reason: format!("'{v}' is not a person id"),
-                })
-            })
-            .transpose()
+        owner_setting(value)
     }
 
     async fn person(&self, id: PersonId) -> Result<Person> {
@@ -186,35 +176,21 @@ impl Store for PgStore {
 
     async fn update_evidence(&self, e: &Evidence) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        let done = sqlx::query(
-            "UPDATE evidence SET owner_id = $2, date = $3, title = $4, body = $5, impact = $6, \
-             links = $7::jsonb, level = $8, areas = $9::jsonb, visibility = $10, source = $11, \
-             ladder_id = $12, ladder_version = $13, created_at = $14, updated_at = $15 WHERE id = $1",
-        )
-        .bind(e.id.uuid())
-        .bind(e.owner.uuid())
-        .bind(e.date)
-        .bind(&e.title)
-        .bind(&e.body)
-        .bind(&e.impact)
-        .bind(json_list(&e.links))
-        .bind(e.level.as_str())
-        .bind(json_list(&e.areas))
-        .bind(e.visibility.as_str())
-        .bind(e.source.as_str())
-        .bind(e.ladder.id.as_str())
-        .bind(version(e.ladder.version))
-        .bind(e.created_at)
-        .bind(e.updated_at)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
+        let exists: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM evidence WHERE id = $1)")
+                .bind(e.id.uuid())
+                .fetch_one(&mut *tx)
+                .await?;
+        if !exists {
             return Err(StoreError::NotFound {
                 what: "evidence",
                 id: e.id.to_string(),
             });
         }
-        replace_competencies(&mut tx, e).await?;
+        // The upsert replaces the row only if this copy is newer than the stored one.
+        if !upsert_evidence(&mut tx, e).await? {
+            return Err(StoreError::Stale(e.id.to_string()));
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -299,23 +275,15 @@ impl Store for PgStore {
         let evidence: Vec<EvidenceRow> =
             sqlx::query_as(EVIDENCE_SELECT).fetch_all(&mut *tx).await?;
         tx.commit().await?;
-        let owner = owner
-            .map(|o| {
-                o.parse().map_err(|_| StoreError::Corrupt {
-                    what: "setting",
-                    id: "owner".into(),
-                    reason: o,
-                })
-            })
-            .transpose()?;
-        Ok(Archive::new(
+        ExportRows {
             owner,
-            decode_all(ladders)?,
-            decode_all(people)?,
-            decode_all(destinations)?,
-            decode_all(events)?,
-            decode_all(evidence)?,
-        ))
+            ladders,
+            people,
+            destinations,
+            events,
+            evidence,
+        }
+        .try_into()
     }
 
     async fn import(&self, archive: &Archive) -> Result<ImportSummary> {
@@ -329,19 +297,19 @@ impl Store for PgStore {
                 .await?;
         }
         for ladder in &archive.ladders {
-            count(&mut summary, insert_ladder(conn, ladder).await?);
+            summary.record(insert_ladder(conn, ladder).await?);
         }
         for person in &archive.people {
-            count(&mut summary, upsert_person(conn, person).await?);
+            summary.record(upsert_person(conn, person).await?);
         }
         for destination in &archive.destinations {
-            count(&mut summary, upsert_destination(conn, destination).await?);
+            summary.record(upsert_destination(conn, destination).await?);
         }
         for event in &archive.destination_events {
-            count(&mut summary, insert_event(conn, event).await?);
+            summary.record(insert_event(conn, event).await?);
         }
         for evidence in &archive.evidence {
-            count(&mut summary, upsert_evidence(conn, evidence).await?);
+            summary.record(upsert_evidence(conn, evidence).await?);
         }
         tx.commit().await?;
         Ok(summary)
@@ -352,14 +320,6 @@ impl Store for PgStore {
 /// not occur (one per import of a changed ladder), so saturating is only a guard.
 fn version(v: u32) -> i32 {
     i32::try_from(v).unwrap_or(i32::MAX)
-}
-
-fn count(summary: &mut ImportSummary, written: bool) {
-    if written {
-        summary.written += 1;
-    } else {
-        summary.unchanged += 1;
-    }
 }
 
 async fn insert_ladder(conn: &mut PgConnection, ladder: &Ladder) -> Result<bool> {
@@ -460,12 +420,12 @@ async fn insert_event(conn: &mut PgConnection, e: &DestinationEvent) -> Result<b
 
 async fn upsert_evidence(conn: &mut PgConnection, e: &Evidence) -> Result<bool> {
     let done = sqlx::query(
-        "INSERT INTO evidence (id, owner_id, date, title, body, impact, links, level, areas, visibility, \
-           source, ladder_id, ladder_version, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $10, $11, $12, $13, $14, $15) \
+        "INSERT INTO evidence (id, owner_id, date, title, body, impact, links, competencies, level, areas, \
+           visibility, source, ladder_id, ladder_version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10::jsonb, $11, $12, $13, $14, $15, $16) \
          ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, date = excluded.date, \
            title = excluded.title, body = excluded.body, impact = excluded.impact, links = excluded.links, \
-           level = excluded.level, areas = excluded.areas, visibility = excluded.visibility, \
+           competencies = excluded.competencies, level = excluded.level, areas = excluded.areas, visibility = excluded.visibility, \
            source = excluded.source, ladder_id = excluded.ladder_id, ladder_version = excluded.ladder_version, \
            created_at = excluded.created_at, updated_at = excluded.updated_at \
          WHERE excluded.updated_at > evidence.updated_at",
@@ -477,6 +437,7 @@ async fn upsert_evidence(conn: &mut PgConnection, e: &Evidence) -> Result<bool> 
     .bind(&e.body)
     .bind(&e.impact)
     .bind(json_list(&e.links))
+    .bind(json_list(&e.competencies))
     .bind(e.level.as_str())
     .bind(json_list(&e.areas))
     .bind(e.visibility.as_str())

@@ -7,9 +7,11 @@
 use std::str::FromStr;
 
 use cairn_core::Invalid;
+use cairn_core::archive::Archive;
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::Evidence;
+use cairn_core::id::PersonId;
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::Person;
 use chrono::NaiveDate;
@@ -233,6 +235,43 @@ impl TryFrom<EvidenceRow> for Evidence {
             created_at: row.created_at,
             updated_at: row.updated_at,
         })
+    }
+}
+
+/// The `owner` setting's value as a person id.
+pub(crate) fn owner_setting(value: Option<String>) -> Result<Option<PersonId>> {
+    value
+        .map(|v| {
+            v.parse().map_err(|_| StoreError::Corrupt {
+                what: "setting",
+                id: "owner".into(),
+                reason: format!("'{v}' is not a person id"),
+            })
+        })
+        .transpose()
+}
+
+/// Everything one engine read for an export, as rows.
+pub(crate) struct ExportRows {
+    pub owner: Option<String>,
+    pub ladders: Vec<LadderRow>,
+    pub people: Vec<PersonRow>,
+    pub destinations: Vec<DestinationRow>,
+    pub events: Vec<DestinationEventRow>,
+    pub evidence: Vec<EvidenceRow>,
+}
+
+impl TryFrom<ExportRows> for Archive {
+    type Error = StoreError;
+    fn try_from(rows: ExportRows) -> Result<Self> {
+        Ok(Archive::new(
+            owner_setting(rows.owner)?,
+            decode_all(rows.ladders)?,
+            decode_all(rows.people)?,
+            decode_all(rows.destinations)?,
+            decode_all(rows.events)?,
+            decode_all(rows.evidence)?,
+        ))
     }
 }
 

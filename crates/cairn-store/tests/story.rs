@@ -275,6 +275,18 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(titles(&found), [edited.title.as_str()]);
+    let mut stale = edited.clone();
+    stale.title = "Edited from an old read".into();
+    stale.updated_at = latency.updated_at;
+    assert!(matches!(
+        store.update_evidence(&stale).await,
+        Err(StoreError::Stale(_))
+    ));
+    assert_eq!(
+        store.evidence(latency.id).await.unwrap(),
+        edited,
+        "a stale edit changes nothing"
+    );
     let ghost = evidence(&me, "2026-01-01", "Never stored", &[], Source::Manual);
     assert!(matches!(
         store.update_evidence(&ghost).await,

@@ -61,6 +61,7 @@ CREATE TABLE evidence (
     body           TEXT NOT NULL,
     impact         TEXT NOT NULL,
     links          JSONB NOT NULL,
+    competencies   JSONB NOT NULL,
     level          TEXT NOT NULL,
     areas          JSONB NOT NULL,
     visibility     TEXT NOT NULL,
@@ -78,6 +79,8 @@ CREATE INDEX evidence_by_owner_date ON evidence (owner_id, date DESC, id DESC);
 CREATE INDEX evidence_by_date ON evidence (date DESC, id DESC);
 CREATE INDEX evidence_search ON evidence USING GIN (search);
 
+-- The competencies of each piece of evidence, one row each: the index that `list --skill`
+-- filters through. `evidence.competencies` holds the same list, in order, for reading.
 CREATE TABLE evidence_competencies (
     evidence_id   UUID NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,
     position      INTEGER NOT NULL,

@@ -62,6 +62,7 @@ CREATE TABLE evidence (
     body           TEXT NOT NULL,
     impact         TEXT NOT NULL,
     links          TEXT NOT NULL,
+    competencies   TEXT NOT NULL,
     level          TEXT NOT NULL,
     areas          TEXT NOT NULL,
     visibility     TEXT NOT NULL,
@@ -75,6 +76,8 @@ CREATE TABLE evidence (
 CREATE INDEX evidence_by_owner_date ON evidence (owner_id, date DESC, id DESC);
 CREATE INDEX evidence_by_date ON evidence (date DESC, id DESC);
 
+-- The competencies of each piece of evidence, one row each: the index that `list --skill`
+-- filters through. `evidence.competencies` holds the same list, in order, for reading.
 CREATE TABLE evidence_competencies (
     evidence_id   TEXT NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,
     position      INTEGER NOT NULL,
