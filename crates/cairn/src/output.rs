@@ -21,6 +21,15 @@ pub fn json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     writeln!(out)
 }
 
+/// A list of evidence as JSON or as lines, as `--json` says.
+pub fn evidence_list(out: &mut impl Write, list: &[Evidence], as_json: bool) -> io::Result<()> {
+    if as_json {
+        json(out, &list)
+    } else {
+        evidence_lines(out, list)
+    }
+}
+
 /// One line per piece of evidence: date, handle, a `↑` for next-level work, title, skills.
 pub fn evidence_lines(out: &mut impl Write, list: &[Evidence]) -> io::Result<()> {
     for e in list {

@@ -25,11 +25,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let query = args.filters.query(profile.me.id, &profile.ladder)?;
     let list = profile.store.list_evidence(&query).await?;
     let mut out = BufWriter::new(io::stdout().lock());
-    if globals.json {
-        output::json(&mut out, &list)?;
-    } else {
-        output::evidence_lines(&mut out, &list)?;
-    }
+    output::evidence_list(&mut out, &list, globals.json)?;
     out.flush()?;
     Ok(())
 }

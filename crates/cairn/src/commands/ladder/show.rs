@@ -26,13 +26,15 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let stored = stored_ladders(globals).await?;
-    let profile_ladder = match open_existing(globals).await? {
-        Some(store) => match store.owner().await? {
-            Some(owner) => Some(store.person(owner).await?.ladder),
-            None => None,
-        },
-        None => None,
+    let (stored, profile_ladder) = match open_existing(globals).await? {
+        Some(store) => {
+            let ladder = match store.owner().await? {
+                Some(owner) => Some(store.person(owner).await?.ladder),
+                None => None,
+            };
+            (store.ladders().await?, ladder)
+        }
+        None => (Vec::new(), None),
     };
     let mut ladder = match (&args.id, profile_ladder) {
         (Some(id), _) => find(id, &stored)?,
