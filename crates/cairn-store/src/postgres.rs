@@ -24,6 +24,9 @@ use crate::rows::{
 };
 use crate::{ImportSummary, Result, Store, StoreError, id_fragment};
 
+/// Evidence rows per INSERT: 16 parameters each, well under the engine's limit.
+const EVIDENCE_BATCH: usize = 500;
+
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations/postgres");
 
 const EVIDENCE_SELECT: &str = "SELECT e.id::text AS id, e.owner_id::text AS owner_id, e.date, e.title, \
@@ -134,7 +137,7 @@ impl Store for PgStore {
 
     async fn add_evidence(&self, evidence: &Evidence) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        upsert_evidence(&mut tx, evidence).await?;
+        upsert_evidence(&mut tx, std::slice::from_ref(evidence)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -188,7 +191,7 @@ impl Store for PgStore {
             });
         }
         // The upsert replaces the row only if this copy is newer than the stored one.
-        if !upsert_evidence(&mut tx, e).await? {
+        if upsert_evidence(&mut tx, std::slice::from_ref(e)).await? == 0 {
             return Err(StoreError::Stale(e.id.to_string()));
         }
         tx.commit().await?;
@@ -308,9 +311,9 @@ impl Store for PgStore {
         for event in &archive.destination_events {
             summary.record(insert_event(conn, event).await?);
         }
-        for evidence in &archive.evidence {
-            summary.record(upsert_evidence(conn, evidence).await?);
-        }
+        let written = upsert_evidence(conn, &archive.evidence).await?;
+        summary.written += written;
+        summary.unchanged += archive.evidence.len() as u64 - written;
         tx.commit().await?;
         Ok(summary)
     }
@@ -418,60 +421,47 @@ async fn insert_event(conn: &mut PgConnection, e: &DestinationEvent) -> Result<b
     Ok(done.rows_affected() == 1)
 }
 
-async fn upsert_evidence(conn: &mut PgConnection, e: &Evidence) -> Result<bool> {
-    let done = sqlx::query(
-        "INSERT INTO evidence (id, owner_id, date, title, body, impact, links, competencies, level, areas, \
-           visibility, source, ladder_id, ladder_version, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10::jsonb, $11, $12, $13, $14, $15, $16) \
-         ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, date = excluded.date, \
-           title = excluded.title, body = excluded.body, impact = excluded.impact, links = excluded.links, \
-           competencies = excluded.competencies, level = excluded.level, areas = excluded.areas, visibility = excluded.visibility, \
-           source = excluded.source, ladder_id = excluded.ladder_id, ladder_version = excluded.ladder_version, \
-           created_at = excluded.created_at, updated_at = excluded.updated_at \
-         WHERE excluded.updated_at > evidence.updated_at",
-    )
-    .bind(e.id.uuid())
-    .bind(e.owner.uuid())
-    .bind(e.date)
-    .bind(&e.title)
-    .bind(&e.body)
-    .bind(&e.impact)
-    .bind(json_list(&e.links))
-    .bind(json_list(&e.competencies))
-    .bind(e.level.as_str())
-    .bind(json_list(&e.areas))
-    .bind(e.visibility.as_str())
-    .bind(e.source.as_str())
-    .bind(e.ladder.id.as_str())
-    .bind(version(e.ladder.version))
-    .bind(e.created_at)
-    .bind(e.updated_at)
-    .execute(&mut *conn)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Ok(false);
+/// Adds evidence, or replaces stored copies that are older, in one statement per
+/// [`EVIDENCE_BATCH`] records. Returns how many were written. The competency index rows
+/// follow by trigger.
+async fn upsert_evidence(conn: &mut PgConnection, batch: &[Evidence]) -> Result<u64> {
+    let mut written = 0;
+    for chunk in batch.chunks(EVIDENCE_BATCH) {
+        let mut q = QueryBuilder::<Postgres>::new(
+            "INSERT INTO evidence (id, owner_id, date, title, body, impact, links, competencies, level, \
+             areas, visibility, source, ladder_id, ladder_version, created_at, updated_at) ",
+        );
+        q.push_values(chunk, |mut row, e| {
+            row.push_bind(e.id.uuid())
+                .push_bind(e.owner.uuid())
+                .push_bind(e.date)
+                .push_bind(e.title.as_str())
+                .push_bind(e.body.as_str())
+                .push_bind(e.impact.as_str())
+                .push_bind(json_list(&e.links))
+                .push_unseparated("::jsonb")
+                .push_bind(json_list(&e.competencies))
+                .push_unseparated("::jsonb")
+                .push_bind(e.level.as_str())
+                .push_bind(json_list(&e.areas))
+                .push_unseparated("::jsonb")
+                .push_bind(e.visibility.as_str())
+                .push_bind(e.source.as_str())
+                .push_bind(e.ladder.id.as_str())
+                .push_bind(version(e.ladder.version))
+                .push_bind(e.created_at)
+                .push_bind(e.updated_at);
+        });
+        q.push(
+            " ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, date = excluded.date, \
+             title = excluded.title, body = excluded.body, impact = excluded.impact, \
+             links = excluded.links, competencies = excluded.competencies, level = excluded.level, \
+             areas = excluded.areas, visibility = excluded.visibility, source = excluded.source, \
+             ladder_id = excluded.ladder_id, ladder_version = excluded.ladder_version, \
+             created_at = excluded.created_at, updated_at = excluded.updated_at \
+             WHERE excluded.updated_at > evidence.updated_at",
+        );
+        written += q.build().execute(&mut *conn).await?.rows_affected();
     }
-    replace_competencies(conn, e).await?;
-    Ok(true)
-}
-
-async fn replace_competencies(conn: &mut PgConnection, e: &Evidence) -> Result<()> {
-    sqlx::query("DELETE FROM evidence_competencies WHERE evidence_id = $1")
-        .bind(e.id.uuid())
-        .execute(&mut *conn)
-        .await?;
-    let ids: Vec<String> = e
-        .competencies
-        .iter()
-        .map(|c| c.as_str().to_owned())
-        .collect();
-    sqlx::query(
-        "INSERT INTO evidence_competencies (evidence_id, position, competency_id) \
-         SELECT $1, ordinality::int - 1, competency FROM unnest($2::text[]) WITH ORDINALITY AS t(competency, ordinality)",
-    )
-    .bind(e.id.uuid())
-    .bind(&ids)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    Ok(written)
 }

@@ -88,3 +88,17 @@ CREATE TABLE evidence_competencies (
     PRIMARY KEY (evidence_id, position)
 );
 CREATE INDEX evidence_competencies_by_competency ON evidence_competencies (competency_id, evidence_id);
+
+-- The database keeps the index rows in step with the column, whoever writes it.
+CREATE FUNCTION evidence_competencies_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM evidence_competencies WHERE evidence_id = NEW.id;
+    INSERT INTO evidence_competencies (evidence_id, position, competency_id)
+    SELECT NEW.id, ordinality - 1, value
+    FROM jsonb_array_elements_text(NEW.competencies) WITH ORDINALITY AS t (value, ordinality);
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER evidence_competencies_sync AFTER INSERT OR UPDATE OF competencies ON evidence
+    FOR EACH ROW EXECUTE FUNCTION evidence_competencies_sync();

@@ -86,6 +86,18 @@ CREATE TABLE evidence_competencies (
 ) WITHOUT ROWID;
 CREATE INDEX evidence_competencies_by_competency ON evidence_competencies (competency_id, evidence_id);
 
+-- The database keeps the index rows in step with the column, whoever writes it.
+CREATE TRIGGER evidence_competencies_insert AFTER INSERT ON evidence BEGIN
+    INSERT INTO evidence_competencies (evidence_id, position, competency_id)
+    SELECT new.id, key, value FROM json_each(new.competencies);
+END;
+
+CREATE TRIGGER evidence_competencies_update AFTER UPDATE OF competencies ON evidence BEGIN
+    DELETE FROM evidence_competencies WHERE evidence_id = old.id;
+    INSERT INTO evidence_competencies (evidence_id, position, competency_id)
+    SELECT new.id, key, value FROM json_each(new.competencies);
+END;
+
 CREATE VIRTUAL TABLE evidence_fts USING fts5 (
     title, body, impact,
     content = 'evidence', content_rowid = 'seq',
