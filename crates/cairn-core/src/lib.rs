@@ -45,6 +45,7 @@ pub mod conversation;
 pub mod dates;
 pub mod destination;
 pub mod evidence;
+pub mod heatmap;
 pub mod id;
 pub mod invalid;
 pub mod ladder;

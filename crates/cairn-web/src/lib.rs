@@ -1,4 +1,84 @@
-//! Cairn's web app: server-rendered pages and the `/api/v1` JSON API.
+//! Cairn's web app: server-rendered pages and the `/api/v1` JSON API over one [`Store`].
 //!
-//! Empty until the web issue lands; the crate exists now so the workspace has its final shape
-//! and the binary's dependency graph does not change when it fills in.
+//! This crate owns HTTP: the route table ([`router`]), page templates (askama, beside their
+//! handlers in `pages/`), the API's request and response types (`api/`), the one error type
+//! with an HTML and a JSON rendering (`error.rs`), and the protections every response gets
+//! (`security.rs`). It knows nothing of sockets or flags: the binary binds and serves.
+//!
+//! Local mode serves one person, the store's owner, with no login; the binary refuses to
+//! bind anything but loopback in this mode.
+
+mod api;
+mod draft;
+mod error;
+mod pages;
+mod security;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::get;
+use cairn_core::id::PersonId;
+use cairn_core::ladder::Ladder;
+use cairn_core::person::Person;
+use cairn_store::Store;
+
+pub use error::AppError;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The store.
+    pub store: Arc<dyn Store>,
+    /// The person this local server acts for.
+    pub owner: PersonId,
+    /// The token every form must echo back, so another site cannot post forms here.
+    pub csrf_token: Arc<str>,
+}
+
+impl AppState {
+    /// State for a local server acting for the store's owner.
+    pub fn local(store: Arc<dyn Store>, owner: PersonId) -> Self {
+        Self {
+            store,
+            owner,
+            csrf_token: uuid::Uuid::new_v4().simple().to_string().into(),
+        }
+    }
+
+    /// The owner and their ladder, read fresh for each request (so the server holds no
+    /// state of its own).
+    async fn profile(&self) -> Result<(Person, Ladder), AppError> {
+        let me = self.store.person(self.owner).await?;
+        let ladder = self.store.ladder(&me.ladder).await?;
+        Ok((me, ladder))
+    }
+}
+
+/// The whole route table.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(pages::dashboard::show))
+        .route(
+            "/evidence",
+            get(pages::evidence::list).post(pages::evidence::create),
+        )
+        .route("/evidence/new", get(pages::evidence::new))
+        .route(
+            "/evidence/{id}",
+            get(pages::evidence::edit).post(pages::evidence::update),
+        )
+        .route(
+            "/evidence/{id}/delete",
+            axum::routing::post(pages::evidence::delete),
+        )
+        .route("/ladder", get(pages::ladder::show))
+        .route("/profile", get(pages::profile::show))
+        .route("/assets/cairn.css", get(pages::stylesheet))
+        .nest("/api/v1", api::routes())
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn(security::loopback_host))
+        .layer(axum::extract::DefaultBodyLimit::max(security::MAX_BODY))
+        .with_state(state)
+}

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
 use cairn_core::Visibility;
@@ -18,7 +19,7 @@ use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
 use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, PersonId};
 use cairn_core::ladder::{Ladder, builtin};
 use cairn_core::person::Person;
-use cairn_store::Location;
+use cairn_store::{Location, Store};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -171,6 +172,32 @@ pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Makes the demo store: without `--db`, a fresh `demo.db` in the data directory; with it,
+/// the given store, which must have no profile yet.
+pub async fn fill(globals: &Globals) -> anyhow::Result<(Location, Arc<dyn Store>, Archive)> {
+    let location = if globals.config.db_chosen {
+        globals.config.location()
+    } else {
+        let path = data_dir().join("demo.db");
+        remove_store(&path)?;
+        Location::Sqlite(path)
+    };
+    if let Location::Sqlite(path) = &location
+        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let store = cairn_store::create(&location).await?;
+    if store.owner().await?.is_some() {
+        bad_input!(
+            "{location} already has a profile; give `cairn --db NEW_PATH demo` a fresh store"
+        );
+    }
+    let archive = build(today())?;
+    store.import(&archive).await?;
+    Ok((location, store, archive))
 }
 
 fn print(

@@ -11,6 +11,7 @@ mod list;
 mod log;
 mod rm;
 mod search;
+mod serve;
 mod show;
 
 use clap::Subcommand;
@@ -31,6 +32,7 @@ pub enum Command {
     #[command(subcommand)]
     Import(import::Command),
     Demo(demo::Args),
+    Serve(serve::Args),
     #[command(subcommand)]
     Ladder(ladder::Command),
 }
@@ -49,6 +51,7 @@ impl Command {
             Self::Export(args) => export::run(args, globals).await,
             Self::Import(command) => command.run(globals).await,
             Self::Demo(args) => demo::run(args, globals).await,
+            Self::Serve(args) => serve::run(args, globals).await,
             Self::Ladder(command) => command.run(globals).await,
         }
     }

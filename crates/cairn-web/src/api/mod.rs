@@ -1,0 +1,28 @@
+//! The JSON API under `/api/v1`: typed requests and responses (never store rows), errors
+//! as `{"error": {"status", "code", "message", "field"?}}`, described by `openapi.json`.
+
+mod body;
+mod evidence;
+mod openapi;
+mod profile;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::AppState;
+
+/// The API's routes, relative to `/api/v1`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/evidence", get(evidence::list).post(evidence::create))
+        .route(
+            "/evidence/{id}",
+            get(evidence::show)
+                .put(evidence::update)
+                .delete(evidence::remove),
+        )
+        .route("/profile", get(profile::show))
+        .route("/ladder", get(profile::ladder))
+        .route("/openapi.json", get(openapi::document))
+        .fallback(|| async { crate::error::ApiError(crate::AppError::NotFound) })
+}

@@ -1,0 +1,151 @@
+//! The OpenAPI 3.1 description of `/api/v1`, written by hand next to the handlers it
+//! describes; a test checks that every route in it answers.
+
+use axum::Json;
+use serde_json::{Value, json};
+
+/// `GET /api/v1/openapi.json`
+pub async fn document() -> Json<Value> {
+    Json(spec())
+}
+
+fn error_responses() -> Value {
+    json!({
+        "404": {"description": "No such record, or not yours to see", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+        "422": {"description": "A value broke a rule; `field` names it", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    })
+}
+
+fn with_errors(mut responses: Value) -> Value {
+    if let (Some(map), Value::Object(errors)) = (responses.as_object_mut(), error_responses()) {
+        map.extend(errors);
+    }
+    responses
+}
+
+/// The document.
+pub fn spec() -> Value {
+    let id_param = json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}});
+    let evidence =
+        json!({"application/json": {"schema": {"$ref": "#/components/schemas/Evidence"}}});
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Cairn API",
+            "version": "1",
+            "description": "The owner's career record: evidence mapped to a career ladder. Errors share one shape: {\"error\": {\"status\", \"code\", \"message\", \"field\"?}}."
+        },
+        "paths": {
+            "/api/v1/evidence": {
+                "get": {
+                    "summary": "List evidence, newest first",
+                    "parameters": [
+                        {"name": "since", "in": "query", "schema": {"type": "string", "format": "date"}},
+                        {"name": "until", "in": "query", "schema": {"type": "string", "format": "date"}},
+                        {"name": "month", "in": "query", "schema": {"type": "string", "pattern": "^\\d{4}-\\d{2}$"}},
+                        {"name": "skill", "in": "query", "description": "A competency id", "schema": {"type": "string"}},
+                        {"name": "source", "in": "query", "schema": {"$ref": "#/components/schemas/Source"}},
+                        {"name": "q", "in": "query", "description": "Words that must all appear in title, body or impact", "schema": {"type": "string"}},
+                        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0}}
+                    ],
+                    "responses": with_errors(json!({"200": {"description": "The evidence", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}}}}}}))
+                },
+                "post": {
+                    "summary": "Log a piece of evidence",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewEvidence"}}}},
+                    "responses": with_errors(json!({"201": {"description": "Logged", "content": evidence}}))
+                }
+            },
+            "/api/v1/evidence/{id}": {
+                "get": {"summary": "One piece of evidence", "parameters": [id_param], "responses": with_errors(json!({"200": {"description": "The evidence", "content": evidence}}))},
+                "put": {
+                    "summary": "Change fields of a piece of evidence",
+                    "parameters": [id_param],
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EvidencePatch"}}}},
+                    "responses": with_errors(json!({"200": {"description": "Changed", "content": evidence}}))
+                },
+                "delete": {"summary": "Delete a piece of evidence", "parameters": [id_param], "responses": with_errors(json!({"204": {"description": "Deleted"}}))}
+            },
+            "/api/v1/profile": {
+                "get": {"summary": "The owner's profile", "responses": {"200": {"description": "The profile", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Profile"}}}}}}
+            },
+            "/api/v1/ladder": {
+                "get": {"summary": "The owner's career ladder, whole", "responses": {"200": {"description": "The ladder (the shape of docs/ladders.md)", "content": {"application/json": {"schema": {"type": "object"}}}}}}
+            },
+            "/api/v1/openapi.json": {
+                "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}}
+            }
+        },
+        "components": {
+            "schemas": {
+                "Source": {"type": "string", "enum": ["manual", "git", "github", "jira", "csv", "markdown", "jrnl", "demo"]},
+                "Evidence": {
+                    "type": "object",
+                    "required": ["id", "date", "title", "body", "impact", "links", "competencies", "level", "areas", "visibility", "source", "created_at", "updated_at"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"},
+                        "date": {"type": "string", "format": "date"},
+                        "title": {"type": "string"},
+                        "body": {"type": "string"},
+                        "impact": {"type": "string"},
+                        "links": {"type": "array", "items": {"type": "string", "format": "uri"}},
+                        "competencies": {"type": "array", "items": {"type": "string"}},
+                        "level": {"type": "string", "enum": ["current", "next"]},
+                        "areas": {"type": "array", "items": {"type": "string"}},
+                        "visibility": {"type": "string", "enum": ["private", "shared"]},
+                        "source": {"$ref": "#/components/schemas/Source"},
+                        "created_at": {"type": "string", "format": "date-time"},
+                        "updated_at": {"type": "string", "format": "date-time"}
+                    }
+                },
+                "NewEvidence": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["title"],
+                    "properties": {
+                        "title": {"type": "string", "minLength": 1, "maxLength": 300},
+                        "date": {"type": "string", "description": "YYYY-MM-DD, today or yesterday; default today"},
+                        "body": {"type": "string"},
+                        "impact": {"type": "string"},
+                        "competencies": {"type": "array", "items": {"type": "string"}},
+                        "level": {"type": "string", "enum": ["current", "next"]},
+                        "links": {"type": "array", "items": {"type": "string", "format": "uri"}},
+                        "areas": {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9-]{1,40}$"}},
+                        "visibility": {"type": "string", "enum": ["private", "shared"]}
+                    }
+                },
+                "EvidencePatch": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "description": "Only the fields present change; lists replace the whole list.",
+                    "properties": {
+                        "title": {"type": "string"}, "date": {"type": "string"}, "body": {"type": "string"},
+                        "impact": {"type": "string"}, "competencies": {"type": "array", "items": {"type": "string"}},
+                        "level": {"type": "string", "enum": ["current", "next"]},
+                        "links": {"type": "array", "items": {"type": "string"}}, "areas": {"type": "array", "items": {"type": "string"}},
+                        "visibility": {"type": "string", "enum": ["private", "shared"]}
+                    }
+                },
+                "Profile": {
+                    "type": "object",
+                    "required": ["id", "name", "emails", "ladder", "ladder_version", "level", "level_title"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"},
+                        "emails": {"type": "array", "items": {"type": "string"}},
+                        "ladder": {"type": "string"}, "ladder_version": {"type": "integer"},
+                        "level": {"type": "string"}, "level_title": {"type": "string"},
+                        "destination": {"type": ["string", "null"]}
+                    }
+                },
+                "Error": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {"error": {"type": "object", "required": ["status", "code", "message"], "properties": {
+                        "status": {"type": "integer"}, "code": {"type": "string", "enum": ["not_found", "invalid", "bad_request", "forbidden", "internal"]},
+                        "message": {"type": "string"}, "field": {"type": "string"}
+                    }}}
+                }
+            }
+        }
+    })
+}

@@ -1,0 +1,47 @@
+//! `/api/v1/profile` and `/api/v1/ladder`: who the store belongs to, and their ladder.
+
+use axum::Json;
+use axum::extract::State;
+use cairn_core::ladder::Ladder;
+use serde::Serialize;
+
+use crate::AppState;
+use crate::error::ApiError;
+
+/// The owner's profile.
+#[derive(Debug, Serialize)]
+pub struct ProfileView {
+    id: String,
+    name: String,
+    emails: Vec<String>,
+    ladder: String,
+    ladder_version: u32,
+    level: String,
+    level_title: String,
+    destination: Option<String>,
+}
+
+/// `GET /api/v1/profile`
+pub async fn show(State(state): State<AppState>) -> Result<Json<ProfileView>, ApiError> {
+    let (me, ladder) = state.profile().await?;
+    let destination = state.store.destinations(me.id).await?.into_iter().next();
+    Ok(Json(ProfileView {
+        id: me.id.to_string(),
+        level_title: ladder
+            .level(&me.level)
+            .map(|l| l.title.clone())
+            .unwrap_or_default(),
+        level: me.level.to_string(),
+        ladder: ladder.id.to_string(),
+        ladder_version: ladder.version,
+        name: me.name,
+        emails: me.emails,
+        destination: destination.map(|d| d.statement),
+    }))
+}
+
+/// `GET /api/v1/ladder`: the owner's ladder, whole (the ladder file's own shape).
+pub async fn ladder(State(state): State<AppState>) -> Result<Json<Ladder>, ApiError> {
+    let (_, ladder) = state.profile().await?;
+    Ok(Json(ladder))
+}

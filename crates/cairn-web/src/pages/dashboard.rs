@@ -1,0 +1,66 @@
+//! The dashboard: where you are heading, what you logged lately, and a year at a glance.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use cairn_core::evidence::{EvidenceQuery, LevelSignal};
+use cairn_core::heatmap;
+
+use super::{Row, render};
+use crate::{AppError, AppState};
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct Dashboard {
+    active: &'static str,
+    name: String,
+    level: String,
+    level_title: String,
+    ladder_name: String,
+    destination: Option<String>,
+    target: Option<String>,
+    recent: Vec<Row>,
+    year_total: usize,
+    year_next: usize,
+    heatmap_svg: String,
+}
+
+/// `GET /`
+pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let (me, ladder) = state.profile().await?;
+    let today = chrono::Local::now().date_naive();
+    let year_ago = today - chrono::Duration::days(365);
+    let query = EvidenceQuery {
+        owner: Some(me.id),
+        since: Some(year_ago),
+        ..EvidenceQuery::default()
+    };
+    let year = state.store.list_evidence(&query).await?;
+    let destination = state.store.destinations(me.id).await?.into_iter().next();
+    let target = destination.as_ref().map(|d| {
+        let level = d.target_level.as_ref().map(|l| format!("target {l}"));
+        let by = d.horizon.map(|h| format!("by {h}"));
+        [level, by]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let page = Dashboard {
+        active: "dashboard",
+        level_title: ladder
+            .level(&me.level)
+            .map(|l| l.title.clone())
+            .unwrap_or_default(),
+        level: me.level.to_string(),
+        ladder_name: ladder.name.clone(),
+        name: me.name,
+        destination: destination.map(|d| d.statement),
+        target: target.filter(|t| !t.is_empty()),
+        recent: year.iter().take(8).map(Row::from).collect(),
+        year_total: year.len(),
+        year_next: year.iter().filter(|e| e.level == LevelSignal::Next).count(),
+        heatmap_svg: heatmap::compute(&year, &ladder, today, 12).to_svg(),
+    };
+    render(&page)
+}

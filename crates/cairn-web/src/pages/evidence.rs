@@ -1,0 +1,357 @@
+//! Evidence pages: the filtered list, and the form that adds and edits an entry.
+//!
+//! A rejected form comes back with what the user typed and the error beside its field
+//! (status 422); nothing is saved until the whole entry is valid.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use cairn_core::Invalid;
+use cairn_core::dates::parse_month;
+use cairn_core::evidence::{Evidence, EvidenceQuery, Source};
+use cairn_core::id::{CompetencyId, EvidenceId};
+use cairn_core::ladder::Ladder;
+use cairn_core::person::Person;
+use serde::Deserialize;
+
+use super::{Row, render};
+use crate::draft::Draft;
+use crate::security::check_csrf;
+use crate::{AppError, AppState};
+
+/// The list's filters, from the query string. Empty values mean "any".
+#[derive(Debug, Default, Deserialize)]
+pub struct Filters {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    skill: String,
+    #[serde(default)]
+    month: String,
+    #[serde(default)]
+    source: String,
+}
+
+struct Choice {
+    id: String,
+    name: String,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "evidence_list.html")]
+struct ListPage {
+    active: &'static str,
+    filters: Filters,
+    skills: Vec<Choice>,
+    sources: Vec<Choice>,
+    rows: Vec<Row>,
+    problem: Option<String>,
+}
+
+const SOURCES: [&str; 8] = [
+    "manual", "git", "github", "jira", "csv", "markdown", "jrnl", "demo",
+];
+
+/// `GET /evidence`
+pub async fn list(
+    State(state): State<AppState>,
+    Query(filters): Query<Filters>,
+) -> Result<Response, AppError> {
+    let (me, ladder) = state.profile().await?;
+    let skills = ladder
+        .competencies
+        .iter()
+        .map(|c| Choice {
+            id: c.id.to_string(),
+            name: c.name.clone(),
+            selected: c.id.as_str() == filters.skill,
+        })
+        .collect();
+    let (rows, problem, status) = match query(&filters, &me, &ladder) {
+        Ok(q) => (
+            state
+                .store
+                .list_evidence(&q)
+                .await?
+                .iter()
+                .map(Row::from)
+                .collect(),
+            None,
+            StatusCode::OK,
+        ),
+        Err(e) => (
+            Vec::new(),
+            Some(e.to_string()),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    };
+    let sources = SOURCES
+        .iter()
+        .map(|s| Choice {
+            id: (*s).to_owned(),
+            name: (*s).to_owned(),
+            selected: filters.source == *s,
+        })
+        .collect();
+    let page = ListPage {
+        active: "evidence",
+        filters,
+        skills,
+        sources,
+        rows,
+        problem,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+fn query(f: &Filters, me: &Person, ladder: &Ladder) -> Result<EvidenceQuery, Invalid> {
+    let mut q = EvidenceQuery {
+        owner: Some(me.id),
+        ..EvidenceQuery::default()
+    };
+    if !f.month.is_empty() {
+        let (first, last) = parse_month("month", &f.month)?;
+        (q.since, q.until) = (Some(first), Some(last));
+    }
+    if !f.skill.is_empty() {
+        let id: CompetencyId = f.skill.parse()?;
+        ladder.require_competency("skill", &id)?;
+        q.competency = Some(id);
+    }
+    if !f.source.is_empty() {
+        q.source = Some(f.source.parse::<Source>()?);
+    }
+    if !f.q.trim().is_empty() {
+        q.text = Some(f.q.clone());
+    }
+    Ok(q)
+}
+
+/// The form's fields, as typed.
+#[derive(Debug, Default, Deserialize)]
+pub struct EvidenceForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    impact: String,
+    #[serde(default)]
+    skill: Vec<String>,
+    #[serde(default)]
+    level: String,
+    #[serde(default)]
+    links: String,
+    #[serde(default)]
+    areas: String,
+    #[serde(default)]
+    visibility: String,
+}
+
+/// The error to show beside each field.
+#[derive(Default)]
+struct FieldErrors {
+    title: Option<String>,
+    date: Option<String>,
+    body: Option<String>,
+    impact: Option<String>,
+    skills: Option<String>,
+    level: Option<String>,
+    links: Option<String>,
+    areas: Option<String>,
+    visibility: Option<String>,
+}
+
+impl FieldErrors {
+    fn from(e: &Invalid) -> Self {
+        let mut errors = Self::default();
+        let slot = match e.field.split(['[', '.']).next().unwrap_or_default() {
+            "title" => &mut errors.title,
+            "date" => &mut errors.date,
+            "body" => &mut errors.body,
+            "impact" => &mut errors.impact,
+            "competencies" => &mut errors.skills,
+            "level" => &mut errors.level,
+            "links" => &mut errors.links,
+            "areas" => &mut errors.areas,
+            _ => &mut errors.visibility,
+        };
+        *slot = Some(e.message.clone());
+        errors
+    }
+}
+
+#[derive(Template)]
+#[template(path = "evidence_form.html")]
+struct FormPage {
+    active: &'static str,
+    heading: &'static str,
+    action: String,
+    csrf: String,
+    form: EvidenceForm,
+    skills: Vec<Choice>,
+    errors: FieldErrors,
+    delete_action: Option<String>,
+}
+
+impl FormPage {
+    fn new(
+        state: &AppState,
+        ladder: &Ladder,
+        form: EvidenceForm,
+        existing: Option<EvidenceId>,
+    ) -> Self {
+        let skills = ladder
+            .competencies
+            .iter()
+            .map(|c| Choice {
+                id: c.id.to_string(),
+                name: c.name.clone(),
+                selected: form.skill.iter().any(|s| s == c.id.as_str()),
+            })
+            .collect();
+        Self {
+            active: "evidence",
+            heading: if existing.is_some() {
+                "Edit evidence"
+            } else {
+                "Log evidence"
+            },
+            action: existing.map_or_else(|| "/evidence".to_owned(), |id| format!("/evidence/{id}")),
+            csrf: state.csrf_token.to_string(),
+            form,
+            skills,
+            errors: FieldErrors::default(),
+            delete_action: existing.map(|id| format!("/evidence/{id}/delete")),
+        }
+    }
+}
+
+/// `GET /evidence/new`
+pub async fn new(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let (_, ladder) = state.profile().await?;
+    let form = EvidenceForm {
+        date: chrono::Local::now().date_naive().to_string(),
+        level: "current".into(),
+        visibility: "private".into(),
+        ..EvidenceForm::default()
+    };
+    render(&FormPage::new(&state, &ladder, form, None))
+}
+
+/// `POST /evidence`
+pub async fn create(
+    State(state): State<AppState>,
+    Form(form): Form<EvidenceForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&state.csrf_token, &form.csrf)?;
+    let (me, ladder) = state.profile().await?;
+    match form.draft().into_evidence(&me, &ladder, None) {
+        Ok(e) => {
+            state.store.add_evidence(&e).await?;
+            Ok(Redirect::to(&format!("/evidence?created={}", e.id)).into_response())
+        }
+        Err(invalid) => rejected(&state, &ladder, form, None, &invalid),
+    }
+}
+
+/// `GET /evidence/{id}`
+pub async fn edit(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let (me, ladder) = state.profile().await?;
+    let e = owned(&state, &me, &id).await?;
+    let d = Draft::of(&e);
+    let form = EvidenceForm {
+        csrf: String::new(),
+        title: d.title,
+        date: d.date,
+        body: d.body,
+        impact: d.impact,
+        skill: d.competencies,
+        level: d.level,
+        links: d.links.join("\n"),
+        areas: d.areas.join(", "),
+        visibility: d.visibility,
+    };
+    render(&FormPage::new(&state, &ladder, form, Some(e.id)))
+}
+
+/// `POST /evidence/{id}`
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<EvidenceForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&state.csrf_token, &form.csrf)?;
+    let (me, ladder) = state.profile().await?;
+    let before = owned(&state, &me, &id).await?;
+    match form.draft().into_evidence(&me, &ladder, Some(&before)) {
+        Ok(e) => {
+            state.store.update_evidence(&e).await?;
+            Ok(Redirect::to("/evidence").into_response())
+        }
+        Err(invalid) => rejected(&state, &ladder, form, Some(before.id), &invalid),
+    }
+}
+
+/// `POST /evidence/{id}/delete`
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<EvidenceForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&state.csrf_token, &form.csrf)?;
+    let (me, _) = state.profile().await?;
+    let e = owned(&state, &me, &id).await?;
+    state.store.remove_evidence(e.id).await?;
+    Ok(Redirect::to("/evidence").into_response())
+}
+
+fn rejected(
+    state: &AppState,
+    ladder: &Ladder,
+    form: EvidenceForm,
+    id: Option<EvidenceId>,
+    invalid: &Invalid,
+) -> Result<Response, AppError> {
+    let mut page = FormPage::new(state, ladder, form, id);
+    page.errors = FieldErrors::from(invalid);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+/// The owner's evidence with this id; anything else is not found.
+pub(crate) async fn owned(state: &AppState, me: &Person, id: &str) -> Result<Evidence, AppError> {
+    let id: EvidenceId = id.parse().map_err(|_| AppError::NotFound)?;
+    let e = state.store.evidence(id).await?;
+    if e.owner == me.id {
+        Ok(e)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+impl EvidenceForm {
+    /// The form as a draft: links one per line, areas separated by commas.
+    fn draft(&self) -> Draft {
+        Draft {
+            title: self.title.clone(),
+            date: self.date.clone(),
+            body: self.body.clone(),
+            impact: self.impact.clone(),
+            competencies: self.skill.clone(),
+            level: self.level.clone(),
+            links: self.links.lines().map(str::to_owned).collect(),
+            areas: self.areas.split(',').map(str::to_owned).collect(),
+            visibility: self.visibility.clone(),
+        }
+    }
+}

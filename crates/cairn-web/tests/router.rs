@@ -1,0 +1,604 @@
+//! The web app through its router (`oneshot`, no socket), on a real SQLite file and on
+//! PostgreSQL when `CAIRN_TEST_POSTGRES_URL` is set.
+
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns: a failed unwrap is a failed test
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use cairn_core::Visibility;
+use cairn_core::archive::Archive;
+use cairn_core::dates::now;
+use cairn_core::destination::{
+    Destination, DestinationChange, DestinationEvent, DestinationStatus,
+};
+use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
+use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, PersonId};
+use cairn_core::ladder::builtin;
+use cairn_core::person::Person;
+use cairn_store::test_support::{ScratchDatabase, scratch_postgres};
+use cairn_store::{Location, Store};
+use cairn_web::{AppState, router};
+use chrono::Days;
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+/// A store with Ada (the owner, with a destination and three entries) and Bo, whose one
+/// entry Ada must never see.
+struct World {
+    store: Arc<dyn Store>,
+    state: AppState,
+    ada: Person,
+    mine: Evidence,
+    theirs: Evidence,
+    _keep: (Option<tempfile::TempDir>, Option<ScratchDatabase>),
+}
+
+fn person(name: &str) -> Person {
+    Person {
+        id: PersonId::new(),
+        name: name.into(),
+        emails: vec![format!("{}@work.example", name.to_lowercase())],
+        ladder: builtin::find("software-engineer").unwrap().reference(),
+        level: "L2".parse().unwrap(),
+        manager: None,
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+fn entry(
+    owner: &Person,
+    days_ago: u64,
+    title: &str,
+    skills: &[&str],
+    level: LevelSignal,
+) -> Evidence {
+    Evidence {
+        id: EvidenceId::new(),
+        owner: owner.id,
+        date: chrono::Local::now()
+            .date_naive()
+            .checked_sub_days(Days::new(days_ago))
+            .unwrap(),
+        title: title.into(),
+        body: format!("About: {title}"),
+        impact: String::new(),
+        links: vec![],
+        competencies: skills.iter().map(|s| s.parse().unwrap()).collect(),
+        level,
+        areas: vec![],
+        visibility: Visibility::Private,
+        source: Source::Manual,
+        ladder: owner.ladder.clone(),
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+async fn world(
+    store: Arc<dyn Store>,
+    keep: (Option<tempfile::TempDir>, Option<ScratchDatabase>),
+) -> World {
+    let ladder = builtin::find("software-engineer").unwrap();
+    let ada = person("Ada");
+    let bo = person("Bo");
+    let goal = Destination {
+        id: DestinationId::new(),
+        owner: ada.id,
+        statement: "Senior engineer owning the ledger by June 2027".into(),
+        target_level: Some("L3".parse().unwrap()),
+        horizon: None,
+        reps: vec![],
+        evidence_criteria: String::new(),
+        status: DestinationStatus::Active,
+        visibility: Visibility::Private,
+        created_at: now(),
+        updated_at: now(),
+    };
+    let set = DestinationEvent {
+        id: DestinationEventId::new(),
+        destination: goal.id,
+        owner: ada.id,
+        change: DestinationChange::Set,
+        statement: goal.statement.clone(),
+        reason: "Start".into(),
+        at: now(),
+    };
+    let mine = entry(
+        &ada,
+        3,
+        "Led the ledger design review",
+        &["system-design", "influence"],
+        LevelSignal::Next,
+    );
+    let evidence = vec![
+        mine.clone(),
+        entry(
+            &ada,
+            40,
+            "Fixed the payout race condition",
+            &["technical-depth"],
+            LevelSignal::Current,
+        ),
+        entry(
+            &ada,
+            70,
+            "Mentored a new joiner",
+            &["mentoring"],
+            LevelSignal::Current,
+        ),
+        entry(
+            &bo,
+            5,
+            "Bo's private reflection",
+            &["delivery"],
+            LevelSignal::Current,
+        ),
+    ];
+    let theirs = evidence[3].clone();
+    let archive = Archive::new(
+        Some(ada.id),
+        vec![ladder],
+        vec![ada.clone(), bo],
+        vec![goal],
+        vec![set],
+        evidence,
+    );
+    store.import(&archive).await.unwrap();
+    let state = AppState::local(store.clone(), ada.id);
+    World {
+        store,
+        state,
+        ada,
+        mine,
+        theirs,
+        _keep: keep,
+    }
+}
+
+/// One world per engine available.
+async fn worlds() -> Vec<World> {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = cairn_store::create(&Location::Sqlite(dir.path().join("web.db")))
+        .await
+        .unwrap();
+    let mut all = vec![world(sqlite, (Some(dir), None)).await];
+    if let Some(db) = scratch_postgres().await {
+        let pg = cairn_store::open(&Location::Postgres(db.url.clone()))
+            .await
+            .unwrap();
+        all.push(world(pg, (None, Some(db))).await);
+    }
+    all
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    text: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        text: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn get(uri: &str) -> Request<Body> {
+    Request::get(uri)
+        .header(header::HOST, "127.0.0.1:7878")
+        .body(Body::empty())
+        .unwrap()
+}
+
+fn form(uri: &str, body: &str) -> Request<Body> {
+    Request::post(uri)
+        .header(header::HOST, "127.0.0.1:7878")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_owned()))
+        .unwrap()
+}
+
+fn api(method: &str, uri: &str, body: &Value) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::HOST, "localhost:7878")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+async fn titles(w: &World) -> Vec<String> {
+    let q = EvidenceQuery {
+        owner: Some(w.ada.id),
+        ..EvidenceQuery::default()
+    };
+    w.store
+        .list_evidence(&q)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.title)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_destination_recent_work_and_a_heat_map() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let r = send(&app, get("/")).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(
+            r.text
+                .contains("Senior engineer owning the ledger by June 2027")
+        );
+        assert!(r.text.contains("Led the ledger design review"));
+        assert!(
+            !r.text.contains("Bo&#39;s private reflection") && !r.text.contains("Bo's private")
+        );
+        assert_eq!(r.text.matches("class=\"heatmap-cell\"").count(), 8 * 12);
+        assert!(r.text.contains(
+            "<strong>3</strong> pieces of evidence, <strong>1</strong> showing the next level"
+        ));
+        for h in [
+            "content-security-policy",
+            "x-content-type-options",
+            "x-frame-options",
+            "referrer-policy",
+        ] {
+            assert!(r.headers.contains_key(h), "missing {h}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_evidence_list_filters_and_searches() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let all = send(&app, get("/evidence")).await;
+        assert!(all.text.contains("3 entries"), "{}", all.text);
+        let by_skill = send(&app, get("/evidence?skill=mentoring")).await;
+        assert!(
+            by_skill.text.contains("1 entry") && by_skill.text.contains("Mentored a new joiner")
+        );
+        let searched = send(&app, get("/evidence?q=payout+race")).await;
+        assert!(
+            searched.text.contains("Fixed the payout race condition")
+                && searched.text.contains("1 entry")
+        );
+        let bad = send(&app, get("/evidence?month=May")).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.text.contains("month: &#39;May&#39; is not a month")
+                || bad.text.contains("month: 'May' is not a month"),
+            "{}",
+            bad.text
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_form_adds_edits_and_deletes_and_keeps_input_on_errors() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let token = w.state.csrf_token.to_string();
+        let new = send(&app, get("/evidence/new")).await;
+        assert!(
+            new.text
+                .contains(&format!("name=\"csrf\" value=\"{token}\""))
+        );
+
+        // Rejected: the error sits beside its field and the typed values come back.
+        let body = format!(
+            "csrf={token}&title=Ran+the+retro&date=2026-13-40&skill=delivery&impact=Team+agreed+3+actions"
+        );
+        let r = send(&app, form("/evidence", &body)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text.contains("id=\"date-error\""), "{}", r.text);
+        assert!(r.text.contains("value=\"Ran the retro\""));
+        assert!(r.text.contains("value=\"Team agreed 3 actions\""));
+        assert!(r.text.contains("value=\"delivery\" checked"));
+        let r = send(
+            &app,
+            form(
+                "/evidence",
+                &format!("csrf={token}&title=x&links=not+a+url"),
+            ),
+        )
+        .await;
+        assert!(r.text.contains("id=\"links-error\""));
+        assert_eq!(titles(&w).await.len(), 3, "nothing saved");
+
+        // Without the token: refused, nothing saved.
+        let r = send(&app, form("/evidence", "title=Forged&skill=delivery")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert!(!titles(&w).await.contains(&"Forged".to_owned()));
+
+        // Accepted.
+        let body = format!(
+            "csrf={token}&title=Ran+the+retro&date=2026-11-02&skill=delivery&skill=collaboration&level=next&links=https%3A%2F%2Fwiki.example%2Fretro&areas=backend%2C+people&visibility=shared"
+        );
+        let r = send(&app, form("/evidence", &body)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let q = EvidenceQuery {
+            owner: Some(w.ada.id),
+            text: Some("retro".into()),
+            ..EvidenceQuery::default()
+        };
+        let saved = w.store.list_evidence(&q).await.unwrap().pop().unwrap();
+        assert_eq!(
+            saved
+                .competencies
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["delivery", "collaboration"]
+        );
+        assert_eq!(
+            (saved.level, saved.visibility),
+            (LevelSignal::Next, Visibility::Shared)
+        );
+        assert_eq!(saved.areas, ["backend", "people"]);
+
+        // Edit shows the values, and saving changes only what changed.
+        let page = send(&app, get(&format!("/evidence/{}", saved.id))).await;
+        assert!(
+            page.text.contains("value=\"Ran the retro\"") && page.text.contains("backend, people")
+        );
+        let body = format!(
+            "csrf={token}&title=Facilitated+the+retro&date=2026-11-02&skill=collaboration&level=next&links=https%3A%2F%2Fwiki.example%2Fretro&areas=people&visibility=shared"
+        );
+        assert_eq!(
+            send(&app, form(&format!("/evidence/{}", saved.id), &body))
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let edited = w.store.evidence(saved.id).await.unwrap();
+        assert_eq!(edited.title, "Facilitated the retro");
+        assert_eq!(edited.created_at, saved.created_at);
+        assert!(edited.updated_at > saved.updated_at);
+
+        // Delete needs the token too.
+        let r = send(&app, form(&format!("/evidence/{}/delete", saved.id), "")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = send(
+            &app,
+            form(
+                &format!("/evidence/{}/delete", saved.id),
+                &format!("csrf={token}"),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(w.store.evidence(saved.id).await.is_err());
+    }
+}
+
+#[tokio::test]
+async fn someone_elses_evidence_is_not_found_anywhere() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let token = w.state.csrf_token.to_string();
+        let id = w.theirs.id;
+        assert_eq!(
+            send(&app, get(&format!("/evidence/{id}"))).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            send(&app, get(&format!("/api/v1/evidence/{id}")))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            send(
+                &app,
+                api(
+                    "PUT",
+                    &format!("/api/v1/evidence/{id}"),
+                    &json!({"title": "mine now"})
+                )
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            send(
+                &app,
+                api("DELETE", &format!("/api/v1/evidence/{id}"), &json!({}))
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        let r = send(
+            &app,
+            form(&format!("/evidence/{id}/delete"), &format!("csrf={token}")),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        assert!(
+            !send(&app, get("/api/v1/evidence"))
+                .await
+                .text
+                .contains("Bo's private")
+        );
+        assert!(
+            !send(&app, get("/evidence?q=reflection"))
+                .await
+                .text
+                .contains("reflection</a>")
+        );
+        assert_eq!(w.store.evidence(id).await.unwrap(), w.theirs, "untouched");
+    }
+}
+
+#[tokio::test]
+async fn the_api_reads_and_writes_evidence_with_typed_errors() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let list = send(&app, get("/api/v1/evidence?skill=influence"))
+            .await
+            .json();
+        assert_eq!(list.as_array().unwrap().len(), 1);
+        assert_eq!(list[0]["id"], w.mine.id.to_string());
+        assert_eq!(list[0]["level"], "next");
+        assert_eq!(
+            send(&app, get("/api/v1/evidence?limit=2"))
+                .await
+                .json()
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+
+        let created = send(&app, api("POST", "/api/v1/evidence", &json!({"title": "Wrote the on-call guide", "competencies": ["operations"], "areas": ["infra"]}))).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+        let id = created.json()["id"].as_str().unwrap().to_owned();
+        let shown = send(&app, get(&format!("/api/v1/evidence/{id}")))
+            .await
+            .json();
+        assert_eq!(shown["competencies"], json!(["operations"]));
+        assert_eq!(shown["visibility"], "private");
+
+        let changed = send(
+            &app,
+            api(
+                "PUT",
+                &format!("/api/v1/evidence/{id}"),
+                &json!({"level": "next", "visibility": "shared"}),
+            ),
+        )
+        .await
+        .json();
+        assert_eq!(
+            (changed["level"].as_str(), changed["title"].as_str()),
+            (Some("next"), Some("Wrote the on-call guide"))
+        );
+
+        let cases = [
+            (
+                json!({"title": "x", "competencies": ["juggling"]}),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some("competencies[0]"),
+            ),
+            (
+                json!({"title": "x", "date": "2026-02-30"}),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some("date"),
+            ),
+            (
+                json!({"title": " "}),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some("title"),
+            ),
+            (
+                json!({"title": "x", "colour": "red"}),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+            ),
+            (json!({"title": 42}), StatusCode::UNPROCESSABLE_ENTITY, None),
+        ];
+        for (body, status, field) in cases {
+            let r = send(&app, api("POST", "/api/v1/evidence", &body)).await;
+            assert_eq!(r.status, status, "{body}: {}", r.text);
+            let e = r.json();
+            assert_eq!(e["error"]["status"], status.as_u16());
+            assert_eq!(e["error"]["field"].as_str(), field, "{body}");
+        }
+        let raw = Request::post("/api/v1/evidence")
+            .header(header::HOST, "localhost")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from("{\"title\": "))
+            .unwrap();
+        let r = send(&app, raw).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        assert_eq!(r.json()["error"]["code"], "bad_request");
+        let huge = json!({"title": "big", "body": "x".repeat(300 * 1024)});
+        assert_eq!(
+            send(&app, api("POST", "/api/v1/evidence", &huge))
+                .await
+                .status,
+            StatusCode::PAYLOAD_TOO_LARGE
+        );
+
+        assert_eq!(
+            send(
+                &app,
+                api("DELETE", &format!("/api/v1/evidence/{id}"), &json!({}))
+            )
+            .await
+            .status,
+            StatusCode::NO_CONTENT
+        );
+        let gone = send(&app, get(&format!("/api/v1/evidence/{id}"))).await;
+        assert_eq!(gone.status, StatusCode::NOT_FOUND);
+        assert_eq!(gone.json()["error"]["code"], "not_found");
+        assert_eq!(
+            titles(&w).await.len(),
+            3,
+            "only the deleted entry came and went"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_documented_read_answers_and_other_hosts_are_refused() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let spec = send(&app, get("/api/v1/openapi.json")).await.json();
+        assert_eq!(spec["openapi"], "3.1.0");
+        for (path, item) in spec["paths"].as_object().unwrap() {
+            if item.get("get").is_some() {
+                let uri = path.replace("{id}", &w.mine.id.to_string());
+                let r = send(&app, get(&uri)).await;
+                assert_eq!(r.status, StatusCode::OK, "{uri}");
+            }
+        }
+        let profile = send(&app, get("/api/v1/profile")).await.json();
+        assert_eq!(
+            (profile["name"].as_str(), profile["level_title"].as_str()),
+            (Some("Ada"), Some("Engineer II"))
+        );
+        let ladder = send(&app, get("/ladder")).await;
+        assert_eq!(
+            ladder.text.matches("<details class=\"competency\"").count(),
+            8
+        );
+        assert!(ladder.text.contains("you are here"));
+        assert!(send(&app, get("/profile")).await.text.contains("Start"));
+
+        let rebinding = Request::get("/api/v1/evidence")
+            .header(header::HOST, "evil.example")
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(
+            send(&app, rebinding).await.status,
+            StatusCode::MISDIRECTED_REQUEST
+        );
+        assert_eq!(
+            send(&app, get("/no/such/page")).await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}
