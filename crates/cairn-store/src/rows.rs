@@ -66,7 +66,7 @@ pub(crate) struct DestinationEventRow {
     pub at: Timestamp,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 pub(crate) struct EvidenceRow {
     pub id: String,
     pub owner_id: String,

@@ -306,7 +306,8 @@ impl Store for SqliteStore {
     }
 
     async fn list_evidence(&self, query: &EvidenceQuery) -> Result<Vec<Evidence>> {
-        let mut q = QueryBuilder::<Sqlite>::new(EVIDENCE_SELECT);
+        let mut q = QueryBuilder::<Sqlite>::new("WITH listed AS (");
+        q.push(EVIDENCE_SELECT);
         let mut clause = " WHERE ";
         let mut next = |q: &mut QueryBuilder<Sqlite>, sql: &str| {
             q.push(clause).push(sql);
@@ -359,7 +360,22 @@ impl Store for SqliteStore {
         if let Some(limit) = query.limit {
             q.push(" LIMIT ").push_bind(i64::from(limit));
         }
-        let rows: Vec<EvidenceRow> = q.build_query_as().fetch_all(&self.pool).await?;
+        // The whole list comes back as one JSON document: the driver hands each row from its
+        // worker thread to the caller separately, which cost more than the query itself.
+        q.push(
+            ") SELECT json_group_array(json_object('id', id, 'owner_id', owner_id, 'date', date, \
+             'title', title, 'body', body, 'impact', impact, 'links', links, \
+             'competencies', competencies, 'level', level, 'areas', areas, 'visibility', visibility, \
+             'source', source, 'ladder_id', ladder_id, 'ladder_version', ladder_version, \
+             'created_at', created_at, 'updated_at', updated_at) ORDER BY date DESC, id DESC) FROM listed",
+        );
+        let document: String = q.build_query_scalar().fetch_one(&self.pool).await?;
+        let rows: Vec<EvidenceRow> =
+            serde_json::from_str(&document).map_err(|e| StoreError::Corrupt {
+                what: "evidence list",
+                id: String::new(),
+                reason: e.to_string(),
+            })?;
         decode_all(rows)
     }
 

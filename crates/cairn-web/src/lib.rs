@@ -14,12 +14,13 @@ mod error;
 mod pages;
 mod security;
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use axum::Router;
 use axum::routing::get;
 use cairn_core::id::PersonId;
-use cairn_core::ladder::Ladder;
+use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::Person;
 use cairn_store::Store;
 
@@ -34,6 +35,9 @@ pub struct AppState {
     pub owner: PersonId,
     /// The token every form must echo back, so another site cannot post forms here.
     pub csrf_token: Arc<str>,
+    /// Ladder versions already read. A stored version never changes, so this is a cache of
+    /// facts, not state: several servers on one database stay consistent.
+    ladders: Arc<Mutex<HashMap<LadderRef, Arc<Ladder>>>>,
 }
 
 impl AppState {
@@ -43,15 +47,32 @@ impl AppState {
             store,
             owner,
             csrf_token: uuid::Uuid::new_v4().simple().to_string().into(),
+            ladders: Arc::default(),
         }
     }
 
     /// The owner and their ladder, read fresh for each request (so the server holds no
     /// state of its own).
-    async fn profile(&self) -> Result<(Person, Ladder), AppError> {
+    async fn profile(&self) -> Result<(Person, Arc<Ladder>), AppError> {
         let me = self.store.person(self.owner).await?;
-        let ladder = self.store.ladder(&me.ladder).await?;
+        let ladder = self.ladder(&me.ladder).await?;
         Ok((me, ladder))
+    }
+
+    /// A ladder version, from the cache or the store.
+    async fn ladder(&self, reference: &LadderRef) -> Result<Arc<Ladder>, AppError> {
+        if let Some(ladder) = self.cached(reference) {
+            return Ok(ladder);
+        }
+        let ladder = Arc::new(self.store.ladder(reference).await?);
+        if let Ok(mut cache) = self.ladders.lock() {
+            cache.insert(reference.clone(), ladder.clone());
+        }
+        Ok(ladder)
+    }
+
+    fn cached(&self, reference: &LadderRef) -> Option<Arc<Ladder>> {
+        self.ladders.lock().ok()?.get(reference).cloned()
     }
 }
 

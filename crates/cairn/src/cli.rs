@@ -41,6 +41,11 @@ pub struct Globals {
 }
 
 impl Cli {
+    /// True for `cairn serve`, which wants a multi-threaded runtime.
+    pub fn serves(&self) -> bool {
+        self.command.serves()
+    }
+
     /// Loads the configuration and runs the chosen command.
     pub async fn run(self) -> anyhow::Result<()> {
         let globals = Globals {

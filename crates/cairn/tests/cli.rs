@@ -497,8 +497,10 @@ fn serve_refuses_other_interfaces_and_serves_the_demo_on_loopback() {
     use std::io::{BufRead, BufReader, Read, Write};
 
     let env = Env::new();
-    env.run(&["serve", "--addr", "0.0.0.0:7878"]).bad_input("--addr: refusing to listen on 0.0.0.0:7878");
-    env.run(&["serve", "--addr", "192.0.2.1:7878"]).bad_input("refusing to listen");
+    env.run(&["serve", "--addr", "0.0.0.0:7878"])
+        .bad_input("--addr: refusing to listen on 0.0.0.0:7878");
+    env.run(&["serve", "--addr", "192.0.2.1:7878"])
+        .bad_input("refusing to listen");
 
     // Port 0: the server picks one and says which once it is listening.
     let mut server = env
@@ -508,15 +510,30 @@ fn serve_refuses_other_interfaces_and_serves_the_demo_on_loopback() {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(server.stderr.take().unwrap()).read_line(&mut line).unwrap();
-    let addr = line.split("http://").nth(1).and_then(|rest| rest.split('/').next()).unwrap().to_owned();
+    BufReader::new(server.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap()
+        .to_owned();
 
     let mut socket = std::net::TcpStream::connect(&addr).unwrap();
-    write!(socket, "GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        socket,
+        "GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut page = String::new();
     socket.read_to_string(&mut page).unwrap();
     server.kill().unwrap();
     server.wait().unwrap();
-    assert!(page.starts_with("HTTP/1.1 200 OK"), "{}", &page[..page.len().min(200)]);
+    assert!(
+        page.starts_with("HTTP/1.1 200 OK"),
+        "{}",
+        &page[..page.len().min(200)]
+    );
     assert!(page.contains("Sam Rivera") && page.contains("class=\"heatmap\""));
 }

@@ -2,6 +2,8 @@
 
 use axum::Json;
 use axum::extract::State;
+use std::sync::Arc;
+
 use cairn_core::ladder::Ladder;
 use serde::Serialize;
 
@@ -41,7 +43,7 @@ pub async fn show(State(state): State<AppState>) -> Result<Json<ProfileView>, Ap
 }
 
 /// `GET /api/v1/ladder`: the owner's ladder, whole (the ladder file's own shape).
-pub async fn ladder(State(state): State<AppState>) -> Result<Json<Ladder>, ApiError> {
+pub async fn ladder(State(state): State<AppState>) -> Result<Json<Arc<Ladder>>, ApiError> {
     let (_, ladder) = state.profile().await?;
     Ok(Json(ladder))
 }

@@ -38,6 +38,11 @@ pub enum Command {
 }
 
 impl Command {
+    /// True for `serve`.
+    pub fn serves(&self) -> bool {
+        matches!(self, Self::Serve(_))
+    }
+
     /// Runs the command.
     pub async fn run(self, globals: &Globals) -> anyhow::Result<()> {
         match self {
