@@ -37,6 +37,7 @@ macro_rules! named_enum {
     };
 }
 
+pub mod account;
 pub mod activity;
 pub mod archive;
 pub mod assessment;
@@ -50,6 +51,7 @@ pub mod id;
 pub mod invalid;
 pub mod ladder;
 pub mod person;
+pub mod privacy;
 pub mod rep;
 pub mod visibility;
 

@@ -1,0 +1,109 @@
+//! Accounts and sessions on a team server: who can log in, with what role, and who is
+//! logged in now. Passwords are stored only as argon2id hashes, made by the web crate;
+//! session tokens only as hashes, so a copy of the database lets no one in.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dates::Timestamp;
+use crate::id::PersonId;
+use crate::invalid::require_text;
+use crate::Invalid;
+
+/// What an account may do besides owning its own record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Owns their record.
+    Engineer,
+    /// Also reads what their reports (and their reports' reports) share.
+    Manager,
+    /// Also manages accounts, reporting lines and ladders; reads no one's content.
+    Admin,
+}
+
+named_enum!(Role, "role", Engineer = "engineer", Manager = "manager", Admin = "admin");
+
+/// A person's login on a team server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    /// The person it belongs to.
+    pub person: PersonId,
+    /// What they log in with (an email address, lowercased).
+    pub login: String,
+    /// The argon2id hash of their password, in PHC string format.
+    pub password_hash: String,
+    /// Their role.
+    pub role: Role,
+    /// When it was made.
+    pub created_at: Timestamp,
+    /// When it last changed.
+    pub updated_at: Timestamp,
+}
+
+/// A logged-in browser or client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// SHA-256 of the token in the cookie, hex.
+    pub token_hash: String,
+    /// Who is logged in.
+    pub person: PersonId,
+    /// The token this session's forms must carry.
+    pub csrf: String,
+    /// When it began.
+    pub created_at: Timestamp,
+    /// When it stops being accepted.
+    pub expires_at: Timestamp,
+}
+
+/// Shortest password accepted.
+pub const MIN_PASSWORD: usize = 12;
+
+/// Checks a new password: long enough to resist guessing, not absurdly long (argon2 would
+/// still hash it, but a megabyte password is a mistake or an attack), and not the login.
+pub fn check_password(login: &str, password: &str) -> Result<(), Invalid> {
+    let n = password.chars().count();
+    if n < MIN_PASSWORD {
+        return Err(Invalid::new("password", format!("must be at least {MIN_PASSWORD} characters (it is {n})")));
+    }
+    if n > 1024 {
+        return Err(Invalid::new("password", "must be at most 1,024 characters"));
+    }
+    if password.eq_ignore_ascii_case(login) {
+        return Err(Invalid::new("password", "must not be the login"));
+    }
+    Ok(())
+}
+
+/// Normalises and checks a login (an email address).
+pub fn login(text: &str) -> Result<String, Invalid> {
+    let login = text.trim().to_lowercase();
+    require_text("login", &login, 254)?;
+    let ok = login.split_once('@').is_some_and(|(a, d)| !a.is_empty() && d.contains('.'))
+        && !login.chars().any(char::is_whitespace);
+    if ok {
+        Ok(login)
+    } else {
+        Err(Invalid::new("login", format!("'{text}' is not an email address")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_must_be_long_and_not_the_login() {
+        assert!(check_password("ada@x.example", "correct horse battery").is_ok());
+        assert_eq!(check_password("ada@x.example", "short").unwrap_err().message, "must be at least 12 characters (it is 5)");
+        assert!(check_password("ada@x.example", "ADA@X.EXAMPLE").is_err());
+        assert!(check_password("a@x.example", &"x".repeat(1025)).is_err());
+    }
+
+    #[test]
+    fn logins_are_lowercased_email_addresses() {
+        assert_eq!(login("  Ada@Work.Example ").unwrap(), "ada@work.example");
+        assert!(login("ada").is_err());
+        assert!(login("a b@x.example").is_err());
+        assert_eq!("manager".parse::<Role>().unwrap(), Role::Manager);
+    }
+}
