@@ -4,10 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Invalid;
 use crate::dates::Timestamp;
 use crate::id::PersonId;
 use crate::invalid::require_text;
-use crate::Invalid;
 
 /// What an account may do besides owning its own record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -21,7 +21,13 @@ pub enum Role {
     Admin,
 }
 
-named_enum!(Role, "role", Engineer = "engineer", Manager = "manager", Admin = "admin");
+named_enum!(
+    Role,
+    "role",
+    Engineer = "engineer",
+    Manager = "manager",
+    Admin = "admin"
+);
 
 /// A person's login on a team server.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +69,10 @@ pub const MIN_PASSWORD: usize = 12;
 pub fn check_password(login: &str, password: &str) -> Result<(), Invalid> {
     let n = password.chars().count();
     if n < MIN_PASSWORD {
-        return Err(Invalid::new("password", format!("must be at least {MIN_PASSWORD} characters (it is {n})")));
+        return Err(Invalid::new(
+            "password",
+            format!("must be at least {MIN_PASSWORD} characters (it is {n})"),
+        ));
     }
     if n > 1024 {
         return Err(Invalid::new("password", "must be at most 1,024 characters"));
@@ -78,12 +87,17 @@ pub fn check_password(login: &str, password: &str) -> Result<(), Invalid> {
 pub fn login(text: &str) -> Result<String, Invalid> {
     let login = text.trim().to_lowercase();
     require_text("login", &login, 254)?;
-    let ok = login.split_once('@').is_some_and(|(a, d)| !a.is_empty() && d.contains('.'))
+    let ok = login
+        .split_once('@')
+        .is_some_and(|(a, d)| !a.is_empty() && d.contains('.'))
         && !login.chars().any(char::is_whitespace);
     if ok {
         Ok(login)
     } else {
-        Err(Invalid::new("login", format!("'{text}' is not an email address")))
+        Err(Invalid::new(
+            "login",
+            format!("'{text}' is not an email address"),
+        ))
     }
 }
 
@@ -94,7 +108,12 @@ mod tests {
     #[test]
     fn passwords_must_be_long_and_not_the_login() {
         assert!(check_password("ada@x.example", "correct horse battery").is_ok());
-        assert_eq!(check_password("ada@x.example", "short").unwrap_err().message, "must be at least 12 characters (it is 5)");
+        assert_eq!(
+            check_password("ada@x.example", "short")
+                .unwrap_err()
+                .message,
+            "must be at least 12 characters (it is 5)"
+        );
         assert!(check_password("ada@x.example", "ADA@X.EXAMPLE").is_err());
         assert!(check_password("a@x.example", &"x".repeat(1025)).is_err());
     }

@@ -11,7 +11,12 @@ use crate::{Invalid, Visibility};
 pub type ReportingLines = HashMap<PersonId, Option<PersonId>>;
 
 /// True when `viewer` may read a record of `owner` with this visibility.
-pub fn may_read(viewer: PersonId, owner: PersonId, visibility: Visibility, lines: &ReportingLines) -> bool {
+pub fn may_read(
+    viewer: PersonId,
+    owner: PersonId,
+    visibility: Visibility,
+    lines: &ReportingLines,
+) -> bool {
     viewer == owner || (visibility == Visibility::Shared && in_chain(viewer, owner, lines))
 }
 
@@ -30,16 +35,28 @@ pub fn in_chain(manager: PersonId, person: PersonId, lines: &ReportingLines) -> 
 }
 
 /// Checks a new reporting line: no one manages themselves, directly or round a loop.
-pub fn check_manager(person: PersonId, manager: Option<PersonId>, lines: &ReportingLines) -> Result<(), Invalid> {
-    let Some(manager) = manager else { return Ok(()) };
+pub fn check_manager(
+    person: PersonId,
+    manager: Option<PersonId>,
+    lines: &ReportingLines,
+) -> Result<(), Invalid> {
+    let Some(manager) = manager else {
+        return Ok(());
+    };
     if manager == person {
         return Err(Invalid::new("manager", "no one can be their own manager"));
     }
     if !lines.contains_key(&manager) {
-        return Err(Invalid::new("manager", format!("{manager} is not a person here")));
+        return Err(Invalid::new(
+            "manager",
+            format!("{manager} is not a person here"),
+        ));
     }
     if in_chain(person, manager, lines) {
-        return Err(Invalid::new("manager", "that would make a loop in the reporting lines"));
+        return Err(Invalid::new(
+            "manager",
+            "that would make a loop in the reporting lines",
+        ));
     }
     Ok(())
 }
@@ -69,7 +86,15 @@ mod tests {
             (bo, Some(manager)),
             (other, None),
         ]);
-        Org { ceo, director, manager, ada, bo, other, lines }
+        Org {
+            ceo,
+            director,
+            manager,
+            ada,
+            bo,
+            other,
+            lines,
+        }
     }
 
     #[test]
@@ -84,10 +109,19 @@ mod tests {
             (o.other, false, false),
         ];
         for (viewer, private, shared) in cases {
-            assert_eq!(may_read(viewer, o.ada, Visibility::Private, &o.lines), private);
-            assert_eq!(may_read(viewer, o.ada, Visibility::Shared, &o.lines), shared);
+            assert_eq!(
+                may_read(viewer, o.ada, Visibility::Private, &o.lines),
+                private
+            );
+            assert_eq!(
+                may_read(viewer, o.ada, Visibility::Shared, &o.lines),
+                shared
+            );
         }
-        assert!(!may_read(o.ada, o.manager, Visibility::Shared, &o.lines), "reports do not read up");
+        assert!(
+            !may_read(o.ada, o.manager, Visibility::Shared, &o.lines),
+            "reports do not read up"
+        );
     }
 
     #[test]
@@ -95,7 +129,12 @@ mod tests {
         let o = org();
         assert!(check_manager(o.other, Some(o.manager), &o.lines).is_ok());
         assert!(check_manager(o.ada, None, &o.lines).is_ok());
-        assert_eq!(check_manager(o.ada, Some(o.ada), &o.lines).unwrap_err().field, "manager");
+        assert_eq!(
+            check_manager(o.ada, Some(o.ada), &o.lines)
+                .unwrap_err()
+                .field,
+            "manager"
+        );
         let err = check_manager(o.ceo, Some(o.ada), &o.lines).unwrap_err();
         assert!(err.message.contains("loop"), "{err}");
         assert!(check_manager(o.ada, Some(PersonId::new()), &o.lines).is_err());

@@ -16,7 +16,9 @@ pub mod test_support;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use cairn_core::account::{Account, Role, Session};
 use cairn_core::archive::Archive;
+use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery};
 use cairn_core::id::{EvidenceId, PersonId};
@@ -53,6 +55,9 @@ pub enum StoreError {
     /// The store was written by a newer Cairn.
     #[error("{0} was written by a newer version of Cairn; upgrade Cairn to open it")]
     TooNew(String),
+    /// A value that must be unique is taken.
+    #[error("{0} is taken")]
+    Duplicate(String),
     /// A ladder version already stored differs from the one given: versions never change.
     #[error("ladder {0} is already stored with different content; import it as a new version")]
     LadderChanged(String),
@@ -140,7 +145,40 @@ pub trait Store: Send + Sync {
     /// Evidence matching the query, newest first.
     async fn list_evidence(&self, query: &EvidenceQuery) -> Result<Vec<Evidence>>;
 
-    /// Everything in the store.
+    /// Every person, by id.
+    async fn people(&self) -> Result<Vec<Person>>;
+    /// Sets or clears a person's manager. Callers check the line makes no loop
+    /// (`cairn_core::privacy::check_manager`).
+    async fn set_manager(
+        &self,
+        person: PersonId,
+        manager: Option<PersonId>,
+        at: Timestamp,
+    ) -> Result<()>;
+
+    /// Adds a team-server user in one transaction: the ladder version (unless stored), the
+    /// person and the account. A taken login is [`StoreError::Duplicate`].
+    async fn add_user(&self, ladder: &Ladder, person: &Person, account: &Account) -> Result<()>;
+    /// Every account, by login.
+    async fn accounts(&self) -> Result<Vec<Account>>;
+    /// The account with this login.
+    async fn account(&self, login: &str) -> Result<Option<Account>>;
+    /// Changes an account's role.
+    async fn set_role(&self, person: PersonId, role: Role, at: Timestamp) -> Result<()>;
+
+    /// Starts a session.
+    async fn add_session(&self, session: &Session) -> Result<()>;
+    /// The session with this token hash, if it has not expired by `now`.
+    async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<Session>>;
+    /// Ends a session (ending one that is gone already is not an error).
+    async fn remove_session(&self, token_hash: &str) -> Result<()>;
+    /// Records a failed login attempt.
+    async fn add_login_failure(&self, login: &str, at: Timestamp) -> Result<()>;
+    /// How many logins failed for `login` since `since`.
+    async fn login_failures(&self, login: &str, since: Timestamp) -> Result<u64>;
+
+    /// Everything in the store. Accounts, sessions and failed logins are not records of
+    /// anyone's career and stay out of archives.
     async fn export(&self) -> Result<Archive>;
     /// Merges an archive by id in one transaction: new records are added, records with a
     /// newer `updated_at` replace the stored copy, the rest are left alone. The owner is set

@@ -7,7 +7,9 @@
 //! through the same code as SQLite's (`rows.rs`).
 
 use async_trait::async_trait;
+use cairn_core::account::{Account, Role, Session};
 use cairn_core::archive::Archive;
+use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
 use cairn_core::id::{EvidenceId, PersonId};
@@ -19,8 +21,8 @@ use sqlx::{Acquire, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::rows::{
-    DestinationEventRow, DestinationRow, EvidenceRow, ExportRows, LadderRow, PersonRow, decode_all,
-    json_list, owner_setting,
+    AccountRow, DestinationEventRow, DestinationRow, EvidenceRow, ExportRows, LadderRow, PersonRow,
+    SessionRow, decode_all, duplicate, json_list, owner_setting,
 };
 use crate::{ImportSummary, Result, Store, StoreError, id_fragment};
 
@@ -41,6 +43,8 @@ const PERSON_SELECT: &str = "SELECT id::text AS id, name, emails::text AS emails
 const DESTINATION_SELECT: &str = "SELECT id::text AS id, owner_id::text AS owner_id, statement, \
      target_level, horizon, reps::text AS reps, evidence_criteria, status, visibility, created_at, \
      updated_at FROM destinations";
+
+const ACCOUNT_SELECT: &str = "SELECT person_id::text AS person_id, login, password_hash, role, created_at, updated_at FROM accounts";
 
 const EVENT_SELECT: &str = "SELECT id::text AS id, destination_id::text AS destination_id, \
      owner_id::text AS owner_id, change, statement, reason, at FROM destination_events";
@@ -256,6 +260,140 @@ impl Store for PgStore {
         }
         let rows: Vec<EvidenceRow> = q.build_query_as().fetch_all(&self.pool).await?;
         decode_all(rows)
+    }
+
+    async fn people(&self) -> Result<Vec<Person>> {
+        let rows: Vec<PersonRow> = sqlx::query_as(&format!("{PERSON_SELECT} ORDER BY id"))
+            .fetch_all(&self.pool)
+            .await?;
+        decode_all(rows)
+    }
+
+    async fn set_manager(
+        &self,
+        person: PersonId,
+        manager: Option<PersonId>,
+        at: Timestamp,
+    ) -> Result<()> {
+        let done = sqlx::query("UPDATE people SET manager_id = $2, updated_at = $3 WHERE id = $1")
+            .bind(person.uuid())
+            .bind(manager.map(PersonId::uuid))
+            .bind(at)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "person",
+                id: person.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    async fn add_user(&self, ladder: &Ladder, person: &Person, account: &Account) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        insert_ladder(&mut tx, ladder).await?;
+        upsert_person(&mut tx, person).await?;
+        sqlx::query(
+            "INSERT INTO accounts (person_id, login, password_hash, role, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(account.person.uuid())
+        .bind(&account.login)
+        .bind(&account.password_hash)
+        .bind(account.role.as_str())
+        .bind(account.created_at)
+        .bind(account.updated_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| duplicate(e, format!("login {}", account.login)))?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn accounts(&self) -> Result<Vec<Account>> {
+        let rows: Vec<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} ORDER BY login"))
+            .fetch_all(&self.pool)
+            .await?;
+        decode_all(rows)
+    }
+
+    async fn account(&self, login: &str) -> Result<Option<Account>> {
+        let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE login = $1"))
+            .bind(login)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(Account::try_from).transpose()
+    }
+
+    async fn set_role(&self, person: PersonId, role: Role, at: Timestamp) -> Result<()> {
+        let done =
+            sqlx::query("UPDATE accounts SET role = $2, updated_at = $3 WHERE person_id = $1")
+                .bind(person.uuid())
+                .bind(role.as_str())
+                .bind(at)
+                .execute(&self.pool)
+                .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "account",
+                id: person.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    async fn add_session(&self, session: &Session) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, person_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&session.token_hash)
+        .bind(session.person.uuid())
+        .bind(&session.csrf)
+        .bind(session.created_at)
+        .bind(session.expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<Session>> {
+        let row: Option<SessionRow> = sqlx::query_as(
+            "SELECT token_hash, person_id::text AS person_id, csrf, created_at, expires_at FROM sessions \
+             WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Session::try_from).transpose()
+    }
+
+    async fn remove_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn add_login_failure(&self, login: &str, at: Timestamp) -> Result<()> {
+        sqlx::query("INSERT INTO login_failures (login, at) VALUES ($1, $2)")
+            .bind(login)
+            .bind(at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn login_failures(&self, login: &str, since: Timestamp) -> Result<u64> {
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE login = $1 AND at > $2")
+                .bind(login)
+                .bind(since)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     async fn export(&self) -> Result<Archive> {

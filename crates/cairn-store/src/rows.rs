@@ -7,6 +7,7 @@
 use std::str::FromStr;
 
 use cairn_core::Invalid;
+use cairn_core::account::{Account, Session};
 use cairn_core::archive::Archive;
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
@@ -84,6 +85,25 @@ pub(crate) struct EvidenceRow {
     pub ladder_version: i64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct AccountRow {
+    pub person_id: String,
+    pub login: String,
+    pub password_hash: String,
+    pub role: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SessionRow {
+    pub token_hash: String,
+    pub person_id: String,
+    pub csrf: String,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
 }
 
 /// A list as the JSON text both engines store.
@@ -272,6 +292,49 @@ impl TryFrom<ExportRows> for Archive {
             decode_all(rows.events)?,
             decode_all(rows.evidence)?,
         ))
+    }
+}
+
+impl TryFrom<AccountRow> for Account {
+    type Error = StoreError;
+    fn try_from(row: AccountRow) -> Result<Self> {
+        let d = Decoder {
+            what: "account",
+            id: &row.login,
+        };
+        Ok(Account {
+            person: d.parse(&row.person_id)?,
+            login: row.login.clone(),
+            password_hash: row.password_hash.clone(),
+            role: d.parse(&row.role)?,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+impl TryFrom<SessionRow> for Session {
+    type Error = StoreError;
+    fn try_from(row: SessionRow) -> Result<Self> {
+        let d = Decoder {
+            what: "session",
+            id: "(hidden)",
+        };
+        Ok(Session {
+            token_hash: row.token_hash,
+            person: d.parse(&row.person_id)?,
+            csrf: row.csrf,
+            created_at: row.created_at,
+            expires_at: row.expires_at,
+        })
+    }
+}
+
+/// A unique-constraint failure as [`StoreError::Duplicate`] naming `what`.
+pub(crate) fn duplicate(error: sqlx::Error, what: String) -> StoreError {
+    match &error {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate(what),
+        _ => StoreError::Database(error),
     }
 }
 

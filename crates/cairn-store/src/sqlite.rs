@@ -10,6 +10,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use cairn_core::account::{Account, Role, Session};
 use cairn_core::archive::Archive;
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
@@ -25,8 +26,8 @@ use sqlx::sqlite::{
 use sqlx::{Acquire, QueryBuilder, Sqlite};
 
 use crate::rows::{
-    DestinationEventRow, DestinationRow, EvidenceRow, ExportRows, LadderRow, PersonRow, decode_all,
-    json_list, owner_setting,
+    AccountRow, DestinationEventRow, DestinationRow, EvidenceRow, ExportRows, LadderRow, PersonRow,
+    SessionRow, decode_all, duplicate, json_list, owner_setting,
 };
 use crate::{ImportSummary, Result, Store, StoreError, id_fragment};
 
@@ -56,6 +57,8 @@ const PERSON_SELECT: &str = "SELECT id, name, emails, ladder_id, ladder_version,
 
 const DESTINATION_SELECT: &str = "SELECT id, owner_id, statement, target_level, horizon, reps, \
      evidence_criteria, status, visibility, created_at, updated_at FROM destinations";
+
+const ACCOUNT_SELECT: &str = "SELECT person_id AS person_id, login, password_hash, role, created_at, updated_at FROM accounts";
 
 const EVENT_SELECT: &str =
     "SELECT id, destination_id, owner_id, change, statement, reason, at FROM destination_events";
@@ -377,6 +380,140 @@ impl Store for SqliteStore {
                 reason: e.to_string(),
             })?;
         decode_all(rows)
+    }
+
+    async fn people(&self) -> Result<Vec<Person>> {
+        let rows: Vec<PersonRow> = sqlx::query_as(&format!("{PERSON_SELECT} ORDER BY id"))
+            .fetch_all(&self.pool)
+            .await?;
+        decode_all(rows)
+    }
+
+    async fn set_manager(
+        &self,
+        person: PersonId,
+        manager: Option<PersonId>,
+        at: Timestamp,
+    ) -> Result<()> {
+        let done = sqlx::query("UPDATE people SET manager_id = $2, updated_at = $3 WHERE id = $1")
+            .bind(person.to_string())
+            .bind(manager.map(|m| m.to_string()))
+            .bind(ts(at))
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "person",
+                id: person.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    async fn add_user(&self, ladder: &Ladder, person: &Person, account: &Account) -> Result<()> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        insert_ladder(&mut tx, ladder).await?;
+        upsert_person(&mut tx, person).await?;
+        sqlx::query(
+            "INSERT INTO accounts (person_id, login, password_hash, role, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(account.person.to_string())
+        .bind(&account.login)
+        .bind(&account.password_hash)
+        .bind(account.role.as_str())
+        .bind(ts(account.created_at))
+        .bind(ts(account.updated_at))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| duplicate(e, format!("login {}", account.login)))?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn accounts(&self) -> Result<Vec<Account>> {
+        let rows: Vec<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} ORDER BY login"))
+            .fetch_all(&self.pool)
+            .await?;
+        decode_all(rows)
+    }
+
+    async fn account(&self, login: &str) -> Result<Option<Account>> {
+        let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE login = $1"))
+            .bind(login)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(Account::try_from).transpose()
+    }
+
+    async fn set_role(&self, person: PersonId, role: Role, at: Timestamp) -> Result<()> {
+        let done =
+            sqlx::query("UPDATE accounts SET role = $2, updated_at = $3 WHERE person_id = $1")
+                .bind(person.to_string())
+                .bind(role.as_str())
+                .bind(ts(at))
+                .execute(&self.pool)
+                .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "account",
+                id: person.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    async fn add_session(&self, session: &Session) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, person_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&session.token_hash)
+        .bind(session.person.to_string())
+        .bind(&session.csrf)
+        .bind(ts(session.created_at))
+        .bind(ts(session.expires_at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<Session>> {
+        let row: Option<SessionRow> = sqlx::query_as(
+            "SELECT token_hash, person_id AS person_id, csrf, created_at, expires_at FROM sessions \
+             WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(ts(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Session::try_from).transpose()
+    }
+
+    async fn remove_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn add_login_failure(&self, login: &str, at: Timestamp) -> Result<()> {
+        sqlx::query("INSERT INTO login_failures (login, at) VALUES ($1, $2)")
+            .bind(login)
+            .bind(ts(at))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn login_failures(&self, login: &str, since: Timestamp) -> Result<u64> {
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE login = $1 AND at > $2")
+                .bind(login)
+                .bind(ts(since))
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     async fn export(&self) -> Result<Archive> {

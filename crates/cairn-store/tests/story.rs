@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use cairn_core::Visibility;
+use cairn_core::account::{Account, Role, Session};
 use cairn_core::archive::Archive;
 use cairn_core::dates::now;
 use cairn_core::destination::{
@@ -360,11 +361,141 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
         vec![set, revised]
     );
 
+    // Team server: users, reporting lines, roles, sessions, failed logins.
+    let mut boss = person(&ladder);
+    boss.name = "Barbara Liskov".into();
+    let account = |p: &Person, login: &str, role: Role| Account {
+        person: p.id,
+        login: login.into(),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+        role,
+        created_at: now(),
+        updated_at: now(),
+    };
+    store
+        .add_user(
+            &ladder,
+            &boss,
+            &account(&boss, "barbara@work.example", Role::Manager),
+        )
+        .await
+        .unwrap();
+    let mut twin = person(&ladder);
+    twin.name = "Same login".into();
+    assert!(matches!(
+        store
+            .add_user(
+                &ladder,
+                &twin,
+                &account(&twin, "barbara@work.example", Role::Engineer)
+            )
+            .await,
+        Err(StoreError::Duplicate(_))
+    ));
+    assert!(
+        matches!(
+            store.person(twin.id).await,
+            Err(StoreError::NotFound { .. })
+        ),
+        "all or nothing"
+    );
+    assert_eq!(
+        store
+            .account("barbara@work.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .person,
+        boss.id
+    );
+    assert_eq!(store.account("nobody@work.example").await.unwrap(), None);
+    store.set_role(boss.id, Role::Admin, now()).await.unwrap();
+    let accounts = store.accounts().await.unwrap();
+    assert_eq!(accounts.len(), 1);
+    assert_eq!(accounts[0].role, Role::Admin);
+    assert!(matches!(
+        store.set_role(me.id, Role::Admin, now()).await,
+        Err(StoreError::NotFound { .. })
+    ));
+
+    store
+        .set_manager(me.id, Some(boss.id), now())
+        .await
+        .unwrap();
+    let people = store.people().await.unwrap();
+    assert_eq!(people.len(), 2);
+    assert_eq!(store.person(me.id).await.unwrap().manager, Some(boss.id));
+    store.set_manager(me.id, None, now()).await.unwrap();
+    assert_eq!(store.person(me.id).await.unwrap().manager, None);
+    assert!(matches!(
+        store.set_manager(PersonId::new(), None, now()).await,
+        Err(StoreError::NotFound { .. })
+    ));
+
+    let session = Session {
+        token_hash: "a".repeat(64),
+        person: boss.id,
+        csrf: "token".into(),
+        created_at: now(),
+        expires_at: now() + Duration::hours(12),
+    };
+    store.add_session(&session).await.unwrap();
+    assert_eq!(
+        store.session(&session.token_hash, now()).await.unwrap(),
+        Some(session.clone())
+    );
+    assert_eq!(
+        store
+            .session(&session.token_hash, now() + Duration::hours(13))
+            .await
+            .unwrap(),
+        None,
+        "expired"
+    );
+    assert_eq!(store.session(&"b".repeat(64), now()).await.unwrap(), None);
+    store.remove_session(&session.token_hash).await.unwrap();
+    assert_eq!(
+        store.session(&session.token_hash, now()).await.unwrap(),
+        None
+    );
+    store.remove_session(&session.token_hash).await.unwrap();
+
+    let start = now();
+    for _ in 0..3 {
+        store
+            .add_login_failure("barbara@work.example", now())
+            .await
+            .unwrap();
+    }
+    store
+        .add_login_failure("someone@work.example", now())
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .login_failures("barbara@work.example", start - Duration::seconds(1))
+            .await
+            .unwrap(),
+        3
+    );
+    assert_eq!(
+        store
+            .login_failures("barbara@work.example", now() + Duration::seconds(1))
+            .await
+            .unwrap(),
+        0
+    );
+
     // Export, import into an empty store, export again: the same bytes.
     let exported = store.export().await.unwrap();
     assert_eq!(exported.evidence.len(), 3);
     assert_eq!(exported.destination_events.len(), 2);
-    let records = 1 + 1 + 1 + 2 + 3;
+    assert_eq!(
+        exported.people.len(),
+        2,
+        "people, but no accounts or sessions"
+    );
+    let records = 1 + 2 + 1 + 2 + 3;
     assert_eq!(
         empty.import(&exported).await.unwrap(),
         ImportSummary {

@@ -40,6 +40,9 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound { .. } | StoreError::Ambiguous { .. } => Self::NotFound,
+            StoreError::Duplicate(what) => {
+                Self::Invalid(Invalid::new("login", format!("{what} is taken")))
+            }
             StoreError::Stale(id) => Self::Invalid(Invalid::new(
                 "updated_at",
                 format!("{id} was changed meanwhile; reload and retry"),

@@ -40,6 +40,7 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
                         | StoreError::NotAStore(_)
                         | StoreError::TooNew(_)
                         | StoreError::LadderChanged(_)
+                        | StoreError::Duplicate(_)
                 )
             })
     });
