@@ -204,6 +204,8 @@ pub struct EvidenceQuery {
     pub source: Option<Source>,
     /// Containing these words in the title, body or impact.
     pub text: Option<String>,
+    /// Only evidence shared with the owner's manager chain.
+    pub shared_only: bool,
     /// At most this many.
     pub limit: Option<u32>,
 }

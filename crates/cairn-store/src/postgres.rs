@@ -246,6 +246,9 @@ impl Store for PgStore {
             next(&mut q, "e.source = ");
             q.push_bind(source.as_str());
         }
+        if query.shared_only {
+            next(&mut q, "e.visibility = 'shared'");
+        }
         if let Some(text) = &query.text {
             let words = search_words(text);
             if words.is_empty() {

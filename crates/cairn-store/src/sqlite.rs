@@ -346,6 +346,9 @@ impl Store for SqliteStore {
             next(&mut q, &format!("{plain}e.source = "));
             q.push_bind(source.as_str());
         }
+        if query.shared_only {
+            next(&mut q, &format!("{plain}e.visibility = 'shared'"));
+        }
         if let Some(text) = &query.text {
             let words = search_words(text);
             if words.is_empty() {

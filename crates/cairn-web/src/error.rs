@@ -28,6 +28,12 @@ pub enum AppError {
         /// What was wrong.
         message: String,
     },
+    /// Team mode and no valid session: pages send the browser to the login form.
+    #[error("log in first")]
+    LoginRequired,
+    /// Too many failed logins for this login recently.
+    #[error("too many failed logins; wait fifteen minutes and try again")]
+    TooManyAttempts,
     /// A form was posted without this server's token.
     #[error("the form is stale or came from another site; reload the page and try again")]
     Forbidden,
@@ -70,6 +76,8 @@ impl AppError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Rejected { status, .. } => *status,
+            Self::LoginRequired => StatusCode::UNAUTHORIZED,
+            Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -80,6 +88,8 @@ impl AppError {
             Self::NotFound => "not_found",
             Self::Invalid(_) => "invalid",
             Self::Rejected { .. } => "bad_request",
+            Self::LoginRequired => "login_required",
+            Self::TooManyAttempts => "too_many_attempts",
             Self::Forbidden => "forbidden",
             Self::Internal(_) => "internal",
         }
@@ -138,8 +148,13 @@ struct ErrorPage {
 /// Pages render errors as HTML.
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        if matches!(self, Self::LoginRequired) {
+            return axum::response::Redirect::to("/login").into_response();
+        }
         let status = self.status();
         let heading = match self {
+            Self::LoginRequired => "Log in first",
+            Self::TooManyAttempts => "Too many attempts",
             Self::NotFound => "Not found",
             Self::Invalid(_) | Self::Rejected { .. } => "That did not work",
             Self::Forbidden => "Form refused",

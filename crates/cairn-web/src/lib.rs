@@ -2,39 +2,59 @@
 //!
 //! This crate owns HTTP: the route table ([`router`]), page templates (askama, beside their
 //! handlers in `pages/`), the API's request and response types (`api/`), the one error type
-//! with an HTML and a JSON rendering (`error.rs`), and the protections every response gets
-//! (`security.rs`). It knows nothing of sockets or flags: the binary binds and serves.
+//! with an HTML and a JSON rendering (`error.rs`), who is asking (`session.rs`), password
+//! hashing (`password.rs`) and the protections every response gets (`security.rs`). It
+//! knows nothing of sockets or flags: the binary binds and serves.
 //!
 //! Local mode serves one person, the store's owner, with no login; the binary refuses to
-//! bind anything but loopback in this mode.
+//! bind anything but loopback in this mode. Team mode serves everyone with an account.
 
 mod api;
 mod draft;
 mod error;
 mod pages;
+pub mod password;
 mod security;
+pub mod session;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use cairn_core::id::PersonId;
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::Person;
+use cairn_core::privacy::ReportingLines;
 use cairn_store::Store;
 
 pub use error::AppError;
+pub use session::Viewer;
+
+/// Who the server serves.
+#[derive(Clone)]
+pub enum Mode {
+    /// One person, no login, loopback only.
+    Local {
+        /// The store's owner.
+        owner: PersonId,
+        /// The token every form must echo back, made when the server starts.
+        csrf: Arc<str>,
+    },
+    /// Everyone with an account; sessions in the store.
+    Team {
+        /// Mark the session cookie `Secure` (the server is behind TLS).
+        secure_cookies: bool,
+    },
+}
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     /// The store.
     pub store: Arc<dyn Store>,
-    /// The person this local server acts for.
-    pub owner: PersonId,
-    /// The token every form must echo back, so another site cannot post forms here.
-    pub csrf_token: Arc<str>,
+    /// Local or team.
+    pub mode: Mode,
     /// Ladder versions already read. A stored version never changes, so this is a cache of
     /// facts, not state: several servers on one database stay consistent.
     ladders: Arc<Mutex<HashMap<LadderRef, Arc<Ladder>>>>,
@@ -43,20 +63,39 @@ pub struct AppState {
 impl AppState {
     /// State for a local server acting for the store's owner.
     pub fn local(store: Arc<dyn Store>, owner: PersonId) -> Self {
+        let csrf = uuid::Uuid::new_v4().simple().to_string().into();
         Self {
             store,
-            owner,
-            csrf_token: uuid::Uuid::new_v4().simple().to_string().into(),
+            mode: Mode::Local { owner, csrf },
             ladders: Arc::default(),
         }
     }
 
-    /// The owner and their ladder, read fresh for each request (so the server holds no
-    /// state of its own).
-    async fn profile(&self) -> Result<(Person, Arc<Ladder>), AppError> {
-        let me = self.store.person(self.owner).await?;
+    /// State for a team server.
+    pub fn team(store: Arc<dyn Store>, secure_cookies: bool) -> Self {
+        Self {
+            store,
+            mode: Mode::Team { secure_cookies },
+            ladders: Arc::default(),
+        }
+    }
+
+    /// A person and their ladder, read fresh for each request.
+    async fn profile(&self, person: PersonId) -> Result<(Person, Arc<Ladder>), AppError> {
+        let me = self.store.person(person).await?;
         let ladder = self.ladder(&me.ladder).await?;
         Ok((me, ladder))
+    }
+
+    /// Everyone's manager, for privacy checks.
+    async fn reporting_lines(&self) -> Result<ReportingLines, AppError> {
+        Ok(self
+            .store
+            .people()
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.manager))
+            .collect())
     }
 
     /// A ladder version, from the cache or the store.
@@ -74,11 +113,15 @@ impl AppState {
     fn cached(&self, reference: &LadderRef) -> Option<Arc<Ladder>> {
         self.ladders.lock().ok()?.get(reference).cloned()
     }
+
+    fn is_team(&self) -> bool {
+        matches!(self.mode, Mode::Team { .. })
+    }
 }
 
 /// The whole route table.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let routes = Router::new()
         .route("/", get(pages::dashboard::show))
         .route(
             "/evidence",
@@ -89,17 +132,21 @@ pub fn router(state: AppState) -> Router {
             "/evidence/{id}",
             get(pages::evidence::edit).post(pages::evidence::update),
         )
-        .route(
-            "/evidence/{id}/delete",
-            axum::routing::post(pages::evidence::delete),
-        )
+        .route("/evidence/{id}/delete", post(pages::evidence::delete))
         .route("/ladder", get(pages::ladder::show))
         .route("/profile", get(pages::profile::show))
+        .route("/login", get(pages::login::form).post(pages::login::submit))
+        .route("/logout", post(pages::login::logout))
         .route("/assets/cairn.css", get(pages::stylesheet))
         .nest("/api/v1", api::routes())
         .fallback(pages::not_found)
-        .layer(axum::middleware::from_fn(security::headers))
-        .layer(axum::middleware::from_fn(security::loopback_host))
+        .layer(axum::middleware::from_fn(security::headers));
+    // A local server has no login, so it must not be reachable through another name.
+    let routes = match state.mode {
+        Mode::Local { .. } => routes.layer(axum::middleware::from_fn(security::loopback_host)),
+        Mode::Team { .. } => routes,
+    };
+    routes
         .layer(axum::extract::DefaultBodyLimit::max(security::MAX_BODY))
         .with_state(state)
 }

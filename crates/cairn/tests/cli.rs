@@ -537,3 +537,103 @@ fn serve_refuses_other_interfaces_and_serves_the_demo_on_loopback() {
     );
     assert!(page.contains("Sam Rivera") && page.contains("class=\"heatmap\""));
 }
+
+#[test]
+fn team_accounts_roles_and_reporting_lines_from_the_command_line() {
+    let env = Env::new();
+    env.run(&["serve", "--team", "--addr", "127.0.0.1:0"])
+        .bad_input("no Cairn store");
+    let pw = "correct horse battery staple\n";
+    let add = |name: &str, email: &str, extra: &[&str]| {
+        let mut args = vec![
+            "user", "add", "--name", name, "--email", email, "--level", "L3",
+        ];
+        args.extend_from_slice(extra);
+        env.run_with_input(&args, pw)
+    };
+    add("Grace", "Grace@Work.Example", &["--role", "manager"]).ok();
+    add(
+        "Ada",
+        "ada@work.example",
+        &["--manager", "grace@work.example"],
+    )
+    .ok();
+    add("Ada again", "ADA@work.example", &[]).bad_input("login ada@work.example is taken");
+    env.run_with_input(
+        &[
+            "user",
+            "add",
+            "--name",
+            "Bo",
+            "--email",
+            "bo@work.example",
+            "--level",
+            "L2",
+        ],
+        "short\n",
+    )
+    .bad_input("password (stdin): must be at least 12 characters");
+    add("Cy", "cy@work.example", &["--role", "boss"])
+        .bad_input("--role: 'boss' is not one of: engineer, manager, admin");
+
+    let users = env.json(&["user", "list"]);
+    let logins: Vec<&str> = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["login"].as_str().unwrap())
+        .collect();
+    assert_eq!(logins, ["ada@work.example", "grace@work.example"]);
+    assert_eq!(users[0]["manager"], "grace@work.example");
+    assert_eq!(users[1]["role"], "manager");
+
+    env.run(&[
+        "user",
+        "set-manager",
+        "grace@work.example",
+        "ada@work.example",
+    ])
+    .bad_input("loop");
+    env.run(&["user", "set-manager", "ada@work.example", "--none"])
+        .ok();
+    env.run(&["user", "set-role", "ada@work.example", "admin"])
+        .ok();
+    env.run(&["user", "set-role", "nobody@work.example", "admin"])
+        .bad_input("no account nobody@work.example");
+    let users = env.json(&["user", "list"]);
+    assert_eq!(
+        (users[0]["role"].as_str(), users[0]["manager"].as_str()),
+        (Some("admin"), None)
+    );
+
+    // Team mode may listen beyond loopback; it answers with the login page.
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut server = env
+        .command()
+        .args(["--db", &env.db, "serve", "--team", "--addr", "127.0.0.1:0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(server.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap()
+        .to_owned();
+    let mut socket = std::net::TcpStream::connect(&addr).unwrap();
+    write!(
+        socket,
+        "GET / HTTP/1.1\r\nHost: cairn.example\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut reply = String::new();
+    socket.read_to_string(&mut reply).unwrap();
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(reply.starts_with("HTTP/1.1 303"), "{reply}");
+    assert!(reply.to_lowercase().contains("location: /login"));
+}

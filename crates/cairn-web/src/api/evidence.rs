@@ -13,7 +13,8 @@ use super::body::Body;
 use crate::AppState;
 use crate::draft::Draft;
 use crate::error::ApiError;
-use crate::pages::evidence::owned;
+use crate::pages::evidence::{owned, readable, subject};
+use crate::session::ApiViewer;
 
 /// A piece of evidence as the API shows it.
 #[derive(Debug, Serialize)]
@@ -64,6 +65,8 @@ pub struct ListParams {
     source: Option<String>,
     q: Option<String>,
     limit: Option<String>,
+    /// Whose evidence: absent for the caller's own, else one of their reports' (shared only).
+    person: Option<String>,
 }
 
 /// A new piece of evidence. Only `title` is required.
@@ -107,12 +110,21 @@ pub struct EvidencePatch {
 /// `GET /api/v1/evidence`
 pub async fn list(
     State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
     Query(params): Query<ListParams>,
 ) -> Result<Json<Vec<EvidenceView>>, ApiError> {
-    let (me, ladder) = state.profile().await?;
+    let (me, ladder) = state.profile(viewer.person).await?;
+    let subject = subject(
+        &state,
+        &viewer,
+        params.person.as_deref().unwrap_or_default(),
+    )
+    .await?;
     let today = chrono::Local::now().date_naive();
     let mut q = EvidenceQuery {
-        owner: Some(me.id),
+        owner: Some(subject.as_ref().map_or(me.id, |p| p.id)),
+        // A report's list holds only what they chose to share.
+        shared_only: subject.is_some(),
         ..EvidenceQuery::default()
     };
     if let Some(month) = &params.month {
@@ -153,18 +165,21 @@ pub async fn list(
 /// `GET /api/v1/evidence/{id}`
 pub async fn show(
     State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
     Path(id): Path<String>,
 ) -> Result<Json<EvidenceView>, ApiError> {
-    let (me, _) = state.profile().await?;
-    Ok(Json(EvidenceView::from(&owned(&state, &me, &id).await?)))
+    Ok(Json(EvidenceView::from(
+        &readable(&state, &viewer, &id).await?,
+    )))
 }
 
 /// `POST /api/v1/evidence`
 pub async fn create(
     State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
     Body(new): Body<NewEvidence>,
 ) -> Result<(StatusCode, Json<EvidenceView>), ApiError> {
-    let (me, ladder) = state.profile().await?;
+    let (me, ladder) = state.profile(viewer.person).await?;
     let draft = Draft {
         title: new.title,
         date: new.date,
@@ -184,11 +199,12 @@ pub async fn create(
 /// `PUT /api/v1/evidence/{id}`
 pub async fn update(
     State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
     Path(id): Path<String>,
     Body(patch): Body<EvidencePatch>,
 ) -> Result<Json<EvidenceView>, ApiError> {
-    let (me, ladder) = state.profile().await?;
-    let before = owned(&state, &me, &id).await?;
+    let (me, ladder) = state.profile(viewer.person).await?;
+    let before = owned(&state, &viewer, &id).await?;
     let mut d = Draft::of(&before);
     d.title = patch.title.unwrap_or(d.title);
     d.date = patch.date.unwrap_or(d.date);
@@ -207,10 +223,10 @@ pub async fn update(
 /// `DELETE /api/v1/evidence/{id}`
 pub async fn remove(
     State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let (me, _) = state.profile().await?;
-    let e = owned(&state, &me, &id).await?;
+    let e = owned(&state, &viewer, &id).await?;
     state.store.remove_evidence(e.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,6 +11,7 @@ pub async fn document() -> Json<Value> {
 
 fn error_responses() -> Value {
     json!({
+        "401": {"description": "Team mode: no valid session", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
         "404": {"description": "No such record, or not yours to see", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
         "422": {"description": "A value broke a rule; `field` names it", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     })
@@ -46,7 +47,8 @@ pub fn spec() -> Value {
                         {"name": "skill", "in": "query", "description": "A competency id", "schema": {"type": "string"}},
                         {"name": "source", "in": "query", "schema": {"$ref": "#/components/schemas/Source"}},
                         {"name": "q", "in": "query", "description": "Words that must all appear in title, body or impact", "schema": {"type": "string"}},
-                        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0}}
+                        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                        {"name": "person", "in": "query", "description": "A report's person id (team mode): their shared evidence only", "schema": {"type": "string", "format": "uuid"}}
                     ],
                     "responses": with_errors(json!({"200": {"description": "The evidence", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}}}}}}))
                 },
@@ -141,7 +143,7 @@ pub fn spec() -> Value {
                     "type": "object",
                     "required": ["error"],
                     "properties": {"error": {"type": "object", "required": ["status", "code", "message"], "properties": {
-                        "status": {"type": "integer"}, "code": {"type": "string", "enum": ["not_found", "invalid", "bad_request", "forbidden", "internal"]},
+                        "status": {"type": "integer"}, "code": {"type": "string", "enum": ["not_found", "invalid", "bad_request", "login_required", "too_many_attempts", "forbidden", "internal"]},
                         "message": {"type": "string"}, "field": {"type": "string"}
                     }}}
                 }

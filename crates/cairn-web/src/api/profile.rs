@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::AppState;
 use crate::error::ApiError;
+use crate::session::ApiViewer;
 
 /// The owner's profile.
 #[derive(Debug, Serialize)]
@@ -24,8 +25,11 @@ pub struct ProfileView {
 }
 
 /// `GET /api/v1/profile`
-pub async fn show(State(state): State<AppState>) -> Result<Json<ProfileView>, ApiError> {
-    let (me, ladder) = state.profile().await?;
+pub async fn show(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+) -> Result<Json<ProfileView>, ApiError> {
+    let (me, ladder) = state.profile(viewer.person).await?;
     let destination = state.store.destinations(me.id).await?.into_iter().next();
     Ok(Json(ProfileView {
         id: me.id.to_string(),
@@ -43,7 +47,10 @@ pub async fn show(State(state): State<AppState>) -> Result<Json<ProfileView>, Ap
 }
 
 /// `GET /api/v1/ladder`: the owner's ladder, whole (the ladder file's own shape).
-pub async fn ladder(State(state): State<AppState>) -> Result<Json<Arc<Ladder>>, ApiError> {
-    let (_, ladder) = state.profile().await?;
+pub async fn ladder(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+) -> Result<Json<Arc<Ladder>>, ApiError> {
+    let (_, ladder) = state.profile(viewer.person).await?;
     Ok(Json(ladder))
 }

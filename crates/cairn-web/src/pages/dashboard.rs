@@ -6,13 +6,14 @@ use axum::response::Html;
 use cairn_core::evidence::{EvidenceQuery, LevelSignal};
 use cairn_core::heatmap;
 
-use super::{Row, render};
-use crate::{AppError, AppState};
+use super::{Chrome, Row, render};
+use crate::{AppError, AppState, Viewer};
 
 #[derive(Template)]
 #[template(path = "dashboard.html")]
 struct Dashboard {
     active: &'static str,
+    chrome: Chrome,
     name: String,
     level: String,
     level_title: String,
@@ -26,8 +27,8 @@ struct Dashboard {
 }
 
 /// `GET /`
-pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let (me, ladder) = state.profile().await?;
+pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, AppError> {
+    let (me, ladder) = state.profile(viewer.person).await?;
     let today = chrono::Local::now().date_naive();
     let year_ago = today - chrono::Duration::days(365);
     let query = EvidenceQuery {
@@ -48,6 +49,7 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
     });
     let page = Dashboard {
         active: "dashboard",
+        chrome: Chrome::new(&state, &viewer, &me.name),
         level_title: ladder
             .level(&me.level)
             .map(|l| l.title.clone())

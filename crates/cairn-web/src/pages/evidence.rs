@@ -11,15 +11,16 @@ use axum_extra::extract::Form;
 use cairn_core::Invalid;
 use cairn_core::dates::parse_month;
 use cairn_core::evidence::{Evidence, EvidenceQuery, Source};
-use cairn_core::id::{CompetencyId, EvidenceId};
+use cairn_core::id::{CompetencyId, EvidenceId, PersonId};
 use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
+use cairn_core::privacy::{in_chain, may_read};
 use serde::Deserialize;
 
-use super::{Row, render};
+use super::{Chrome, Row, render};
 use crate::draft::Draft;
 use crate::security::check_csrf;
-use crate::{AppError, AppState};
+use crate::{AppError, AppState, Viewer};
 
 /// The list's filters, from the query string. Empty values mean "any".
 #[derive(Debug, Default, Deserialize)]
@@ -32,6 +33,9 @@ pub struct Filters {
     month: String,
     #[serde(default)]
     source: String,
+    /// Whose evidence: empty for the viewer's own, else a report's id (shared entries only).
+    #[serde(default)]
+    person: String,
 }
 
 struct Choice {
@@ -44,6 +48,9 @@ struct Choice {
 #[template(path = "evidence_list.html")]
 struct ListPage {
     active: &'static str,
+    chrome: Chrome,
+    /// Whose list this is, when it is not the viewer's own.
+    whose: Option<String>,
     filters: Filters,
     skills: Vec<Choice>,
     sources: Vec<Choice>,
@@ -58,9 +65,11 @@ const SOURCES: [&str; 8] = [
 /// `GET /evidence`
 pub async fn list(
     State(state): State<AppState>,
+    viewer: Viewer,
     Query(filters): Query<Filters>,
 ) -> Result<Response, AppError> {
-    let (me, ladder) = state.profile().await?;
+    let (me, ladder) = state.profile(viewer.person).await?;
+    let subject = subject(&state, &viewer, &filters.person).await?;
     let skills = ladder
         .competencies
         .iter()
@@ -70,24 +79,20 @@ pub async fn list(
             selected: c.id.as_str() == filters.skill,
         })
         .collect();
-    let (rows, problem, status) = match query(&filters, &me, &ladder) {
-        Ok(q) => (
-            state
-                .store
-                .list_evidence(&q)
-                .await?
-                .iter()
-                .map(Row::from)
-                .collect(),
-            None,
-            StatusCode::OK,
-        ),
-        Err(e) => (
-            Vec::new(),
-            Some(e.to_string()),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-    };
+    let (rows, problem, status) =
+        match query(&filters, subject.as_ref().map_or(me.id, |p| p.id), &ladder) {
+            Ok(mut q) => {
+                // A report's list holds only what they chose to share.
+                q.shared_only = subject.is_some();
+                let list = state.store.list_evidence(&q).await?;
+                (list.iter().map(Row::from).collect(), None, StatusCode::OK)
+            }
+            Err(e) => (
+                Vec::new(),
+                Some(e.to_string()),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+        };
     let sources = SOURCES
         .iter()
         .map(|s| Choice {
@@ -98,6 +103,8 @@ pub async fn list(
         .collect();
     let page = ListPage {
         active: "evidence",
+        chrome: Chrome::new(&state, &viewer, &me.name),
+        whose: subject.map(|p| p.name),
         filters,
         skills,
         sources,
@@ -107,9 +114,26 @@ pub async fn list(
     Ok((status, render(&page)?).into_response())
 }
 
-fn query(f: &Filters, me: &Person, ladder: &Ladder) -> Result<EvidenceQuery, Invalid> {
+/// The person whose shared evidence the viewer asked for, if not their own. Anyone outside
+/// the viewer's reports (direct or further down) is not found.
+pub(crate) async fn subject(
+    state: &AppState,
+    viewer: &Viewer,
+    person: &str,
+) -> Result<Option<Person>, AppError> {
+    if person.is_empty() || person == viewer.person.to_string() {
+        return Ok(None);
+    }
+    let id: PersonId = person.parse().map_err(|_| AppError::NotFound)?;
+    if !in_chain(viewer.person, id, &state.reporting_lines().await?) {
+        return Err(AppError::NotFound);
+    }
+    Ok(Some(state.store.person(id).await?))
+}
+
+fn query(f: &Filters, owner: PersonId, ladder: &Ladder) -> Result<EvidenceQuery, Invalid> {
     let mut q = EvidenceQuery {
-        owner: Some(me.id),
+        owner: Some(owner),
         ..EvidenceQuery::default()
     };
     if !f.month.is_empty() {
@@ -192,6 +216,7 @@ impl FieldErrors {
 #[template(path = "evidence_form.html")]
 struct FormPage {
     active: &'static str,
+    chrome: Chrome,
     heading: &'static str,
     action: String,
     csrf: String,
@@ -203,7 +228,7 @@ struct FormPage {
 
 impl FormPage {
     fn new(
-        state: &AppState,
+        chrome: Chrome,
         ladder: &Ladder,
         form: EvidenceForm,
         existing: Option<EvidenceId>,
@@ -219,13 +244,14 @@ impl FormPage {
             .collect();
         Self {
             active: "evidence",
+            csrf: chrome.csrf.clone(),
+            chrome,
             heading: if existing.is_some() {
                 "Edit evidence"
             } else {
                 "Log evidence"
             },
             action: existing.map_or_else(|| "/evidence".to_owned(), |id| format!("/evidence/{id}")),
-            csrf: state.csrf_token.to_string(),
             form,
             skills,
             errors: FieldErrors::default(),
@@ -235,40 +261,53 @@ impl FormPage {
 }
 
 /// `GET /evidence/new`
-pub async fn new(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let (_, ladder) = state.profile().await?;
+pub async fn new(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, AppError> {
+    let (me, ladder) = state.profile(viewer.person).await?;
     let form = EvidenceForm {
         date: chrono::Local::now().date_naive().to_string(),
         level: "current".into(),
         visibility: "private".into(),
         ..EvidenceForm::default()
     };
-    render(&FormPage::new(&state, &ladder, form, None))
+    render(&FormPage::new(
+        Chrome::new(&state, &viewer, &me.name),
+        &ladder,
+        form,
+        None,
+    ))
 }
 
 /// `POST /evidence`
 pub async fn create(
     State(state): State<AppState>,
+    viewer: Viewer,
     Form(form): Form<EvidenceForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&state.csrf_token, &form.csrf)?;
-    let (me, ladder) = state.profile().await?;
+    check_csrf(&viewer.csrf, &form.csrf)?;
+    let (me, ladder) = state.profile(viewer.person).await?;
     match form.draft().into_evidence(&me, &ladder, None) {
         Ok(e) => {
             state.store.add_evidence(&e).await?;
             Ok(Redirect::to(&format!("/evidence?created={}", e.id)).into_response())
         }
-        Err(invalid) => rejected(&state, &ladder, form, None, &invalid),
+        Err(invalid) => rejected(
+            Chrome::new(&state, &viewer, &me.name),
+            &ladder,
+            form,
+            None,
+            &invalid,
+        ),
     }
 }
 
 /// `GET /evidence/{id}`
 pub async fn edit(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
-    let (me, ladder) = state.profile().await?;
-    let e = owned(&state, &me, &id).await?;
+    let (me, ladder) = state.profile(viewer.person).await?;
+    let e = owned(&state, &viewer, &id).await?;
     let d = Draft::of(&e);
     let form = EvidenceForm {
         csrf: String::new(),
@@ -282,57 +321,90 @@ pub async fn edit(
         areas: d.areas.join(", "),
         visibility: d.visibility,
     };
-    render(&FormPage::new(&state, &ladder, form, Some(e.id)))
+    render(&FormPage::new(
+        Chrome::new(&state, &viewer, &me.name),
+        &ladder,
+        form,
+        Some(e.id),
+    ))
 }
 
 /// `POST /evidence/{id}`
 pub async fn update(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(id): Path<String>,
     Form(form): Form<EvidenceForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&state.csrf_token, &form.csrf)?;
-    let (me, ladder) = state.profile().await?;
-    let before = owned(&state, &me, &id).await?;
+    check_csrf(&viewer.csrf, &form.csrf)?;
+    let (me, ladder) = state.profile(viewer.person).await?;
+    let before = owned(&state, &viewer, &id).await?;
     match form.draft().into_evidence(&me, &ladder, Some(&before)) {
         Ok(e) => {
             state.store.update_evidence(&e).await?;
             Ok(Redirect::to("/evidence").into_response())
         }
-        Err(invalid) => rejected(&state, &ladder, form, Some(before.id), &invalid),
+        Err(invalid) => rejected(
+            Chrome::new(&state, &viewer, &me.name),
+            &ladder,
+            form,
+            Some(before.id),
+            &invalid,
+        ),
     }
 }
 
 /// `POST /evidence/{id}/delete`
 pub async fn delete(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(id): Path<String>,
     Form(form): Form<EvidenceForm>,
 ) -> Result<Response, AppError> {
-    check_csrf(&state.csrf_token, &form.csrf)?;
-    let (me, _) = state.profile().await?;
-    let e = owned(&state, &me, &id).await?;
+    check_csrf(&viewer.csrf, &form.csrf)?;
+    let e = owned(&state, &viewer, &id).await?;
     state.store.remove_evidence(e.id).await?;
     Ok(Redirect::to("/evidence").into_response())
 }
 
 fn rejected(
-    state: &AppState,
+    chrome: Chrome,
     ladder: &Ladder,
     form: EvidenceForm,
     id: Option<EvidenceId>,
     invalid: &Invalid,
 ) -> Result<Response, AppError> {
-    let mut page = FormPage::new(state, ladder, form, id);
+    let mut page = FormPage::new(chrome, ladder, form, id);
     page.errors = FieldErrors::from(invalid);
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
 
-/// The owner's evidence with this id; anything else is not found.
-pub(crate) async fn owned(state: &AppState, me: &Person, id: &str) -> Result<Evidence, AppError> {
+/// The viewer's own evidence with this id, for changing it; anything else is not found.
+pub(crate) async fn owned(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<Evidence, AppError> {
     let id: EvidenceId = id.parse().map_err(|_| AppError::NotFound)?;
     let e = state.store.evidence(id).await?;
-    if e.owner == me.id {
+    if e.owner == viewer.person {
+        Ok(e)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Evidence with this id that the viewer may read (theirs, or shared by one of their
+/// reports); anything else is not found, exactly like evidence that does not exist.
+pub(crate) async fn readable(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<Evidence, AppError> {
+    let id: EvidenceId = id.parse().map_err(|_| AppError::NotFound)?;
+    let e = state.store.evidence(id).await?;
+    let lines = state.reporting_lines().await?;
+    if may_read(viewer.person, e.owner, e.visibility, &lines) {
         Ok(e)
     } else {
         Err(AppError::NotFound)

@@ -5,8 +5,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use super::render;
-use crate::{AppError, AppState};
+use super::{Chrome, render};
+use crate::{AppError, AppState, Viewer};
 
 struct LevelView {
     id: String,
@@ -34,6 +34,7 @@ struct CompetencyView {
 #[template(path = "ladder.html")]
 struct LadderPage {
     active: &'static str,
+    chrome: Chrome,
     name: String,
     id: String,
     version: u32,
@@ -43,8 +44,8 @@ struct LadderPage {
 }
 
 /// `GET /ladder`
-pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let (me, ladder) = state.profile().await?;
+pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, AppError> {
+    let (me, ladder) = state.profile(viewer.person).await?;
     let current = ladder.level_index(&me.level);
     let mark = |index: Option<usize>| match (index, current) {
         (Some(i), Some(c)) if i == c => "current",
@@ -87,6 +88,7 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
         .collect();
     render(&LadderPage {
         active: "ladder",
+        chrome: Chrome::new(&state, &viewer, &me.name),
         name: ladder.name.clone(),
         id: ladder.id.to_string(),
         version: ladder.version,

@@ -3,6 +3,7 @@
 pub mod dashboard;
 pub mod evidence;
 pub mod ladder;
+pub mod login;
 pub mod profile;
 
 use askama::Template;
@@ -10,7 +11,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use cairn_core::evidence::{Evidence, LevelSignal};
 
-use crate::AppError;
+use crate::{AppError, AppState, Viewer};
 
 const STYLESHEET: &str = include_str!("../../assets/cairn.css");
 
@@ -34,6 +35,24 @@ pub async fn stylesheet() -> Response {
 /// Any path without a route.
 pub async fn not_found() -> AppError {
     AppError::NotFound
+}
+
+/// What the layout shows around every page: in team mode, who is logged in and the
+/// logout button (a form, so it carries the CSRF token).
+pub struct Chrome {
+    pub team: bool,
+    pub name: String,
+    pub csrf: String,
+}
+
+impl Chrome {
+    fn new(state: &AppState, viewer: &Viewer, name: &str) -> Self {
+        Self {
+            team: state.is_team(),
+            name: name.to_owned(),
+            csrf: viewer.csrf.clone(),
+        }
+    }
 }
 
 /// One piece of evidence as lists show it.

@@ -4,8 +4,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use super::render;
-use crate::{AppError, AppState};
+use super::{Chrome, render};
+use crate::{AppError, AppState, Viewer};
 
 struct Change {
     date: String,
@@ -18,6 +18,7 @@ struct Change {
 #[template(path = "profile.html")]
 struct ProfilePage {
     active: &'static str,
+    chrome: Chrome,
     name: String,
     emails: Vec<String>,
     ladder: String,
@@ -27,8 +28,8 @@ struct ProfilePage {
 }
 
 /// `GET /profile`
-pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let (me, ladder) = state.profile().await?;
+pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, AppError> {
+    let (me, ladder) = state.profile(viewer.person).await?;
     let history = state
         .store
         .destination_events(me.id)
@@ -44,6 +45,7 @@ pub async fn show(State(state): State<AppState>) -> Result<Html<String>, AppErro
         .collect();
     render(&ProfilePage {
         active: "profile",
+        chrome: Chrome::new(&state, &viewer, &me.name),
         level_title: ladder
             .level(&me.level)
             .map(|l| l.title.clone())

@@ -142,6 +142,7 @@ impl Filters {
             competency,
             source,
             text: None,
+            shared_only: false,
             limit: self.limit,
         })
     }

@@ -13,6 +13,7 @@ mod rm;
 mod search;
 mod serve;
 mod show;
+mod user;
 
 use clap::Subcommand;
 
@@ -35,6 +36,8 @@ pub enum Command {
     Serve(serve::Args),
     #[command(subcommand)]
     Ladder(ladder::Command),
+    #[command(subcommand)]
+    User(user::Command),
 }
 
 impl Command {
@@ -58,6 +61,7 @@ impl Command {
             Self::Demo(args) => demo::run(args, globals).await,
             Self::Serve(args) => serve::run(args, globals).await,
             Self::Ladder(command) => command.run(globals).await,
+            Self::User(command) => command.run(globals).await,
         }
     }
 }

@@ -12,22 +12,32 @@ use crate::profile::Profile;
 
 /// Serve the web app and the JSON API (/api/v1) for your store.
 ///
-/// Local mode: one person, no login, loopback only.
+/// Local mode (default): one person, no login, loopback only.
+/// Team mode (--team): everyone with an account (`cairn user add`) logs in.
 /// Examples:
 ///   cairn serve                      # http://127.0.0.1:7878/
 ///   cairn serve --demo               # a fresh demo store, to look around
-///   cairn serve --addr 127.0.0.1:8080
+///   cairn --db postgres://cairn@db/cairn serve --team --addr 0.0.0.0:7878 --secure-cookies
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Where to listen; must be a loopback address in local mode
     #[arg(long, default_value = "127.0.0.1:7878")]
     addr: SocketAddr,
     /// Serve a freshly made demo store instead of yours (see `cairn demo`)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "team")]
     demo: bool,
+    /// Team mode: accounts, logins and roles; may listen on any address
+    #[arg(long)]
+    team: bool,
+    /// Mark session cookies Secure (set this when users reach the server over HTTPS)
+    #[arg(long, requires = "team")]
+    secure_cookies: bool,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    if args.team {
+        return serve_team(&args, globals).await;
+    }
     if !args.addr.ip().is_loopback() {
         bad_input!(
             "--addr: refusing to listen on {}: local mode has no login, so it only listens on loopback (127.0.0.1 or [::1])",
@@ -42,12 +52,35 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         let profile = Profile::load(&globals.config).await?;
         (globals.config.location(), profile.store, profile.me.id)
     };
-    let listener = tokio::net::TcpListener::bind(args.addr)
+    listen(
+        args.addr,
+        &location.to_string(),
+        AppState::local(store, owner),
+    )
+    .await
+}
+
+async fn serve_team(args: &Args, globals: &Globals) -> anyhow::Result<()> {
+    let location = globals.config.location();
+    let store = cairn_store::open(&location).await?;
+    if store.accounts().await?.is_empty() {
+        bad_input!("{location} has no accounts yet; add one with `cairn user add` first");
+    }
+    listen(
+        args.addr,
+        &location.to_string(),
+        AppState::team(store, args.secure_cookies),
+    )
+    .await
+}
+
+async fn listen(addr: SocketAddr, location: &str, state: AppState) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr)
         .await
-        .with_context(|| format!("cannot listen on {}", args.addr))?;
+        .with_context(|| format!("cannot listen on {addr}"))?;
     let bound = listener.local_addr()?;
     eprintln!("Cairn is serving {location} at http://{bound}/ (Ctrl-C stops it).");
-    axum::serve(listener, router(AppState::local(store, owner)))
+    axum::serve(listener, router(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -1,0 +1,153 @@
+//! Logging in and out of a team server.
+//!
+//! The login form is protected from cross-site posting by a double-submit token (a cookie
+//! and a hidden field that must match). Failed logins are counted in the store, so the limit
+//! holds across every app server; unknown logins cost the same time as wrong passwords.
+//! Each login makes a new session token, so a token planted before login is worthless.
+
+use askama::Template;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::header::SET_COOKIE;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use cairn_core::account::Session;
+use cairn_core::dates::now;
+use serde::Deserialize;
+
+use super::render;
+use crate::password;
+use crate::security::check_csrf;
+use crate::session::{COOKIE, cookie, new_token, token_hash};
+use crate::{AppError, AppState, Mode, Viewer};
+
+const LOGIN_COOKIE: &str = "cairn_login";
+/// Failed logins allowed per login in [`WINDOW_MINUTES`].
+const MAX_FAILURES: u64 = 5;
+const WINDOW_MINUTES: i64 = 15;
+const SESSION_HOURS: i64 = 12;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    token: String,
+    login: String,
+    problem: Option<String>,
+}
+
+/// The login form's fields.
+#[derive(Debug, Default, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// Whatever the form's double-submit token is, set as a cookie beside the page.
+fn page(
+    token: String,
+    login: String,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let cookie = format!("{LOGIN_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/login");
+    let html = render(&LoginPage {
+        token,
+        login,
+        problem,
+    })?;
+    Ok((status, [(SET_COOKIE, cookie)], html).into_response())
+}
+
+/// `GET /login`
+pub async fn form(State(state): State<AppState>) -> Result<Response, AppError> {
+    if !state.is_team() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    page(new_token(), String::new(), None, StatusCode::OK)
+}
+
+/// `POST /login`
+pub async fn submit(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+    let Mode::Team { secure_cookies } = state.mode else {
+        return Ok(Redirect::to("/").into_response());
+    };
+    let (parts, body) = request.into_parts();
+    let expected = login_cookie(&parts);
+    let Form(form) = Form::<LoginForm>::from_request(Request::from_parts(parts, body), &state)
+        .await
+        .map_err(|e| AppError::Rejected {
+            status: StatusCode::BAD_REQUEST,
+            message: e.to_string(),
+        })?;
+    check_csrf(&expected.unwrap_or_default(), &form.token)?;
+
+    let login = form.login.trim().to_lowercase();
+    let since = now() - chrono::Duration::minutes(WINDOW_MINUTES);
+    if state.store.login_failures(&login, since).await? >= MAX_FAILURES {
+        return Err(AppError::TooManyAttempts);
+    }
+    let account = state.store.account(&login).await?;
+    if !password::verify(
+        &form.password,
+        account.as_ref().map(|a| a.password_hash.as_str()),
+    ) {
+        state.store.add_login_failure(&login, now()).await?;
+        let problem = Some("That login and password do not match an account.".to_owned());
+        return page(new_token(), form.login, problem, StatusCode::UNAUTHORIZED);
+    }
+    let Some(account) = account else {
+        return Err(AppError::LoginRequired);
+    };
+    let token = new_token();
+    let at = now();
+    let session = Session {
+        token_hash: token_hash(&token),
+        person: account.person,
+        csrf: new_token(),
+        created_at: at,
+        expires_at: at + chrono::Duration::hours(SESSION_HOURS),
+    };
+    state.store.add_session(&session).await?;
+    let secure = if secure_cookies { "; Secure" } else { "" };
+    let max_age = SESSION_HOURS * 3600;
+    let cookie =
+        format!("{COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age}{secure}");
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        SET_COOKIE,
+        cookie
+            .parse()
+            .map_err(|_| AppError::Internal("cookie".into()))?,
+    );
+    Ok((headers, Redirect::to("/")).into_response())
+}
+
+fn login_cookie(parts: &Parts) -> Option<String> {
+    cookie(parts, LOGIN_COOKIE).map(str::to_owned)
+}
+
+/// The logout form's one field.
+#[derive(Debug, Default, Deserialize)]
+pub struct LogoutForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /logout`
+pub async fn logout(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<LogoutForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&viewer.csrf, &form.csrf)?;
+    if let Some(hash) = &viewer.session {
+        state.store.remove_session(hash).await?;
+    }
+    let expired = format!("{COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0");
+    Ok(([(SET_COOKIE, expired)], Redirect::to("/login")).into_response())
+}

@@ -1,0 +1,472 @@
+//! Team mode through the router: logging in and out, sessions, CSRF, rate limiting, and the
+//! privacy matrix (every read and write path × owner, manager, skip-level, another manager,
+//! a peer, an admin, anonymous), on SQLite and on PostgreSQL when configured.
+
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns: a failed unwrap is a failed test
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use cairn_core::Visibility;
+use cairn_core::account::{Account, Role, Session};
+use cairn_core::dates::now;
+use cairn_core::evidence::{Evidence, LevelSignal, Source};
+use cairn_core::id::{EvidenceId, PersonId};
+use cairn_core::ladder::builtin;
+use cairn_core::person::Person;
+use cairn_store::test_support::{ScratchDatabase, scratch_postgres};
+use cairn_store::{Location, Store};
+use cairn_web::session::{new_token, token_hash};
+use cairn_web::{AppState, password, router};
+use http_body_util::BodyExt;
+use serde_json::json;
+use tower::ServiceExt;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Owner,
+    Manager,
+    SkipLevel,
+    OtherManager,
+    Peer,
+    Admin,
+    Anonymous,
+}
+
+const EVERYONE: [Who; 7] = [
+    Who::Owner,
+    Who::Manager,
+    Who::SkipLevel,
+    Who::OtherManager,
+    Who::Peer,
+    Who::Admin,
+    Who::Anonymous,
+];
+
+struct Team {
+    store: Arc<dyn Store>,
+    app: Router,
+    owner: PersonId,
+    private: EvidenceId,
+    shared: EvidenceId,
+    cookies: Vec<(Who, String)>,
+    _keep: (Option<tempfile::TempDir>, Option<ScratchDatabase>),
+}
+
+impl Team {
+    fn cookie(&self, who: Who) -> Option<&str> {
+        self.cookies
+            .iter()
+            .find(|(w, _)| *w == who)
+            .map(|(_, c)| c.as_str())
+    }
+}
+
+fn person(name: &str, manager: Option<PersonId>) -> Person {
+    Person {
+        id: PersonId::new(),
+        name: name.into(),
+        emails: vec![format!("{}@work.example", name.to_lowercase())],
+        ladder: builtin::find("software-engineer").unwrap().reference(),
+        level: "L3".parse().unwrap(),
+        manager,
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+fn entry(owner: PersonId, title: &str, visibility: Visibility) -> Evidence {
+    Evidence {
+        id: EvidenceId::new(),
+        owner,
+        date: chrono::Local::now().date_naive(),
+        title: title.into(),
+        body: String::new(),
+        impact: String::new(),
+        links: vec![],
+        competencies: vec!["delivery".parse().unwrap()],
+        level: LevelSignal::Current,
+        areas: vec![],
+        visibility,
+        source: Source::Manual,
+        ladder: builtin::find("software-engineer").unwrap().reference(),
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+/// skip ← manager ← (owner, peer); other manager and admin stand apart.
+async fn team(
+    store: Arc<dyn Store>,
+    keep: (Option<tempfile::TempDir>, Option<ScratchDatabase>),
+    hash: &str,
+) -> Team {
+    let ladder = builtin::find("software-engineer").unwrap();
+    let skip = person("Skip", None);
+    let manager = person("Manager", Some(skip.id));
+    let owner = person("Owner", Some(manager.id));
+    let peer = person("Peer", Some(manager.id));
+    let other = person("Other", None);
+    let admin = person("Admin", None);
+    let roles = [
+        (Who::SkipLevel, &skip, Role::Manager),
+        (Who::Manager, &manager, Role::Manager),
+        (Who::Owner, &owner, Role::Engineer),
+        (Who::Peer, &peer, Role::Engineer),
+        (Who::OtherManager, &other, Role::Manager),
+        (Who::Admin, &admin, Role::Admin),
+    ];
+    let mut cookies = Vec::new();
+    for (who, p, role) in roles {
+        let account = Account {
+            person: p.id,
+            login: p.emails[0].clone(),
+            password_hash: hash.to_owned(),
+            role,
+            created_at: now(),
+            updated_at: now(),
+        };
+        store.add_user(&ladder, p, &account).await.unwrap();
+        let token = new_token();
+        let session = Session {
+            token_hash: token_hash(&token),
+            person: p.id,
+            csrf: new_token(),
+            created_at: now(),
+            expires_at: now() + chrono::Duration::hours(1),
+        };
+        store.add_session(&session).await.unwrap();
+        cookies.push((who, format!("cairn_session={token}")));
+    }
+    let private = entry(
+        owner.id,
+        "Private reflection on my review",
+        Visibility::Private,
+    );
+    let shared = entry(
+        owner.id,
+        "Shared: led the incident review",
+        Visibility::Shared,
+    );
+    store.add_evidence(&private).await.unwrap();
+    store.add_evidence(&shared).await.unwrap();
+    let app = router(AppState::team(store.clone(), false));
+    Team {
+        store,
+        app,
+        owner: owner.id,
+        private: private.id,
+        shared: shared.id,
+        cookies,
+        _keep: keep,
+    }
+}
+
+async fn teams() -> Vec<Team> {
+    let hash = password::hash(PASSWORD).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = cairn_store::create(&Location::Sqlite(dir.path().join("team.db")))
+        .await
+        .unwrap();
+    let mut all = vec![team(sqlite, (Some(dir), None), &hash).await];
+    if let Some(db) = scratch_postgres().await {
+        let pg = cairn_store::open(&Location::Postgres(db.url.clone()))
+            .await
+            .unwrap();
+        all.push(team(pg, (None, Some(db)), &hash).await);
+    }
+    all
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    text: String,
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        text: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn request(
+    method: &str,
+    uri: &str,
+    cookie: Option<&str>,
+    body: Option<(&str, String)>,
+) -> Request<Body> {
+    let mut builder = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::HOST, "cairn.example");
+    if let Some(c) = cookie {
+        builder = builder.header(header::COOKIE, c);
+    }
+    match body {
+        Some((content_type, text)) => builder
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(text))
+            .unwrap(),
+        None => builder.body(Body::empty()).unwrap(),
+    }
+}
+
+/// What each persona gets from a read path: `ok` for those who may read it.
+fn expected(who: Who, ok: &[Who], api: bool) -> StatusCode {
+    if who == Who::Anonymous {
+        if api {
+            StatusCode::UNAUTHORIZED
+        } else {
+            StatusCode::SEE_OTHER
+        }
+    } else if ok.contains(&who) {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    }
+}
+
+#[tokio::test]
+async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
+    for t in teams().await {
+        let chain = [Who::Owner, Who::Manager, Who::SkipLevel];
+        let paths: Vec<(String, &[Who], bool)> = vec![
+            (
+                format!("/api/v1/evidence/{}", t.private),
+                &[Who::Owner],
+                true,
+            ),
+            (format!("/api/v1/evidence/{}", t.shared), &chain, true),
+            (format!("/api/v1/evidence?person={}", t.owner), &chain, true),
+            (format!("/evidence?person={}", t.owner), &chain, false),
+            (format!("/evidence/{}", t.shared), &[Who::Owner], false),
+            (format!("/evidence/{}", t.private), &[Who::Owner], false),
+        ];
+        for (path, ok, api) in &paths {
+            for who in EVERYONE {
+                let r = send(&t.app, request("GET", path, t.cookie(who), None)).await;
+                assert_eq!(r.status, expected(who, ok, *api), "{who:?} GET {path}");
+                if r.status == StatusCode::SEE_OTHER {
+                    assert_eq!(r.headers[header::LOCATION], "/login");
+                }
+                if r.status == StatusCode::OK && who != Who::Owner {
+                    assert!(
+                        !r.text.contains("Private reflection"),
+                        "{who:?} saw a private record at {path}"
+                    );
+                }
+                if r.status == StatusCode::NOT_FOUND {
+                    assert!(
+                        !r.text.contains("reflection") && !r.text.contains("incident review"),
+                        "{who:?} got a hint at {path}"
+                    );
+                }
+            }
+        }
+        // Everyone's own lists and pages hold only their own records.
+        for who in [
+            Who::Manager,
+            Who::SkipLevel,
+            Who::OtherManager,
+            Who::Peer,
+            Who::Admin,
+        ] {
+            for path in ["/api/v1/evidence", "/evidence", "/"] {
+                let r = send(&t.app, request("GET", path, t.cookie(who), None)).await;
+                assert_eq!(r.status, StatusCode::OK, "{who:?} {path}");
+                assert!(
+                    !r.text.contains("reflection") && !r.text.contains("incident review"),
+                    "{who:?} {path}"
+                );
+            }
+        }
+        // Writes: the owner only; everyone else is told nothing exists.
+        for who in EVERYONE {
+            let path = format!("/api/v1/evidence/{}", t.shared);
+            let body = Some((
+                "application/json",
+                json!({"title": "Rewritten"}).to_string(),
+            ));
+            let r = send(&t.app, request("PUT", &path, t.cookie(who), body)).await;
+            let want = match who {
+                Who::Owner => StatusCode::OK,
+                Who::Anonymous => StatusCode::UNAUTHORIZED,
+                _ => StatusCode::NOT_FOUND,
+            };
+            assert_eq!(r.status, want, "{who:?} PUT");
+            let r = send(
+                &t.app,
+                request(
+                    "DELETE",
+                    &format!("/api/v1/evidence/{}", t.private),
+                    t.cookie(who),
+                    None,
+                ),
+            )
+            .await;
+            let want = match who {
+                Who::Owner => r.status, // checked below, once everyone else has tried
+                Who::Anonymous => StatusCode::UNAUTHORIZED,
+                _ => StatusCode::NOT_FOUND,
+            };
+            assert_eq!(r.status, want, "{who:?} DELETE");
+        }
+        assert!(
+            t.store.evidence(t.private).await.is_err(),
+            "the owner's own delete went through"
+        );
+        assert_eq!(t.store.evidence(t.shared).await.unwrap().title, "Rewritten");
+    }
+}
+
+/// The login form's token and cookie, as a browser gets them.
+async fn login_form(app: &Router) -> (String, String) {
+    let r = send(app, request("GET", "/login", None, None)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let set = r.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
+    let cookie = set.split(';').next().unwrap().to_owned();
+    let marker = "name=\"token\" value=\"";
+    let at = r.text.find(marker).unwrap() + marker.len();
+    (r.text[at..].split('"').next().unwrap().to_owned(), cookie)
+}
+
+async fn log_in(app: &Router, login: &str, password: &str) -> Reply {
+    let (token, cookie) = login_form(app).await;
+    let body = format!(
+        "token={token}&login={}&password={}",
+        login.replace('@', "%40"),
+        password.replace(' ', "+")
+    );
+    send(
+        app,
+        request(
+            "POST",
+            "/login",
+            Some(&cookie),
+            Some(("application/x-www-form-urlencoded", body)),
+        ),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn logging_in_and_out_with_fresh_sessions_csrf_and_a_rate_limit() {
+    for t in teams().await {
+        // A wrong password and an unknown login get the same answer.
+        let wrong = log_in(&t.app, "owner@work.example", "not the password at all").await;
+        let unknown = log_in(&t.app, "nobody@work.example", PASSWORD).await;
+        assert_eq!(
+            (wrong.status, unknown.status),
+            (StatusCode::UNAUTHORIZED, StatusCode::UNAUTHORIZED)
+        );
+        assert!(
+            wrong.text.contains("do not match an account")
+                && unknown.text.contains("do not match an account")
+        );
+
+        // A token planted before login is never accepted, and login issues a new one.
+        let planted =
+            "cairn_session=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        assert_eq!(
+            send(&t.app, request("GET", "/", Some(planted), None))
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let ok = log_in(&t.app, "Owner@Work.Example", PASSWORD).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        let set = ok.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Lax") && !set.contains("Secure"),
+            "{set}"
+        );
+        let cookie = set.split(';').next().unwrap().to_owned();
+        assert_ne!(cookie, planted);
+        let home = send(&t.app, request("GET", "/", Some(&cookie), None)).await;
+        assert_eq!(home.status, StatusCode::OK);
+        assert!(home.text.contains("Log out"));
+
+        // Logging out needs the session's token; after it the cookie is worthless.
+        let logout = |csrf: &str| {
+            request(
+                "POST",
+                "/logout",
+                Some(&cookie),
+                Some(("application/x-www-form-urlencoded", format!("csrf={csrf}"))),
+            )
+        };
+        assert_eq!(
+            send(&t.app, logout("forged")).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let marker = "name=\"csrf\" value=\"";
+        let at = home.text.find(marker).unwrap() + marker.len();
+        let csrf = home.text[at..].split('"').next().unwrap().to_owned();
+        assert_eq!(
+            send(&t.app, logout(&csrf)).await.status,
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            send(&t.app, request("GET", "/", Some(&cookie), None))
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let api = send(
+            &t.app,
+            request("GET", "/api/v1/evidence", Some(&cookie), None),
+        )
+        .await;
+        assert_eq!(api.status, StatusCode::UNAUTHORIZED);
+        assert!(api.text.contains("\"code\":\"login_required\""));
+
+        // A login form posted from elsewhere (no matching token cookie) is refused.
+        let body = format!(
+            "token=guess&login=owner%40work.example&password={}",
+            PASSWORD.replace(' ', "+")
+        );
+        let forged = send(
+            &t.app,
+            request(
+                "POST",
+                "/login",
+                None,
+                Some(("application/x-www-form-urlencoded", body)),
+            ),
+        )
+        .await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+        // Five failures in fifteen minutes lock the login, even for the right password.
+        for _ in 0..5 {
+            assert_eq!(
+                log_in(&t.app, "peer@work.example", "wrong wrong wrong")
+                    .await
+                    .status,
+                StatusCode::UNAUTHORIZED
+            );
+        }
+        assert_eq!(
+            log_in(&t.app, "peer@work.example", PASSWORD).await.status,
+            StatusCode::TOO_MANY_REQUESTS
+        );
+        assert_eq!(
+            log_in(&t.app, "manager@work.example", PASSWORD)
+                .await
+                .status,
+            StatusCode::SEE_OTHER,
+            "others are unaffected"
+        );
+    }
+}

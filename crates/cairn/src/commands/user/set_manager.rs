@@ -1,0 +1,48 @@
+//! `cairn user set-manager`: reporting lines.
+
+use cairn_core::dates::now;
+use cairn_core::privacy::check_manager;
+
+use super::list::find;
+use crate::cli::Globals;
+
+/// Set who someone reports to (each person has at most one manager).
+///
+/// Examples:
+///   cairn user set-manager ada@work.example grace@work.example
+///   cairn user set-manager ada@work.example --none
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The report's login
+    login: String,
+    /// The manager's login
+    #[arg(required_unless_present = "none")]
+    manager: Option<String>,
+    /// Remove their manager
+    #[arg(long, conflicts_with = "manager")]
+    none: bool,
+}
+
+pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    let store = cairn_store::open(&globals.config.location()).await?;
+    let person = find(store.as_ref(), &args.login).await?;
+    let manager = match &args.manager {
+        Some(m) => Some(find(store.as_ref(), m).await?),
+        None => None,
+    };
+    let lines = store
+        .people()
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.manager))
+        .collect();
+    check_manager(person.person, manager.as_ref().map(|m| m.person), &lines)?;
+    store
+        .set_manager(person.person, manager.as_ref().map(|m| m.person), now())
+        .await?;
+    match manager {
+        Some(m) => eprintln!("{} now reports to {}.", person.login, m.login),
+        None => eprintln!("{} now has no manager.", person.login),
+    }
+    Ok(())
+}

@@ -1,0 +1,32 @@
+//! `cairn user set-role`: engineer, manager or admin.
+
+use cairn_core::Invalid;
+use cairn_core::account::Role;
+use cairn_core::dates::now;
+
+use super::list::find;
+use crate::cli::Globals;
+
+/// Change someone's role: engineer, manager or admin. Admins manage accounts and read no
+/// one's content; managers read what their reports share.
+///
+/// Example: cairn user set-role grace@work.example manager
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Their login
+    login: String,
+    /// engineer, manager or admin
+    role: String,
+}
+
+pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    let role: Role = args
+        .role
+        .parse()
+        .map_err(|e: Invalid| Invalid::new("ROLE", e.message))?;
+    let store = cairn_store::open(&globals.config.location()).await?;
+    let account = find(store.as_ref(), &args.login).await?;
+    store.set_role(account.person, role, now()).await?;
+    eprintln!("{} is now {role}.", account.login);
+    Ok(())
+}
