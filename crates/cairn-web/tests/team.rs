@@ -470,3 +470,142 @@ async fn logging_in_and_out_with_fresh_sessions_csrf_and_a_rate_limit() {
         );
     }
 }
+
+#[tokio::test]
+async fn only_admins_manage_accounts_and_they_still_read_no_records() {
+    for t in teams().await {
+        for who in EVERYONE {
+            let r = send(&t.app, request("GET", "/admin", t.cookie(who), None)).await;
+            let want = match who {
+                Who::Admin => StatusCode::OK,
+                Who::Anonymous => StatusCode::SEE_OTHER,
+                _ => StatusCode::NOT_FOUND,
+            };
+            assert_eq!(r.status, want, "{who:?} GET /admin");
+            if who != Who::Anonymous {
+                let home = send(&t.app, request("GET", "/", t.cookie(who), None)).await;
+                assert_eq!(
+                    home.text.contains("href=\"/admin\""),
+                    who == Who::Admin,
+                    "{who:?} sees the admin link"
+                );
+            }
+        }
+        let admin = t.cookie(Who::Admin).unwrap().to_owned();
+        let page = send(&t.app, request("GET", "/admin", Some(&admin), None)).await;
+        let marker = "name=\"csrf\" value=\"";
+        let at = page.text.find(marker).unwrap() + marker.len();
+        let csrf = page.text[at..].split('"').next().unwrap().to_owned();
+        let post = |uri: &str, body: String| {
+            request(
+                "POST",
+                uri,
+                Some(&admin),
+                Some(("application/x-www-form-urlencoded", body)),
+            )
+        };
+
+        // A peer cannot post admin forms even with their own valid token.
+        let peer_csrf = {
+            let home = send(&t.app, request("GET", "/", t.cookie(Who::Peer), None)).await;
+            let at = home.text.find(marker).unwrap() + marker.len();
+            home.text[at..].split('"').next().unwrap().to_owned()
+        };
+        let body = format!(
+            "csrf={peer_csrf}&name=Mallory&login=mallory%40work.example&level=L2&role=admin&password=correct+horse+battery+staple"
+        );
+        let r = send(
+            &t.app,
+            request(
+                "POST",
+                "/admin/users",
+                t.cookie(Who::Peer),
+                Some(("application/x-www-form-urlencoded", body)),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        assert!(
+            t.store
+                .account("mallory@work.example")
+                .await
+                .unwrap()
+                .is_none()
+        );
+
+        let short = format!(
+            "csrf={csrf}&name=Dee&login=dee%40work.example&level=L2&role=engineer&password=short"
+        );
+        let r = send(&t.app, post("/admin/users", short)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text.contains("at least 12 characters"), "{}", r.text);
+        let good = format!(
+            "csrf={csrf}&name=Dee&login=Dee%40Work.Example&level=L2&role=engineer&password=correct+horse+battery+staple"
+        );
+        assert_eq!(
+            send(&t.app, post("/admin/users", good)).await.status,
+            StatusCode::SEE_OTHER
+        );
+        let dee = t.store.account("dee@work.example").await.unwrap().unwrap();
+        assert_eq!(dee.role, Role::Engineer);
+
+        let r = send(
+            &t.app,
+            post(
+                &format!("/admin/users/{}", dee.person),
+                format!("csrf={csrf}&role=manager"),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = send(
+            &t.app,
+            post(
+                &format!("/admin/users/{}", dee.person),
+                format!("csrf={csrf}&manager=owner%40work.example"),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            t.store
+                .account("dee@work.example")
+                .await
+                .unwrap()
+                .unwrap()
+                .role,
+            Role::Manager
+        );
+        assert_eq!(
+            t.store.person(dee.person).await.unwrap().manager,
+            Some(t.owner)
+        );
+        // A loop is refused with the reason.
+        let r = send(
+            &t.app,
+            post(
+                &format!("/admin/users/{}", t.owner),
+                format!("csrf={csrf}&manager=dee%40work.example"),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text.contains("loop"));
+        // Without the token, nothing changes.
+        let r = send(
+            &t.app,
+            post(&format!("/admin/users/{}", dee.person), "role=admin".into()),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            t.store
+                .account("dee@work.example")
+                .await
+                .unwrap()
+                .unwrap()
+                .role,
+            Role::Manager
+        );
+    }
+}

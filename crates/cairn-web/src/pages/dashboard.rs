@@ -49,7 +49,7 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
     });
     let page = Dashboard {
         active: "dashboard",
-        chrome: Chrome::new(&state, &viewer, &me.name),
+        chrome: Chrome::of(&state, &viewer, &me.name).await?,
         level_title: ladder
             .level(&me.level)
             .map(|l| l.title.clone())

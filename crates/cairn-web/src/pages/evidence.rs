@@ -103,7 +103,7 @@ pub async fn list(
         .collect();
     let page = ListPage {
         active: "evidence",
-        chrome: Chrome::new(&state, &viewer, &me.name),
+        chrome: Chrome::of(&state, &viewer, &me.name).await?,
         whose: subject.map(|p| p.name),
         filters,
         skills,
@@ -270,7 +270,7 @@ pub async fn new(State(state): State<AppState>, viewer: Viewer) -> Result<Html<S
         ..EvidenceForm::default()
     };
     render(&FormPage::new(
-        Chrome::new(&state, &viewer, &me.name),
+        Chrome::of(&state, &viewer, &me.name).await?,
         &ladder,
         form,
         None,
@@ -291,7 +291,7 @@ pub async fn create(
             Ok(Redirect::to(&format!("/evidence?created={}", e.id)).into_response())
         }
         Err(invalid) => rejected(
-            Chrome::new(&state, &viewer, &me.name),
+            Chrome::of(&state, &viewer, &me.name).await?,
             &ladder,
             form,
             None,
@@ -322,7 +322,7 @@ pub async fn edit(
         visibility: d.visibility,
     };
     render(&FormPage::new(
-        Chrome::new(&state, &viewer, &me.name),
+        Chrome::of(&state, &viewer, &me.name).await?,
         &ladder,
         form,
         Some(e.id),
@@ -345,7 +345,7 @@ pub async fn update(
             Ok(Redirect::to("/evidence").into_response())
         }
         Err(invalid) => rejected(
-            Chrome::new(&state, &viewer, &me.name),
+            Chrome::of(&state, &viewer, &me.name).await?,
             &ladder,
             form,
             Some(before.id),

@@ -88,7 +88,7 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
         .collect();
     render(&LadderPage {
         active: "ladder",
-        chrome: Chrome::new(&state, &viewer, &me.name),
+        chrome: Chrome::of(&state, &viewer, &me.name).await?,
         name: ladder.name.clone(),
         id: ladder.id.to_string(),
         version: ladder.version,

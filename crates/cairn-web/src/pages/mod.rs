@@ -1,5 +1,6 @@
 //! Server-rendered pages: each file holds its template structs beside its handlers.
 
+pub mod admin;
 pub mod dashboard;
 pub mod evidence;
 pub mod ladder;
@@ -9,6 +10,7 @@ pub mod profile;
 use askama::Template;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
+use cairn_core::account::Role;
 use cairn_core::evidence::{Evidence, LevelSignal};
 
 use crate::{AppError, AppState, Viewer};
@@ -41,17 +43,26 @@ pub async fn not_found() -> AppError {
 /// logout button (a form, so it carries the CSRF token).
 pub struct Chrome {
     pub team: bool,
+    pub admin: bool,
     pub name: String,
     pub csrf: String,
 }
 
 impl Chrome {
-    fn new(state: &AppState, viewer: &Viewer, name: &str) -> Self {
-        Self {
+    async fn of(state: &AppState, viewer: &Viewer, name: &str) -> Result<Self, AppError> {
+        let admin = state.is_team()
+            && state
+                .store
+                .accounts()
+                .await?
+                .iter()
+                .any(|a| a.person == viewer.person && a.role == Role::Admin);
+        Ok(Self {
             team: state.is_team(),
+            admin,
             name: name.to_owned(),
             csrf: viewer.csrf.clone(),
-        }
+        })
     }
 }
 

@@ -45,7 +45,7 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
         .collect();
     render(&ProfilePage {
         active: "profile",
-        chrome: Chrome::new(&state, &viewer, &me.name),
+        chrome: Chrome::of(&state, &viewer, &me.name).await?,
         level_title: ladder
             .level(&me.level)
             .map(|l| l.title.clone())

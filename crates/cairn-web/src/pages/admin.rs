@@ -1,0 +1,210 @@
+//! The admin page on a team server: accounts, roles and reporting lines. Admins manage
+//! accounts; they read no one's content, and nobody else sees this page (404).
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use cairn_core::Invalid;
+use cairn_core::account::{Account, Role, check_password, login};
+use cairn_core::dates::now;
+use cairn_core::id::PersonId;
+use cairn_core::person::Person;
+use cairn_core::privacy::check_manager;
+use serde::Deserialize;
+
+use super::{Chrome, render};
+use crate::security::check_csrf;
+use crate::{AppError, AppState, Viewer, password};
+
+struct UserRow {
+    id: String,
+    name: String,
+    login: String,
+    role: String,
+    manager: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin.html")]
+struct AdminPage {
+    active: &'static str,
+    chrome: Chrome,
+    users: Vec<UserRow>,
+    problem: Option<String>,
+    roles: [&'static str; 3],
+}
+
+/// The viewer, if they are an admin; anyone else is told the page does not exist.
+async fn admin(state: &AppState, viewer: &Viewer) -> Result<Person, AppError> {
+    let accounts = state.store.accounts().await?;
+    match accounts.iter().find(|a| a.person == viewer.person) {
+        Some(a) if a.role == Role::Admin && state.is_team() => {
+            Ok(state.store.person(viewer.person).await?)
+        }
+        _ => Err(AppError::NotFound),
+    }
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    me: &Person,
+    problem: Option<String>,
+) -> Result<Response, AppError> {
+    let people = state.store.people().await?;
+    let accounts = state.store.accounts().await?;
+    let login_of = |id: PersonId| {
+        accounts
+            .iter()
+            .find(|a| a.person == id)
+            .map(|a| a.login.clone())
+    };
+    let users = accounts
+        .iter()
+        .filter_map(|a| {
+            let p = people.iter().find(|p| p.id == a.person)?;
+            Some(UserRow {
+                id: p.id.to_string(),
+                name: p.name.clone(),
+                login: a.login.clone(),
+                role: a.role.to_string(),
+                manager: p.manager.and_then(login_of).unwrap_or_default(),
+            })
+        })
+        .collect();
+    let status = if problem.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let html = render(&AdminPage {
+        active: "admin",
+        chrome: Chrome::of(state, viewer, &me.name).await?,
+        users,
+        problem,
+        roles: ["engineer", "manager", "admin"],
+    })?;
+    Ok((status, html).into_response())
+}
+
+/// `GET /admin`
+pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
+    let me = admin(&state, &viewer).await?;
+    page(&state, &viewer, &me, None).await
+}
+
+/// The add-user form.
+#[derive(Debug, Default, Deserialize)]
+pub struct NewUser {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    level: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /admin/users`
+pub async fn add(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<NewUser>,
+) -> Result<Response, AppError> {
+    check_csrf(&viewer.csrf, &form.csrf)?;
+    let me = admin(&state, &viewer).await?;
+    match new_user(&state, &me, &form).await {
+        Ok(()) => Ok(Redirect::to("/admin").into_response()),
+        Err(AppError::Invalid(e)) => page(&state, &viewer, &me, Some(e.to_string())).await,
+        Err(other) => Err(other),
+    }
+}
+
+async fn new_user(state: &AppState, me: &Person, form: &NewUser) -> Result<(), AppError> {
+    let login = login(&form.login)?;
+    check_password(&login, &form.password)?;
+    let role: Role = form.role.parse()?;
+    let ladder = state.ladder(&me.ladder).await?;
+    let at = now();
+    let person = Person {
+        id: PersonId::new(),
+        name: form.name.trim().to_owned(),
+        emails: vec![login.clone()],
+        ladder: ladder.reference(),
+        level: form
+            .level
+            .parse()
+            .map_err(|e: Invalid| Invalid::new("level", e.message))?,
+        manager: None,
+        created_at: at,
+        updated_at: at,
+    };
+    person.validate(&ladder)?;
+    let hash = password::hash(&form.password).map_err(AppError::Internal)?;
+    let account = Account {
+        person: person.id,
+        login,
+        password_hash: hash,
+        role,
+        created_at: at,
+        updated_at: at,
+    };
+    state.store.add_user(&ladder, &person, &account).await?;
+    Ok(())
+}
+
+/// A change to one user: a new role, or a new manager (a login, empty for none).
+#[derive(Debug, Default, Deserialize)]
+pub struct Change {
+    #[serde(default)]
+    csrf: String,
+    role: Option<String>,
+    manager: Option<String>,
+}
+
+/// `POST /admin/users/{id}`
+pub async fn change(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<Change>,
+) -> Result<Response, AppError> {
+    check_csrf(&viewer.csrf, &form.csrf)?;
+    let me = admin(&state, &viewer).await?;
+    let person: PersonId = id.parse().map_err(|_| AppError::NotFound)?;
+    let result = apply(&state, person, &form).await;
+    match result {
+        Ok(()) => Ok(Redirect::to("/admin").into_response()),
+        Err(AppError::Invalid(e)) => page(&state, &viewer, &me, Some(e.to_string())).await,
+        Err(other) => Err(other),
+    }
+}
+
+async fn apply(state: &AppState, person: PersonId, form: &Change) -> Result<(), AppError> {
+    if let Some(role) = &form.role {
+        state.store.set_role(person, role.parse()?, now()).await?;
+    }
+    if let Some(manager) = &form.manager {
+        let manager = if manager.trim().is_empty() {
+            None
+        } else {
+            let login = login(manager).map_err(|e| Invalid::new("manager", e.message))?;
+            let account = state.store.account(&login).await?;
+            Some(
+                account
+                    .ok_or_else(|| Invalid::new("manager", format!("no account {login}")))?
+                    .person,
+            )
+        };
+        check_manager(person, manager, &state.reporting_lines().await?)?;
+        state.store.set_manager(person, manager, now()).await?;
+    }
+    Ok(())
+}
