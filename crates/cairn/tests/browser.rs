@@ -29,11 +29,11 @@ impl Drop for Running {
     }
 }
 
-/// Starts `cairn serve --demo` on a free loopback port and returns its base URL.
-fn serve_demo(env: &Env) -> (Running, String) {
+/// Starts `cairn ARGS` (a `serve` on port 0) and returns its base URL once it listens.
+fn serve(env: &Env, args: &[&str]) -> (Running, String) {
     let mut child = env
         .command()
-        .args(["serve", "--demo", "--addr", "127.0.0.1:0"])
+        .args(args)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -101,19 +101,18 @@ async fn influence_this_month(client: &fantoccini::Client) -> u32 {
     panic!("no heat-map cell for Influence in {month}");
 }
 
-#[tokio::test]
-async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() {
+/// A WebDriver session in headless Chromium, or `None` (after saying why) when the browser
+/// is not installed and `CAIRN_REQUIRE_BROWSER` is unset.
+async fn browser(env: &Env) -> Option<(Running, fantoccini::Client)> {
     if !Path::new(CHROMEDRIVER).exists() || !Path::new(CHROMIUM).exists() {
         assert!(
             std::env::var_os("CAIRN_REQUIRE_BROWSER").is_none(),
             "CAIRN_REQUIRE_BROWSER is set but {CHROMIUM} or {CHROMEDRIVER} is missing"
         );
-        eprintln!("skipped: install chromium and chromium-driver to run the browser test");
-        return;
+        eprintln!("skipped: install chromium and chromium-driver to run the browser tests");
+        return None;
     }
-    let env = Env::new();
-    let (_server, base) = serve_demo(&env);
-    let (_driver, port) = chromedriver();
+    let (driver, port) = chromedriver();
     let profile = env.path("chromium-profile");
     let mut caps = serde_json::Map::new();
     caps.insert(
@@ -131,7 +130,16 @@ async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() 
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
         .expect("chromedriver session");
+    Some((driver, client))
+}
 
+#[tokio::test]
+async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() {
+    let env = Env::new();
+    let Some((_driver, client)) = browser(&env).await else {
+        return;
+    };
+    let (_server, base) = serve(&env, &["serve", "--demo", "--addr", "127.0.0.1:0"]);
     client.goto(&format!("{base}/")).await.unwrap();
     let before = influence_this_month(&client).await;
 
@@ -250,5 +258,195 @@ async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() 
     let png = client.screenshot().await.unwrap();
     std::fs::create_dir_all(artifacts()).unwrap();
     std::fs::write(artifacts().join("dashboard.png"), png).unwrap();
+    client.close().await.unwrap();
+}
+
+/// Logs in through the form and waits for the dashboard.
+async fn log_in(client: &fantoccini::Client, base: &str, login: &str) {
+    client.goto(&format!("{base}/")).await.unwrap();
+    client
+        .wait()
+        .for_element(Locator::Id("password"))
+        .await
+        .unwrap();
+    assert_eq!(
+        client.current_url().await.unwrap().path(),
+        "/login",
+        "anonymous visitors are sent to log in"
+    );
+    client
+        .find(Locator::Id("login"))
+        .await
+        .unwrap()
+        .send_keys(login)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(PASSWORD)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Css("form.logout"))
+        .await
+        .unwrap();
+}
+
+async fn log_out(client: &fantoccini::Client, base: &str) {
+    client.goto(&format!("{base}/")).await.unwrap();
+    client
+        .find(Locator::Css("form.logout button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .for_element(Locator::Id("password"))
+        .await
+        .unwrap();
+}
+
+const PASSWORD: &str = "correct horse battery staple";
+
+#[tokio::test]
+async fn on_a_team_server_people_log_in_and_see_only_what_is_theirs_or_shared_with_them() {
+    let env = Env::new();
+    let Some((_driver, client)) = browser(&env).await else {
+        return;
+    };
+    let add = |name: &str, email: &str, extra: &[&str]| {
+        let mut args = vec![
+            "user", "add", "--name", name, "--email", email, "--level", "L3",
+        ];
+        args.extend_from_slice(extra);
+        env.run_with_input(&args, &format!("{PASSWORD}\n")).ok();
+    };
+    add("Grace", "grace@work.example", &["--role", "manager"]);
+    add(
+        "Ada",
+        "ada@work.example",
+        &["--manager", "grace@work.example"],
+    );
+    add(
+        "Bo",
+        "bo@work.example",
+        &["--manager", "grace@work.example"],
+    );
+    let users = env.json(&["user", "list"]);
+    let ada = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["login"] == "ada@work.example")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let db = env.db.clone();
+    let (_server, base) = serve(
+        &env,
+        &["--db", &db, "serve", "--team", "--addr", "127.0.0.1:0"],
+    );
+
+    // Ada logs in, logs a shared entry, sees it, logs out.
+    log_in(&client, &base, "ada@work.example").await;
+    client.goto(&format!("{base}/evidence/new")).await.unwrap();
+    client
+        .find(Locator::Id("title"))
+        .await
+        .unwrap()
+        .send_keys("Ran the on-call handover for the team")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("input[name=skill][value=operations]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("input[name=visibility][value=shared]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("main button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let link = client
+        .wait()
+        .for_element(Locator::LinkText("Ran the on-call handover for the team"))
+        .await
+        .unwrap();
+    let href = link.attr("href").await.unwrap().unwrap();
+    log_out(&client, &base).await;
+
+    // Bo, a peer, is told it does not exist, on the page and in the API.
+    log_in(&client, &base, "bo@work.example").await;
+    client.goto(&format!("{base}{href}")).await.unwrap();
+    let heading = client
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(heading, "Not found");
+    let id = href.trim_start_matches("/evidence/");
+    client
+        .goto(&format!("{base}/api/v1/evidence/{id}"))
+        .await
+        .unwrap();
+    let body = client.source().await.unwrap();
+    assert!(
+        body.contains("not_found") && !body.contains("on-call handover"),
+        "{body}"
+    );
+    log_out(&client, &base).await;
+
+    // Grace, their manager, reads what Ada shared.
+    log_in(&client, &base, "grace@work.example").await;
+    client
+        .goto(&format!("{base}/evidence?person={ada}"))
+        .await
+        .unwrap();
+    let heading = client
+        .find(Locator::Css("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(heading, "Evidence Ada shares with you");
+    let list = client
+        .find(Locator::Css("ul.rows"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        list.contains("Ran the on-call handover for the team"),
+        "{list}"
+    );
+    log_out(&client, &base).await;
     client.close().await.unwrap();
 }
