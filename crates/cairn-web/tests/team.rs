@@ -274,6 +274,59 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
                 }
             }
         }
+        // Anonymous visitors are turned away from every page and endpoint but the login.
+        let every_get = [
+            "/",
+            "/evidence",
+            "/evidence/new",
+            "/ladder",
+            "/profile",
+            "/admin",
+            "/api/v1/evidence",
+            "/api/v1/profile",
+            "/api/v1/ladder",
+        ];
+        for path in every_get {
+            let r = send(&t.app, request("GET", path, None, None)).await;
+            let want = if path.starts_with("/api/") {
+                StatusCode::UNAUTHORIZED
+            } else {
+                StatusCode::SEE_OTHER
+            };
+            assert_eq!(r.status, want, "anonymous GET {path}");
+        }
+        let r = send(
+            &t.app,
+            request(
+                "POST",
+                "/api/v1/evidence",
+                None,
+                Some(("application/json", json!({"title": "x"}).to_string())),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        // Profiles are each person's own.
+        for (who, name) in [
+            (Who::Owner, "Owner"),
+            (Who::Manager, "Manager"),
+            (Who::Admin, "Admin"),
+            (Who::Peer, "Peer"),
+        ] {
+            let api = send(
+                &t.app,
+                request("GET", "/api/v1/profile", t.cookie(who), None),
+            )
+            .await;
+            assert_eq!(api.status, StatusCode::OK);
+            assert!(
+                api.text.contains(&format!("\"name\":\"{name}\"")),
+                "{who:?}: {}",
+                api.text
+            );
+            let page = send(&t.app, request("GET", "/profile", t.cookie(who), None)).await;
+            assert!(page.text.contains(&format!("<h1>{name}</h1>")), "{who:?}");
+        }
         // Everyone's own lists and pages hold only their own records.
         for who in [
             Who::Manager,

@@ -2,7 +2,7 @@
 //! flags. [`Config::default`] is the only home of defaults.
 //!
 //! The file is TOML at `$CAIRN_CONFIG`, else `$XDG_CONFIG_HOME/cairn/config.toml`; it is
-//! optional. Environment variables and flags arrive through clap (each flag names its
+//! optional. Keys: `db` (a path or URL) and `team` (true to serve in team mode). Environment variables and flags arrive through clap (each flag names its
 //! variable), so this module only merges the file under them.
 
 use std::path::{Path, PathBuf};
@@ -20,6 +20,8 @@ pub struct Config {
     pub db: String,
     /// True when `db` came from the user rather than the default.
     pub db_chosen: bool,
+    /// `cairn serve` runs in team mode (accounts and logins) without `--team`.
+    pub team: bool,
 }
 
 /// The config file's shape: every key optional.
@@ -27,6 +29,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 struct FileConfig {
     db: Option<String>,
+    team: Option<bool>,
 }
 
 impl Default for Config {
@@ -34,6 +37,7 @@ impl Default for Config {
         Self {
             db: data_dir().join("cairn.db").display().to_string(),
             db_chosen: false,
+            team: false,
         }
     }
 }
@@ -57,6 +61,7 @@ impl Config {
                 config.db = db;
                 config.db_chosen = true;
             }
+            config.team = file.team.unwrap_or(config.team);
         }
         if let Some(db) = db {
             config.db = db;
@@ -97,6 +102,21 @@ mod tests {
         let config = Config::default();
         assert!(config.db.ends_with("cairn/cairn.db"), "{}", config.db);
         assert!(!config.db_chosen);
+    }
+
+    #[test]
+    fn the_file_can_choose_the_store_and_team_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "db = \"postgres://cairn@db/cairn\"\nteam = true\n").unwrap();
+        let file = read_file(&path).unwrap();
+        assert_eq!(file.db.as_deref(), Some("postgres://cairn@db/cairn"));
+        assert_eq!(file.team, Some(true));
+        std::fs::write(&path, "tema = true\n").unwrap();
+        assert!(
+            read_file(&path).unwrap_err().to_string().contains("tema"),
+            "unknown keys are refused"
+        );
     }
 
     #[test]

@@ -26,16 +26,17 @@ pub struct Args {
     /// Serve a freshly made demo store instead of yours (see `cairn demo`)
     #[arg(long, conflicts_with = "team")]
     demo: bool,
-    /// Team mode: accounts, logins and roles; may listen on any address
+    /// Team mode: accounts, logins and roles; may listen on any address (or `team = true`
+    /// in the config file)
     #[arg(long)]
     team: bool,
     /// Mark session cookies Secure (set this when users reach the server over HTTPS)
-    #[arg(long, requires = "team")]
+    #[arg(long)]
     secure_cookies: bool,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    if args.team {
+    if args.team || globals.config.team {
         return serve_team(&args, globals).await;
     }
     if !args.addr.ip().is_loopback() {
