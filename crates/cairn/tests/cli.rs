@@ -299,6 +299,40 @@ fn an_archive_import_is_all_or_nothing() {
     assert_eq!(target.export(), before);
 }
 
+/// Starts `cairn ARGS` (a `serve` on port 0), sends one GET for `/` with this Host (empty:
+/// the server's own address), stops the server and returns the raw HTTP reply.
+fn serve_and_get(env: &Env, args: &[&str], host: &str) -> String {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut server = env
+        .command()
+        .args(args)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(server.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap()
+        .to_owned();
+    let host = if host.is_empty() { addr.as_str() } else { host };
+    let mut socket = std::net::TcpStream::connect(&addr).unwrap();
+    write!(
+        socket,
+        "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut reply = String::new();
+    socket.read_to_string(&mut reply).unwrap();
+    server.kill().unwrap();
+    server.wait().unwrap();
+    reply
+}
+
 fn round_trip(first: &Env, second: &Env) {
     first.run(&["demo"]).ok();
     first.log(&[
@@ -494,8 +528,6 @@ fn ladders_can_be_browsed_with_or_without_a_store() {
 
 #[test]
 fn serve_refuses_other_interfaces_and_serves_the_demo_on_loopback() {
-    use std::io::{BufRead, BufReader, Read, Write};
-
     let env = Env::new();
     env.run(&["serve", "--addr", "0.0.0.0:7878"])
         .bad_input("--addr: refusing to listen on 0.0.0.0:7878");
@@ -503,33 +535,7 @@ fn serve_refuses_other_interfaces_and_serves_the_demo_on_loopback() {
         .bad_input("refusing to listen");
 
     // Port 0: the server picks one and says which once it is listening.
-    let mut server = env
-        .command()
-        .args(["serve", "--demo", "--addr", "127.0.0.1:0"])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(server.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap()
-        .to_owned();
-
-    let mut socket = std::net::TcpStream::connect(&addr).unwrap();
-    write!(
-        socket,
-        "GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut page = String::new();
-    socket.read_to_string(&mut page).unwrap();
-    server.kill().unwrap();
-    server.wait().unwrap();
+    let page = serve_and_get(&env, &["serve", "--demo", "--addr", "127.0.0.1:0"], "");
     assert!(
         page.starts_with("HTTP/1.1 200 OK"),
         "{}",
@@ -607,33 +613,11 @@ fn team_accounts_roles_and_reporting_lines_from_the_command_line() {
     );
 
     // Team mode may listen beyond loopback; it answers with the login page.
-    use std::io::{BufRead, BufReader, Read, Write};
-    let mut server = env
-        .command()
-        .args(["--db", &env.db, "serve", "--team", "--addr", "127.0.0.1:0"])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(server.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap()
-        .to_owned();
-    let mut socket = std::net::TcpStream::connect(&addr).unwrap();
-    write!(
-        socket,
-        "GET / HTTP/1.1\r\nHost: cairn.example\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut reply = String::new();
-    socket.read_to_string(&mut reply).unwrap();
-    server.kill().unwrap();
-    server.wait().unwrap();
+    let reply = serve_and_get(
+        &env,
+        &["--db", &env.db, "serve", "--team", "--addr", "127.0.0.1:0"],
+        "cairn.example",
+    );
     assert!(reply.starts_with("HTTP/1.1 303"), "{reply}");
     assert!(reply.to_lowercase().contains("location: /login"));
 }

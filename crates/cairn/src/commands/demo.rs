@@ -105,26 +105,7 @@ struct Overview {
 }
 
 pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let location = if globals.config.db_chosen {
-        globals.config.location()
-    } else {
-        let path = data_dir().join("demo.db");
-        remove_store(&path)?;
-        Location::Sqlite(path)
-    };
-    if let Location::Sqlite(path) = &location
-        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-    {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    let store = cairn_store::create(&location).await?;
-    if store.owner().await?.is_some() {
-        bad_input!(
-            "{location} already has a profile; give `cairn --db NEW_PATH demo` a fresh store"
-        );
-    }
-    let archive = build(today())?;
-    store.import(&archive).await?;
+    let (location, store, archive) = fill(globals).await?;
 
     let me = &archive.people[0];
     let ladder = &archive.ladders[0];
