@@ -8,6 +8,8 @@ use crate::Invalid;
 use crate::dates::Timestamp;
 use crate::id::PersonId;
 use crate::invalid::require_text;
+use crate::ladder::Ladder;
+use crate::person::Person;
 
 /// What an account may do besides owning its own record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -59,6 +61,57 @@ pub struct Session {
     pub created_at: Timestamp,
     /// When it stops being accepted.
     pub expires_at: Timestamp,
+}
+
+/// What a new team-server user needs besides a password hash.
+#[derive(Debug, Clone)]
+pub struct NewUser<'a> {
+    /// Their name.
+    pub name: &'a str,
+    /// Their login as typed (normalised here).
+    pub login: &'a str,
+    /// Their level on `ladder`, as typed.
+    pub level: &'a str,
+    /// Their role.
+    pub role: Role,
+    /// Their manager, if any.
+    pub manager: Option<PersonId>,
+}
+
+impl NewUser<'_> {
+    /// The person and the account, checked against the ladder. Errors name `name`, `login`
+    /// or `level`.
+    pub fn build(
+        &self,
+        ladder: &Ladder,
+        password_hash: String,
+        at: Timestamp,
+    ) -> Result<(Person, Account), Invalid> {
+        let login = login(self.login)?;
+        let person = Person {
+            id: PersonId::new(),
+            name: self.name.trim().to_owned(),
+            emails: vec![login.clone()],
+            ladder: ladder.reference(),
+            level: self
+                .level
+                .parse()
+                .map_err(|e: Invalid| Invalid::new("level", e.message))?,
+            manager: self.manager,
+            created_at: at,
+            updated_at: at,
+        };
+        person.validate(ladder)?;
+        let account = Account {
+            person: person.id,
+            login,
+            password_hash,
+            role: self.role,
+            created_at: at,
+            updated_at: at,
+        };
+        Ok((person, account))
+    }
 }
 
 /// Shortest password accepted.
@@ -116,6 +169,43 @@ mod tests {
         );
         assert!(check_password("ada@x.example", "ADA@X.EXAMPLE").is_err());
         assert!(check_password("a@x.example", &"x".repeat(1025)).is_err());
+    }
+
+    #[test]
+    fn a_new_user_is_checked_against_the_ladder() {
+        let ladder = crate::ladder::builtin::find("software-engineer").unwrap();
+        let user = NewUser {
+            name: "Ada",
+            login: "Ada@Work.Example",
+            level: "L3",
+            role: Role::Engineer,
+            manager: None,
+        };
+        let (person, account) = user
+            .build(&ladder, "hash".into(), crate::dates::now())
+            .unwrap();
+        assert_eq!(
+            (account.login.as_str(), account.person),
+            ("ada@work.example", person.id)
+        );
+        assert_eq!(person.emails, ["ada@work.example"]);
+        let bad = NewUser {
+            level: "L9",
+            ..user.clone()
+        };
+        assert_eq!(
+            bad.build(&ladder, "hash".into(), crate::dates::now())
+                .unwrap_err()
+                .field,
+            "level"
+        );
+        let bad = NewUser { name: " ", ..user };
+        assert_eq!(
+            bad.build(&ladder, "hash".into(), crate::dates::now())
+                .unwrap_err()
+                .field,
+            "name"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use cairn_core::Invalid;
-use cairn_core::account::{Account, Role, check_password, login};
+use cairn_core::account::{NewUser, Role, check_password, login};
 use cairn_core::dates::now;
 use cairn_core::id::PersonId;
 use cairn_core::person::Person;
@@ -97,7 +97,7 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
 
 /// The add-user form.
 #[derive(Debug, Default, Deserialize)]
-pub struct NewUser {
+pub struct NewUserForm {
     #[serde(default)]
     csrf: String,
     #[serde(default)]
@@ -116,7 +116,7 @@ pub struct NewUser {
 pub async fn add(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<NewUser>,
+    Form(form): Form<NewUserForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&viewer.csrf, &form.csrf)?;
     let me = admin(&state, &viewer).await?;
@@ -127,35 +127,18 @@ pub async fn add(
     }
 }
 
-async fn new_user(state: &AppState, me: &Person, form: &NewUser) -> Result<(), AppError> {
-    let login = login(&form.login)?;
-    check_password(&login, &form.password)?;
-    let role: Role = form.role.parse()?;
+async fn new_user(state: &AppState, me: &Person, form: &NewUserForm) -> Result<(), AppError> {
+    check_password(&login(&form.login)?, &form.password)?;
     let ladder = state.ladder(&me.ladder).await?;
-    let at = now();
-    let person = Person {
-        id: PersonId::new(),
-        name: form.name.trim().to_owned(),
-        emails: vec![login.clone()],
-        ladder: ladder.reference(),
-        level: form
-            .level
-            .parse()
-            .map_err(|e: Invalid| Invalid::new("level", e.message))?,
+    let user = NewUser {
+        name: &form.name,
+        login: &form.login,
+        level: &form.level,
+        role: form.role.parse()?,
         manager: None,
-        created_at: at,
-        updated_at: at,
     };
-    person.validate(&ladder)?;
     let hash = password::hash(&form.password).map_err(AppError::Internal)?;
-    let account = Account {
-        person: person.id,
-        login,
-        password_hash: hash,
-        role,
-        created_at: at,
-        updated_at: at,
-    };
+    let (person, account) = user.build(&ladder, hash, now())?;
     state.store.add_user(&ladder, &person, &account).await?;
     Ok(())
 }

@@ -3,11 +3,9 @@
 use std::io::{self, BufRead, Write};
 
 use cairn_core::Invalid;
-use cairn_core::account::{Account, Role, check_password, login};
+use cairn_core::account::{NewUser, Role, check_password, login};
 use cairn_core::dates::now;
-use cairn_core::id::PersonId;
 use cairn_core::ladder::builtin;
-use cairn_core::person::Person;
 
 use super::list::find;
 use crate::cli::Globals;
@@ -56,32 +54,22 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         Some(m) => Some(find(store.as_ref(), m).await?.person),
         None => None,
     };
-    let at = now();
-    let person = Person {
-        id: PersonId::new(),
-        name: args.name.trim().to_owned(),
-        emails: vec![login.clone()],
-        ladder: ladder.reference(),
-        level: args
-            .level
-            .parse()
-            .map_err(|e: Invalid| Invalid::new("--level", e.message))?,
-        manager,
-        created_at: at,
-        updated_at: at,
-    };
-    person
-        .validate(&ladder)
-        .map_err(|e| Invalid::new(format!("--{}", e.field), e.message))?;
-    let hash = cairn_web::password::hash(password).map_err(anyhow::Error::msg)?;
-    let account = Account {
-        person: person.id,
-        login,
-        password_hash: hash,
+    let user = NewUser {
+        name: &args.name,
+        login: &login,
+        level: &args.level,
         role,
-        created_at: at,
-        updated_at: at,
+        manager,
     };
+    let hash = cairn_web::password::hash(password).map_err(anyhow::Error::msg)?;
+    let (person, account) = user.build(&ladder, hash, now()).map_err(|e| {
+        let flag = if e.field == "login" {
+            "email"
+        } else {
+            e.field.as_str()
+        };
+        Invalid::new(format!("--{flag}"), e.message)
+    })?;
     store.add_user(&ladder, &person, &account).await?;
     let mut out = io::stdout().lock();
     if globals.json {
