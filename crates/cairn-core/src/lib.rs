@@ -41,6 +41,7 @@ pub mod account;
 pub mod activity;
 pub mod archive;
 pub mod assessment;
+pub mod clarity;
 pub mod constraint;
 pub mod conversation;
 pub mod dates;
