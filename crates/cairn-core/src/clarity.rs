@@ -142,7 +142,7 @@ static EVIDENCE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 
 static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:by (?:the )?(?:end of |next |this |mid-?)?(?:q[1-4]|h[12]|week|month|quarter|half|year|summer|spring|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|20\d\d|[a-z]+ 20\d\d|the review|review season|the next review|my next review)\b|(?:within|in|over|for) (?:the )?(?:next |coming |following )?(?:a|an|one|two|three|four|five|six|nine|twelve|eighteen|\d+) (?:weeks?|months?|quarters?|years?|sprints?|halves|half-years?)\b|(?:next|this|coming) (?:week|month|quarter|half|year|summer|spring|autumn|fall|winter|cycle|review cycle)\b|before (?:the end of )?(?:the |this |next )?(?:week|month|quarter|half|year|summer|review|q[1-4]|h[12])\b|(?:end|middle) of (?:the |this |next )?(?:quarter|year|month|half|q[1-4]|h[12])\b|\b(?:q[1-4]|h[12]) (?:20\d\d)?\b|\bin 20\d\d\b|\bthis year\b|\bby 20\d\d\b)",
+        r"\b(?:by (?:the )?(?:end of |next |this |mid-?)?(?:[a-z0-9]+ 20\d\d|q[1-4]|h[12]|week|month|quarter|half|year|summer|spring|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|20\d\d|the review|review season|the next review|my next review)\b|(?:within|in|over|for) (?:the )?(?:next |coming |following )?(?:a|an|one|two|three|four|five|six|nine|twelve|eighteen|\d+) (?:weeks?|months?|quarters?|years?|sprints?|halves|half-years?)\b|(?:next|this|coming) (?:week|month|quarter|half|year|summer|spring|autumn|fall|winter|cycle|review cycle)\b|before (?:the end of )?(?:the |this |next )?(?:week|month|quarter|half|year|summer|review|q[1-4]|h[12])\b|(?:end|middle) of (?:the |this |next )?(?:quarter|year|month|half|q[1-4]|h[12])\b|\b(?:q[1-4]|h[12]) (?:20\d\d)?\b|\bin 20\d\d\b|\bthis year\b|\bby 20\d\d\b)",
     )
 });
 
@@ -162,7 +162,7 @@ pub fn check(text: &str) -> Clarity {
         if !EMPTY_OBJECT.is_match(object) && ROLE_WORD.is_match(object) {
             push(
                 &mut matched.destination,
-                cap.get(0).map_or("", |m| m.as_str()),
+                phrase(cap.get(0).map_or("", |m| m.as_str())),
             );
         }
     }
@@ -171,7 +171,7 @@ pub fn check(text: &str) -> Clarity {
         if !EMPTY_OBJECT.is_match(object) && !object.starts_with("my job") {
             push(
                 &mut matched.destination,
-                cap.get(0).map_or("", |m| m.as_str()),
+                phrase(cap.get(0).map_or("", |m| m.as_str())),
             );
         }
     }
@@ -227,6 +227,28 @@ pub fn check(text: &str) -> Clarity {
         questions,
         matched,
     }
+}
+
+/// A destination phrase up to where a time, method or purpose clause begins, so the
+/// reported words are the destination alone ("become a staff engineer", not "... by q4").
+fn phrase(text: &str) -> &str {
+    const CLAUSES: [&str; 9] = [
+        " by ",
+        " within ",
+        " over ",
+        " before ",
+        " and ",
+        " so ",
+        " in the next ",
+        " this ",
+        " next ",
+    ];
+    let end = CLAUSES
+        .iter()
+        .filter_map(|c| text.find(c))
+        .min()
+        .unwrap_or(text.len());
+    &text[..end]
 }
 
 /// True when the text before a doing word ends in a determiner or possessive, which makes
@@ -363,10 +385,7 @@ mod tests {
         let c = check("I want to become a staff engineer by next summer.");
         assert_eq!(c.verdict, Verdict::Directional);
         assert_eq!(c.questions, [ASK_ACTION, ASK_EVIDENCE]);
-        assert_eq!(
-            c.matched.destination,
-            ["become a staff engineer by next summer"]
-        );
+        assert_eq!(c.matched.destination, ["become a staff engineer"]);
         assert_eq!(c.matched.horizon, ["by next summer"]);
         let vague = check("I want to grow.");
         assert_eq!(vague.questions.len(), 4);
@@ -383,6 +402,10 @@ mod tests {
             assert!(!check(text).elements.horizon, "{text}");
         }
         assert!(check("in the next six months").elements.horizon);
+        assert_eq!(
+            check("I'll be done by June 2027.").matched.horizon,
+            ["by june 2027"]
+        );
     }
 
     #[test]

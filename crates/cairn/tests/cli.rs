@@ -621,3 +621,97 @@ fn team_accounts_roles_and_reporting_lines_from_the_command_line() {
     assert!(reply.starts_with("HTTP/1.1 303"), "{reply}");
     assert!(reply.to_lowercase().contains("location: /login"));
 }
+
+#[test]
+fn goals_are_clarity_checked_set_revised_pivoted_and_kept_in_history() {
+    let env = Env::new();
+    env.init();
+    let vague = env.json(&["goal", "check", "I want to grow."]);
+    assert_eq!(vague["verdict"], "vague");
+    assert_eq!(
+        vague["elements"],
+        serde_json::json!({"destination": false, "action": false, "horizon": false, "evidence": false})
+    );
+    assert_eq!(vague["questions"].as_array().unwrap().len(), 4);
+    assert!(
+        vague["matched"]["destination"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let concrete = env.json(&["goal", "check", "Become a staff engineer by Q4 2027 by leading the event-bus migration, judged by three teams adopting it"]);
+    assert_eq!(concrete["verdict"], "actionable");
+    assert_eq!(
+        concrete["matched"]["action"][0],
+        "leading the event-bus migration"
+    );
+
+    // A vague destination is refused unless forced; nothing is saved.
+    let refused = env.run(&["goal", "set", "I want to grow."]);
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused.stderr.contains("? By when?"),
+        "the questions come first: {}",
+        refused.stderr
+    );
+    assert!(
+        refused
+            .stderr
+            .contains("cairn: error: goal: that destination is vague, so it was not saved")
+    );
+    assert!(env.json(&["goal", "show"]).is_null());
+    env.run(&[
+        "goal",
+        "set",
+        "Become a staff engineer",
+        "--target-level",
+        "L9",
+    ])
+    .bad_input("--target-level: 'L9' is not a level");
+
+    let set = env
+        .run(&[
+            "goal",
+            "set",
+            "Become a staff engineer",
+            "--target-level",
+            "L4",
+            "--by",
+            "2027-12-31",
+        ])
+        .ok();
+    assert!(
+        set.stderr.contains("Destination set (directional)") && set.stderr.contains("By when?"),
+        "{}",
+        set.stderr
+    );
+    env.run(&["goal", "set", "Become a staff engineer by Q4 2027 by leading the event-bus migration, judged by three teams adopting it", "--reason", "sharper"]).ok();
+    env.run(&["goal", "set", "Move into engineering management within a year by running 1:1s for two reports, judged by their feedback", "--pivot", "--reason", "the people side"]).ok();
+    env.run(&["goal", "set", "I want to grow.", "--force"]).ok();
+
+    let history = env.json(&["goal", "history"]);
+    let changes: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["change"].as_str().unwrap())
+        .collect();
+    assert_eq!(changes, ["set", "revised", "pivoted", "revised"]);
+    assert_eq!(history[2]["reason"], "the people side");
+    let shown = env.json(&["goal", "show"]);
+    assert_eq!(shown["destination"]["statement"], "I want to grow.");
+    assert_eq!(shown["clarity"]["verdict"], "vague");
+
+    env.run(&["goal", "reached", "--reason", "Promoted"]).ok();
+    assert!(env.json(&["goal", "show"]).is_null());
+    assert_eq!(
+        env.json(&["goal", "history"])
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()["change"],
+        "reached"
+    );
+    env.run(&["goal", "drop"])
+        .bad_input("no current destination");
+}

@@ -4,6 +4,7 @@ mod demo;
 mod edit;
 mod evidence_flags;
 mod export;
+mod goal;
 mod import;
 mod init;
 mod ladder;
@@ -31,6 +32,8 @@ pub enum Command {
     Rm(rm::Args),
     Export(export::Args),
     #[command(subcommand)]
+    Goal(goal::Command),
+    #[command(subcommand)]
     Import(import::Command),
     Demo(demo::Args),
     Serve(serve::Args),
@@ -57,6 +60,7 @@ impl Command {
             Self::Edit(args) => edit::run(args, globals).await,
             Self::Rm(args) => rm::run(args, globals).await,
             Self::Export(args) => export::run(args, globals).await,
+            Self::Goal(command) => command.run(globals).await,
             Self::Import(command) => command.run(globals).await,
             Self::Demo(args) => demo::run(args, globals).await,
             Self::Serve(args) => serve::run(args, globals).await,
