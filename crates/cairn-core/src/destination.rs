@@ -115,10 +115,115 @@ impl Destination {
     }
 }
 
+/// A destination as someone sets it: the statement and its details, and whether it
+/// replaces the direction (a pivot) or sharpens it (a revision).
+#[derive(Debug, Clone, Default)]
+pub struct Setting {
+    /// The destination, in their words.
+    pub statement: String,
+    /// The level it aims at.
+    pub target_level: Option<LevelId>,
+    /// When they mean to get there.
+    pub horizon: Option<NaiveDate>,
+    /// The reps they plan.
+    pub reps: Vec<String>,
+    /// What would count as evidence.
+    pub evidence_criteria: String,
+    /// A new direction rather than a sharper one.
+    pub pivot: bool,
+    /// Why it changed.
+    pub reason: String,
+    /// Who may read it.
+    pub visibility: Visibility,
+}
+
+impl Setting {
+    /// The destination and the history entry that records it: a new destination when there
+    /// is no active one (`set`), else the active one changed (`revised` or `pivoted`).
+    pub fn apply(
+        self,
+        owner: PersonId,
+        current: Option<&Destination>,
+        at: Timestamp,
+    ) -> Result<(Destination, DestinationEvent), Invalid> {
+        let change = match (current, self.pivot) {
+            (None, _) => DestinationChange::Set,
+            (Some(_), false) => DestinationChange::Revised,
+            (Some(_), true) => DestinationChange::Pivoted,
+        };
+        let updated_at = current.map_or(at, |d| {
+            at.max(d.updated_at + chrono::Duration::microseconds(1))
+        });
+        let destination = Destination {
+            id: current.map_or_else(DestinationId::new, |d| d.id),
+            owner,
+            statement: self.statement.trim().to_owned(),
+            target_level: self.target_level,
+            horizon: self.horizon,
+            reps: self.reps,
+            evidence_criteria: self.evidence_criteria,
+            status: DestinationStatus::Active,
+            visibility: self.visibility,
+            created_at: current.map_or(at, |d| d.created_at),
+            updated_at,
+        };
+        destination.validate()?;
+        let event = DestinationEvent {
+            id: DestinationEventId::new(),
+            destination: destination.id,
+            owner,
+            change,
+            statement: destination.statement.clone(),
+            reason: self.reason,
+            at: updated_at,
+        };
+        Ok((destination, event))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dates::now;
+
+    #[test]
+    fn setting_a_destination_records_set_then_revised_or_pivoted() {
+        let owner = PersonId::new();
+        let first = Setting {
+            statement: "Become a staff engineer".into(),
+            ..Setting::default()
+        };
+        let (d, e) = first.apply(owner, None, now()).unwrap();
+        assert_eq!(e.change, DestinationChange::Set);
+        let sharper = Setting {
+            statement: "Become a staff engineer by Q4".into(),
+            reason: "sharper".into(),
+            ..Setting::default()
+        };
+        let (d2, e2) = sharper.apply(owner, Some(&d), now()).unwrap();
+        assert_eq!(
+            (d2.id, d2.created_at, e2.change),
+            (d.id, d.created_at, DestinationChange::Revised)
+        );
+        assert!(d2.updated_at > d.updated_at);
+        let pivot = Setting {
+            statement: "Move into management".into(),
+            pivot: true,
+            ..Setting::default()
+        };
+        assert_eq!(
+            pivot.apply(owner, Some(&d2), now()).unwrap().1.change,
+            DestinationChange::Pivoted
+        );
+        let empty = Setting {
+            statement: "  ".into(),
+            ..Setting::default()
+        };
+        assert_eq!(
+            empty.apply(owner, None, now()).unwrap_err().field,
+            "statement"
+        );
+    }
 
     #[test]
     fn a_destination_needs_a_statement_and_real_reps() {

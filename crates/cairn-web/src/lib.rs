@@ -133,6 +133,7 @@ pub fn router(state: AppState) -> Router {
             get(pages::evidence::edit).post(pages::evidence::update),
         )
         .route("/evidence/{id}/delete", post(pages::evidence::delete))
+        .route("/goal", get(pages::goal::show).post(pages::goal::set))
         .route("/ladder", get(pages::ladder::show))
         .route("/profile", get(pages::profile::show))
         .route("/admin", get(pages::admin::show))

@@ -606,3 +606,93 @@ async fn every_documented_read_answers_and_other_hosts_are_refused() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_goal_page_and_api_check_set_and_keep_history() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let page = send(&app, get("/goal")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.text
+                .contains("Senior engineer owning the ledger by June 2027")
+        );
+        assert!(
+            page.text.contains("verdict-directional"),
+            "the current destination is checked"
+        );
+        let checked = send(&app, get("/goal?check=I+want+to+grow.")).await;
+        assert!(checked.text.contains("verdict-vague") && checked.text.contains("By when?"));
+
+        let token = csrf_of(&page.text);
+        let events = || async { w.store.destination_events(w.ada.id).await.unwrap().len() };
+        let before = events().await;
+        let r = send(
+            &app,
+            form("/goal", &format!("csrf={token}&statement=I+want+to+grow.")),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text.contains("not saved"), "{}", r.text);
+        assert!(
+            r.text.contains(">I want to grow.</textarea>"),
+            "the statement is kept"
+        );
+        assert_eq!(events().await, before, "a vague destination is not saved");
+        let r = send(&app, form("/goal", "statement=Become+a+staff+engineer")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+        let concrete = "Become+a+staff+engineer+by+Q4+2027+by+leading+the+event-bus+migration%2C+judged+by+three+teams+adopting+it";
+        let r = send(
+            &app,
+            form(
+                "/goal",
+                &format!("csrf={token}&statement={concrete}&target_level=L4&reason=sharper"),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let history = w.store.destination_events(w.ada.id).await.unwrap();
+        assert_eq!(history.len(), before + 1);
+        assert_eq!(history.last().unwrap().change.as_str(), "revised");
+
+        let c = send(
+            &app,
+            api(
+                "POST",
+                "/api/v1/goal/check",
+                &json!({"text": "I want to be an architect."}),
+            ),
+        )
+        .await
+        .json();
+        assert_eq!(
+            (
+                c["verdict"].as_str(),
+                c["elements"]["destination"].as_bool()
+            ),
+            (Some("directional"), Some(true))
+        );
+        let r = send(
+            &app,
+            api(
+                "POST",
+                "/api/v1/goal",
+                &json!({"statement": "Make me more visible."}),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(r.json()["error"]["field"], "statement");
+        let r = send(&app, api("POST", "/api/v1/goal", &json!({"statement": "Move into engineering management within a year", "pivot": true}))).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(r.json()["change"], "pivoted");
+        let goal = send(&app, get("/api/v1/goal")).await.json();
+        assert_eq!(
+            goal["destination"]["statement"],
+            "Move into engineering management within a year"
+        );
+        assert_eq!(goal["clarity"]["verdict"], "directional");
+        assert_eq!(goal["history"].as_array().unwrap().len(), before + 2);
+    }
+}

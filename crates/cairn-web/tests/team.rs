@@ -279,10 +279,12 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             "/",
             "/evidence",
             "/evidence/new",
+            "/goal",
             "/ladder",
             "/profile",
             "/admin",
             "/api/v1/evidence",
+            "/api/v1/goal",
             "/api/v1/profile",
             "/api/v1/ladder",
         ];

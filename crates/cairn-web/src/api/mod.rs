@@ -3,6 +3,7 @@
 
 mod body;
 mod evidence;
+mod goal;
 mod openapi;
 mod profile;
 
@@ -21,6 +22,8 @@ pub fn routes() -> Router<AppState> {
                 .put(evidence::update)
                 .delete(evidence::remove),
         )
+        .route("/goal", get(goal::show).post(goal::set))
+        .route("/goal/check", axum::routing::post(goal::check_text))
         .route("/profile", get(profile::show))
         .route("/ladder", get(profile::ladder))
         .route("/openapi.json", get(openapi::document))

@@ -68,6 +68,28 @@ pub fn spec() -> Value {
                 },
                 "delete": {"summary": "Delete a piece of evidence", "parameters": [id_param], "responses": with_errors(json!({"204": {"description": "Deleted"}}))}
             },
+            "/api/v1/goal": {
+                "get": {"summary": "The current destination, its clarity check and its history", "responses": with_errors(json!({"200": {"description": "The goal", "content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "destination": {"type": ["object", "null"]}, "clarity": {"oneOf": [{"$ref": "#/components/schemas/Clarity"}, {"type": "null"}]},
+                    "history": {"type": "array", "items": {"type": "object", "properties": {"change": {"type": "string", "enum": ["set", "revised", "pivoted", "reached", "dropped"]}, "statement": {"type": "string"}, "reason": {"type": "string"}, "at": {"type": "string", "format": "date-time"}}}}
+                }}}}}}))},
+                "post": {
+                    "summary": "Set or change the destination (a vague one is refused unless force is true)",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "required": ["statement"], "properties": {
+                        "statement": {"type": "string"}, "target_level": {"type": "string"}, "by": {"type": "string", "format": "date"},
+                        "reps": {"type": "array", "items": {"type": "string"}}, "evidence_criteria": {"type": "string"},
+                        "pivot": {"type": "boolean"}, "reason": {"type": "string"}, "force": {"type": "boolean"}
+                    }}}}},
+                    "responses": with_errors(json!({"201": {"description": "Set"}, "200": {"description": "Revised or pivoted"}}))
+                }
+            },
+            "/api/v1/goal/check": {
+                "post": {
+                    "summary": "Check how concrete a goal statement is",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "required": ["text"], "properties": {"text": {"type": "string"}}}}}},
+                    "responses": with_errors(json!({"200": {"description": "The check", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Clarity"}}}}}))
+                }
+            },
             "/api/v1/profile": {
                 "get": {"summary": "The owner's profile", "responses": {"200": {"description": "The profile", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Profile"}}}}}}
             },
@@ -81,6 +103,16 @@ pub fn spec() -> Value {
         "components": {
             "schemas": {
                 "Source": {"type": "string", "enum": ["manual", "git", "github", "jira", "csv", "markdown", "jrnl", "demo"]},
+                "Clarity": {
+                    "type": "object",
+                    "required": ["verdict", "elements", "questions", "matched"],
+                    "properties": {
+                        "verdict": {"type": "string", "enum": ["vague", "directional", "actionable"]},
+                        "elements": {"type": "object", "properties": {"destination": {"type": "boolean"}, "action": {"type": "boolean"}, "horizon": {"type": "boolean"}, "evidence": {"type": "boolean"}}},
+                        "questions": {"type": "array", "items": {"type": "string"}},
+                        "matched": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
+                    }
+                },
                 "Evidence": {
                     "type": "object",
                     "required": ["id", "date", "title", "body", "impact", "links", "competencies", "level", "areas", "visibility", "source", "created_at", "updated_at"],

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod dashboard;
 pub mod evidence;
+pub mod goal;
 pub mod ladder;
 pub mod login;
 pub mod profile;

@@ -6,10 +6,7 @@ use cairn_core::Invalid;
 use cairn_core::Visibility;
 use cairn_core::clarity::{Verdict, check};
 use cairn_core::dates::{now, parse_date};
-use cairn_core::destination::{
-    Destination, DestinationChange, DestinationEvent, DestinationStatus,
-};
-use cairn_core::id::{DestinationEventId, DestinationId};
+use cairn_core::destination::{DestinationStatus, Setting};
 
 use super::check::print;
 use crate::cli::Globals;
@@ -89,43 +86,24 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         .await?
         .into_iter()
         .find(|d| d.status == DestinationStatus::Active);
-    let at = now();
-    let change = match (&current, args.pivot) {
-        (None, _) => DestinationChange::Set,
-        (Some(_), false) => DestinationChange::Revised,
-        (Some(_), true) => DestinationChange::Pivoted,
-    };
-    let destination = Destination {
-        id: current.as_ref().map_or_else(DestinationId::new, |d| d.id),
-        owner: profile.me.id,
-        statement: statement.clone(),
+    let setting = Setting {
+        statement,
         target_level,
         horizon,
         reps: args.reps,
         evidence_criteria: args.evidence,
-        status: DestinationStatus::Active,
+        pivot: args.pivot,
+        reason: args.reason,
         visibility: if args.shared {
             Visibility::Shared
         } else {
             Visibility::Private
         },
-        created_at: current.as_ref().map_or(at, |d| d.created_at),
-        updated_at: current.as_ref().map_or(at, |d| {
-            at.max(d.updated_at + chrono::Duration::microseconds(1))
-        }),
     };
-    destination
-        .validate()
+    let (destination, event) = setting
+        .apply(profile.me.id, current.as_ref(), now())
         .map_err(|e| Invalid::new(format!("--{}", e.field.replace('_', "-")), e.message))?;
-    let event = DestinationEvent {
-        id: DestinationEventId::new(),
-        destination: destination.id,
-        owner: profile.me.id,
-        change,
-        statement,
-        reason: args.reason,
-        at: destination.updated_at,
-    };
+    let change = event.change;
     profile.store.set_destination(&destination, &event).await?;
     let mut out = io::stdout().lock();
     if globals.json {
