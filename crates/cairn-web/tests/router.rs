@@ -3,9 +3,10 @@
 
 #![allow(clippy::unwrap_used)] // helpers outside #[test] fns: a failed unwrap is a failed test
 
+mod support;
+
 use std::sync::Arc;
 
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use cairn_core::Visibility;
@@ -22,9 +23,8 @@ use cairn_store::test_support::{ScratchDatabase, scratch_postgres};
 use cairn_store::{Location, Store};
 use cairn_web::{AppState, router};
 use chrono::Days;
-use http_body_util::BodyExt;
 use serde_json::{Value, json};
-use tower::ServiceExt;
+use support::send;
 
 /// A store with Ada (the owner, with a destination and three entries) and Bo, whose one
 /// entry Ada must never see.
@@ -174,30 +174,6 @@ async fn worlds() -> Vec<World> {
         all.push(world(pg, (None, Some(db))).await);
     }
     all
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    text: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
-    }
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Reply {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        headers,
-        text: String::from_utf8_lossy(&bytes).into_owned(),
-    }
 }
 
 /// The CSRF token a page's forms carry, as a browser would find it.
@@ -590,7 +566,16 @@ async fn every_documented_read_answers_and_other_hosts_are_refused() {
             8
         );
         assert!(ladder.text.contains("you are here"));
-        assert!(send(&app, get("/profile")).await.text.contains("Start"));
+        assert!(
+            send(&app, get("/profile"))
+                .await
+                .text
+                .contains("Senior engineer owning the ledger")
+        );
+        assert!(
+            send(&app, get("/goal")).await.text.contains("Start"),
+            "the history and its reasons"
+        );
 
         let rebinding = Request::get("/api/v1/evidence")
             .header(header::HOST, "evil.example")

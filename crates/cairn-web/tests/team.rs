@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // helpers outside #[test] fns: a failed unwrap is a failed test
 
+mod support;
+
 use std::sync::Arc;
 
 use axum::Router;
@@ -20,9 +22,8 @@ use cairn_store::test_support::{ScratchDatabase, scratch_postgres};
 use cairn_store::{Location, Store};
 use cairn_web::session::{new_token, token_hash};
 use cairn_web::{AppState, password, router};
-use http_body_util::BodyExt;
 use serde_json::json;
-use tower::ServiceExt;
+use support::{Reply, send};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -180,24 +181,6 @@ async fn teams() -> Vec<Team> {
         all.push(team(pg, (None, Some(db)), &hash).await);
     }
     all
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    text: String,
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Reply {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        headers,
-        text: String::from_utf8_lossy(&bytes).into_owned(),
-    }
 }
 
 fn request(

@@ -1,4 +1,5 @@
-//! The profile page: who the store belongs to, where they stand, and where they are going.
+//! The profile page: who the store belongs to and where they stand. Where they are going,
+//! and how that changed, is the destination page's.
 
 use askama::Template;
 use axum::extract::State;
@@ -6,13 +7,6 @@ use axum::response::Html;
 
 use super::{Chrome, render};
 use crate::{AppError, AppState, Viewer};
-
-struct Change {
-    date: String,
-    change: String,
-    statement: String,
-    reason: String,
-}
 
 #[derive(Template)]
 #[template(path = "profile.html")]
@@ -24,25 +18,19 @@ struct ProfilePage {
     ladder: String,
     level: String,
     level_title: String,
-    history: Vec<Change>,
+    destination: Option<String>,
 }
 
 /// `GET /profile`
 pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, AppError> {
     let (me, ladder) = state.profile(viewer.person).await?;
-    let history = state
+    let destination = state
         .store
-        .destination_events(me.id)
+        .destinations(me.id)
         .await?
         .into_iter()
-        .rev()
-        .map(|e| Change {
-            date: e.at.date_naive().to_string(),
-            change: e.change.to_string(),
-            statement: e.statement,
-            reason: e.reason,
-        })
-        .collect();
+        .find(|d| d.status == cairn_core::destination::DestinationStatus::Active)
+        .map(|d| d.statement);
     render(&ProfilePage {
         active: "profile",
         chrome: Chrome::of(&state, &viewer, &me.name).await?,
@@ -54,6 +42,6 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
         ladder: format!("{} ({} v{})", ladder.name, ladder.id, ladder.version),
         name: me.name,
         emails: me.emails,
-        history,
+        destination,
     })
 }
