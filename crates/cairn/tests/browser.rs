@@ -145,20 +145,8 @@ async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() 
 
     // A rejected form keeps what was typed and says what is wrong beside the field.
     client.goto(&format!("{base}/evidence/new")).await.unwrap();
-    client
-        .find(Locator::Id("impact"))
-        .await
-        .unwrap()
-        .send_keys("Two teams adopted it")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(&client, Locator::Id("impact"), "Two teams adopted it").await;
+    click(&client, Locator::Css("button[type=submit]")).await;
     // A click returns before the page it submits to has loaded: wait for that page.
     let error = client
         .wait()
@@ -179,34 +167,15 @@ async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() 
     assert_eq!(kept.as_deref(), Some("Two teams adopted it"));
 
     // The same form, completed.
-    client
-        .find(Locator::Id("title"))
-        .await
-        .unwrap()
-        .send_keys("Presented the platform roadmap to three teams")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("input[name=skill][value=influence]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("input[name=level][value=next]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(
+        &client,
+        Locator::Id("title"),
+        "Presented the platform roadmap to three teams",
+    )
+    .await;
+    click(&client, Locator::Css("input[name=skill][value=influence]")).await;
+    click(&client, Locator::Css("input[name=level][value=next]")).await;
+    click(&client, Locator::Css("button[type=submit]")).await;
     let list = client
         .wait()
         .for_element(Locator::Css("ul.rows"))
@@ -223,20 +192,8 @@ async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() 
     );
 
     // Searching finds it; the dashboard counts it.
-    client
-        .find(Locator::Id("q"))
-        .await
-        .unwrap()
-        .send_keys("roadmap")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("form.filters button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(&client, Locator::Id("q"), "roadmap").await;
+    click(&client, Locator::Css("form.filters button[type=submit]")).await;
     client
         .wait()
         .for_element(Locator::XPath("//p[normalize-space()='1 entry']"))
@@ -261,6 +218,22 @@ async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() 
     client.close().await.unwrap();
 }
 
+/// Clicks the element.
+async fn click(client: &fantoccini::Client, at: Locator<'_>) {
+    client.find(at).await.unwrap().click().await.unwrap();
+}
+
+/// Types text into the element.
+async fn type_into(client: &fantoccini::Client, at: Locator<'_>, text: &str) {
+    client
+        .find(at)
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
 /// Logs in through the form and waits for the dashboard.
 async fn log_in(client: &fantoccini::Client, base: &str, login: &str) {
     client.goto(&format!("{base}/")).await.unwrap();
@@ -274,27 +247,9 @@ async fn log_in(client: &fantoccini::Client, base: &str, login: &str) {
         "/login",
         "anonymous visitors are sent to log in"
     );
-    client
-        .find(Locator::Id("login"))
-        .await
-        .unwrap()
-        .send_keys(login)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(PASSWORD)
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(client, Locator::Id("login"), login).await;
+    type_into(client, Locator::Id("password"), PASSWORD).await;
+    click(client, Locator::Css("button[type=submit]")).await;
     client
         .wait()
         .for_element(Locator::Css("form.logout"))
@@ -304,13 +259,7 @@ async fn log_in(client: &fantoccini::Client, base: &str, login: &str) {
 
 async fn log_out(client: &fantoccini::Client, base: &str) {
     client.goto(&format!("{base}/")).await.unwrap();
-    client
-        .find(Locator::Css("form.logout button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, Locator::Css("form.logout button")).await;
     client
         .wait()
         .for_element(Locator::Id("password"))
@@ -363,34 +312,19 @@ async fn on_a_team_server_people_log_in_and_see_only_what_is_theirs_or_shared_wi
     // Ada logs in, logs a shared entry, sees it, logs out.
     log_in(&client, &base, "ada@work.example").await;
     client.goto(&format!("{base}/evidence/new")).await.unwrap();
-    client
-        .find(Locator::Id("title"))
-        .await
-        .unwrap()
-        .send_keys("Ran the on-call handover for the team")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("input[name=skill][value=operations]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("input[name=visibility][value=shared]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("main button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(
+        &client,
+        Locator::Id("title"),
+        "Ran the on-call handover for the team",
+    )
+    .await;
+    click(&client, Locator::Css("input[name=skill][value=operations]")).await;
+    click(
+        &client,
+        Locator::Css("input[name=visibility][value=shared]"),
+    )
+    .await;
+    click(&client, Locator::Css("main button[type=submit]")).await;
     let link = client
         .wait()
         .for_element(Locator::LinkText("Ran the on-call handover for the team"))

@@ -398,13 +398,19 @@ fn concurrent_log_processes_never_lose_an_entry() {
                 .arg(&script)
                 .arg(env!("CARGO_BIN_EXE_cairn"))
                 .arg(&env.db)
+                .stderr(std::process::Stdio::piped())
                 .spawn()
                 .unwrap()
         })
         .collect();
     for child in children {
-        let status = child.wait_with_output().unwrap().status;
-        assert!(status.success(), "a writer failed: {status}");
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "a writer failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     let list = env.json(&["list"]);
     let mut titles: Vec<&str> = list
