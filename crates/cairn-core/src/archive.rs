@@ -12,6 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::Invalid;
+use crate::assessment::{Assessment, AssessmentRound};
 use crate::dates::Timestamp;
 use crate::destination::{Destination, DestinationEvent};
 use crate::evidence::Evidence;
@@ -21,8 +22,9 @@ use crate::person::Person;
 
 /// The value of the `format` field, so a stray JSON file is recognised as not an archive.
 pub const FORMAT: &str = "cairn-archive";
-/// The archive version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The archive version this build writes. It also reads version 1, which had no
+/// assessment rounds.
+pub const VERSION: u32 = 2;
 
 /// Everything in a store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +46,12 @@ pub struct Archive {
     pub destination_events: Vec<DestinationEvent>,
     /// Every piece of evidence, sorted by id.
     pub evidence: Vec<Evidence>,
+    /// Every assessment round, sorted by id.
+    #[serde(default)]
+    pub rounds: Vec<AssessmentRound>,
+    /// Every assessment, sorted by id.
+    #[serde(default)]
+    pub assessments: Vec<Assessment>,
 }
 
 /// Why an archive could not be read.
@@ -100,7 +108,23 @@ impl Archive {
             destinations,
             destination_events,
             evidence,
+            rounds: Vec::new(),
+            assessments: Vec::new(),
         }
+    }
+
+    /// The same archive with these assessment rounds and assessments, sorted.
+    #[must_use]
+    pub fn with_rounds(
+        mut self,
+        mut rounds: Vec<AssessmentRound>,
+        mut assessments: Vec<Assessment>,
+    ) -> Self {
+        rounds.sort_by_key(|r| r.id);
+        assessments.sort_by_key(|a| a.id);
+        self.rounds = rounds;
+        self.assessments = assessments;
+        self
     }
 
     /// The archive as pretty JSON with a final newline.
@@ -142,11 +166,11 @@ impl Archive {
                 ),
             ));
         }
-        if self.version != VERSION {
+        if !(1..=VERSION).contains(&self.version) {
             return Err(Invalid::new(
                 "version",
                 format!(
-                    "archive version {} is not supported (this Cairn reads version {VERSION})",
+                    "archive version {} is not supported (this Cairn reads versions 1 to {VERSION})",
                     self.version
                 ),
             ));
@@ -192,6 +216,8 @@ impl Archive {
             self.destination_events.iter().map(|e| e.id),
         )?;
         unique("evidence", self.evidence.iter().map(|e| e.id))?;
+        unique("rounds", self.rounds.iter().map(|r| r.id))?;
+        unique("assessments", self.assessments.iter().map(|a| a.id))?;
         if let Some(owner) = self.owner {
             person("owner".into(), owner)?;
         }
@@ -225,6 +251,23 @@ impl Archive {
             e.validate(ladder(format!("{field}.ladder"), &e.ladder)?, today)
                 .map_err(|err| err.within(&field))?;
         }
+        for (i, r) in self.rounds.iter().enumerate() {
+            let field = format!("rounds[{i}]");
+            person(format!("{field}.owner"), r.owner)?;
+            ladder(format!("{field}.ladder"), &r.ladder)?;
+            r.validate().map_err(|e| e.within(&field))?;
+        }
+        for (i, a) in self.assessments.iter().enumerate() {
+            let field = format!("assessments[{i}]");
+            let round = self
+                .rounds
+                .iter()
+                .find(|r| r.id == a.round)
+                .ok_or_else(|| Invalid::new(format!("{field}.round"), "is not in the archive"))?;
+            person(format!("{field}.recorded_by"), a.recorded_by)?;
+            a.validate(ladder(format!("{field}.round"), &round.ladder)?)
+                .map_err(|e| e.within(&field))?;
+        }
         Ok(())
     }
 
@@ -233,7 +276,14 @@ impl Archive {
         let people = self.people.iter().map(|p| p.updated_at);
         let destinations = self.destinations.iter().map(|d| d.updated_at);
         let evidence = self.evidence.iter().map(|e| e.updated_at);
-        people.chain(destinations).chain(evidence).max()
+        let rounds = self.rounds.iter().map(|r| r.updated_at);
+        let assessments = self.assessments.iter().map(|a| a.updated_at);
+        people
+            .chain(destinations)
+            .chain(evidence)
+            .chain(rounds)
+            .chain(assessments)
+            .max()
     }
 }
 
@@ -267,9 +317,10 @@ mod tests {
 
     use super::*;
     use crate::Visibility;
+    use crate::assessment::Assessor;
     use crate::dates::now;
     use crate::evidence::{LevelSignal, Source};
-    use crate::id::EvidenceId;
+    use crate::id::{AssessmentId, EvidenceId, RoundId};
     use crate::ladder::builtin;
 
     fn today() -> NaiveDate {
@@ -308,6 +359,27 @@ mod tests {
             })
             .rev()
             .collect();
+        let round = AssessmentRound {
+            id: RoundId::new(),
+            owner: me.id,
+            ladder: ladder.reference(),
+            name: "2026 H1".into(),
+            self_submitted_at: Some(now()),
+            manager_submitted_at: None,
+            created_at: now(),
+            updated_at: now(),
+        };
+        let assessment = Assessment {
+            id: AssessmentId::new(),
+            round: round.id,
+            assessor: Assessor::Own,
+            recorded_by: me.id,
+            competency: "delivery".parse().unwrap(),
+            level: "L2".parse().unwrap(),
+            note: String::new(),
+            created_at: now(),
+            updated_at: now(),
+        };
         Archive::new(
             Some(me.id),
             vec![ladder],
@@ -316,6 +388,26 @@ mod tests {
             vec![],
             evidence,
         )
+        .with_rounds(vec![round], vec![assessment])
+    }
+
+    #[test]
+    fn version_1_archives_without_rounds_still_read() {
+        let mut a = sample().with_rounds(vec![], vec![]);
+        a.version = 1;
+        let text = a
+            .to_json()
+            .replace(",\n  \"rounds\": [],\n  \"assessments\": []", "");
+        assert!(!text.contains("rounds"));
+        assert_eq!(Archive::parse(&text, today()).unwrap(), a);
+        a.version = 3;
+        assert_eq!(
+            Archive::parse(&a.to_json(), today())
+                .unwrap_err()
+                .invalid
+                .field,
+            "version"
+        );
     }
 
     #[test]
@@ -374,6 +466,26 @@ mod tests {
                 .invalid
                 .field,
             "evidence[1].id"
+        );
+
+        let mut a = sample();
+        a.assessments[0].round = RoundId::new();
+        assert_eq!(
+            Archive::parse(&a.to_json(), today())
+                .unwrap_err()
+                .invalid
+                .field,
+            "assessments[0].round"
+        );
+
+        let mut a = sample();
+        a.assessments[0].level = "L9".parse().unwrap();
+        assert_eq!(
+            Archive::parse(&a.to_json(), today())
+                .unwrap_err()
+                .invalid
+                .field,
+            "assessments[0].level"
         );
 
         let mut a = sample();

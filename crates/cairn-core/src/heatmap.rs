@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::evidence::Evidence;
 use crate::ladder::Ladder;
+use crate::svg::escape;
 
 /// Evidence counts per competency per month.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,14 +140,6 @@ impl HeatMap {
     }
 }
 
-/// Escapes text for XML content and attributes.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +205,5 @@ mod tests {
         assert!(svg.contains("<title>Delivery, Feb 2026: 1 entry</title>"));
         assert!(svg.contains("<title>Delivery, Jan 2026: 0 entries</title>"));
         assert!(svg.contains("role=\"img\""));
-        assert_eq!(escape("R&D <b>\"x\""), "R&amp;D &lt;b&gt;&quot;x&quot;");
     }
 }

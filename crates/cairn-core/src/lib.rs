@@ -41,6 +41,7 @@ pub mod account;
 pub mod activity;
 pub mod archive;
 pub mod assessment;
+pub mod calibration;
 pub mod clarity;
 pub mod constraint;
 pub mod conversation;
@@ -54,6 +55,8 @@ pub mod ladder;
 pub mod person;
 pub mod privacy;
 pub mod rep;
+pub mod shape;
+mod svg;
 pub mod visibility;
 
 pub use invalid::Invalid;

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use cairn_core::account::{Account, Role, Session};
 use cairn_core::archive::Archive;
+use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery};
@@ -64,6 +65,14 @@ pub enum StoreError {
     /// An update based on an older copy than the one stored: someone changed it meanwhile.
     #[error("{0} was changed since it was read; read it again and retry")]
     Stale(String),
+    /// One side of an assessment round submits once; this side already has.
+    #[error("round '{round}' already has the {side} view; a submitted view is final")]
+    AlreadySubmitted {
+        /// The round's name.
+        round: String,
+        /// The side that tried again.
+        side: Assessor,
+    },
     /// Stored data that does not decode into a valid record.
     #[error("stored {what} {id} is damaged: {reason}")]
     Corrupt {
@@ -145,6 +154,23 @@ pub trait Store: Send + Sync {
     /// Evidence matching the query, newest first.
     async fn list_evidence(&self, query: &EvidenceQuery) -> Result<Vec<Evidence>>;
 
+    /// Submits one side's view of a round in one transaction: opens the round if it is not
+    /// stored yet, marks `side` as submitted at `at`, and adds its entries. A side that has
+    /// submitted already is refused with [`StoreError::AlreadySubmitted`], a round name the
+    /// person already uses with [`StoreError::Duplicate`]; either way nothing is written.
+    async fn submit_assessment(
+        &self,
+        round: &AssessmentRound,
+        side: Assessor,
+        at: Timestamp,
+        entries: &[Assessment],
+    ) -> Result<()>;
+    /// A person's assessment rounds, newest first.
+    async fn rounds(&self, owner: PersonId) -> Result<Vec<AssessmentRound>>;
+    /// Every entry in a person's rounds, both sides: callers apply the blindness rule
+    /// (`AssessmentRound::shows`) before showing them to anyone.
+    async fn assessments(&self, owner: PersonId) -> Result<Vec<Assessment>>;
+
     /// Every person, by id.
     async fn people(&self) -> Result<Vec<Person>>;
     /// Sets or clears a person's manager. Callers check the line makes no loop
@@ -184,6 +210,35 @@ pub trait Store: Send + Sync {
     /// newer `updated_at` replace the stored copy, the rest are left alone. The owner is set
     /// only if the store has none.
     async fn import(&self, archive: &Archive) -> Result<ImportSummary>;
+}
+
+/// A person's assessment rounds with every entry and the ladder versions they pin: what
+/// calibration reads (`cairn_core::calibration::round_views` applies the blindness rule).
+#[derive(Debug, Clone, Default)]
+pub struct AssessmentHistory {
+    /// The rounds, newest first.
+    pub rounds: Vec<AssessmentRound>,
+    /// Every entry of both sides.
+    pub entries: Vec<Assessment>,
+    /// The ladder versions the rounds pin.
+    pub ladders: Vec<Ladder>,
+}
+
+/// Reads a person's [`AssessmentHistory`].
+pub async fn assessment_history(store: &dyn Store, owner: PersonId) -> Result<AssessmentHistory> {
+    let rounds = store.rounds(owner).await?;
+    let entries = store.assessments(owner).await?;
+    let mut ladders: Vec<Ladder> = Vec::new();
+    for round in &rounds {
+        if !ladders.iter().any(|l| l.reference() == round.ladder) {
+            ladders.push(store.ladder(&round.ladder).await?);
+        }
+    }
+    Ok(AssessmentHistory {
+        rounds,
+        entries,
+        ladders,
+    })
 }
 
 /// Opens an existing store, applying any migrations it lacks.

@@ -9,6 +9,7 @@ use std::str::FromStr;
 use cairn_core::Invalid;
 use cairn_core::account::{Account, Session};
 use cairn_core::archive::Archive;
+use cairn_core::assessment::{Assessment, AssessmentRound};
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::Evidence;
@@ -83,6 +84,32 @@ pub(crate) struct EvidenceRow {
     pub source: String,
     pub ladder_id: String,
     pub ladder_version: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct RoundRow {
+    pub id: String,
+    pub owner_id: String,
+    pub ladder_id: String,
+    pub ladder_version: i64,
+    pub name: String,
+    pub self_submitted_at: Option<Timestamp>,
+    pub manager_submitted_at: Option<Timestamp>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct AssessmentRow {
+    pub id: String,
+    pub round_id: String,
+    pub assessor: String,
+    pub recorded_by: String,
+    pub competency_id: String,
+    pub level: String,
+    pub note: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -258,6 +285,47 @@ impl TryFrom<EvidenceRow> for Evidence {
     }
 }
 
+impl TryFrom<RoundRow> for AssessmentRound {
+    type Error = StoreError;
+    fn try_from(row: RoundRow) -> Result<Self> {
+        let d = Decoder {
+            what: "assessment round",
+            id: &row.id,
+        };
+        Ok(AssessmentRound {
+            id: d.parse(&row.id)?,
+            owner: d.parse(&row.owner_id)?,
+            ladder: d.ladder(&row.ladder_id, row.ladder_version)?,
+            name: row.name.clone(),
+            self_submitted_at: row.self_submitted_at,
+            manager_submitted_at: row.manager_submitted_at,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+impl TryFrom<AssessmentRow> for Assessment {
+    type Error = StoreError;
+    fn try_from(row: AssessmentRow) -> Result<Self> {
+        let d = Decoder {
+            what: "assessment",
+            id: &row.id,
+        };
+        Ok(Assessment {
+            id: d.parse(&row.id)?,
+            round: d.parse(&row.round_id)?,
+            assessor: d.parse(&row.assessor)?,
+            recorded_by: d.parse(&row.recorded_by)?,
+            competency: d.parse(&row.competency_id)?,
+            level: d.parse(&row.level)?,
+            note: row.note.clone(),
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
 /// The `owner` setting's value as a person id.
 pub(crate) fn owner_setting(value: Option<String>) -> Result<Option<PersonId>> {
     value
@@ -279,6 +347,8 @@ pub(crate) struct ExportRows {
     pub destinations: Vec<DestinationRow>,
     pub events: Vec<DestinationEventRow>,
     pub evidence: Vec<EvidenceRow>,
+    pub rounds: Vec<RoundRow>,
+    pub assessments: Vec<AssessmentRow>,
 }
 
 impl TryFrom<ExportRows> for Archive {
@@ -291,7 +361,8 @@ impl TryFrom<ExportRows> for Archive {
             decode_all(rows.destinations)?,
             decode_all(rows.events)?,
             decode_all(rows.evidence)?,
-        ))
+        )
+        .with_rounds(decode_all(rows.rounds)?, decode_all(rows.assessments)?))
     }
 }
 

@@ -12,6 +12,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use cairn_core::account::{Account, Role, Session};
 use cairn_core::archive::Archive;
+use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
@@ -26,8 +27,8 @@ use sqlx::sqlite::{
 use sqlx::{Acquire, QueryBuilder, Sqlite};
 
 use crate::rows::{
-    AccountRow, DestinationEventRow, DestinationRow, EvidenceRow, ExportRows, LadderRow, PersonRow,
-    SessionRow, decode_all, duplicate, json_list, owner_setting,
+    AccountRow, AssessmentRow, DestinationEventRow, DestinationRow, EvidenceRow, ExportRows,
+    LadderRow, PersonRow, RoundRow, SessionRow, decode_all, duplicate, json_list, owner_setting,
 };
 use crate::{ImportSummary, Result, Store, StoreError, id_fragment};
 
@@ -59,6 +60,12 @@ const DESTINATION_SELECT: &str = "SELECT id, owner_id, statement, target_level, 
      evidence_criteria, status, visibility, created_at, updated_at FROM destinations";
 
 const ACCOUNT_SELECT: &str = "SELECT person_id AS person_id, login, password_hash, role, created_at, updated_at FROM accounts";
+
+const ROUND_SELECT: &str = "SELECT id, owner_id, ladder_id, ladder_version, name, \
+     self_submitted_at, manager_submitted_at, created_at, updated_at FROM rounds";
+
+const ASSESSMENT_SELECT: &str = "SELECT a.id, a.round_id, a.assessor, a.recorded_by, a.competency_id, \
+     a.level, a.note, a.created_at, a.updated_at FROM assessments a";
 
 const EVENT_SELECT: &str =
     "SELECT id, destination_id, owner_id, change, statement, reason, at FROM destination_events";
@@ -385,6 +392,64 @@ impl Store for SqliteStore {
         decode_all(rows)
     }
 
+    async fn submit_assessment(
+        &self,
+        round: &AssessmentRound,
+        side: Assessor,
+        at: Timestamp,
+        entries: &[Assessment],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        insert_round(&mut tx, round).await?;
+        let mark = match side {
+            Assessor::Own => {
+                "UPDATE rounds SET self_submitted_at = $1, updated_at = $1 \
+                 WHERE id = $2 AND self_submitted_at IS NULL"
+            }
+            Assessor::Manager => {
+                "UPDATE rounds SET manager_submitted_at = $1, updated_at = $1 \
+                 WHERE id = $2 AND manager_submitted_at IS NULL"
+            }
+        };
+        let done = sqlx::query(mark)
+            .bind(ts(at))
+            .bind(round.id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::AlreadySubmitted {
+                round: round.name.clone(),
+                side,
+            });
+        }
+        for entry in entries {
+            upsert_assessment(&mut tx, entry).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn rounds(&self, owner: PersonId) -> Result<Vec<AssessmentRound>> {
+        let rows: Vec<RoundRow> = sqlx::query_as(&format!(
+            "{ROUND_SELECT} WHERE owner_id = $1 ORDER BY created_at DESC, id DESC"
+        ))
+        .bind(owner.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
+    async fn assessments(&self, owner: PersonId) -> Result<Vec<Assessment>> {
+        let rows: Vec<AssessmentRow> = sqlx::query_as(&format!(
+            "{ASSESSMENT_SELECT} JOIN rounds r ON r.id = a.round_id WHERE r.owner_id = $1 \
+             ORDER BY a.round_id, a.assessor, a.competency_id"
+        ))
+        .bind(owner.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
     async fn people(&self) -> Result<Vec<Person>> {
         let rows: Vec<PersonRow> = sqlx::query_as(&format!("{PERSON_SELECT} ORDER BY id"))
             .fetch_all(&self.pool)
@@ -537,6 +602,10 @@ impl Store for SqliteStore {
             sqlx::query_as(EVENT_SELECT).fetch_all(&mut *tx).await?;
         let evidence: Vec<EvidenceRow> =
             sqlx::query_as(EVIDENCE_SELECT).fetch_all(&mut *tx).await?;
+        let rounds: Vec<RoundRow> = sqlx::query_as(ROUND_SELECT).fetch_all(&mut *tx).await?;
+        let assessments: Vec<AssessmentRow> = sqlx::query_as(ASSESSMENT_SELECT)
+            .fetch_all(&mut *tx)
+            .await?;
         tx.commit().await?;
         ExportRows {
             owner,
@@ -545,6 +614,8 @@ impl Store for SqliteStore {
             destinations,
             events,
             evidence,
+            rounds,
+            assessments,
         }
         .try_into()
     }
@@ -574,9 +645,86 @@ impl Store for SqliteStore {
         let written = upsert_evidence(conn, &archive.evidence).await?;
         summary.written += written;
         summary.unchanged += archive.evidence.len() as u64 - written;
+        for round in &archive.rounds {
+            summary.record(upsert_round(conn, round).await?);
+        }
+        for assessment in &archive.assessments {
+            summary.record(upsert_assessment(conn, assessment).await?);
+        }
         tx.commit().await?;
         Ok(summary)
     }
+}
+
+/// Opens a round unless it is stored already; submission times are set by the caller.
+async fn insert_round(conn: &mut SqliteConnection, r: &AssessmentRound) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO rounds (id, owner_id, ladder_id, ladder_version, name, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(r.id.to_string())
+    .bind(r.owner.to_string())
+    .bind(r.ladder.id.as_str())
+    .bind(i64::from(r.ladder.version))
+    .bind(&r.name)
+    .bind(ts(r.created_at))
+    .bind(ts(r.updated_at))
+    .execute(&mut *conn)
+    .await
+    .map_err(|e| duplicate(e, format!("round name '{}'", r.name)))?;
+    Ok(())
+}
+
+async fn upsert_round(conn: &mut SqliteConnection, r: &AssessmentRound) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO rounds (id, owner_id, ladder_id, ladder_version, name, self_submitted_at, \
+           manager_submitted_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, ladder_id = excluded.ladder_id, \
+           ladder_version = excluded.ladder_version, name = excluded.name, \
+           self_submitted_at = excluded.self_submitted_at, \
+           manager_submitted_at = excluded.manager_submitted_at, created_at = excluded.created_at, \
+           updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > rounds.updated_at",
+    )
+    .bind(r.id.to_string())
+    .bind(r.owner.to_string())
+    .bind(r.ladder.id.as_str())
+    .bind(i64::from(r.ladder.version))
+    .bind(&r.name)
+    .bind(r.self_submitted_at.map(ts))
+    .bind(r.manager_submitted_at.map(ts))
+    .bind(ts(r.created_at))
+    .bind(ts(r.updated_at))
+    .execute(&mut *conn)
+    .await
+    .map_err(|e| duplicate(e, format!("round name '{}'", r.name)))?;
+    Ok(done.rows_affected() == 1)
+}
+
+async fn upsert_assessment(conn: &mut SqliteConnection, a: &Assessment) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO assessments (id, round_id, assessor, recorded_by, competency_id, level, note, \
+           created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (id) DO UPDATE SET round_id = excluded.round_id, assessor = excluded.assessor, \
+           recorded_by = excluded.recorded_by, competency_id = excluded.competency_id, \
+           level = excluded.level, note = excluded.note, created_at = excluded.created_at, \
+           updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > assessments.updated_at",
+    )
+    .bind(a.id.to_string())
+    .bind(a.round.to_string())
+    .bind(a.assessor.as_str())
+    .bind(a.recorded_by.to_string())
+    .bind(a.competency.as_str())
+    .bind(a.level.as_str())
+    .bind(&a.note)
+    .bind(ts(a.created_at))
+    .bind(ts(a.updated_at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Stores a ladder version unless it is already there; a different document under the same

@@ -8,12 +8,13 @@ use std::sync::Arc;
 use cairn_core::Visibility;
 use cairn_core::account::{Account, Role, Session};
 use cairn_core::archive::Archive;
+use cairn_core::assessment::{AssessmentRound, Assessor, Rating, submission};
 use cairn_core::dates::now;
 use cairn_core::destination::{
     Destination, DestinationChange, DestinationEvent, DestinationStatus,
 };
 use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
-use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, PersonId};
+use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, PersonId, RoundId};
 use cairn_core::ladder::{Ladder, builtin};
 use cairn_core::person::Person;
 use cairn_store::test_support::scratch_postgres;
@@ -361,6 +362,94 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
         vec![set, revised]
     );
 
+    // Assessment rounds: each side submits once, in one transaction with its entries.
+    let round = AssessmentRound {
+        id: RoundId::new(),
+        owner: me.id,
+        ladder: ladder.reference(),
+        name: "2026 H2".into(),
+        self_submitted_at: None,
+        manager_submitted_at: None,
+        created_at: now(),
+        updated_at: now(),
+    };
+    let rate = |c: &str, l: &str| Rating {
+        competency: c.parse().unwrap(),
+        level: l.parse().unwrap(),
+        note: format!("{c} at {l}"),
+    };
+    let at = now();
+    let own = submission(
+        &round,
+        Assessor::Own,
+        me.id,
+        &[rate("delivery", "L3"), rate("influence", "L3")],
+        &ladder,
+        at,
+    )
+    .unwrap();
+    store
+        .submit_assessment(&round, Assessor::Own, at, &own)
+        .await
+        .unwrap();
+    let stored = store.rounds(me.id).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].self_submitted_at, Some(at));
+    assert_eq!(stored[0].manager_submitted_at, None);
+    assert_eq!(store.assessments(me.id).await.unwrap().len(), 2);
+    let again = submission(
+        &round,
+        Assessor::Own,
+        me.id,
+        &[rate("mentoring", "L2")],
+        &ladder,
+        now(),
+    )
+    .unwrap();
+    assert!(matches!(
+        store
+            .submit_assessment(&round, Assessor::Own, now(), &again)
+            .await,
+        Err(StoreError::AlreadySubmitted {
+            side: Assessor::Own,
+            ..
+        })
+    ));
+    assert_eq!(
+        store.assessments(me.id).await.unwrap().len(),
+        2,
+        "the refused entries are not stored"
+    );
+    let theirs = submission(
+        &round,
+        Assessor::Manager,
+        me.id,
+        &[rate("delivery", "L3"), rate("influence", "L2")],
+        &ladder,
+        now(),
+    )
+    .unwrap();
+    store
+        .submit_assessment(&stored[0], Assessor::Manager, now(), &theirs)
+        .await
+        .unwrap();
+    assert!(store.rounds(me.id).await.unwrap()[0].revealed());
+    let entries = store.assessments(me.id).await.unwrap();
+    assert_eq!(entries.len(), 4);
+    assert!(entries.contains(&theirs[1]) && entries.contains(&own[0]));
+    let twin = AssessmentRound {
+        id: RoundId::new(),
+        name: "2026 h2".into(),
+        ..round.clone()
+    };
+    assert!(matches!(
+        store
+            .submit_assessment(&twin, Assessor::Own, now(), &[])
+            .await,
+        Err(StoreError::Duplicate(_))
+    ));
+    assert_eq!(store.rounds(me.id).await.unwrap().len(), 1);
+
     // Team server: users, reporting lines, roles, sessions, failed logins.
     let mut boss = person(&ladder);
     boss.name = "Barbara Liskov".into();
@@ -495,7 +584,8 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
         2,
         "people, but no accounts or sessions"
     );
-    let records = 1 + 2 + 1 + 2 + 3;
+    assert_eq!((exported.rounds.len(), exported.assessments.len()), (1, 4));
+    let records = 1 + 2 + 1 + 2 + 3 + 1 + 4;
     assert_eq!(
         empty.import(&exported).await.unwrap(),
         ImportSummary {

@@ -41,6 +41,7 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
                         | StoreError::TooNew(_)
                         | StoreError::LadderChanged(_)
                         | StoreError::Duplicate(_)
+                        | StoreError::AlreadySubmitted { .. }
                 )
             })
     });

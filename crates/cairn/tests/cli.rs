@@ -721,3 +721,193 @@ fn goals_are_clarity_checked_set_revised_pivoted_and_kept_in_history() {
     env.run(&["goal", "drop"])
         .bad_input("no current destination");
 }
+
+#[test]
+fn self_first_rounds_then_the_gap_between_the_two_views() {
+    let env = Env::new();
+    env.init(); // Ada, L3
+    assert_eq!(env.json(&["gap"]), serde_json::json!([]));
+
+    // Bad input changes nothing.
+    let before = env.export();
+    env.run(&["assess", "self", "--set", "cooking=L3"])
+        .bad_input("--set: 'cooking' is not a competency of ladder 'software-engineer'");
+    env.run(&["assess", "self", "--set", "delivery=L9"])
+        .bad_input("--set: 'L9' is not a level");
+    env.run(&["assess", "self", "--set", "delivery"])
+        .bad_input("--set: 'delivery' is not COMPETENCY=LEVEL");
+    env.run(&[
+        "assess",
+        "self",
+        "--set",
+        "delivery=L3",
+        "--set",
+        "delivery=L4",
+    ])
+    .bad_input("'delivery' is rated twice");
+    env.run(&[
+        "assess",
+        "self",
+        "--set",
+        "delivery=L3",
+        "--note",
+        "influence=why",
+    ])
+    .bad_input("--note: 'influence' has no --set");
+    // The prompts read answers from stdin; answers that run out record nothing.
+    let short = env.run_with_input(&["assess", "self"], "L3\nshipped it\n");
+    assert_eq!(short.code, 2);
+    assert!(
+        short.stderr.ends_with(
+            "cairn: error: the answers ended before every competency was asked; nothing was recorded (use --set COMPETENCY=LEVEL in scripts)\n"
+        ),
+        "{}",
+        short.stderr
+    );
+    assert_eq!(env.export(), before);
+
+    let own = env
+        .run(&[
+            "--json",
+            "assess",
+            "self",
+            "--set",
+            "delivery=L3",
+            "--set",
+            "influence=L4",
+            "--set",
+            "mentoring=L2",
+            "--note",
+            "influence=Led the RFC process",
+        ])
+        .ok();
+    let own: serde_json::Value = serde_json::from_str(&own.stdout).unwrap();
+    assert_eq!(own["side"], "self");
+    let round_name = own["round"]["name"].as_str().unwrap().to_owned();
+    assert!(own["round"]["self_submitted_at"].is_string());
+    env.run(&["assess", "self", "--set", "delivery=L4"])
+        .bad_input("already has the self view");
+
+    // The manager's view, typed by hand through the prompts: Enter skips a competency.
+    let answers = "\n\nL3\nsolid\n\n\nL3\nnot yet beyond the team\nL3\n\n\n";
+    let manager = env.run_with_input(&["assess", "manager"], answers).ok();
+    assert!(
+        manager.stderr.contains("Both views are in"),
+        "{}",
+        manager.stderr
+    );
+
+    let gap = env.json(&["gap"]);
+    let row = |id: &str| {
+        gap.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["competency"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(gap.as_array().unwrap().len(), 8);
+    let influence = row("influence");
+    assert_eq!(
+        (
+            &influence["self"],
+            &influence["manager"],
+            &influence["target"]
+        ),
+        (&"L4".into(), &"L3".into(), &"L4".into())
+    );
+    assert_eq!(influence["delta"], 1);
+    assert_eq!(influence["label"], "over-confident");
+    assert_eq!(row("mentoring")["delta"], -1);
+    assert_eq!(row("mentoring")["label"], "under-confident");
+    assert_eq!(row("delivery")["label"], "aligned");
+    assert!(row("operations")["label"].is_null());
+
+    let text = env.run(&["gap", "--target", "L5"]).ok().stdout;
+    assert!(
+        text.contains(&format!("Round {round_name}, target L5")),
+        "{text}"
+    );
+    assert!(
+        text.contains("You rate yourself higher than your manager on influence by one level: ask for the examples behind their view."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Alignment: 33% (1 of 3 competencies agree"),
+        "{text}"
+    );
+    env.run(&["gap", "--target", "L8"])
+        .bad_input("--target: 'L8' is not a level");
+
+    // The round is closed: the next view opens a new round; a closed round refuses more.
+    env.run(&[
+        "assess",
+        "self",
+        "--round",
+        &round_name,
+        "--set",
+        "delivery=L4",
+    ])
+    .bad_input("this round is closed");
+    env.run(&["assess", "self", "--set", "delivery=L4"]).ok();
+    let rounds = env.json(&["assess", "rounds"]);
+    let statuses: Vec<&str> = rounds
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["waiting for the manager", "closed"]);
+    assert_eq!(rounds[1]["self_entries"], 3);
+    assert_eq!(rounds[1]["manager_entries"], 3);
+
+    // Rounds travel in the archive.
+    let other = Env::new();
+    std::fs::write(other.path("a.json"), env.export()).unwrap();
+    other
+        .run(&["import", "archive", other.path("a.json").to_str().unwrap()])
+        .ok();
+    assert_eq!(other.json(&["gap"]), env.json(&["gap"]));
+}
+
+#[test]
+fn shape_reads_depth_and_breadth_from_area_tags() {
+    let env = Env::new();
+    env.init();
+    for _ in 0..5 {
+        env.log(&[
+            "Tuned the ledger queries",
+            "--skill",
+            "technical-depth",
+            "--area",
+            "backend",
+        ]);
+    }
+    env.log(&[
+        "Fixed the deploy pipeline",
+        "--skill",
+        "operations",
+        "--area",
+        "infra",
+    ]);
+    env.log(&[
+        "Built the refunds screen",
+        "--skill",
+        "delivery",
+        "--area",
+        "frontend",
+    ]);
+    let shape = env.json(&["shape", "--halves", "2"]);
+    let periods = shape["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 2);
+    assert_eq!(periods[1]["form"], "T-shaped");
+    assert_eq!(shape["areas"][0], "backend");
+    assert_eq!(periods[1]["areas"][0]["deep"], true);
+    let text = env.run(&["shape"]).ok().stdout;
+    assert!(
+        text.contains("your work was T-shaped, deep in backend"),
+        "{text}"
+    );
+    env.run(&["shape", "--halves", "0"])
+        .bad_input("--halves: give 1 to 20");
+}

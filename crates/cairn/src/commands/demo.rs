@@ -9,14 +9,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
+use cairn_core::Invalid;
 use cairn_core::Visibility;
 use cairn_core::archive::Archive;
+use cairn_core::assessment::{AssessmentRound, Assessor, Rating, submission};
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{
     Destination, DestinationChange, DestinationEvent, DestinationStatus,
 };
 use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
-use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, PersonId};
+use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, PersonId, RoundId};
 use cairn_core::ladder::{Ladder, builtin};
 use cairn_core::person::Person;
 use cairn_store::{Location, Store};
@@ -45,7 +47,22 @@ pub struct Args {}
 struct Year {
     person: DemoPerson,
     destination: Vec<DemoChange>,
+    round: Vec<DemoRound>,
     evidence: Vec<DemoEvidence>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+struct DemoRound {
+    days_ago: u64,
+    name: String,
+    #[serde(rename = "self")]
+    own: BTreeMap<String, String>,
+    manager: BTreeMap<String, String>,
+    #[serde(default)]
+    notes: BTreeMap<String, String>,
+    #[serde(default)]
+    manager_notes: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -338,6 +355,39 @@ fn build(today: NaiveDate) -> anyhow::Result<Archive> {
             updated_at: at(date),
         });
     }
+    let mut rounds = Vec::new();
+    let mut assessments = Vec::new();
+    for r in year.round {
+        let opened = at(day(r.days_ago));
+        let manager_at = at(day(r.days_ago.saturating_sub(7)));
+        let round = AssessmentRound {
+            id: RoundId::new(),
+            owner: me.id,
+            ladder: ladder.reference(),
+            name: r.name,
+            self_submitted_at: Some(opened),
+            manager_submitted_at: Some(manager_at),
+            created_at: opened,
+            updated_at: manager_at,
+        };
+        for (side, levels, notes, when) in [
+            (Assessor::Own, &r.own, &r.notes, opened),
+            (Assessor::Manager, &r.manager, &r.manager_notes, manager_at),
+        ] {
+            let ratings = levels
+                .iter()
+                .map(|(c, l)| {
+                    Ok(Rating {
+                        competency: c.parse()?,
+                        level: l.parse()?,
+                        note: notes.get(c).cloned().unwrap_or_default(),
+                    })
+                })
+                .collect::<Result<Vec<_>, Invalid>>()?;
+            assessments.extend(submission(&round, side, me.id, &ratings, &ladder, when)?);
+        }
+        rounds.push(round);
+    }
     let archive = Archive::new(
         Some(me.id),
         vec![ladder],
@@ -345,7 +395,8 @@ fn build(today: NaiveDate) -> anyhow::Result<Archive> {
         destination.into_iter().collect(),
         events,
         evidence,
-    );
+    )
+    .with_rounds(rounds, assessments);
     // Through the same checks as any archive, so the demo can never hold what import refuses.
     Ok(Archive::parse(&archive.to_json(), today)?)
 }
@@ -374,6 +425,9 @@ mod tests {
             assert!(n >= 3, "{} has only {n} entries", c.id);
         }
         assert_eq!(archive.destination_events.len(), 2);
+        assert_eq!(archive.rounds.len(), 2);
+        assert!(archive.rounds.iter().all(AssessmentRound::revealed));
+        assert_eq!(archive.assessments.len(), 2 * 2 * ladder.competencies.len());
         let months: std::collections::HashSet<_> = archive
             .evidence
             .iter()

@@ -1,9 +1,11 @@
 //! The subcommands, one file each; groups are folders.
 
+mod assess;
 mod demo;
 mod edit;
 mod evidence_flags;
 mod export;
+mod gap;
 mod goal;
 mod import;
 mod init;
@@ -13,6 +15,7 @@ mod log;
 mod rm;
 mod search;
 mod serve;
+mod shape;
 mod show;
 mod user;
 
@@ -33,6 +36,10 @@ pub enum Command {
     Export(export::Args),
     #[command(subcommand)]
     Goal(goal::Command),
+    #[command(subcommand)]
+    Assess(assess::Command),
+    Gap(gap::Args),
+    Shape(shape::Args),
     #[command(subcommand)]
     Import(import::Command),
     Demo(demo::Args),
@@ -61,6 +68,9 @@ impl Command {
             Self::Rm(args) => rm::run(args, globals).await,
             Self::Export(args) => export::run(args, globals).await,
             Self::Goal(command) => command.run(globals).await,
+            Self::Assess(command) => command.run(globals).await,
+            Self::Gap(args) => gap::run(args, globals).await,
+            Self::Shape(args) => shape::run(args, globals).await,
             Self::Import(command) => command.run(globals).await,
             Self::Demo(args) => demo::run(args, globals).await,
             Self::Serve(args) => serve::run(args, globals).await,

@@ -1,0 +1,31 @@
+-- Assessment rounds and the levels each side gave (SQLite). Never edit once landed.
+
+CREATE TABLE rounds (
+    id                   TEXT PRIMARY KEY,
+    owner_id             TEXT NOT NULL REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+    ladder_id            TEXT NOT NULL,
+    ladder_version       INTEGER NOT NULL,
+    name                 TEXT NOT NULL,
+    self_submitted_at    TEXT,
+    manager_submitted_at TEXT,
+    created_at           TEXT NOT NULL,
+    updated_at           TEXT NOT NULL,
+    FOREIGN KEY (ladder_id, ladder_version) REFERENCES ladders (id, version)
+);
+CREATE INDEX rounds_by_owner ON rounds (owner_id, created_at);
+-- Round names are unique per person, whatever their case.
+CREATE UNIQUE INDEX rounds_by_owner_name ON rounds (owner_id, lower(name));
+
+-- One level per competency per side per round.
+CREATE TABLE assessments (
+    id            TEXT PRIMARY KEY,
+    round_id      TEXT NOT NULL REFERENCES rounds (id) DEFERRABLE INITIALLY DEFERRED,
+    assessor      TEXT NOT NULL,
+    recorded_by   TEXT NOT NULL REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+    competency_id TEXT NOT NULL,
+    level         TEXT NOT NULL,
+    note          TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    UNIQUE (round_id, assessor, competency_id)
+);

@@ -1,0 +1,119 @@
+//! `cairn gap`: your view beside your manager's and the target, per competency.
+
+use std::io::{self, Write};
+
+use cairn_core::Invalid;
+use cairn_core::calibration::{Reader, compute, round_views, target_level};
+use cairn_core::destination::DestinationStatus;
+use cairn_core::id::LevelId;
+use cairn_store::assessment_history;
+
+use crate::cli::Globals;
+use crate::output;
+use crate::profile::Profile;
+
+/// Compare your view of your level with your manager's, and both with the target.
+///
+/// Per competency: your level, your manager's, the target's, the difference (yours minus
+/// theirs, in levels) and its label: aligned, over-confident or under-confident. Then the
+/// overall alignment, the trend across rounds, and what it means. The target is --target,
+/// else your destination's target level, else the level above yours.
+/// Examples:
+///   cairn gap
+///   cairn gap --target L4
+///   cairn gap --json | jq '.[] | select(.label != "aligned")'
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The level to measure the distance to
+    #[arg(long, value_name = "LEVEL")]
+    target: Option<String>,
+}
+
+pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    let profile = Profile::load(&globals.config).await?;
+    let store = &profile.store;
+    let chosen: Option<LevelId> = match &args.target {
+        Some(level) => {
+            let level: LevelId = level
+                .parse()
+                .map_err(|e: Invalid| Invalid::new("--target", e.message))?;
+            profile.ladder.require_level("--target", &level)?;
+            Some(level)
+        }
+        None => store
+            .destinations(profile.me.id)
+            .await?
+            .into_iter()
+            .find(|d| d.status == DestinationStatus::Active)
+            .and_then(|d| d.target_level),
+    };
+    let target = target_level(&profile.ladder, &profile.me.level, chosen.as_ref());
+    let history = assessment_history(store.as_ref(), profile.me.id).await?;
+    let views = round_views(
+        &history.rounds,
+        &history.ladders,
+        &history.entries,
+        Reader::Local,
+    );
+    let calibration = compute(&views, target.as_ref());
+
+    let mut out = io::stdout().lock();
+    if globals.json {
+        output::json(&mut out, &calibration.competencies)?;
+        out.flush()?;
+        return Ok(());
+    }
+    if let Some(round) = &calibration.round {
+        let target = calibration
+            .target
+            .as_ref()
+            .map_or("—".to_owned(), ToString::to_string);
+        writeln!(out, "Round {round}, target {target}\n")?;
+        writeln!(
+            out,
+            "{:<18} {:>5} {:>8} {:>7} {:>6}  label",
+            "competency", "self", "manager", "target", "delta"
+        )?;
+        let show = |l: &Option<LevelId>| l.as_ref().map_or("—".to_owned(), ToString::to_string);
+        for row in &calibration.competencies {
+            writeln!(
+                out,
+                "{:<18} {:>5} {:>8} {:>7} {:>6}  {}",
+                row.competency.as_str(),
+                show(&row.own),
+                show(&row.manager),
+                show(&row.target),
+                row.delta.map_or("—".to_owned(), |d| if d == 0 {
+                    "0".to_owned()
+                } else {
+                    format!("{d:+}")
+                }),
+                row.label.map_or("", |l| l.as_str())
+            )?;
+        }
+        if let Some(a) = calibration.alignment {
+            writeln!(
+                out,
+                "\nAlignment: {}% ({} of {} competencies agree; mean difference {:+.1} levels)",
+                a.percent, a.aligned, a.compared, a.mean_delta
+            )?;
+        }
+        let trend: Vec<String> = calibration
+            .trend
+            .iter()
+            .map(|p| match p.alignment {
+                Some(a) => format!("{} {}%", p.round, a.percent),
+                None => format!("{} (not both in)", p.round),
+            })
+            .collect();
+        if trend.len() > 1 {
+            writeln!(out, "Trend: {}", trend.join(" → "))?;
+        }
+        writeln!(out)?;
+    }
+    for line in &calibration.reading {
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    Ok(())
+}
