@@ -392,7 +392,8 @@ impl Calibration {
         let mut svg = String::new();
         let _ = write!(
             svg,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {RADAR_SIZE} {RADAR_SIZE}" width="100%" role="img" aria-labelledby="radar-title radar-desc" class="radar">"#
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="-70 0 {} {RADAR_SIZE}" width="100%" role="img" aria-labelledby="radar-title radar-desc" class="radar">"#,
+            RADAR_SIZE + 140.0
         );
         let summary = match self.alignment {
             Some(a) => format!(

@@ -47,7 +47,9 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound { .. } | StoreError::Ambiguous { .. } => Self::NotFound,
             StoreError::Duplicate(what) => {
-                Self::Invalid(Invalid::new("login", format!("{what} is taken")))
+                // `what` starts with the field: "login 'ada'", "round name '2026 H2'".
+                let field = what.split_whitespace().next().unwrap_or("value").to_owned();
+                Self::Invalid(Invalid::new(field, format!("{what} is taken")))
             }
             StoreError::Stale(id) => Self::Invalid(Invalid::new(
                 "updated_at",

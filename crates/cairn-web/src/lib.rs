@@ -10,6 +10,7 @@
 //! bind anything but loopback in this mode. Team mode serves everyone with an account.
 
 mod api;
+mod assessing;
 mod draft;
 mod error;
 mod pages;
@@ -134,6 +135,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/evidence/{id}/delete", post(pages::evidence::delete))
         .route("/goal", get(pages::goal::show).post(pages::goal::set))
+        .route(
+            "/calibration",
+            get(pages::calibration::show).post(pages::calibration::submit),
+        )
+        .route("/shape", get(pages::shape::show))
         .route("/ladder", get(pages::ladder::show))
         .route("/profile", get(pages::profile::show))
         .route("/admin", get(pages::admin::show))

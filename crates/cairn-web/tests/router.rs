@@ -681,3 +681,80 @@ async fn the_goal_page_and_api_check_set_and_keep_history() {
         assert_eq!(goal["history"].as_array().unwrap().len(), before + 2);
     }
 }
+
+#[tokio::test]
+async fn calibration_in_local_mode_records_both_views_and_draws_the_radar() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let page = send(&app, get("/calibration")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains("No assessment round yet"));
+        assert!(
+            page.text.contains("My manager&#39;s view, typed in by me")
+                || page.text.contains("My manager's view, typed in by me")
+        );
+        let csrf = csrf_of(&page.text);
+
+        // A bad level keeps the input and names the field; nothing is stored.
+        let bad = send(
+            &app,
+            form(
+                "/calibration",
+                &format!("csrf={csrf}&side=self&round=&level.delivery=L9&note.delivery=kept+note"),
+            ),
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.text.contains("kept note") && bad.text.contains("level"),
+            "{}",
+            bad.text
+        );
+        assert!(w.store.rounds(w.ada.id).await.unwrap().is_empty());
+        let forged = send(
+            &app,
+            form("/calibration", "csrf=forged&side=self&level.delivery=L3"),
+        )
+        .await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+        let ok = send(&app, form("/calibration", &format!("csrf={csrf}&side=self&round=&level.delivery=L4&level.influence=L3&level.mentoring=L2"))).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.text);
+        let ok = send(&app, form("/calibration", &format!("csrf={csrf}&side=manager&round=&level.delivery=L3&level.influence=L3&level.mentoring=L3"))).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.text);
+
+        let page = send(&app, get("/calibration")).await.text;
+        assert!(page.contains("<svg") && page.contains("class=\"radar\""));
+        assert_eq!(
+            page.matches("<polygon").count(),
+            3,
+            "self, manager and target outlines"
+        );
+        assert!(
+            page.contains("You rate yourself higher than your manager on delivery by one level")
+        );
+        assert!(page.contains("33% aligned"), "{page}");
+
+        let rounds = send(&app, get("/api/v1/rounds")).await.json();
+        let entries = rounds[0]["entries"].as_array().unwrap();
+        assert_eq!(entries.len(), 6);
+        assert!(
+            entries
+                .iter()
+                .filter(|e| e["assessor"] == "manager")
+                .all(|e| e["by_hand"] == true)
+        );
+        let gap = send(&app, get("/api/v1/gap?target=L5")).await.json();
+        assert_eq!(gap["target"], "L5");
+        let bad = send(&app, get("/api/v1/gap?target=L9")).await;
+        assert_eq!(bad.json()["error"]["field"], "target");
+
+        let shape = send(&app, get("/shape")).await;
+        assert_eq!(shape.status, StatusCode::OK);
+        assert!(shape.text.contains("<h1>Shape</h1>"));
+        let bad = send(&app, get("/api/v1/shape?halves=0")).await;
+        assert_eq!(bad.json()["error"]["field"], "halves");
+        let export = send(&app, get("/api/v1/export")).await.json();
+        assert_eq!(export["assessments"].as_array().unwrap().len(), 6);
+    }
+}

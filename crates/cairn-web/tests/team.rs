@@ -235,6 +235,11 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             (format!("/evidence?person={}", t.owner), &chain, false),
             (format!("/evidence/{}", t.shared), &[Who::Owner], false),
             (format!("/evidence/{}", t.private), &[Who::Owner], false),
+            (format!("/api/v1/rounds?person={}", t.owner), &chain, true),
+            (format!("/api/v1/gap?person={}", t.owner), &chain, true),
+            (format!("/api/v1/shape?person={}", t.owner), &chain, true),
+            (format!("/calibration?person={}", t.owner), &chain, false),
+            (format!("/shape?person={}", t.owner), &chain, false),
         ];
         for (path, ok, api) in &paths {
             for who in EVERYONE {
@@ -270,6 +275,12 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             "/api/v1/goal",
             "/api/v1/profile",
             "/api/v1/ladder",
+            "/calibration",
+            "/shape",
+            "/api/v1/rounds",
+            "/api/v1/gap",
+            "/api/v1/shape",
+            "/api/v1/export",
         ];
         for path in every_get {
             let r = send(&t.app, request("GET", path, None, None)).await;
@@ -644,6 +655,193 @@ async fn only_admins_manage_accounts_and_they_still_read_no_records() {
                 .unwrap()
                 .role,
             Role::Manager
+        );
+    }
+}
+
+/// The CSRF token in a page's forms.
+fn csrf_of(page: &str) -> String {
+    let at = page.find("name=\"csrf\" value=\"").unwrap() + "name=\"csrf\" value=\"".len();
+    page[at..].split('"').next().unwrap().to_owned()
+}
+
+fn form(pairs: &[(&str, &str)]) -> Option<(&'static str, String)> {
+    let body = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", v.replace(' ', "+")))
+        .collect::<Vec<_>>()
+        .join("&");
+    Some(("application/x-www-form-urlencoded", body))
+}
+
+#[tokio::test]
+async fn a_self_first_round_stays_blind_until_both_views_are_in() {
+    for t in teams().await {
+        let owner = t.cookie(Who::Owner);
+        let manager = t.cookie(Who::Manager);
+        let of_owner = format!("?person={}", t.owner);
+        let get = |path: String, cookie| send(&t.app, request("GET", &path, cookie, None));
+        let submit = |cookie, body: serde_json::Value| {
+            send(
+                &t.app,
+                request(
+                    "POST",
+                    "/api/v1/rounds",
+                    cookie,
+                    Some(("application/json", body.to_string())),
+                ),
+            )
+        };
+        let theirs = json!({"side": "manager", "person": t.owner.to_string(), "round": "2026 H2",
+            "ratings": [{"competency": "delivery", "level": "L3", "note": "Manager hidden note"},
+                        {"competency": "influence", "level": "L2"}]});
+
+        // Only the direct manager records the manager's view; the owner only their own.
+        let r = submit(
+            owner,
+            json!({"side": "manager", "ratings": [{"competency": "delivery", "level": "L3"}]}),
+        )
+        .await;
+        assert_eq!(
+            (r.status, r.json()["error"]["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("side"))
+        );
+        let r = submit(t.cookie(Who::SkipLevel), theirs.clone()).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "skip-level reads but does not assess"
+        );
+        for who in [Who::Peer, Who::OtherManager, Who::Admin] {
+            assert_eq!(
+                submit(t.cookie(who), theirs.clone()).await.status,
+                StatusCode::NOT_FOUND,
+                "{who:?}"
+            );
+        }
+        let r = submit(
+            manager,
+            json!({"side": "manager", "person": t.owner.to_string(),
+            "ratings": [{"competency": "cooking", "level": "L3"}]}),
+        )
+        .await;
+        assert_eq!(r.json()["error"]["field"], "ratings[0].competency");
+
+        // The manager goes first. The owner sees that they did, and nothing of what they said.
+        let r = submit(manager, theirs.clone()).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        assert_eq!(
+            submit(manager, theirs.clone()).await.json()["error"]["field"],
+            "round"
+        );
+        let rounds = get("/api/v1/rounds".into(), owner).await.json();
+        assert!(rounds[0]["manager_submitted_at"].is_string());
+        assert_eq!(rounds[0]["entries"], json!([]));
+        let gap = get("/api/v1/gap".into(), owner).await.json();
+        assert!(
+            gap["competencies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c["manager"].is_null())
+        );
+        assert!(
+            gap["reading"][0]
+                .as_str()
+                .unwrap()
+                .contains("Record your own to see theirs"),
+            "{gap}"
+        );
+        let page = get("/calibration".into(), owner).await;
+        assert!(!page.text.contains("Manager hidden note"));
+        let export = get("/api/v1/export".into(), owner).await;
+        assert_eq!(export.status, StatusCode::OK);
+        assert!(
+            !export.text.contains("Manager hidden note"),
+            "export leaks the manager's view"
+        );
+        assert_eq!(export.json()["assessments"], json!([]));
+
+        // The owner submits through the page; both views are revealed to both sides.
+        let csrf = csrf_of(&page.text);
+        let r = send(
+            &t.app,
+            request(
+                "POST",
+                "/calibration",
+                owner,
+                form(&[
+                    ("csrf", &csrf),
+                    ("side", "self"),
+                    ("round", ""),
+                    ("level.delivery", "L4"),
+                    ("note.delivery", "Owner own note"),
+                    ("level.influence", "L2"),
+                ]),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        for cookie in [owner, manager] {
+            let page = get(format!("/calibration{of_owner}"), cookie).await.text;
+            assert!(page.contains("Manager hidden note") && page.contains("Owner own note"));
+            let gap = get(format!("/api/v1/gap{of_owner}"), cookie).await.json();
+            let delivery = gap["competencies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["competency"] == "delivery")
+                .unwrap()
+                .clone();
+            assert_eq!(
+                (delivery["self"].as_str(), delivery["manager"].as_str()),
+                (Some("L4"), Some("L3"))
+            );
+            assert_eq!(delivery["delta"], 1);
+            assert_eq!(delivery["label"], "over-confident");
+            assert_eq!(gap["alignment"]["aligned"], 1);
+        }
+        let export = get("/api/v1/export".into(), owner).await.json();
+        assert_eq!(export["assessments"].as_array().unwrap().len(), 4);
+        assert!(
+            export["people"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["id"] == t.owner.to_string() || p["emails"] == json!([]))
+        );
+
+        // The round is closed: a second self view for it is refused, and nothing changes.
+        let again = json!({"side": "self", "round": "2026 H2", "ratings": [{"competency": "delivery", "level": "L5"}]});
+        let r = submit(owner, again).await;
+        assert_eq!(r.json()["error"]["field"], "round");
+        assert!(
+            r.json()["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("closed")
+        );
+        assert_eq!(t.store.assessments(t.owner).await.unwrap().len(), 4);
+
+        // A new round, self first: now the manager is the one kept waiting.
+        let r = submit(owner, json!({"side": "self", "round": "2027 H1",
+            "ratings": [{"competency": "mentoring", "level": "L4", "note": "Second round secret"}]})).await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        let rounds = get(format!("/api/v1/rounds{of_owner}"), manager)
+            .await
+            .json();
+        assert_eq!(rounds[0]["name"], "2027 H1");
+        assert_eq!(rounds[0]["entries"], json!([]));
+        assert_eq!(rounds[1]["entries"].as_array().unwrap().len(), 4);
+        let skip = get(format!("/calibration{of_owner}"), t.cookie(Who::SkipLevel))
+            .await
+            .text;
+        assert!(!skip.contains("Second round secret"));
+        assert!(
+            !get(format!("/calibration{of_owner}"), manager)
+                .await
+                .text
+                .contains("Second round secret")
         );
     }
 }

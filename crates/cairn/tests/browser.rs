@@ -203,19 +203,61 @@ async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() 
     assert_eq!(found.len(), 1);
     client.goto(&format!("{base}/")).await.unwrap();
     assert_eq!(influence_this_month(&client).await, before + 1);
-    let recent = client
-        .find(Locator::Css("ul.rows"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let recent = text_of(&client, Locator::Css("ul.rows")).await;
     assert!(recent.contains("Presented the platform roadmap"));
 
     let png = client.screenshot().await.unwrap();
     std::fs::create_dir_all(artifacts()).unwrap();
     std::fs::write(artifacts().join("dashboard.png"), png).unwrap();
+
+    // Calibration: the demo's two rounds drawn as a radar, with the reading beside it.
+    client.goto(&format!("{base}/calibration")).await.unwrap();
+    let width = client
+        .execute(
+            "return document.querySelector('svg.radar').getBoundingClientRect().width",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        width.as_f64().unwrap() > 200.0,
+        "the radar is drawn: {width}"
+    );
+    let reading = text_of(&client, Locator::Css("ul.reading")).await;
+    assert!(
+        reading.contains("You rate yourself higher than your manager on influence by one level"),
+        "{reading}"
+    );
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(artifacts().join("calibration.png"), png).unwrap();
+    // A new self view through the form opens the next round, waiting for the manager.
+    client
+        .find(Locator::Id("level-delivery"))
+        .await
+        .unwrap()
+        .select_by_value("L3")
+        .await
+        .unwrap();
+    click(&client, Locator::Css("form.assess button[type=submit]")).await;
+    let heading = client
+        .wait()
+        .for_element(Locator::XPath(
+            "//h2[starts-with(normalize-space(), 'Round 20')]",
+        ))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(heading.contains(" H"), "a half-year round: {heading}");
+    let reading = text_of(&client, Locator::Css("ul.reading")).await;
+    assert!(reading.contains("your manager's is not yet"), "{reading}");
     client.close().await.unwrap();
+}
+
+/// The visible text of the element.
+async fn text_of(client: &fantoccini::Client, at: Locator<'_>) -> String {
+    client.find(at).await.unwrap().text().await.unwrap()
 }
 
 /// Clicks the element.
@@ -336,13 +378,7 @@ async fn on_a_team_server_people_log_in_and_see_only_what_is_theirs_or_shared_wi
     // Bo, a peer, is told it does not exist, on the page and in the API.
     log_in(&client, &base, "bo@work.example").await;
     client.goto(&format!("{base}{href}")).await.unwrap();
-    let heading = client
-        .find(Locator::Css("h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let heading = text_of(&client, Locator::Css("h1")).await;
     assert_eq!(heading, "Not found");
     let id = href.trim_start_matches("/evidence/");
     client
@@ -362,21 +398,9 @@ async fn on_a_team_server_people_log_in_and_see_only_what_is_theirs_or_shared_wi
         .goto(&format!("{base}/evidence?person={ada}"))
         .await
         .unwrap();
-    let heading = client
-        .find(Locator::Css("h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let heading = text_of(&client, Locator::Css("h1")).await;
     assert_eq!(heading, "Evidence Ada shares with you");
-    let list = client
-        .find(Locator::Css("ul.rows"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let list = text_of(&client, Locator::Css("ul.rows")).await;
     assert!(
         list.contains("Ran the on-call handover for the team"),
         "{list}"

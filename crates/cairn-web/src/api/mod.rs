@@ -1,8 +1,10 @@
 //! The JSON API under `/api/v1`: typed requests and responses (never store rows), errors
 //! as `{"error": {"status", "code", "message", "field"?}}`, described by `openapi.json`.
 
+mod assess;
 mod body;
 mod evidence;
+mod export;
 mod goal;
 mod openapi;
 mod profile;
@@ -24,6 +26,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/goal", get(goal::show).post(goal::set))
         .route("/goal/check", axum::routing::post(goal::check_text))
+        .route("/rounds", get(assess::list).post(assess::submit))
+        .route("/gap", get(assess::gap))
+        .route("/shape", get(assess::shape))
+        .route("/export", get(export::archive))
         .route("/profile", get(profile::show))
         .route("/ladder", get(profile::ladder))
         .route("/openapi.json", get(openapi::document))

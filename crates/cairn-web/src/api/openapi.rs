@@ -29,6 +29,7 @@ pub fn spec() -> Value {
     let id_param = json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}});
     let evidence =
         json!({"application/json": {"schema": {"$ref": "#/components/schemas/Evidence"}}});
+    let person = json!({"name": "person", "in": "query", "description": "A report's person id (team mode); empty for your own", "schema": {"type": "string"}});
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -89,6 +90,45 @@ pub fn spec() -> Value {
                     "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "required": ["text"], "properties": {"text": {"type": "string"}}}}}},
                     "responses": with_errors(json!({"200": {"description": "The check", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Clarity"}}}}}))
                 }
+            },
+            "/api/v1/rounds": {
+                "get": {
+                    "summary": "Assessment rounds, newest first, with the entries the caller may see: a side sees the other side's entries only once both have submitted",
+                    "parameters": [person.clone()],
+                    "responses": with_errors(json!({"200": {"description": "The rounds", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Round"}}}}}}))
+                },
+                "post": {
+                    "summary": "Submit one side's view (once per side per round)",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {
+                        "type": "object", "additionalProperties": false, "required": ["side", "ratings"],
+                        "properties": {
+                            "side": {"type": "string", "enum": ["self", "manager"]},
+                            "person": {"type": "string", "description": "Whose round: empty for your own; a report's id for their manager"},
+                            "round": {"type": "string", "description": "The round's name; empty for the round waiting for this side, or a new one"},
+                            "ratings": {"type": "array", "minItems": 1, "items": {"type": "object", "additionalProperties": false, "required": ["competency", "level"], "properties": {
+                                "competency": {"type": "string"}, "level": {"type": "string"}, "note": {"type": "string"}
+                            }}}
+                        }
+                    }}}},
+                    "responses": with_errors(json!({"201": {"description": "Submitted", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Round"}}}}}))
+                }
+            },
+            "/api/v1/gap": {
+                "get": {
+                    "summary": "Calibration: self, manager and target level per competency, alignment, trend and a reading",
+                    "parameters": [person.clone(), {"name": "target", "in": "query", "description": "A level id; default the destination's target, else the next level", "schema": {"type": "string"}}],
+                    "responses": with_errors(json!({"200": {"description": "The calibration", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Calibration"}}}}}))
+                }
+            },
+            "/api/v1/shape": {
+                "get": {
+                    "summary": "Depth and breadth across areas, per half-year",
+                    "parameters": [person, {"name": "halves", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 20}}],
+                    "responses": with_errors(json!({"200": {"description": "The shape", "content": {"application/json": {"schema": {"type": "object", "required": ["areas", "periods", "untagged", "reading"]}}}}}))
+                }
+            },
+            "/api/v1/export": {
+                "get": {"summary": "Your record as a Cairn archive (team mode: only your own records; a round's manager entries only once both views are in)", "responses": with_errors(json!({"200": {"description": "The archive", "content": {"application/json": {"schema": {"type": "object", "required": ["format", "version"]}}}}}))}
             },
             "/api/v1/profile": {
                 "get": {"summary": "The owner's profile", "responses": {"200": {"description": "The profile", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Profile"}}}}}}
@@ -158,6 +198,39 @@ pub fn spec() -> Value {
                         "level": {"type": "string", "enum": ["current", "next"]},
                         "links": {"type": "array", "items": {"type": "string"}}, "areas": {"type": "array", "items": {"type": "string"}},
                         "visibility": {"type": "string", "enum": ["private", "shared"]}
+                    }
+                },
+                "Round": {
+                    "type": "object",
+                    "required": ["id", "name", "ladder", "ladder_version", "revealed", "created_at", "entries"],
+                    "properties": {
+                        "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"},
+                        "ladder": {"type": "string"}, "ladder_version": {"type": "integer"},
+                        "self_submitted_at": {"type": ["string", "null"], "format": "date-time"},
+                        "manager_submitted_at": {"type": ["string", "null"], "format": "date-time"},
+                        "revealed": {"type": "boolean"}, "created_at": {"type": "string", "format": "date-time"},
+                        "entries": {"type": "array", "items": {"type": "object", "properties": {
+                            "assessor": {"type": "string", "enum": ["self", "manager"]}, "competency": {"type": "string"},
+                            "level": {"type": "string"}, "note": {"type": "string"}, "by_hand": {"type": "boolean"}
+                        }}}
+                    }
+                },
+                "Calibration": {
+                    "type": "object",
+                    "required": ["competencies", "trend", "reading", "revealed"],
+                    "properties": {
+                        "round": {"type": ["string", "null"]}, "revealed": {"type": "boolean"},
+                        "target": {"type": ["string", "null"]},
+                        "competencies": {"type": "array", "items": {"type": "object", "required": ["competency", "self", "manager", "target", "delta", "label"], "properties": {
+                            "competency": {"type": "string"}, "name": {"type": "string"},
+                            "self": {"type": ["string", "null"]}, "manager": {"type": ["string", "null"]}, "target": {"type": ["string", "null"]},
+                            "delta": {"type": ["integer", "null"], "description": "self minus manager, in levels"},
+                            "label": {"type": ["string", "null"], "enum": ["aligned", "over-confident", "under-confident", null]},
+                            "to_target": {"type": ["integer", "null"]}
+                        }}},
+                        "alignment": {"type": ["object", "null"]},
+                        "trend": {"type": "array", "items": {"type": "object"}},
+                        "reading": {"type": "array", "items": {"type": "string"}}
                     }
                 },
                 "Profile": {

@@ -1,12 +1,14 @@
 //! Server-rendered pages: each file holds its template structs beside its handlers.
 
 pub mod admin;
+pub mod calibration;
 pub mod dashboard;
 pub mod evidence;
 pub mod goal;
 pub mod ladder;
 pub mod login;
 pub mod profile;
+pub mod shape;
 
 use askama::Template;
 use axum::http::header;

@@ -1,0 +1,62 @@
+//! The shape page: depth and breadth across areas, half-year by half-year.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use cairn_core::shape::Shape;
+use serde::Deserialize;
+
+use super::{Chrome, render};
+use crate::assessing::access;
+use crate::{AppError, AppState, Viewer};
+
+/// `?person=ID`, for a manager looking at a report.
+#[derive(Debug, Default, Deserialize)]
+pub struct Params {
+    #[serde(default)]
+    person: String,
+}
+
+#[derive(Template)]
+#[template(path = "shape.html")]
+struct ShapePage {
+    active: &'static str,
+    chrome: Chrome,
+    subject: Option<String>,
+    shape: Shape,
+    svg: String,
+    /// Per area, each half-year's entries and whether they count as depth.
+    rows: Vec<(String, Vec<(usize, bool)>)>,
+}
+
+/// `GET /shape`
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(params): Query<Params>,
+) -> Result<Response, AppError> {
+    let access = access(&state, &viewer, &params.person).await?;
+    let shape = access.shape(&state, 4).await?;
+    let me = state.store.person(viewer.person).await?;
+    let page = ShapePage {
+        active: "shape",
+        chrome: Chrome::of(&state, &viewer, &me.name).await?,
+        subject: (!access.own).then(|| access.person.name.clone()),
+        svg: shape.to_svg(),
+        rows: shape
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(i, area)| {
+                let cells = shape
+                    .periods
+                    .iter()
+                    .map(|p| (p.areas[i].entries, p.areas[i].deep))
+                    .collect();
+                (area.clone(), cells)
+            })
+            .collect(),
+        shape,
+    };
+    Ok(render(&page)?.into_response())
+}
