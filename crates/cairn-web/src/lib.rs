@@ -141,6 +141,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/shape", get(pages::shape::show))
         .route("/ladder", get(pages::ladder::show))
+        .route("/ladder/next", get(pages::ladder::next))
         .route("/profile", get(pages::profile::show))
         .route("/admin", get(pages::admin::show))
         .route("/admin/users", post(pages::admin::add))

@@ -758,3 +758,32 @@ async fn calibration_in_local_mode_records_both_views_and_draws_the_radar() {
         assert_eq!(export["assessments"].as_array().unwrap().len(), 6);
     }
 }
+
+#[tokio::test]
+async fn the_next_level_page_sets_now_beside_next() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let page = send(&app, get("/ladder/next")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let level = w.ada.level.to_string();
+        assert!(
+            page.text.contains(&format!("Now ({level})")),
+            "{}",
+            page.text
+        );
+        assert_eq!(page.text.matches("<tr id=\"next-").count(), 8);
+        assert!(
+            page.text.contains("<ul class=\"small\"><li>"),
+            "examples under each next-level expectation"
+        );
+        let top = send(&app, get("/ladder/next?level=L6")).await;
+        assert_eq!(top.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(top.text.contains("no next level"));
+        assert!(
+            send(&app, get("/ladder"))
+                .await
+                .text
+                .contains("href=\"/ladder/next\"")
+        );
+    }
+}

@@ -277,6 +277,7 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             "/api/v1/ladder",
             "/calibration",
             "/shape",
+            "/ladder/next",
             "/api/v1/rounds",
             "/api/v1/gap",
             "/api/v1/shape",

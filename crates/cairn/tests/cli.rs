@@ -911,3 +911,42 @@ fn shape_reads_depth_and_breadth_from_area_tags() {
     env.run(&["shape", "--halves", "0"])
         .bad_input("--halves: give 1 to 20");
 }
+
+#[test]
+fn ladder_next_sets_this_level_beside_the_next_with_examples() {
+    let env = Env::new();
+    // Without a profile, a level must be given; the built-in ladder answers.
+    env.run(&["ladder", "next"])
+        .bad_input("--level: there is no profile");
+    let step = env.json(&["ladder", "next", "--level", "L1"]);
+    assert_eq!(
+        (step["from"]["id"].as_str(), step["to"]["id"].as_str()),
+        (Some("L1"), Some("L2"))
+    );
+    env.init(); // Ada, L3
+    let text = env.run(&["ladder", "next"]).ok().stdout;
+    assert!(
+        text.starts_with("From Senior Engineer (L3) to Staff Engineer (L4)"),
+        "{text}"
+    );
+    let influence = text.split("\nInfluence\n").nth(1).unwrap();
+    assert!(
+        influence.contains("  Now (L3):  ") && influence.contains("  Next (L4): "),
+        "{influence}"
+    );
+    assert!(
+        influence.contains("What that looks like:\n    - "),
+        "{influence}"
+    );
+    let step = env.json(&["ladder", "next"]);
+    assert_eq!(step["steps"].as_array().unwrap().len(), 8);
+    assert!(step["steps"].as_array().unwrap().iter().all(|s| {
+        s["next"]["examples"]
+            .as_array()
+            .is_some_and(|x| !x.is_empty())
+    }));
+    env.run(&["ladder", "next", "--level", "L6"])
+        .bad_input("--level: L6 is the top of the 'software-engineer' ladder");
+    env.run(&["ladder", "next", "--level", "L0"])
+        .bad_input("--level: 'L0' is not a level");
+}

@@ -7,6 +7,7 @@
 
 pub mod builtin;
 pub mod format;
+pub mod next;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,9 +1,13 @@
-//! The ladder page: every competency's expectation at each level, with examples, and the
-//! engineer's current and next level marked.
+//! The ladder pages: every competency's expectation at each level, with examples, and the
+//! engineer's current and next level marked; and the next level side by side.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Html;
+use cairn_core::Invalid;
+use cairn_core::id::LevelId;
+use cairn_core::ladder::next::{NextLevel, next_level};
+use serde::Deserialize;
 
 use super::{Chrome, render};
 use crate::{AppError, AppState, Viewer};
@@ -95,5 +99,57 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
         description: ladder.description.clone(),
         levels,
         competencies,
+    })
+}
+
+/// `?level=L`: look from another level than the viewer's own.
+#[derive(Debug, Default, Deserialize)]
+pub struct NextParams {
+    #[serde(default)]
+    level: String,
+}
+
+#[derive(Template)]
+#[template(path = "ladder_next.html")]
+struct NextPage {
+    active: &'static str,
+    chrome: Chrome,
+    step: NextLevel,
+    new_at_next: Vec<String>,
+    levels: Vec<(String, bool)>,
+}
+
+/// `GET /ladder/next`
+pub async fn next(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(params): Query<NextParams>,
+) -> Result<Html<String>, AppError> {
+    let (me, ladder) = state.profile(viewer.person).await?;
+    let level: LevelId = if params.level.is_empty() {
+        me.level.clone()
+    } else {
+        params
+            .level
+            .parse()
+            .map_err(|e: Invalid| Invalid::new("level", e.message))?
+    };
+    let step = next_level(&ladder, &level, "level")?;
+    render(&NextPage {
+        active: "ladder",
+        chrome: Chrome::of(&state, &viewer, &me.name).await?,
+        new_at_next: step
+            .steps
+            .iter()
+            .filter(|s| s.new_at_next)
+            .map(|s| s.name.clone())
+            .collect(),
+        levels: ladder
+            .levels
+            .iter()
+            .take(ladder.levels.len().saturating_sub(1))
+            .map(|l| (l.id.to_string(), l.id == level))
+            .collect(),
+        step,
     })
 }

@@ -1,6 +1,7 @@
 //! `cairn ladder`: the career ladders Cairn measures against.
 
 mod list;
+mod next;
 mod show;
 
 use clap::Subcommand;
@@ -12,6 +13,7 @@ use crate::cli::Globals;
 pub enum Command {
     List(list::Args),
     Show(show::Args),
+    Next(next::Args),
 }
 
 impl Command {
@@ -20,6 +22,7 @@ impl Command {
         match self {
             Self::List(args) => list::run(args, globals).await,
             Self::Show(args) => show::run(args, globals).await,
+            Self::Next(args) => next::run(args, globals).await,
         }
     }
 }

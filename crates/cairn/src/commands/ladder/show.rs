@@ -111,7 +111,7 @@ fn find(id: &str, stored: &[Ladder]) -> anyhow::Result<Ladder> {
 }
 
 /// The store, if one exists at the configured location; ladders can be browsed without one.
-async fn open_existing(
+pub(super) async fn open_existing(
     globals: &Globals,
 ) -> anyhow::Result<Option<std::sync::Arc<dyn cairn_store::Store>>> {
     let location = globals.config.location();
