@@ -507,9 +507,16 @@ fn the_default_store_is_in_the_xdg_data_dir_and_cairn_db_overrides_it() {
 fn ladders_can_be_browsed_with_or_without_a_store() {
     let env = Env::new();
     let list = env.json(&["ladder", "list"]);
-    assert_eq!(list[0]["id"], "software-engineer");
-    assert_eq!(list[0]["origin"], "built-in");
-    assert_eq!(list[0]["competencies"], 8);
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["engineering-manager", "software-engineer"]);
+    assert_eq!(list[1]["origin"], "built-in");
+    assert_eq!(list[1]["competencies"], 8);
+    assert_eq!(list[0]["levels"], 4);
 
     let l3 = env.run(&["ladder", "show", "--level", "L3"]).ok();
     // The level's own line under "Levels", then one expectation per competency.
@@ -529,7 +536,27 @@ fn ladders_can_be_browsed_with_or_without_a_store() {
     assert_eq!(whole["levels"].as_array().unwrap().len(), 6);
 
     env.init();
-    assert_eq!(env.json(&["ladder", "list"])[0]["origin"], "stored");
+    let list = env.json(&["ladder", "list"]);
+    assert_eq!(list[1]["id"], "software-engineer");
+    assert_eq!(list[1]["origin"], "stored");
+    assert_eq!(list[0]["origin"], "built-in");
+
+    // The people-leadership track is built in too, and a profile can start on it.
+    let other = Env::new();
+    other
+        .run(&[
+            "init",
+            "--name",
+            "Grace",
+            "--ladder",
+            "engineering-manager",
+            "--level",
+            "M2",
+        ])
+        .ok();
+    let step = other.json(&["ladder", "next"]);
+    assert_eq!(step["to"]["title"], "Director of Engineering");
+    assert_eq!(step["steps"].as_array().unwrap().len(), 6);
 }
 
 #[test]

@@ -4,6 +4,7 @@ use super::Ladder;
 use super::format::from_toml;
 
 const SOFTWARE_ENGINEER: &str = include_str!("../../../../ladders/software-engineer.toml");
+const ENGINEERING_MANAGER: &str = include_str!("../../../../ladders/engineering-manager.toml");
 
 /// The id of the ladder a new profile uses unless told otherwise.
 pub const DEFAULT_LADDER: &str = "software-engineer";
@@ -11,7 +12,7 @@ pub const DEFAULT_LADDER: &str = "software-engineer";
 /// Every built-in ladder, parsed. The files are checked by this crate's tests, so a parse
 /// failure here is a build defect and reported as a ladder error, not a panic.
 pub fn all() -> Vec<Ladder> {
-    [SOFTWARE_ENGINEER]
+    [SOFTWARE_ENGINEER, ENGINEERING_MANAGER]
         .into_iter()
         .filter_map(|text| from_toml(text).ok())
         .collect()
@@ -74,13 +75,36 @@ mod tests {
     }
 
     #[test]
-    fn no_sentence_is_reused_across_levels() {
-        let ladder = find(DEFAULT_LADDER).unwrap();
-        let mut seen = HashSet::new();
+    fn the_engineering_manager_ladder_is_complete() {
+        let ladder = from_toml(ENGINEERING_MANAGER).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ladder.id.as_str(), "engineering-manager");
+        let levels: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(levels, ["M1", "M2", "M3", "M4"]);
+        assert_eq!(ladder.competencies.len(), 6);
         for competency in &ladder.competencies {
-            for e in &competency.expectations {
-                for text in std::iter::once(&e.text).chain(&e.examples) {
-                    assert!(seen.insert(text.as_str()), "repeated: {text}");
+            for level in &ladder.levels {
+                let e = ladder
+                    .expectation(&competency.id, &level.id)
+                    .unwrap_or_else(|| panic!("{} has nothing at {}", competency.id, level.id));
+                assert!(e.examples.len() >= 2, "{} at {}", competency.id, level.id);
+            }
+        }
+        assert_eq!(all().len(), 2, "both built-in ladders parse");
+    }
+
+    #[test]
+    fn no_sentence_is_reused_across_levels() {
+        for ladder in all() {
+            let mut seen = HashSet::new();
+            for competency in &ladder.competencies {
+                for e in &competency.expectations {
+                    for text in std::iter::once(&e.text).chain(&e.examples) {
+                        assert!(
+                            seen.insert(text.as_str()),
+                            "{}: repeated: {text}",
+                            ladder.id
+                        );
+                    }
                 }
             }
         }
