@@ -64,6 +64,28 @@ impl AssessmentRound {
         }
     }
 
+    /// What the round is waiting for, in words: `open`, `waiting for the manager`,
+    /// `waiting for the engineer`, or `closed` once both views are in.
+    pub fn status(&self) -> &'static str {
+        match (self.self_submitted_at, self.manager_submitted_at) {
+            (Some(_), Some(_)) => "closed",
+            (Some(_), None) => "waiting for the manager",
+            (None, Some(_)) => "waiting for the engineer",
+            (None, None) => "open",
+        }
+    }
+
+    /// The round as it stands once `side` has submitted at `at`.
+    #[must_use]
+    pub fn submitted(mut self, side: Assessor, at: Timestamp) -> Self {
+        match side {
+            Assessor::Own => self.self_submitted_at = Some(at),
+            Assessor::Manager => self.manager_submitted_at = Some(at),
+        }
+        self.updated_at = at;
+        self
+    }
+
     /// True when a reader on `side` may see `entry`: their own side's entries always, the
     /// other side's only once both have submitted. This is the blindness rule.
     pub fn shows(&self, side: Assessor, entry: &Assessment) -> bool {
@@ -277,8 +299,10 @@ mod tests {
             updated_at: now(),
         };
         assert!(!round.revealed());
-        round.manager_submitted_at = Some(now());
+        assert_eq!(round.status(), "waiting for the manager");
+        round = round.submitted(Assessor::Manager, now());
         assert!(round.revealed());
+        assert_eq!(round.status(), "closed");
     }
 
     fn open_round(name: &str) -> AssessmentRound {

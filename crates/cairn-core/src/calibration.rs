@@ -134,6 +134,17 @@ pub struct CompetencyGap {
     pub manager_note: String,
 }
 
+impl CompetencyGap {
+    /// The delta as shown to people: `+1`, `0`, `-2`, or `—` when a view is missing.
+    pub fn delta_text(&self) -> String {
+        match self.delta {
+            None => "—".to_owned(),
+            Some(0) => "0".to_owned(),
+            Some(d) => format!("{d:+}"),
+        }
+    }
+}
+
 /// Agreement over the competencies both sides rated.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Alignment {

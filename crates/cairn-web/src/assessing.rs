@@ -197,12 +197,6 @@ impl Access {
             }
             Err(e) => return Err(e.into()),
         }
-        let mut stored = round;
-        match side {
-            Assessor::Own => stored.self_submitted_at = Some(at),
-            Assessor::Manager => stored.manager_submitted_at = Some(at),
-        }
-        stored.updated_at = at;
-        Ok(stored)
+        Ok(round.submitted(side, at))
     }
 }

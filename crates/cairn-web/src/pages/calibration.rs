@@ -103,16 +103,7 @@ async fn page(
             own: show_level(r.own.as_ref()),
             manager: show_level(r.manager.as_ref()),
             target: show_level(r.target.as_ref()),
-            delta: r.delta.map_or_else(
-                || "—".to_owned(),
-                |d| {
-                    if d == 0 {
-                        "0".to_owned()
-                    } else {
-                        format!("{d:+}")
-                    }
-                },
-            ),
+            delta: r.delta_text(),
             label: r.label.map(|l| l.to_string()).unwrap_or_default(),
             notes: [("You", &r.self_note), ("Manager", &r.manager_note)]
                 .into_iter()
@@ -127,13 +118,7 @@ async fn page(
         .map(|r| RoundLine {
             name: r.name.clone(),
             opened: r.created_at.date_naive().to_string(),
-            status: match (r.self_submitted_at, r.manager_submitted_at) {
-                (Some(_), Some(_)) => "both views in",
-                (Some(_), None) => "waiting for the manager",
-                (None, Some(_)) => "waiting for the engineer",
-                (None, None) => "open",
-            }
-            .to_owned(),
+            status: r.status().to_owned(),
             alignment: c
                 .trend
                 .iter()

@@ -83,11 +83,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
                 show(&row.own),
                 show(&row.manager),
                 show(&row.target),
-                row.delta.map_or("—".to_owned(), |d| if d == 0 {
-                    "0".to_owned()
-                } else {
-                    format!("{d:+}")
-                }),
+                row.delta_text(),
                 row.label.map_or("", |l| l.as_str())
             )?;
         }

@@ -25,15 +25,6 @@ struct Row<'a> {
     manager_entries: usize,
 }
 
-fn status(round: &AssessmentRound) -> &'static str {
-    match (round.self_submitted_at, round.manager_submitted_at) {
-        (Some(_), Some(_)) => "closed",
-        (Some(_), None) => "waiting for the manager",
-        (None, Some(_)) => "waiting for self",
-        (None, None) => "open",
-    }
-}
-
 pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(&globals.config).await?;
     let rounds = profile.store.rounds(profile.me.id).await?;
@@ -48,7 +39,7 @@ pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
         .iter()
         .map(|round| Row {
             round,
-            status: status(round),
+            status: round.status(),
             self_entries: count(round, Assessor::Own),
             manager_entries: count(round, Assessor::Manager),
         })

@@ -102,11 +102,7 @@ pub async fn run(args: Args, side: Assessor, globals: &Globals) -> anyhow::Resul
     let by_hand = side == Assessor::Manager;
     let mut out = io::stdout().lock();
     if globals.json {
-        let mut stored = round.clone();
-        match side {
-            Assessor::Own => stored.self_submitted_at = Some(at),
-            Assessor::Manager => stored.manager_submitted_at = Some(at),
-        }
+        let stored = round.clone().submitted(side, at);
         output::json(
             &mut out,
             &Submitted {
