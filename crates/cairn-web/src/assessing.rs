@@ -51,15 +51,13 @@ pub(crate) async fn access(
     } else {
         person.parse().map_err(|_| AppError::NotFound)?
     };
-    let (person, ladder) = if id == viewer.person {
-        state.profile(id).await?
-    } else {
-        let lines = state.reporting_lines().await?;
-        if !state.is_team() || !in_chain(viewer.person, id, &lines) {
-            return Err(AppError::NotFound);
-        }
-        state.profile(id).await?
-    };
+    // Someone else's rounds only for their manager chain, and only on a team server.
+    if id != viewer.person
+        && (!state.is_team() || !in_chain(viewer.person, id, &state.reporting_lines().await?))
+    {
+        return Err(AppError::NotFound);
+    }
+    let (person, ladder) = state.profile(id).await?;
     let own = person.id == viewer.person;
     let (reader, sides) = match (own, state.is_team()) {
         (true, false) => (Reader::Local, vec![Assessor::Own, Assessor::Manager]),

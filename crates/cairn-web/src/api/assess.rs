@@ -6,7 +6,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use cairn_core::Invalid;
 use cairn_core::assessment::{AssessmentRound, Assessor, Rating};
-use cairn_core::calibration::{Calibration, Reader};
+use cairn_core::calibration::{Calibration, round_views};
 use cairn_core::id::LevelId;
 use cairn_core::shape::Shape;
 use serde::{Deserialize, Serialize};
@@ -110,27 +110,29 @@ pub async fn list(
 ) -> Result<Json<Vec<RoundView>>, ApiError> {
     let access = access(&state, &viewer, &params.person).await?;
     let history = access.history(&state).await?;
-    let rounds = history
-        .rounds
+    // The same reading rule as the pages and calibration, newest round first.
+    let views = round_views(
+        &history.rounds,
+        &history.ladders,
+        &history.entries,
+        access.reader,
+    );
+    let rounds = views
         .iter()
-        .map(|round| {
-            let entries = history
+        .rev()
+        .map(|view| {
+            let entries = view
                 .entries
                 .iter()
-                .filter(|e| e.round == round.id)
-                .filter(|e| match access.reader {
-                    Reader::Local => true,
-                    Reader::Side(side) => round.shows(side, e),
-                })
                 .map(|e| EntryView {
                     assessor: e.assessor,
                     competency: e.competency.to_string(),
                     level: e.level.to_string(),
                     note: e.note.clone(),
-                    by_hand: e.by_hand(round.owner),
+                    by_hand: e.by_hand(view.round.owner),
                 })
                 .collect();
-            RoundView::new(round, entries)
+            RoundView::new(view.round, entries)
         })
         .collect();
     Ok(Json(rounds))
