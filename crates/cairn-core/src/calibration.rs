@@ -99,12 +99,9 @@ pub fn target_level(
     if let Some(target) = destination_target.filter(|t| ladder.level(t).is_some()) {
         return Some(target.clone());
     }
-    let index = ladder.level_index(current)?;
-    ladder
-        .levels
-        .get(index + 1)
-        .or_else(|| ladder.levels.get(index))
-        .map(|l| l.id.clone())
+    let here = ladder.level(current)?;
+    let above = ladder.next_levels(current).into_iter().next();
+    Some(above.unwrap_or(here).id.clone())
 }
 
 /// Both views and the target for one competency.
@@ -229,7 +226,7 @@ pub fn compute(rounds: &[RoundView<'_>], target: Option<&LevelId>) -> Calibratio
 
 fn rows(view: &RoundView<'_>, target: Option<&LevelId>) -> Vec<CompetencyGap> {
     let ladder = view.ladder;
-    let index = |level: &LevelId| ladder.level_index(level).map(|i| i as i32);
+    let index = |level: &LevelId| ladder.rank(level).map(|i| i as i32);
     let find = |side: Assessor, competency: &CompetencyId| {
         view.entries
             .iter()
@@ -390,11 +387,11 @@ impl Calibration {
     /// value sits at the centre. Every point carries a `<title>` with its level.
     pub fn radar_svg(&self, ladder: &Ladder) -> String {
         let n = self.competencies.len().max(1);
-        let rings = ladder.levels.len().max(1);
+        let rings = ladder.height().max(1);
         let centre = RADAR_SIZE / 2.0;
         let point = |i: usize, level: Option<&LevelId>| {
             let step = level
-                .and_then(|l| ladder.level_index(l))
+                .and_then(|l| ladder.rank(l))
                 .map_or(0.0, |x| (x + 1) as f64);
             let angle = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
             let r = RADAR_RADIUS * step / rings as f64;

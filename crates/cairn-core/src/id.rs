@@ -154,6 +154,11 @@ slug_id!(
     LevelId,
     "level id"
 );
+slug_id!(
+    /// A track a ladder branches into, such as `individual-contributor`.
+    TrackId,
+    "track id"
+);
 
 /// Slugs are short, start with a letter or digit, and hold only ASCII letters, digits, `-`,
 /// `_` and `.`, so they can be typed on a command line and used in URLs unescaped.

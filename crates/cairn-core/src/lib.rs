@@ -43,6 +43,7 @@ pub mod archive;
 pub mod assessment;
 pub mod calibration;
 pub mod clarity;
+mod closest;
 pub mod constraint;
 pub mod conversation;
 pub mod dates;

@@ -22,7 +22,7 @@ use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery};
-use cairn_core::id::{EvidenceId, PersonId};
+use cairn_core::id::{EvidenceId, LevelId, PersonId};
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::Person;
 
@@ -114,6 +114,36 @@ impl ImportSummary {
     }
 }
 
+/// What importing a ladder did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct LadderImport {
+    /// The version the ladder is stored as.
+    pub version: u32,
+    /// The newest version stored before, if any.
+    pub previous: Option<u32>,
+    /// False when the newest stored version already had this content.
+    pub added: bool,
+}
+
+impl LadderImport {
+    /// The version a ladder imported after `previous` gets, and whether it is new, given
+    /// whether its content matches the previous version's.
+    pub(crate) fn after(previous: Option<u32>, same: bool) -> Self {
+        match previous {
+            Some(v) if same => Self {
+                version: v,
+                previous,
+                added: false,
+            },
+            _ => Self {
+                version: previous.map_or(1, |v| v + 1),
+                previous,
+                added: true,
+            },
+        }
+    }
+}
+
 /// The storage contract. Writes that touch several rows are single transactions; reads of a
 /// missing record answer [`StoreError::NotFound`].
 #[async_trait]
@@ -127,6 +157,15 @@ pub trait Store: Send + Sync {
     async fn ladder(&self, reference: &LadderRef) -> Result<Ladder>;
     /// Every stored ladder version, by id then version.
     async fn ladders(&self) -> Result<Vec<Ladder>>;
+    /// Stores `ladder` as the next version of its id (its own `version` is ignored), unless
+    /// the newest stored version has the same content, in which case nothing is added. With
+    /// `profile`, that person's profile moves onto the stored version at the given level and
+    /// time (the caller checks the level is in it). One transaction.
+    async fn import_ladder(
+        &self,
+        ladder: &Ladder,
+        profile: Option<(PersonId, &LevelId, Timestamp)>,
+    ) -> Result<LadderImport>;
 
     /// Saves a destination (new or changed) together with the event that explains the change.
     async fn set_destination(

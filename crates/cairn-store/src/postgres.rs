@@ -13,7 +13,7 @@ use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
-use cairn_core::id::{EvidenceId, PersonId};
+use cairn_core::id::{EvidenceId, LevelId, PersonId};
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::Person;
 use sqlx::migrate::Migrator;
@@ -25,7 +25,7 @@ use crate::rows::{
     AccountRow, AssessmentRow, DestinationEventRow, DestinationRow, EvidenceRow, ExportRows,
     LadderRow, PersonRow, RoundRow, SessionRow, decode_all, duplicate, json_list, owner_setting,
 };
-use crate::{ImportSummary, Result, Store, StoreError, id_fragment};
+use crate::{ImportSummary, LadderImport, Result, Store, StoreError, id_fragment};
 
 /// Evidence rows per INSERT: 16 parameters each, well under the engine's limit.
 const EVIDENCE_BATCH: usize = 500;
@@ -114,6 +114,52 @@ impl Store for PgStore {
             .fetch_all(&self.pool)
             .await?;
         decode_all(rows)
+    }
+
+    async fn import_ladder(
+        &self,
+        ladder: &Ladder,
+        profile: Option<(PersonId, &LevelId, Timestamp)>,
+    ) -> Result<LadderImport> {
+        let mut tx = self.pool.begin().await?;
+        let newest: Option<LadderRow> = sqlx::query_as(&format!(
+            "{LADDER_SELECT} WHERE id = $1 ORDER BY version DESC LIMIT 1"
+        ))
+        .bind(ladder.id.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let newest = newest.map(Ladder::try_from).transpose()?;
+        let mut stored = ladder.clone();
+        let same = newest.as_ref().is_some_and(|n| {
+            stored.version = n.version;
+            *n == stored
+        });
+        let outcome = LadderImport::after(newest.map(|n| n.version), same);
+        stored.version = outcome.version;
+        if outcome.added {
+            insert_ladder(&mut tx, &stored).await?;
+        }
+        if let Some((person, level, at)) = profile {
+            let done = sqlx::query(
+                "UPDATE people SET ladder_id = $2, ladder_version = $3, level = $4, updated_at = $5 \
+                 WHERE id = $1",
+            )
+            .bind(person.uuid())
+            .bind(stored.id.as_str())
+            .bind(version(stored.version))
+            .bind(level.as_str())
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NotFound {
+                    what: "person",
+                    id: person.to_string(),
+                });
+            }
+        }
+        tx.commit().await?;
+        Ok(outcome)
     }
 
     async fn set_destination(

@@ -14,7 +14,7 @@ use cairn_core::destination::{
     Destination, DestinationChange, DestinationEvent, DestinationStatus,
 };
 use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
-use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, PersonId, RoundId};
+use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, LevelId, PersonId, RoundId};
 use cairn_core::ladder::{Ladder, builtin};
 use cairn_core::person::Person;
 use cairn_store::test_support::scratch_postgres;
@@ -620,6 +620,42 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
         empty.evidence(older.evidence[1].id).await.unwrap(),
         exported.evidence[1]
     );
+
+    // A changed ladder under the same id is the next version; the same content adds
+    // nothing; moving the profile onto it leaves existing records on the version they used.
+    let mut reworded = ladder.clone();
+    reworded.version = 7; // the file's own number is not the store's
+    reworded.competencies[0].expectations[0].text = "Reworded.".into();
+    let added = store.import_ladder(&reworded, None).await.unwrap();
+    assert_eq!(
+        (added.version, added.previous, added.added),
+        (2, Some(1), true)
+    );
+    let again = store.import_ladder(&reworded, None).await.unwrap();
+    assert_eq!((again.version, again.added), (2, false));
+    let level: LevelId = "L4".parse().unwrap();
+    store
+        .import_ladder(&reworded, Some((me.id, &level, now())))
+        .await
+        .unwrap();
+    let moved = store.person(me.id).await.unwrap();
+    assert_eq!((moved.ladder.version, moved.level.as_str()), (2, "L4"));
+    let stored = store.ladder(&moved.ladder).await.unwrap();
+    assert_eq!(stored.competencies[0].expectations[0].text, "Reworded.");
+    let records = store
+        .list_evidence(&EvidenceQuery::default())
+        .await
+        .unwrap();
+    assert!(!records.is_empty());
+    assert!(records.iter().all(|e| e.ladder.version == 1));
+    let fresh = builtin::find("engineering-manager").unwrap();
+    let first = store.import_ladder(&fresh, None).await.unwrap();
+    assert_eq!((first.version, first.previous), (1, None));
+    let ghost = (PersonId::new(), &level, now());
+    assert!(matches!(
+        store.import_ladder(&reworded, Some(ghost)).await,
+        Err(StoreError::NotFound { what: "person", .. })
+    ));
 }
 
 #[tokio::test]

@@ -787,3 +787,93 @@ async fn the_next_level_page_sets_now_beside_next() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_imported_framework_is_browsable_by_track() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/ladders/ft-engineering.yml");
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!("skipped: {} is not here", path.display());
+        return;
+    };
+    let ft = cairn_core::ladder::import::import("ft-engineering.yml", &bytes, None)
+        .unwrap()
+        .ladder;
+    for w in worlds().await {
+        let level: cairn_core::id::LevelId = "senior-1".parse().unwrap();
+        w.store
+            .import_ladder(&ft, Some((w.ada.id, &level, now())))
+            .await
+            .unwrap();
+        let app = router(w.state.clone());
+        let all = send(&app, get("/ladder")).await;
+        assert_eq!(all.status, StatusCode::OK);
+        assert!(
+            all.text.contains("<nav aria-label=\"Tracks\""),
+            "{}",
+            all.text
+        );
+        assert!(all.text.contains("href=\"/ladder?track=people-manager\""));
+        assert!(all.text.contains("senior-2-ic") && all.text.contains("senior-2-pm"));
+        assert!(
+            all.text
+                .contains("<span class=\"badge\">Practitioner</span>")
+        );
+        let managers = send(&app, get("/ladder?track=people-manager")).await;
+        assert!(managers.text.contains("senior-2-pm"));
+        assert!(!managers.text.contains("senior-2-ic"), "{}", managers.text);
+        assert!(
+            managers
+                .text
+                .contains("<strong aria-current=\"page\">People Manager</strong>")
+        );
+        let unknown = send(&app, get("/ladder?track=director")).await;
+        assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            unknown.text.contains("not a track of ladder"),
+            "{}",
+            unknown.text
+        );
+
+        let next = send(&app, get("/ladder/next")).await;
+        assert!(
+            next.text
+                .contains("to Senior Engineer 2 (Individual Contributor)"),
+            "{}",
+            next.text
+        );
+        assert!(next.text.contains(
+            "href=\"/ladder/next?level=senior-1&amp;track=people-manager\">Senior Engineer 2 (People Manager)</a>"
+        ));
+        let pm = send(
+            &app,
+            get("/ladder/next?level=senior-1&track=people-manager"),
+        )
+        .await;
+        assert!(
+            pm.text.contains("to Senior Engineer 2 (People Manager)"),
+            "{}",
+            pm.text
+        );
+        let api = send(&app, get("/api/v1/ladder/next?track=people-manager"))
+            .await
+            .json();
+        assert_eq!(api["to"]["id"], "senior-2-pm");
+        assert_eq!(api["elsewhere"][0]["id"], "senior-2-ic");
+        let whole = send(&app, get("/api/v1/ladder")).await.json();
+        assert_eq!(whole["tracks"].as_array().unwrap().len(), 2);
+        let off = send(
+            &app,
+            get("/ladder/next?level=senior-2-ic&track=people-manager"),
+        )
+        .await;
+        assert_eq!(off.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            off.text
+                .contains("not on the &#39;people-manager&#39; track")
+                || off.text.contains("not on the 'people-manager' track"),
+            "{}",
+            off.text
+        );
+    }
+}

@@ -8,7 +8,7 @@ use std::io;
 
 use cairn_core::Invalid;
 use cairn_core::archive::ArchiveError;
-use cairn_core::ladder::format::LadderError;
+use cairn_core::ladder::import::LadderError;
 use cairn_store::StoreError;
 
 /// A mistake in what the user asked for, found by the command line itself.

@@ -1,7 +1,7 @@
 //! The ladders that ship inside the binary, read from `ladders/` at build time.
 
 use super::Ladder;
-use super::format::from_toml;
+use super::import::from_toml;
 
 const SOFTWARE_ENGINEER: &str = include_str!("../../../../ladders/software-engineer.toml");
 const ENGINEERING_MANAGER: &str = include_str!("../../../../ladders/engineering-manager.toml");

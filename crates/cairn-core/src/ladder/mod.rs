@@ -2,17 +2,20 @@
 //!
 //! A ladder is data written by people (a company's framework or Cairn's built-ins), so this
 //! module owns its shape, its lookups and the rules that make it usable: ids are unique, and
-//! every competency says what it expects at every level from the one it starts at. Reading
-//! the TOML text lives in [`format`]; the built-in ladders in [`builtin`].
+//! every competency says what it expects at every level from the one it starts at. Levels
+//! may branch into tracks (individual contributor, people manager): a level on no track is
+//! shared by all of them. Reading ladder files lives in [`import`]; the built-in ladders in
+//! [`builtin`]; comparing two versions in [`diff`].
 
 pub mod builtin;
-pub mod format;
+pub mod diff;
+pub mod import;
 pub mod next;
 
 use serde::{Deserialize, Serialize};
 
 use crate::Invalid;
-use crate::id::{CompetencyId, LadderId, LevelId};
+use crate::id::{CompetencyId, LadderId, LevelId, TrackId};
 
 /// A career framework at one version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,13 +24,17 @@ pub struct Ladder {
     /// Stable id, such as `software-engineer`.
     pub id: LadderId,
     /// Starts at 1; a changed ladder imported under the same id gets the next version.
+    #[serde(default = "first_version")]
     pub version: u32,
     /// Display name.
     pub name: String,
     /// What the ladder is for.
     #[serde(default)]
     pub description: String,
-    /// Levels from most junior to most senior.
+    /// The tracks the levels branch into; empty for a single-track ladder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<Track>,
+    /// Levels from most junior to most senior; within a track, in the order they are climbed.
     pub levels: Vec<Level>,
     /// The competencies, in the order the ladder presents them.
     pub competencies: Vec<Competency>,
@@ -44,6 +51,22 @@ pub struct Level {
     /// One sentence on the scope of the level.
     #[serde(default)]
     pub summary: String,
+    /// The tracks this level belongs to; empty means it is shared by every track.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<TrackId>,
+}
+
+/// A path through the ladder, such as individual contributor or people manager.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    /// Short id, such as `individual-contributor`.
+    pub id: TrackId,
+    /// Display name.
+    pub name: String,
+    /// What sets the track apart.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
 }
 
 /// A skill area the ladder judges.
@@ -70,11 +93,65 @@ pub struct Competency {
 pub struct Expectation {
     /// The level this applies to.
     pub level: LevelId,
-    /// The expectation, in a sentence or two.
+    /// The expectation, in a sentence or two; may be empty when `criteria` say it instead.
+    #[serde(default)]
     pub text: String,
+    /// Individual behaviours that make up the expectation, each with its own examples.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<Criterion>,
     /// Observable examples of meeting it.
     #[serde(default)]
     pub examples: Vec<String>,
+    /// How proficient the level must be, in the ladder's own word (such as `Practitioner`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proficiency: Option<String>,
+}
+
+/// One behaviour within an expectation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// The behaviour, in a sentence.
+    pub text: String,
+    /// Observable examples of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+/// How much a ladder holds, for summaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Size {
+    /// Levels.
+    pub levels: usize,
+    /// Tracks.
+    pub tracks: usize,
+    /// Competencies.
+    pub competencies: usize,
+    /// Statements: expectation texts and criteria.
+    pub statements: usize,
+    /// Examples, of expectations and of criteria.
+    pub examples: usize,
+}
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        write!(f, "{}", plural(self.levels, "level"))?;
+        if self.tracks > 0 {
+            write!(f, " on {}", plural(self.tracks, "track"))?;
+        }
+        write!(
+            f,
+            ", {}, {}, {}",
+            plural(self.competencies, "competency").replace("competencys", "competencies"),
+            plural(self.statements, "statement"),
+            plural(self.examples, "example")
+        )
+    }
 }
 
 /// The pair that pins a record to the ladder version it was made against.
@@ -100,9 +177,87 @@ impl Ladder {
         self.levels.iter().find(|l| &l.id == id)
     }
 
-    /// Where a level sits, 0 for the most junior.
-    pub fn level_index(&self, id: &LevelId) -> Option<usize> {
-        self.levels.iter().position(|l| &l.id == id)
+    /// How much the ladder holds.
+    pub fn size(&self) -> Size {
+        let expectations = self.competencies.iter().flat_map(|c| &c.expectations);
+        Size {
+            levels: self.levels.len(),
+            tracks: self.tracks.len(),
+            competencies: self.competencies.len(),
+            statements: expectations
+                .clone()
+                .map(|e| usize::from(!e.text.is_empty()) + e.criteria.len())
+                .sum(),
+            examples: expectations
+                .map(|e| {
+                    e.examples.len() + e.criteria.iter().map(|c| c.examples.len()).sum::<usize>()
+                })
+                .sum(),
+        }
+    }
+
+    /// The track with this id.
+    pub fn track(&self, id: &TrackId) -> Option<&Track> {
+        self.tracks.iter().find(|t| &t.id == id)
+    }
+
+    /// The levels climbed on `track`, most junior first: the shared levels and the track's
+    /// own. Without a track, every level of a single-track ladder, or only the shared levels
+    /// of a branching one.
+    pub fn path(&self, track: Option<&TrackId>) -> Vec<&Level> {
+        self.levels
+            .iter()
+            .filter(|l| l.tracks.is_empty() || track.is_some_and(|t| l.tracks.contains(t)))
+            .collect()
+    }
+
+    /// How senior a level is, 0 for the most junior: its place on the path of its first
+    /// track, so parallel levels of two tracks rank the same.
+    pub fn rank(&self, id: &LevelId) -> Option<usize> {
+        let level = self.level(id)?;
+        let track = level
+            .tracks
+            .first()
+            .or_else(|| self.tracks.first().map(|t| &t.id));
+        self.path(track).iter().position(|l| &l.id == id)
+    }
+
+    /// How many ranks the ladder has: the length of its longest path.
+    pub fn height(&self) -> usize {
+        self.levels
+            .iter()
+            .filter_map(|l| self.rank(&l.id))
+            .max()
+            .map_or(0, |top| top + 1)
+    }
+
+    /// The levels directly above `id`: one per track that leads on from it, so a shared
+    /// level where the ladder branches has one per track, and the top has none.
+    pub fn next_levels(&self, id: &LevelId) -> Vec<&Level> {
+        let Some(level) = self.level(id) else {
+            return Vec::new();
+        };
+        let tracks: Vec<Option<&TrackId>> = if !level.tracks.is_empty() {
+            level.tracks.iter().map(Some).collect()
+        } else if self.tracks.is_empty() {
+            vec![None]
+        } else {
+            self.tracks.iter().map(|t| Some(&t.id)).collect()
+        };
+        let mut next: Vec<&Level> = Vec::new();
+        for track in tracks {
+            let path = self.path(track);
+            let above = path
+                .iter()
+                .position(|l| &l.id == id)
+                .and_then(|i| path.get(i + 1));
+            if let Some(above) = above
+                && !next.iter().any(|l| l.id == above.id)
+            {
+                next.push(above);
+            }
+        }
+        next
     }
 
     /// The competency with this id.
@@ -122,6 +277,29 @@ impl Ladder {
                 "'{id}' is not a level of ladder '{}' (levels: {})",
                 self.id,
                 known.join(", ")
+            ),
+        ))
+    }
+
+    /// A track id typed for `field`, checked against this ladder.
+    pub fn parse_track(&self, field: &str, text: &str) -> Result<TrackId, Invalid> {
+        let id: TrackId = text
+            .parse()
+            .map_err(|e: Invalid| Invalid::new(field, e.message))?;
+        if self.track(&id).is_some() {
+            return Ok(id);
+        }
+        let known: Vec<&str> = self.tracks.iter().map(|t| t.id.as_str()).collect();
+        Err(Invalid::new(
+            field,
+            format!(
+                "'{id}' is not a track of ladder '{}' (tracks: {})",
+                self.id,
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
             ),
         ))
     }
@@ -160,6 +338,18 @@ impl Ladder {
                 "a ladder needs at least one competency",
             ));
         }
+        for (i, track) in self.tracks.iter().enumerate() {
+            let field = format!("tracks[{i}]");
+            if self.tracks[..i].iter().any(|t| t.id == track.id) {
+                problems.push(Invalid::new(
+                    format!("{field}.id"),
+                    format!("track '{}' appears twice", track.id),
+                ));
+            }
+            if track.name.trim().is_empty() {
+                problems.push(Invalid::new(format!("{field}.name"), "must not be empty"));
+            }
+        }
         for (i, level) in self.levels.iter().enumerate() {
             let field = format!("levels[{i}]");
             if self.levels[..i].iter().any(|l| l.id == level.id) {
@@ -170,6 +360,18 @@ impl Ladder {
             }
             if level.title.trim().is_empty() {
                 problems.push(Invalid::new(format!("{field}.title"), "must not be empty"));
+            }
+            for (k, track) in level.tracks.iter().enumerate() {
+                if self.track(track).is_none() {
+                    problems.push(Invalid::new(
+                        format!("{field}.tracks[{k}]"),
+                        unknown(
+                            "track",
+                            track.as_str(),
+                            self.tracks.iter().map(|t| t.id.as_str()),
+                        ),
+                    ));
+                }
             }
         }
         for (i, competency) in self.competencies.iter().enumerate() {
@@ -195,12 +397,12 @@ impl Ladder {
             problems.push(Invalid::new("name", "must not be empty"));
         }
         let start = match &competency.expected_from {
-            Some(level) => match self.level_index(level) {
-                Some(index) => index,
+            Some(level) => match self.rank(level) {
+                Some(rank) => rank,
                 None => {
                     problems.push(Invalid::new(
                         "expected_from",
-                        format!("'{level}' is not a level of this ladder"),
+                        unknown("level", level.as_str(), self.level_ids()),
                     ));
                     0
                 }
@@ -212,7 +414,7 @@ impl Ladder {
             if self.level(&expectation.level).is_none() {
                 problems.push(Invalid::new(
                     format!("{field}.level"),
-                    format!("'{}' is not a level of this ladder", expectation.level),
+                    unknown("level", expectation.level.as_str(), self.level_ids()),
                 ));
             }
             if competency.expectations[..j]
@@ -224,22 +426,28 @@ impl Ladder {
                     format!("level '{}' has two expectations", expectation.level),
                 ));
             }
-            if expectation.text.trim().is_empty() {
-                problems.push(Invalid::new(format!("{field}.text"), "must not be empty"));
+            if expectation.text.trim().is_empty() && expectation.criteria.is_empty() {
+                problems.push(Invalid::new(
+                    format!("{field}.text"),
+                    "must not be empty (or list criteria instead)",
+                ));
             }
-            for (k, example) in expectation.examples.iter().enumerate() {
-                if example.trim().is_empty() {
-                    problems.push(Invalid::new(
-                        format!("{field}.examples[{k}]"),
-                        "must not be empty",
-                    ));
+            for (k, criterion) in expectation.criteria.iter().enumerate() {
+                let field = format!("{field}.criteria[{k}]");
+                if criterion.text.trim().is_empty() {
+                    problems.push(Invalid::new(format!("{field}.text"), "must not be empty"));
                 }
+                problems.extend(empty_examples(&field, &criterion.examples));
             }
+            problems.extend(empty_examples(&field, &expectation.examples));
         }
-        for (i, level) in self.levels.iter().enumerate().skip(start) {
+        for (i, level) in self.levels.iter().enumerate() {
             // A repeated level is reported once, under `levels`, not again here.
             let repeated = self.levels[..i].iter().any(|l| l.id == level.id);
-            if !repeated && !competency.expectations.iter().any(|e| e.level == level.id) {
+            let expected = self.rank(&level.id).is_some_and(|rank| rank >= start)
+                && self.on_track_of(competency, level);
+            if expected && !repeated && !competency.expectations.iter().any(|e| e.level == level.id)
+            {
                 problems.push(Invalid::new(
                     "expectations",
                     format!("no expectation for level '{}'", level.id),
@@ -247,6 +455,27 @@ impl Ladder {
             }
         }
         problems
+    }
+
+    /// Whether `level` is on a track `competency` belongs to. A competency belongs to the
+    /// tracks of the track-specific levels it has expectations at, or to every track when
+    /// it has none: so a design competency of the individual-contributor track is not
+    /// expected of managers, while one written only for shared levels applies to all.
+    fn on_track_of(&self, competency: &Competency, level: &Level) -> bool {
+        if level.tracks.is_empty() {
+            return true;
+        }
+        let own: Vec<&TrackId> = competency
+            .expectations
+            .iter()
+            .filter_map(|e| self.level(&e.level))
+            .flat_map(|l| &l.tracks)
+            .collect();
+        own.is_empty() || level.tracks.iter().any(|t| own.contains(&t))
+    }
+
+    fn level_ids(&self) -> impl Iterator<Item = &str> {
+        self.levels.iter().map(|l| l.id.as_str())
     }
 
     /// The expectation a competency sets at a level, if it is expected there.
@@ -258,12 +487,34 @@ impl Ladder {
     }
 }
 
+fn empty_examples(field: &str, examples: &[String]) -> Vec<Invalid> {
+    examples
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.trim().is_empty())
+        .map(|(k, _)| Invalid::new(format!("{field}.examples[{k}]"), "must not be empty"))
+        .collect()
+}
+
+/// "'x' is not a level of this ladder", with the closest known id suggested when one is
+/// near, else the list of known ids.
+pub(crate) fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {
+    let known: Vec<&str> = known.collect();
+    match crate::closest::closest(id, known.iter().copied()) {
+        Some(near) => format!("'{id}' is not a {what} of this ladder; did you mean '{near}'?"),
+        None => format!(
+            "'{id}' is not a {what} of this ladder ({what}s: {})",
+            known.join(", ")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn small() -> Ladder {
-        format::from_toml(
+        import::from_toml(
             r#"
             id = "tiny"
             version = 1
@@ -306,7 +557,7 @@ mod tests {
             ladder.expectation(&craft, &b).unwrap().text,
             "Writes working code alone."
         );
-        assert_eq!(ladder.level_index(&b), Some(1));
+        assert_eq!(ladder.rank(&b), Some(1));
         let err = ladder
             .require_competency("--skill", &"cooking".parse().unwrap())
             .unwrap_err();

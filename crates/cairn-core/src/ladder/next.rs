@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Expectation, Ladder, Level};
 use crate::Invalid;
-use crate::id::{CompetencyId, LevelId};
+use crate::id::{CompetencyId, LevelId, TrackId};
 
 /// One competency's step from a level to the next.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,16 +30,42 @@ pub struct NextLevel {
     pub from: Level,
     /// The level above it.
     pub to: Level,
+    /// Where the ladder branches at `from`: the other levels above it, on other tracks.
+    pub elsewhere: Vec<Level>,
     /// One step per competency expected at either level, in the ladder's order.
     pub steps: Vec<Step>,
 }
 
-/// The step above `level` on `ladder`. Errors name `field` when the level is unknown or
-/// is the top of the ladder.
-pub fn next_level(ladder: &Ladder, level: &LevelId, field: &str) -> Result<NextLevel, Invalid> {
+/// The step above `level` on `ladder`, along `track` where the ladder branches (else its
+/// first track). Errors name `field` when the level is unknown, not on the track, or the top.
+pub fn next_level(
+    ladder: &Ladder,
+    level: &LevelId,
+    track: Option<&TrackId>,
+    field: &str,
+) -> Result<NextLevel, Invalid> {
     ladder.require_level(field, level)?;
-    let index = ladder.level_index(level).unwrap_or_default();
-    let (Some(from), Some(to)) = (ladder.levels.get(index), ladder.levels.get(index + 1)) else {
+    let Some(from) = ladder.level(level) else {
+        return Err(Invalid::new(field, format!("'{level}' is not a level")));
+    };
+    let above = ladder.next_levels(level);
+    let to = match track {
+        Some(track) => {
+            let path = ladder.path(Some(track));
+            if !path.iter().any(|l| &l.id == level) {
+                return Err(Invalid::new(
+                    "--track",
+                    format!("level {level} is not on the '{track}' track"),
+                ));
+            }
+            above
+                .iter()
+                .find(|l| path.iter().any(|p| p.id == l.id))
+                .copied()
+        }
+        None => above.first().copied(),
+    };
+    let Some(to) = to else {
         return Err(Invalid::new(
             field,
             format!(
@@ -48,6 +74,11 @@ pub fn next_level(ladder: &Ladder, level: &LevelId, field: &str) -> Result<NextL
             ),
         ));
     };
+    let elsewhere = above
+        .into_iter()
+        .filter(|l| l.id != to.id)
+        .cloned()
+        .collect();
     let at =
         |c: &super::Competency, l: &LevelId| c.expectations.iter().find(|e| &e.level == l).cloned();
     let steps = ladder
@@ -68,6 +99,7 @@ pub fn next_level(ladder: &Ladder, level: &LevelId, field: &str) -> Result<NextL
     Ok(NextLevel {
         from: from.clone(),
         to: to.clone(),
+        elsewhere,
         steps,
     })
 }
@@ -80,7 +112,7 @@ mod tests {
     #[test]
     fn each_competency_shows_this_level_and_the_next_with_examples() {
         let ladder = builtin::find("software-engineer").unwrap();
-        let step = next_level(&ladder, &"L2".parse().unwrap(), "--level").unwrap();
+        let step = next_level(&ladder, &"L2".parse().unwrap(), None, "--level").unwrap();
         assert_eq!((step.from.id.as_str(), step.to.id.as_str()), ("L2", "L3"));
         assert_eq!(step.steps.len(), 8);
         let influence = step
@@ -103,12 +135,12 @@ mod tests {
         ladder.competencies[6]
             .expectations
             .retain(|e| e.level.as_str() >= "L3");
-        let step = next_level(&ladder, &l2, "--level").unwrap();
+        let step = next_level(&ladder, &l2, None, "--level").unwrap();
         let mentoring = &step.steps[6];
         assert!(mentoring.new_at_next && mentoring.now.is_none());
-        let top = next_level(&ladder, &"L6".parse().unwrap(), "--level").unwrap_err();
+        let top = next_level(&ladder, &"L6".parse().unwrap(), None, "--level").unwrap_err();
         assert_eq!(top.field, "--level");
         assert!(top.message.contains("no next level"));
-        assert!(next_level(&ladder, &"L9".parse().unwrap(), "level").is_err());
+        assert!(next_level(&ladder, &"L9".parse().unwrap(), None, "level").is_err());
     }
 }

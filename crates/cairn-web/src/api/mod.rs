@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/export", get(export::archive))
         .route("/profile", get(profile::show))
         .route("/ladder", get(profile::ladder))
+        .route("/ladder/next", get(profile::next))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { crate::error::ApiError(crate::AppError::NotFound) })
 }

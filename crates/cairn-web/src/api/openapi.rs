@@ -136,6 +136,19 @@ pub fn spec() -> Value {
             "/api/v1/ladder": {
                 "get": {"summary": "The owner's career ladder, whole", "responses": {"200": {"description": "The ladder (the shape of docs/ladders.md)", "content": {"application/json": {"schema": {"type": "object"}}}}}}
             },
+            "/api/v1/ladder/next": {
+                "get": {
+                    "summary": "What the level above the owner's (or `level`) adds, per competency, along `track` where the ladder branches",
+                    "parameters": [
+                        {"name": "level", "in": "query", "schema": {"type": "string"}},
+                        {"name": "track", "in": "query", "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                        "200": {"description": "from, to, the other tracks' next levels (elsewhere), and one step per competency with now and next expectations", "content": {"application/json": {"schema": {"type": "object", "required": ["from", "to", "elsewhere", "steps"]}}}},
+                        "422": {"description": "An unknown level or track, a level off the track, or the top of the ladder"}
+                    }
+                }
+            },
             "/api/v1/openapi.json": {
                 "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}}
             }

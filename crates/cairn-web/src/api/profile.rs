@@ -1,14 +1,17 @@
-//! `/api/v1/profile` and `/api/v1/ladder`: who the store belongs to, and their ladder.
+//! `/api/v1/profile`, `/api/v1/ladder` and `/api/v1/ladder/next`: who the store belongs
+//! to, their ladder, and what its next level adds.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use std::sync::Arc;
 
 use cairn_core::ladder::Ladder;
+use cairn_core::ladder::next::NextLevel;
 use serde::Serialize;
 
 use crate::AppState;
 use crate::error::ApiError;
+use crate::pages::ladder::NextParams;
 use crate::session::ApiViewer;
 
 /// The owner's profile.
@@ -53,4 +56,16 @@ pub async fn ladder(
 ) -> Result<Json<Arc<Ladder>>, ApiError> {
     let (_, ladder) = state.profile(viewer.person).await?;
     Ok(Json(ladder))
+}
+
+/// `GET /api/v1/ladder/next?level=L&track=T`: the step above the owner's level (or `level`),
+/// along `track` where the ladder branches.
+pub async fn next(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+    Query(params): Query<NextParams>,
+) -> Result<Json<NextLevel>, ApiError> {
+    let (me, ladder) = state.profile(viewer.person).await?;
+    let (step, _) = params.step(&ladder, &me.level)?;
+    Ok(Json(step))
 }

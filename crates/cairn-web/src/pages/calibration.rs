@@ -129,8 +129,8 @@ async fn page(
         })
         .collect();
     let next = ladder
-        .level_index(&access.person.level)
-        .and_then(|i| ladder.levels.get(i + 1))
+        .next_levels(&access.person.level)
+        .first()
         .map(|l| l.id.clone());
     let questions = ladder
         .competencies

@@ -1,12 +1,14 @@
-//! The ladder pages: every competency's expectation at each level, with examples, and the
-//! engineer's current and next level marked; and the next level side by side.
+//! The ladder pages: every competency's expectation at each level, with its criteria and
+//! examples, the engineer's current and next level marked, browsable by track; and the
+//! next level side by side.
 
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use cairn_core::Invalid;
-use cairn_core::id::LevelId;
+use cairn_core::id::{LevelId, TrackId};
 use cairn_core::ladder::next::{NextLevel, next_level};
+use cairn_core::ladder::{Expectation, Ladder};
 use serde::Deserialize;
 
 use super::{Chrome, render};
@@ -16,14 +18,13 @@ struct LevelView {
     id: String,
     title: String,
     summary: String,
+    tracks: String,
     mark: &'static str,
 }
 
 struct ExpectationView {
-    level: String,
     title: String,
-    text: String,
-    examples: Vec<String>,
+    e: Expectation,
     mark: &'static str,
 }
 
@@ -32,6 +33,13 @@ struct CompetencyView {
     name: String,
     description: String,
     expectations: Vec<ExpectationView>,
+}
+
+/// A link to the ladder along one track (`id` empty for every level).
+struct TrackLink {
+    id: String,
+    name: String,
+    chosen: bool,
 }
 
 #[derive(Template)]
@@ -43,28 +51,82 @@ struct LadderPage {
     id: String,
     version: u32,
     description: String,
+    tracks: Vec<TrackLink>,
     levels: Vec<LevelView>,
     competencies: Vec<CompetencyView>,
 }
 
+/// `?track=T`: only the levels climbed on that track.
+#[derive(Debug, Default, Deserialize)]
+pub struct LadderParams {
+    #[serde(default)]
+    track: String,
+}
+
+/// The track named in a query string, checked against the ladder; empty means none.
+fn chosen_track(ladder: &Ladder, track: &str) -> Result<Option<TrackId>, AppError> {
+    if track.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(ladder.parse_track("track", track)?))
+}
+
+fn track_links(ladder: &Ladder, chosen: Option<&TrackId>) -> Vec<TrackLink> {
+    if ladder.tracks.is_empty() {
+        return Vec::new();
+    }
+    std::iter::once(TrackLink {
+        id: String::new(),
+        name: "All levels".to_owned(),
+        chosen: chosen.is_none(),
+    })
+    .chain(ladder.tracks.iter().map(|t| TrackLink {
+        id: t.id.to_string(),
+        name: t.name.clone(),
+        chosen: chosen == Some(&t.id),
+    }))
+    .collect()
+}
+
 /// `GET /ladder`
-pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(params): Query<LadderParams>,
+) -> Result<Html<String>, AppError> {
     let (me, ladder) = state.profile(viewer.person).await?;
-    let current = ladder.level_index(&me.level);
-    let mark = |index: Option<usize>| match (index, current) {
-        (Some(i), Some(c)) if i == c => "current",
-        (Some(i), Some(c)) if i == c + 1 => "next",
-        _ => "",
-    };
-    let levels = ladder
-        .levels
+    let track = chosen_track(&ladder, &params.track)?;
+    let next: Vec<LevelId> = ladder
+        .next_levels(&me.level)
         .iter()
-        .enumerate()
-        .map(|(i, l)| LevelView {
+        .map(|l| l.id.clone())
+        .collect();
+    let mark = |level: &LevelId| {
+        if level == &me.level {
+            "current"
+        } else if next.contains(level) {
+            "next"
+        } else {
+            ""
+        }
+    };
+    let shown: Vec<&cairn_core::ladder::Level> = match &track {
+        Some(track) => ladder.path(Some(track)),
+        None => ladder.levels.iter().collect(),
+    };
+    let levels = shown
+        .iter()
+        .map(|l| LevelView {
             id: l.id.to_string(),
             title: l.title.clone(),
             summary: l.summary.clone(),
-            mark: mark(Some(i)),
+            tracks: l
+                .tracks
+                .iter()
+                .filter_map(|t| ladder.track(t).map(|t| t.name.clone()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            mark: mark(&l.id),
         })
         .collect();
     let competencies = ladder
@@ -77,18 +139,18 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
             expectations: c
                 .expectations
                 .iter()
+                .filter(|e| shown.iter().any(|l| l.id == e.level))
                 .map(|e| ExpectationView {
-                    level: e.level.to_string(),
                     title: ladder
                         .level(&e.level)
                         .map(|l| l.title.clone())
                         .unwrap_or_default(),
-                    text: e.text.clone(),
-                    examples: e.examples.clone(),
-                    mark: mark(ladder.level_index(&e.level)),
+                    mark: mark(&e.level),
+                    e: e.clone(),
                 })
                 .collect(),
         })
+        .filter(|c| !c.expectations.is_empty())
         .collect();
     render(&LadderPage {
         active: "ladder",
@@ -97,16 +159,39 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
         id: ladder.id.to_string(),
         version: ladder.version,
         description: ladder.description.clone(),
+        tracks: track_links(&ladder, track.as_ref()),
         levels,
         competencies,
     })
 }
 
-/// `?level=L`: look from another level than the viewer's own.
+/// `?level=L&track=T`: look from another level than the viewer's own, along a track.
 #[derive(Debug, Default, Deserialize)]
 pub struct NextParams {
     #[serde(default)]
     level: String,
+    #[serde(default)]
+    track: String,
+}
+
+impl NextParams {
+    /// The step these parameters ask for from `own` level, and the track chosen.
+    pub(crate) fn step(
+        &self,
+        ladder: &Ladder,
+        own: &LevelId,
+    ) -> Result<(NextLevel, Option<TrackId>), AppError> {
+        let level: LevelId = if self.level.is_empty() {
+            own.clone()
+        } else {
+            self.level
+                .parse()
+                .map_err(|e: Invalid| Invalid::new("level", e.message))?
+        };
+        let track = chosen_track(ladder, &self.track)?;
+        let step = next_level(ladder, &level, track.as_ref(), "level")?;
+        Ok((step, track))
+    }
 }
 
 #[derive(Template)]
@@ -115,8 +200,11 @@ struct NextPage {
     active: &'static str,
     chrome: Chrome,
     step: NextLevel,
+    /// The other tracks' next levels, with the track to link to.
+    elsewhere: Vec<(String, String, String)>,
     new_at_next: Vec<String>,
     levels: Vec<(String, bool)>,
+    tracks: Vec<TrackLink>,
 }
 
 /// `GET /ladder/next`
@@ -126,15 +214,20 @@ pub async fn next(
     Query(params): Query<NextParams>,
 ) -> Result<Html<String>, AppError> {
     let (me, ladder) = state.profile(viewer.person).await?;
-    let level: LevelId = if params.level.is_empty() {
-        me.level.clone()
-    } else {
-        params
-            .level
-            .parse()
-            .map_err(|e: Invalid| Invalid::new("level", e.message))?
-    };
-    let step = next_level(&ladder, &level, "level")?;
+    let (step, track) = params.step(&ladder, &me.level)?;
+    let level = step.from.id.clone();
+    let elsewhere = step
+        .elsewhere
+        .iter()
+        .map(|l| {
+            let track = l.tracks.first().and_then(|t| ladder.track(t));
+            (
+                l.title.clone(),
+                track.map(|t| t.id.to_string()).unwrap_or_default(),
+                track.map(|t| t.name.clone()).unwrap_or_default(),
+            )
+        })
+        .collect();
     render(&NextPage {
         active: "ladder",
         chrome: Chrome::of(&state, &viewer, &me.name).await?,
@@ -147,9 +240,11 @@ pub async fn next(
         levels: ladder
             .levels
             .iter()
-            .take(ladder.levels.len().saturating_sub(1))
+            .filter(|l| !ladder.next_levels(&l.id).is_empty())
             .map(|l| (l.id.to_string(), l.id == level))
             .collect(),
+        tracks: track_links(&ladder, track.as_ref()),
+        elsewhere,
         step,
     })
 }

@@ -186,10 +186,7 @@ fn ask(
     round: &str,
 ) -> anyhow::Result<Vec<Rating>> {
     let levels: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
-    let next = ladder
-        .level_index(current)
-        .and_then(|i| ladder.levels.get(i + 1))
-        .map(|l| l.id.clone());
+    let next = ladder.next_levels(current).first().map(|l| l.id.clone());
     let mut err = io::stderr().lock();
     let whose = match side {
         Assessor::Own => "the level you believe you work at",

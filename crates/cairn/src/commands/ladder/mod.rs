@@ -1,19 +1,29 @@
 //! `cairn ladder`: the career ladders Cairn measures against.
 
+mod check;
+mod diff;
+mod import;
 mod list;
 mod next;
 mod show;
 
+use std::io::{self, Write};
+
+use cairn_core::ladder::Expectation;
+use cairn_core::ladder::import::{Format, LadderError};
 use clap::Subcommand;
 
 use crate::cli::Globals;
 
-/// Browse career ladders.
+/// Browse, import and compare career ladders.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     List(list::Args),
     Show(show::Args),
     Next(next::Args),
+    Import(import::Args),
+    Check(check::Args),
+    Diff(diff::Args),
 }
 
 impl Command {
@@ -23,6 +33,63 @@ impl Command {
             Self::List(args) => list::run(args, globals).await,
             Self::Show(args) => show::run(args, globals).await,
             Self::Next(args) => next::run(args, globals).await,
+            Self::Import(args) => import::run(args, globals).await,
+            Self::Check(args) => check::run(&args, globals),
+            Self::Diff(args) => diff::run(args, globals).await,
         }
     }
+}
+
+/// An expectation's statement, criteria and examples, each line after `indent`.
+fn print_expectation(out: &mut impl Write, e: &Expectation, indent: &str) -> io::Result<()> {
+    let proficiency = e
+        .proficiency
+        .as_ref()
+        .map(|p| format!(" [{p}]"))
+        .unwrap_or_default();
+    if !e.text.is_empty() {
+        writeln!(out, "{}{proficiency}", e.text)?;
+    } else {
+        writeln!(out, "{}", proficiency.trim_start())?;
+    }
+    for c in &e.criteria {
+        writeln!(out, "{indent}- {}", c.text)?;
+        for example in &c.examples {
+            writeln!(out, "{indent}    e.g. {example}")?;
+        }
+    }
+    for example in &e.examples {
+        writeln!(out, "{indent}e.g. {example}")?;
+    }
+    Ok(())
+}
+
+/// Every problem in a ladder file as `FILE:LINE:COLUMN: field: message` lines.
+fn problem_lines(file: &str, error: &LadderError) -> Vec<String> {
+    error
+        .problems
+        .iter()
+        .map(|p| {
+            let place =
+                p.at.map(|at| format!("{file}:{}:{}", at.line, at.column))
+                    .unwrap_or_else(|| file.to_owned());
+            if p.invalid.field.is_empty() {
+                format!("{place}: {}", p.invalid.message)
+            } else {
+                format!("{place}: {}: {}", p.invalid.field, p.invalid.message)
+            }
+        })
+        .collect()
+}
+
+/// The `--format` option, checked.
+fn parse_format(format: Option<&str>) -> Result<Option<Format>, cairn_core::Invalid> {
+    format.map(str::parse).transpose()
+}
+
+/// The file's bytes, or an error that names it.
+fn read_file(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        crate::failure::BadInput(format!("{}: cannot read the file: {e}", path.display())).into()
+    })
 }

@@ -3,18 +3,20 @@
 use std::io::{self, BufWriter, Write};
 
 use cairn_core::Invalid;
-use cairn_core::id::LevelId;
+use cairn_core::id::{LevelId, TrackId};
 use cairn_core::ladder::{Ladder, builtin};
 use cairn_store::{Location, StoreError};
 
 use crate::cli::Globals;
 use crate::output;
 
-/// Show a ladder: every competency's expectation at each level, with examples.
+/// Show a ladder: its tracks, and every competency's expectation at each level, with
+/// criteria and examples.
 ///
 /// Without ID, shows your profile's ladder (or the built-in software-engineer ladder).
 /// Examples:
 ///   cairn ladder show --level L3
+///   cairn ladder show ft-engineering --track people-manager
 ///   cairn ladder show software-engineer --json
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,6 +25,9 @@ pub struct Args {
     /// Only this level's expectations
     #[arg(long)]
     level: Option<String>,
+    /// Only the levels climbed on this track
+    #[arg(long)]
+    track: Option<String>,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
@@ -58,6 +63,19 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
             c.expectations.retain(|e| e.level == level);
         }
     }
+    if let Some(track) = &args.track {
+        let track = ladder.parse_track("--track", track)?;
+        let path: Vec<LevelId> = ladder
+            .path(Some(&track))
+            .iter()
+            .map(|l| l.id.clone())
+            .collect();
+        ladder.tracks.retain(|t| t.id == track);
+        ladder.levels.retain(|l| path.contains(&l.id));
+        for c in &mut ladder.competencies {
+            c.expectations.retain(|e| path.contains(&e.level));
+        }
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     if globals.json {
         output::json(&mut out, &ladder)?;
@@ -73,27 +91,55 @@ fn print(out: &mut impl Write, ladder: &Ladder) -> io::Result<()> {
     if !ladder.description.is_empty() {
         writeln!(out, "{}", ladder.description)?;
     }
+    if !ladder.tracks.is_empty() {
+        writeln!(out, "\nTracks")?;
+        for track in &ladder.tracks {
+            let path: Vec<&str> = ladder
+                .path(Some(&track.id))
+                .iter()
+                .map(|l| l.id.as_str())
+                .collect();
+            writeln!(out, "  {} ({}): {}", track.name, track.id, path.join(" → "))?;
+        }
+    }
     writeln!(out, "\nLevels")?;
+    let width = ladder
+        .levels
+        .iter()
+        .map(|l| l.id.as_str().len())
+        .fold(4, usize::max);
     for level in &ladder.levels {
-        writeln!(out, "  {:<4} {}: {}", level.id, level.title, level.summary)?;
+        let tracks: Vec<&str> = level.tracks.iter().map(TrackId::as_str).collect();
+        let on = if tracks.is_empty() || ladder.tracks.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", tracks.join(", "))
+        };
+        let summary = if level.summary.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", level.summary)
+        };
+        writeln!(out, "  {:<width$} {}{on}{summary}", level.id, level.title)?;
     }
     for c in &ladder.competencies {
         writeln!(out, "\n{} ({})", c.name, c.id)?;
         if !c.description.is_empty() {
             writeln!(out, "  {}", c.description)?;
         }
+        if let Some(from) = &c.expected_from {
+            writeln!(out, "  Expected from {from}; not expected below.")?;
+        }
         for e in &c.expectations {
-            writeln!(out, "  {:<4} {}", e.level, e.text)?;
-            for example in &e.examples {
-                writeln!(out, "       e.g. {example}")?;
-            }
+            write!(out, "  {:<width$} ", e.level)?;
+            super::print_expectation(out, e, &format!("  {:width$} ", ""))?;
         }
     }
     Ok(())
 }
 
 /// The newest stored version of a ladder, else the built-in one.
-fn find(id: &str, stored: &[Ladder]) -> anyhow::Result<Ladder> {
+pub(super) fn find(id: &str, stored: &[Ladder]) -> anyhow::Result<Ladder> {
     if let Some(ladder) = stored
         .iter()
         .filter(|l| l.id.as_str() == id)

@@ -1,0 +1,199 @@
+//! Ladder files through the real binary: import (every format), check, versions and diff,
+//! tracks and the next level on an imported framework.
+
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns: a failed unwrap is a failed test
+
+mod harness;
+
+use std::path::PathBuf;
+
+use harness::Env;
+
+/// A real framework from `../shared/ladders`, or `None` when the folder is absent.
+fn shared(name: &str) -> Option<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/ladders")
+        .join(name);
+    if path.exists() {
+        Some(path.display().to_string())
+    } else {
+        eprintln!("skipped: {} is not here", path.display());
+        None
+    }
+}
+
+#[test]
+fn a_company_framework_is_checked_imported_versioned_and_compared() {
+    let Some(ft) = shared("ft-engineering.yml") else {
+        return;
+    };
+    let env = Env::new();
+    env.init();
+    let evidence = env.log(&["Ran the design review", "--skill", "system-design"]);
+
+    let check = env.json(&["ladder", "check", &ft]);
+    assert_eq!(check[0]["ok"], true);
+    assert_eq!(check[0]["format"], "ft");
+
+    let first = env.json(&["ladder", "import", &ft]);
+    assert_eq!(
+        (first["id"].as_str(), first["version"].as_u64()),
+        (Some("ft-engineering"), Some(1))
+    );
+    assert_eq!(first["size"]["tracks"], 2);
+    assert_eq!(first["size"]["statements"], 72);
+    let again = env.json(&["ladder", "import", &ft]);
+    assert_eq!(
+        (again["version"].as_u64(), again["added"].as_bool()),
+        (Some(1), Some(false))
+    );
+
+    // A reworded statement under the same id is version 2; moving onto it keeps old records
+    // pointing at the version they were made against.
+    let text = std::fs::read_to_string(&ft).unwrap();
+    let changed = env.path("ft-engineering.yml");
+    std::fs::write(
+        &changed,
+        text.replace("Presents their work clearly", "Presents their work plainly"),
+    )
+    .unwrap();
+    let changed = changed.display().to_string();
+    let second = env
+        .run(&["ladder", "import", &changed, "--use", "--level", "senior-1"])
+        .ok();
+    assert!(
+        second
+            .stdout
+            .contains("Imported Engineering (ft-engineering v2) as a new version"),
+        "{}",
+        second.stdout
+    );
+    assert!(
+        second
+            .stdout
+            .contains("Your profile now uses Engineering (ft-engineering v2) at level senior-1.")
+    );
+    let kept = env.json(&["show", &evidence]);
+    assert_eq!(kept["ladder"]["id"], "software-engineer");
+    let diff = env.run(&["ladder", "diff", "ft-engineering"]).ok().stdout;
+    assert_eq!(
+        diff.lines().take(4).collect::<Vec<_>>(),
+        [
+            "ft-engineering v1 → v2: 1 change",
+            "~ communication at junior: text",
+            "    was: Presents their work clearly and talks about progress concisely in meetings, explaining their approach.",
+            "    now: Presents their work plainly and talks about progress concisely in meetings, explaining their approach.",
+        ]
+    );
+    let listed = env.json(&["ladder", "list"]);
+    let versions: Vec<u64> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["id"] == "ft-engineering")
+        .map(|l| l["version"].as_u64().unwrap())
+        .collect();
+    assert_eq!(versions, [1, 2]);
+
+    // The profile's ladder now branches at senior-1: the next level names the other track.
+    let next = env.run(&["ladder", "next"]).ok().stdout;
+    assert!(next.starts_with("From Senior Engineer 1 (senior-1) to Senior Engineer 2 (Individual Contributor) (senior-2-ic)"), "{next}");
+    assert!(next.contains("The ladder branches here: on the People Manager track (--track people-manager) the next level is Senior Engineer 2 (People Manager) (senior-2-pm)."), "{next}");
+    let manager = env.json(&["ladder", "next", "--track", "people-manager"]);
+    assert_eq!(manager["to"]["id"], "senior-2-pm");
+    let shown = env
+        .run(&["ladder", "show", "--track", "people-manager"])
+        .ok()
+        .stdout;
+    assert!(shown.contains("People Manager (people-manager): junior → engineer → senior-1 → senior-2-pm → principal-pm → tech-director"), "{shown}");
+    assert!(!shown.contains("senior-2-ic"), "{shown}");
+    env.run(&["ladder", "show", "--track", "manager"])
+        .bad_input("--track: 'manager' is not a track of ladder 'ft-engineering' (tracks: individual-contributor, people-manager)");
+    env.run(&[
+        "ladder",
+        "diff",
+        "ft-engineering",
+        "--from",
+        "1",
+        "--to",
+        "3",
+    ])
+    .bad_input("--to: 'ft-engineering' has no version 3 (stored: v1, v2)");
+}
+
+#[test]
+fn a_broken_file_imports_nothing_and_every_problem_names_its_line() {
+    let env = Env::new();
+    env.init();
+    let before = env.export();
+    let file = env.path("platform.yml");
+    std::fs::write(
+        &file,
+        "id: platform\nname: Platform\nlevels:\n  - id: P1\n    title: Engineer\n  - id: P2\n    titel: Senior\ncompetencies:\n  - id: craft\n    name: Craft\n    expectations:\n      - level: P1\n        text: Builds features.\n      - level: P3\n        text: Leads.\n",
+    )
+    .unwrap();
+    let file = file.display().to_string();
+    let run = env.run(&["ladder", "import", &file]);
+    let run = run.bad_input(&format!("{file}: 4 problems; nothing imported"));
+    let lines: Vec<&str> = run.stderr.lines().skip(1).collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{file}:6:5: levels[1].title: is missing"),
+            format!("{file}:7:5: levels[1].titel: unknown field; did you mean 'title'?"),
+            format!("{file}:9:5: competencies[0].expectations: no expectation for level 'P2'"),
+            format!(
+                "{file}:14:16: competencies[0].expectations[1].level: 'P3' is not a level of this ladder (levels: P1, P2)"
+            ),
+        ]
+    );
+    assert_eq!(env.export(), before, "nothing was written");
+    let check = env
+        .run(&["ladder", "check", &file])
+        .bad_input("4 problems in 1 of 1 ladder file");
+    assert_eq!(check.stdout.lines().count(), 4);
+    let run = env.run(&["--json", "ladder", "check", &file, "--format", "yaml"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&run.bad_input("4 problems").stdout).unwrap();
+    assert_eq!(json[0]["problems"][1]["line"], 7);
+    assert_eq!(json[0]["problems"][1]["field"], "levels[1].titel");
+}
+
+#[test]
+fn spreadsheets_and_wrong_files_get_clear_answers() {
+    let env = Env::new();
+    env.init();
+    let wide = env.path("levels.csv");
+    std::fs::write(
+        &wide,
+        "Competency,Junior,Senior\nDelivery,Ships tasks.,Ships projects.\nMentoring,,Mentors two people.\n",
+    )
+    .unwrap();
+    let wide = wide.display().to_string();
+    let imported = env.json(&[
+        "ladder", "import", &wide, "--id", "platform", "--name", "Platform",
+    ]);
+    assert_eq!(imported["format"], "csv-wide");
+    assert_eq!(
+        (imported["id"].as_str(), imported["name"].as_str()),
+        (Some("platform"), Some("Platform"))
+    );
+    let shown = env.run(&["ladder", "show", "platform"]).ok().stdout;
+    assert!(
+        shown.contains("Mentoring (mentoring)\n  Expected from senior; not expected below."),
+        "{shown}"
+    );
+
+    let empty = env.path("empty.toml");
+    std::fs::write(&empty, "").unwrap();
+    env.run(&["ladder", "check", &empty.display().to_string()])
+        .bad_input("1 problem");
+    let latin1 = env.path("latin1.csv");
+    std::fs::write(&latin1, b"Competency,Junior\nCaf\xE9,Serves\n").unwrap();
+    let out = env.run(&["ladder", "import", &latin1.display().to_string()]);
+    out.bad_input("latin1.csv:2:4: the file is not UTF-8 text (byte 0xE9 here); save it as UTF-8");
+    env.run(&["ladder", "import", "nowhere.yml"])
+        .bad_input("nowhere.yml: cannot read the file");
+    env.run(&["ladder", "check", &wide, "--format", "pdf"])
+        .bad_input("'pdf' is not a ladder format");
+}
