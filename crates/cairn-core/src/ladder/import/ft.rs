@@ -5,7 +5,7 @@
 //! belongs to that track; the levels without such a suffix are shared by every track.
 
 use super::tree::{self, Node, Pos, Reader};
-use super::{LadderError, Read, failed, ladder_id, prose};
+use super::{LadderError, Read, failed, ladder_id, prose, track_note};
 use crate::id::{LevelId, TrackId};
 use crate::ladder::{Competency, Expectation, Ladder, Level, Track, unknown};
 
@@ -229,25 +229,4 @@ fn find_level(
         r.fail(at, field, unknown("level", text.trim(), known));
     }
     found.map(|l| l.id.clone())
-}
-
-/// "tracks: People Manager (a, b); shared: c, d", for the mapping report.
-pub(super) fn track_note(tracks: &[Track], levels: &[Level]) -> String {
-    if tracks.is_empty() {
-        return "no tracks: every level is on one path".to_owned();
-    }
-    let ids = |pick: &dyn Fn(&Level) -> bool| {
-        levels
-            .iter()
-            .filter(|l| pick(l))
-            .map(|l| l.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut parts: Vec<String> = tracks
-        .iter()
-        .map(|t| format!("{} ({})", t.name, ids(&|l| l.tracks.contains(&t.id))))
-        .collect();
-    parts.push(format!("shared: {}", ids(&|l| l.tracks.is_empty())));
-    format!("tracks: {}", parts.join("; "))
 }

@@ -19,7 +19,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use super::Ladder;
+use super::{Ladder, Level, Track};
 use crate::Invalid;
 use crate::id::LadderId;
 use tree::Pos;
@@ -378,6 +378,27 @@ fn ladder_id(name: &str) -> (Option<LadderId>, String) {
     };
     let note = format!("ladder id '{slug}' taken from the file name (--id sets another)");
     (slug.parse().ok(), note)
+}
+
+/// "tracks: People Manager (a, b); shared: c, d", for the mapping report.
+fn track_note(tracks: &[Track], levels: &[Level]) -> String {
+    if tracks.is_empty() {
+        return "no tracks: every level is on one path".to_owned();
+    }
+    let ids = |pick: &dyn Fn(&Level) -> bool| {
+        levels
+            .iter()
+            .filter(|l| pick(l))
+            .map(|l| l.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts: Vec<String> = tracks
+        .iter()
+        .map(|t| format!("{} ({})", t.name, ids(&|l| l.tracks.contains(&t.id))))
+        .collect();
+    parts.push(format!("shared: {}", ids(&|l| l.tracks.is_empty())));
+    format!("tracks: {}", parts.join("; "))
 }
 
 /// Text as a slug id: lower case ASCII letters and digits, other runs turned into `-`,

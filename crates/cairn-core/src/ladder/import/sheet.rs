@@ -445,7 +445,7 @@ impl Sheet {
                 "{} levels, in the order they first appear",
                 ladder.levels.len()
             ),
-            super::ft::track_note(&ladder.tracks, &ladder.levels),
+            super::track_note(&ladder.tracks, &ladder.levels),
             format!("{} competencies", ladder.competencies.len()),
             format!("{statements} rows → statements, with {example_count} examples"),
         ]);
