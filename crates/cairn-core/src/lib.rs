@@ -57,6 +57,7 @@ pub mod person;
 pub mod privacy;
 pub mod rep;
 pub mod shape;
+pub mod suggest;
 mod svg;
 pub mod visibility;
 

@@ -974,3 +974,41 @@ fn ladder_next_sets_this_level_beside_the_next_with_examples() {
     env.run(&["ladder", "next", "--level", "L0"])
         .bad_input("--level: 'L0' is not a level");
 }
+
+#[test]
+fn suggest_ranks_competencies_and_learns_from_what_was_tagged() {
+    let env = Env::new();
+    env.init();
+    let text = env
+        .run(&[
+            "suggest",
+            "Mentored two new hires through their first on-call rotation",
+        ])
+        .ok()
+        .stdout;
+    assert!(text.starts_with("mentoring "), "{text}");
+    assert!(text.lines().next().unwrap().contains("mentored"), "{text}");
+    assert!(text.lines().count() <= 3);
+    let novel = "Ran the quarterly kaizen retro";
+    let before = env.json(&["suggest", novel, "--limit", "8"]);
+    assert!(
+        before
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| !s["words"].to_string().contains("kaizen"))
+    );
+    env.log(&[
+        "Kaizen session on the deploy pipeline",
+        "--skill",
+        "collaboration",
+    ]);
+    let after = env.json(&["suggest", novel, "--limit", "1"]);
+    assert_eq!(after[0]["competency"], "collaboration");
+    assert_eq!(after[0]["words"][0], "kaizen");
+    let none = env.run(&["suggest", "zzz"]).ok().stdout;
+    assert!(
+        none.starts_with("No competency of Software Engineer matches"),
+        "{none}"
+    );
+}

@@ -17,6 +17,7 @@ mod search;
 mod serve;
 mod shape;
 mod show;
+mod suggest;
 mod user;
 
 use clap::Subcommand;
@@ -40,6 +41,7 @@ pub enum Command {
     Assess(assess::Command),
     Gap(gap::Args),
     Shape(shape::Args),
+    Suggest(suggest::Args),
     #[command(subcommand)]
     Import(import::Command),
     Demo(demo::Args),
@@ -71,6 +73,7 @@ impl Command {
             Self::Assess(command) => command.run(globals).await,
             Self::Gap(args) => gap::run(args, globals).await,
             Self::Shape(args) => shape::run(args, globals).await,
+            Self::Suggest(args) => suggest::run(args, globals).await,
             Self::Import(command) => command.run(globals).await,
             Self::Demo(args) => demo::run(args, globals).await,
             Self::Serve(args) => serve::run(args, globals).await,

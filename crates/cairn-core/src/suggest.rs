@@ -1,0 +1,206 @@
+//! Competency suggestion: which of a ladder's competencies a piece of evidence most likely
+//! shows, with the words that drove each score. Local and deterministic: each competency is
+//! a bag of words from its name, description, expectations and examples, plus the words of
+//! the evidence this engineer tagged with it before (so it improves as they tag). A word
+//! counts by how rare it is across competencies (inverse document frequency) and, with
+//! diminishing returns, by how often the competency uses it.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::id::CompetencyId;
+use crate::ladder::Ladder;
+
+/// How much a word in the competency's name, description or the engineer's own tagged
+/// evidence counts against one in its expectations and examples.
+const NAME_WEIGHT: f64 = 3.0;
+const DESCRIPTION_WEIGHT: f64 = 2.0;
+const HISTORY_WEIGHT: f64 = 2.0;
+
+/// Words too common to say anything about a competency.
+const STOP: &[&str] = &[
+    "the", "and", "for", "with", "from", "into", "that", "this", "their", "our", "your", "its",
+    "than", "then", "not", "but", "over", "under", "per", "via", "was", "were", "are", "has",
+    "have", "had", "who", "what", "when", "which", "all", "any", "one", "two", "new", "more",
+    "most", "they", "them", "she", "his", "her", "you", "out", "also", "each", "other",
+];
+
+/// One ranked competency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suggestion {
+    /// Competency id.
+    pub competency: CompetencyId,
+    /// Competency name.
+    pub name: String,
+    /// The score, higher is likelier; comparable within one text only.
+    pub score: f64,
+    /// The words of the text that drove the score, strongest first.
+    pub words: Vec<String>,
+}
+
+/// A ladder's competencies as word bags, ready to rank texts.
+#[derive(Debug, Clone)]
+pub struct Suggester {
+    competencies: Vec<(CompetencyId, String, HashMap<String, f64>)>,
+    /// In how many competencies each word appears.
+    spread: HashMap<String, usize>,
+}
+
+impl Suggester {
+    /// Bags for every competency of `ladder`, with `history`: the texts of evidence the
+    /// engineer tagged before and the competencies they tagged each with.
+    pub fn new(ladder: &Ladder, history: &[(String, Vec<CompetencyId>)]) -> Self {
+        let mut competencies = Vec::new();
+        for c in &ladder.competencies {
+            let mut bag: HashMap<String, f64> = HashMap::new();
+            let mut add = |text: &str, weight: f64| {
+                for (stem, _) in words(text) {
+                    *bag.entry(stem).or_default() += weight;
+                }
+            };
+            add(&c.name, NAME_WEIGHT);
+            add(&c.description, DESCRIPTION_WEIGHT);
+            for e in &c.expectations {
+                add(&e.text, 1.0);
+                e.examples.iter().for_each(|x| add(x, 1.0));
+                for criterion in &e.criteria {
+                    add(&criterion.text, 1.0);
+                    criterion.examples.iter().for_each(|x| add(x, 1.0));
+                }
+            }
+            for (text, tagged) in history {
+                if tagged.contains(&c.id) {
+                    add(text, HISTORY_WEIGHT);
+                }
+            }
+            competencies.push((c.id.clone(), c.name.clone(), bag));
+        }
+        let mut spread: HashMap<String, usize> = HashMap::new();
+        for (_, _, bag) in &competencies {
+            for word in bag.keys() {
+                *spread.entry(word.clone()).or_default() += 1;
+            }
+        }
+        Self {
+            competencies,
+            spread,
+        }
+    }
+
+    /// The competencies `text` may show, best first (ties in ladder order); those no word
+    /// of the text points at are left out.
+    pub fn suggest(&self, text: &str) -> Vec<Suggestion> {
+        let mut query: Vec<(String, String)> = words(text);
+        query.sort();
+        query.dedup_by(|a, b| a.0 == b.0);
+        let n = self.competencies.len() as f64;
+        let mut ranked: Vec<Suggestion> = self
+            .competencies
+            .iter()
+            .filter_map(|(id, name, bag)| {
+                let mut drivers: Vec<(f64, &str)> = query
+                    .iter()
+                    .filter_map(|(stem, surface)| {
+                        let weight = *bag.get(stem)?;
+                        let spread = *self.spread.get(stem)? as f64;
+                        let rarity = (1.0 + n / spread).ln();
+                        Some((rarity * weight / (weight + 1.0), surface.as_str()))
+                    })
+                    .collect();
+                if drivers.is_empty() {
+                    return None;
+                }
+                drivers.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+                let score: f64 = drivers.iter().map(|(s, _)| s).sum();
+                Some(Suggestion {
+                    competency: id.clone(),
+                    name: name.clone(),
+                    score: (score * 100.0).round() / 100.0,
+                    words: drivers.iter().map(|(_, w)| (*w).to_owned()).collect(),
+                })
+            })
+            .collect();
+        // A stable sort keeps the ladder's order between equal scores.
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+        ranked
+    }
+}
+
+/// The words of a text that can carry meaning, each as (stem, the word as written, lower
+/// case): letters and digits, three or more long, not a stop word.
+fn words(text: &str) -> Vec<(String, String)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() > 2 && !STOP.contains(&w.as_str()))
+        .map(|w| (stem(&w), w))
+        .collect()
+}
+
+/// A crude English stem: the common inflection endings cut, keeping at least four letters,
+/// so "reviewing", "reviewed" and "reviews" meet at "review".
+fn stem(word: &str) -> String {
+    const ENDINGS: &[&str] = &[
+        "ations", "ation", "ings", "ing", "ers", "er", "ied", "ies", "ed", "es", "s", "ly",
+    ];
+    for ending in ENDINGS {
+        if let Some(root) = word.strip_suffix(ending)
+            && root.chars().count() >= 4
+        {
+            return root.to_owned();
+        }
+    }
+    word.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::builtin;
+
+    fn top(suggester: &Suggester, text: &str) -> String {
+        suggester.suggest(text)[0].competency.to_string()
+    }
+
+    #[test]
+    fn ladder_words_rank_the_competency_and_are_named() {
+        let ladder = builtin::find("software-engineer").unwrap();
+        let s = Suggester::new(&ladder, &[]);
+        let ranked = s.suggest("Mentored two new hires through their first on-call rotation");
+        assert_eq!(ranked[0].competency.as_str(), "mentoring", "{ranked:#?}");
+        assert!(
+            ranked[0].words.iter().any(|w| w == "mentored"),
+            "{ranked:#?}"
+        );
+        assert!(ranked.windows(2).all(|p| p[0].score >= p[1].score));
+        assert!(s.suggest("").is_empty());
+        assert!(s.suggest("zzz qqq").is_empty());
+    }
+
+    #[test]
+    fn what_the_engineer_tagged_before_teaches_new_words() {
+        let ladder = builtin::find("software-engineer").unwrap();
+        let text = "Ran the quarterly kaizen retro";
+        let before = Suggester::new(&ladder, &[]);
+        assert!(
+            before
+                .suggest(text)
+                .iter()
+                .all(|s| !s.words.iter().any(|w| w == "kaizen"))
+        );
+        let history = vec![(
+            "Kaizen session on the deploy pipeline".to_owned(),
+            vec!["collaboration".parse().unwrap()],
+        )];
+        let after = Suggester::new(&ladder, &history);
+        assert_eq!(top(&after, text), "collaboration");
+        assert_eq!(after.suggest(text)[0].words[0], "kaizen");
+    }
+
+    #[test]
+    fn stems_meet_across_inflections() {
+        assert_eq!(stem("reviewing"), stem("reviewed"));
+        assert_eq!(stem("reviews"), "review");
+        assert_eq!(stem("uses"), "uses", "short roots are left alone");
+    }
+}
