@@ -368,8 +368,7 @@ fn detect(name: &str, text: &str) -> Result<Format, LadderError> {
 /// The ladder id for a format that has none: the file's name without folder or extension,
 /// as a slug; with the note that says so.
 fn ladder_id(name: &str) -> (Option<LadderId>, String) {
-    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = file.split_once('.').map_or(file, |(stem, _)| stem);
+    let stem = file_stem(name);
     let slug = slugify(stem);
     let slug = if slug.is_empty() {
         "ladder".to_owned()
@@ -399,6 +398,22 @@ fn track_note(tracks: &[Track], levels: &[Level]) -> String {
         .collect();
     parts.push(format!("shared: {}", ids(&|l| l.tracks.is_empty())));
     format!("tracks: {}", parts.join("; "))
+}
+
+/// A file's name without its folder or extension.
+fn file_stem(name: &str) -> &str {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    file.rsplit_once('.').map_or(file, |(stem, _)| stem)
+}
+
+/// A slug or file stem as words with a capital: "career-ladder" → "Career ladder".
+fn humanise(slug: &str) -> String {
+    let words = slug.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Text as a slug id: lower case ASCII letters and digits, other runs turned into `-`,

@@ -6,7 +6,7 @@
 //! Markdown body becomes the ladder's description.
 
 use super::tree::{self, Node, Reader};
-use super::{LadderError, Read, failed, ladder_id, prose};
+use super::{LadderError, Read, failed, humanise, ladder_id, prose};
 use crate::id::{CompetencyId, LevelId};
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level};
 
@@ -102,7 +102,7 @@ fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {
             .text(&f, "title", false)
             .map(|(t, _)| plain_title(&t))
             .filter(|t| !t.is_empty() && t != "null" && t != "~")
-            .unwrap_or_else(|| capitalised(id.as_str()));
+            .unwrap_or_else(|| humanise(id.as_str()));
         let c = competencies.len();
         r.place(format!("competencies[{c}]"), node.at, &field);
         let mut expectations: Vec<Expectation> = Vec::new();
@@ -238,13 +238,4 @@ fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {
 /// A title without the emoji and symbols that decorate its start ("🛠️ Backend" → "Backend").
 fn plain_title(title: &str) -> String {
     prose(title.trim_start_matches(|c: char| !c.is_alphanumeric()))
-}
-
-fn capitalised(id: &str) -> String {
-    let words = id.replace(['-', '_'], " ");
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -19,7 +19,7 @@
 use csv::{ReaderBuilder, StringRecord};
 
 use super::tree::Pos;
-use super::{LadderError, Problem, Read, failed, ladder_id, prose, slugify};
+use super::{LadderError, Problem, Read, failed, file_stem, humanise, ladder_id, prose, slugify};
 use crate::id::{CompetencyId, LevelId, TrackId};
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level, Track};
 
@@ -160,21 +160,11 @@ pub(super) fn read(name: &str, text: &str, shape: Shape) -> Result<Read, LadderE
     let (id, id_note) = ladder_id(name);
     let mut read = sheet.read;
     read.ladder.id = id.ok_or_else(|| LadderError::one(None, "no ladder id"))?;
-    read.ladder.name = title_from(name);
+    read.ladder.name = Some(humanise(file_stem(name)))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "Imported ladder".to_owned());
     read.mapping.insert(0, id_note);
     Ok(read)
-}
-
-/// "career-ladder.csv" → "Career ladder".
-fn title_from(name: &str) -> String {
-    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
-    let words = stem.replace(['-', '_'], " ");
-    let mut chars = words.trim().chars();
-    chars.next().map_or_else(
-        || "Imported ladder".to_owned(),
-        |c| c.to_uppercase().chain(chars).collect(),
-    )
 }
 
 struct Sheet {
