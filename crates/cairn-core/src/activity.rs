@@ -81,8 +81,16 @@ pub struct Activity {
     pub body: String,
     /// Where it can be seen.
     pub url: Option<String>,
-    /// Repository or project it belongs to.
+    /// Repository or project it belongs to (`owner/name` for GitHub and git remotes).
     pub container: String,
+    /// The candidate evidence it belongs to in the inbox ([`crate::inbox::group_key`]).
+    pub group: String,
+    /// Files changed, for commits and pull requests (0 where unknown).
+    pub files: u32,
+    /// Lines added (0 where unknown).
+    pub additions: u32,
+    /// Lines deleted (0 where unknown).
+    pub deletions: u32,
     /// When it happened.
     pub occurred_at: Timestamp,
     /// Inbox, accepted or dismissed.
@@ -100,6 +108,7 @@ impl Activity {
     pub fn validate(&self) -> Result<(), Invalid> {
         require_text("external_id", &self.external_id, 500)?;
         require_text("title", &self.title, 1_000)?;
+        require_text("group", &self.group, 600)?;
         match (self.state, self.evidence) {
             (ActivityState::Accepted, None) => Err(Invalid::new(
                 "evidence",
@@ -131,6 +140,10 @@ mod tests {
             body: String::new(),
             url: None,
             container: "billing".into(),
+            group: "billing@2026-W14".into(),
+            files: 2,
+            additions: 10,
+            deletions: 3,
             occurred_at: now(),
             state: ActivityState::Inbox,
             evidence: None,

@@ -12,6 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::Invalid;
+use crate::activity::Activity;
 use crate::assessment::{Assessment, AssessmentRound};
 use crate::dates::Timestamp;
 use crate::destination::{Destination, DestinationEvent};
@@ -23,8 +24,8 @@ use crate::person::Person;
 /// The value of the `format` field, so a stray JSON file is recognised as not an archive.
 pub const FORMAT: &str = "cairn-archive";
 /// The archive version this build writes. It also reads version 1, which had no
-/// assessment rounds.
-pub const VERSION: u32 = 2;
+/// assessment rounds, and version 2, which had no imported activities.
+pub const VERSION: u32 = 3;
 
 /// Everything in a store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +53,9 @@ pub struct Archive {
     /// Every assessment, sorted by id.
     #[serde(default)]
     pub assessments: Vec<Assessment>,
+    /// Every imported activity (the inbox and what became of it), sorted by id.
+    #[serde(default)]
+    pub activities: Vec<Activity>,
 }
 
 /// Why an archive could not be read.
@@ -110,7 +114,16 @@ impl Archive {
             evidence,
             rounds: Vec::new(),
             assessments: Vec::new(),
+            activities: Vec::new(),
         }
+    }
+
+    /// The same archive with these imported activities, sorted.
+    #[must_use]
+    pub fn with_activities(mut self, mut activities: Vec<Activity>) -> Self {
+        activities.sort_by_key(|a| a.id);
+        self.activities = activities;
+        self
     }
 
     /// The same archive with these assessment rounds and assessments, sorted.
@@ -218,6 +231,7 @@ impl Archive {
         unique("evidence", self.evidence.iter().map(|e| e.id))?;
         unique("rounds", self.rounds.iter().map(|r| r.id))?;
         unique("assessments", self.assessments.iter().map(|a| a.id))?;
+        unique("activities", self.activities.iter().map(|a| a.id))?;
         if let Some(owner) = self.owner {
             person("owner".into(), owner)?;
         }
@@ -268,6 +282,18 @@ impl Archive {
             a.validate(ladder(format!("{field}.round"), &round.ladder)?)
                 .map_err(|e| e.within(&field))?;
         }
+        let evidence: HashSet<_> = self.evidence.iter().map(|e| e.id).collect();
+        for (i, a) in self.activities.iter().enumerate() {
+            let field = format!("activities[{i}]");
+            person(format!("{field}.owner"), a.owner)?;
+            a.validate().map_err(|e| e.within(&field))?;
+            if a.evidence.is_some_and(|e| !evidence.contains(&e)) {
+                return Err(Invalid::new(
+                    format!("{field}.evidence"),
+                    "is not in the archive",
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -278,11 +304,13 @@ impl Archive {
         let evidence = self.evidence.iter().map(|e| e.updated_at);
         let rounds = self.rounds.iter().map(|r| r.updated_at);
         let assessments = self.assessments.iter().map(|a| a.updated_at);
+        let activities = self.activities.iter().map(|a| a.updated_at);
         people
             .chain(destinations)
             .chain(evidence)
             .chain(rounds)
             .chain(assessments)
+            .chain(activities)
             .max()
     }
 }
@@ -395,12 +423,13 @@ mod tests {
     fn version_1_archives_without_rounds_still_read() {
         let mut a = sample().with_rounds(vec![], vec![]);
         a.version = 1;
-        let text = a
-            .to_json()
-            .replace(",\n  \"rounds\": [],\n  \"assessments\": []", "");
+        let text = a.to_json().replace(
+            ",\n  \"rounds\": [],\n  \"assessments\": [],\n  \"activities\": []",
+            "",
+        );
         assert!(!text.contains("rounds"));
         assert_eq!(Archive::parse(&text, today()).unwrap(), a);
-        a.version = 3;
+        a.version = VERSION + 1;
         assert_eq!(
             Archive::parse(&a.to_json(), today())
                 .unwrap_err()

@@ -51,6 +51,7 @@ pub mod destination;
 pub mod evidence;
 pub mod heatmap;
 pub mod id;
+pub mod inbox;
 pub mod invalid;
 pub mod ladder;
 pub mod person;

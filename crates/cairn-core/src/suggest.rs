@@ -5,11 +5,12 @@
 //! counts by how rare it is across competencies (inverse document frequency) and, with
 //! diminishing returns, by how often the competency uses it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::id::CompetencyId;
+use crate::evidence::LevelSignal;
+use crate::id::{CompetencyId, LevelId};
 use crate::ladder::Ladder;
 
 /// How much a word in the competency's name, description or the engineer's own tagged
@@ -127,6 +128,45 @@ impl Suggester {
     }
 }
 
+/// Whether `text` reads more like the next level's expectation of `competency` than the
+/// current level's: it uses more of the words only the next level's expectation (with its
+/// criteria and examples) uses than of the words only the current one uses. Ties, and a top level, say
+/// current: claiming the next level is the engineer's call.
+pub fn level_hint(
+    ladder: &Ladder,
+    competency: &CompetencyId,
+    current: &LevelId,
+    text: &str,
+) -> LevelSignal {
+    let Some(next) = ladder.next_levels(current).first().map(|l| l.id.clone()) else {
+        return LevelSignal::Current;
+    };
+    let stems = |level: &LevelId| -> HashSet<String> {
+        let Some(e) = ladder.expectation(competency, level) else {
+            return HashSet::new();
+        };
+        let mut all = words(&e.text);
+        e.examples.iter().for_each(|x| all.extend(words(x)));
+        for criterion in &e.criteria {
+            all.extend(words(&criterion.text));
+            criterion.examples.iter().for_each(|x| all.extend(words(x)));
+        }
+        all.into_iter().map(|(stem, _)| stem).collect()
+    };
+    let (now, then) = (stems(current), stems(&next));
+    let used: HashSet<String> = words(text).into_iter().map(|(stem, _)| stem).collect();
+    let only = |a: &HashSet<String>, b: &HashSet<String>| {
+        used.iter()
+            .filter(|w| a.contains(*w) && !b.contains(*w))
+            .count()
+    };
+    if only(&then, &now) > only(&now, &then) {
+        LevelSignal::Next
+    } else {
+        LevelSignal::Current
+    }
+}
+
 /// The words of a text that can carry meaning, each as (stem, the word as written, lower
 /// case): letters and digits, three or more long, not a stop word.
 fn words(text: &str) -> Vec<(String, String)> {
@@ -175,6 +215,32 @@ mod tests {
         assert!(ranked.windows(2).all(|p| p[0].score >= p[1].score));
         assert!(s.suggest("").is_empty());
         assert!(s.suggest("zzz qqq").is_empty());
+    }
+
+    #[test]
+    fn the_level_hint_follows_the_words_of_the_next_level() {
+        let ladder = builtin::find("software-engineer").unwrap();
+        let mentoring: CompetencyId = "mentoring".parse().unwrap();
+        let l2: LevelId = "L2".parse().unwrap();
+        let hint = |text| level_hint(&ladder, &mentoring, &l2, text);
+        assert_eq!(
+            hint("Mentored a junior engineer towards their next level; interviewed candidates"),
+            LevelSignal::Next
+        );
+        assert_eq!(
+            hint("Onboarding buddy for a new team member; explained our systems"),
+            LevelSignal::Current
+        );
+        let top: LevelId = "L6".parse().unwrap();
+        assert_eq!(
+            level_hint(
+                &ladder,
+                &mentoring,
+                &top,
+                "Mentored engineers towards their next level"
+            ),
+            LevelSignal::Current
+        );
     }
 
     #[test]

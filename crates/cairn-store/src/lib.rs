@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use cairn_core::account::{Account, Role, Session};
+use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
 use cairn_core::dates::Timestamp;
@@ -144,6 +145,15 @@ impl LadderImport {
     }
 }
 
+/// What adding imported activities did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ActivityImport {
+    /// Activities not stored before.
+    pub imported: u64,
+    /// Activities already stored (same owner, source and external id), left as they were.
+    pub skipped: u64,
+}
+
 /// The storage contract. Writes that touch several rows are single transactions; reads of a
 /// missing record answer [`StoreError::NotFound`].
 #[async_trait]
@@ -188,10 +198,37 @@ pub trait Store: Send + Sync {
     /// Replaces a piece of evidence with a changed copy, whose `updated_at` must be later than
     /// the stored one's ([`StoreError::Stale`] otherwise).
     async fn update_evidence(&self, evidence: &Evidence) -> Result<()>;
-    /// Deletes a piece of evidence.
+    /// Deletes a piece of evidence; the activities it was made from go back to the inbox.
     async fn remove_evidence(&self, id: EvidenceId) -> Result<()>;
     /// Evidence matching the query, newest first.
     async fn list_evidence(&self, query: &EvidenceQuery) -> Result<Vec<Evidence>>;
+
+    /// Adds imported activities in one transaction; one already stored (same owner, source
+    /// and external id) is skipped and left as it is. `evidence` holds the records that
+    /// accepted activities point at (imports with `--accept`): each is added together with
+    /// the first new activity pointing at it, so a re-run adds no evidence twice.
+    async fn add_activities(
+        &self,
+        activities: &[Activity],
+        evidence: &[Evidence],
+    ) -> Result<ActivityImport>;
+    /// A person's activities, in one state or all, oldest first.
+    async fn activities(
+        &self,
+        owner: PersonId,
+        state: Option<ActivityState>,
+    ) -> Result<Vec<Activity>>;
+    /// Settles an inbox group in one transaction: with `evidence`, adds it and marks the
+    /// group's inbox activities accepted, pointing at it; without, marks them dismissed.
+    /// Returns how many activities it settled; a group with nothing in the inbox is
+    /// [`StoreError::NotFound`] and nothing is written.
+    async fn settle_group(
+        &self,
+        owner: PersonId,
+        group: &str,
+        evidence: Option<&Evidence>,
+        at: Timestamp,
+    ) -> Result<u64>;
 
     /// Submits one side's view of a round in one transaction: opens the round if it is not
     /// stored yet, marks `side` as submitted at `at`, and adds its entries. A side that has

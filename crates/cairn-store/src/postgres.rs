@@ -8,9 +8,10 @@
 
 use async_trait::async_trait;
 use cairn_core::account::{Account, Role, Session};
+use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
-use cairn_core::dates::Timestamp;
+use cairn_core::dates::{Timestamp, now};
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
 use cairn_core::id::{EvidenceId, LevelId, PersonId};
@@ -22,13 +23,22 @@ use sqlx::{Acquire, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::rows::{
-    AccountRow, AssessmentRow, DestinationEventRow, DestinationRow, EvidenceRow, ExportRows,
-    LadderRow, PersonRow, RoundRow, SessionRow, decode_all, duplicate, json_list, owner_setting,
+    AccountRow, ActivityRow, AssessmentRow, DestinationEventRow, DestinationRow, EvidenceRow,
+    ExportRows, LadderRow, PersonRow, RoundRow, SessionRow, decode_all, duplicate, json_list,
+    owner_setting,
 };
-use crate::{ImportSummary, LadderImport, Result, Store, StoreError, id_fragment};
+use crate::{ActivityImport, ImportSummary, LadderImport, Result, Store, StoreError, id_fragment};
 
 /// Evidence rows per INSERT: 16 parameters each, well under the engine's limit.
 const EVIDENCE_BATCH: usize = 500;
+
+/// Activity rows per INSERT: 18 parameters each.
+const ACTIVITY_BATCH: usize = 500;
+
+const ACTIVITY_SELECT: &str = "SELECT id::text AS id, owner_id::text AS owner_id, source, \
+     external_id, kind, title, body, url, container, group_key, files::bigint AS files, \
+     additions::bigint AS additions, deletions::bigint AS deletions, occurred_at, state, \
+     evidence_id::text AS evidence_id, created_at, updated_at FROM activities";
 
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -258,9 +268,18 @@ impl Store for PgStore {
     }
 
     async fn remove_evidence(&self, id: EvidenceId) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE activities SET state = 'inbox', evidence_id = NULL, updated_at = $1 \
+             WHERE evidence_id = $2",
+        )
+        .bind(now())
+        .bind(id.uuid())
+        .execute(&mut *tx)
+        .await?;
         let done = sqlx::query("DELETE FROM evidence WHERE id = $1")
             .bind(id.uuid())
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound {
@@ -268,6 +287,7 @@ impl Store for PgStore {
                 id: id.to_string(),
             });
         }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -318,6 +338,111 @@ impl Store for PgStore {
         }
         let rows: Vec<EvidenceRow> = q.build_query_as().fetch_all(&self.pool).await?;
         decode_all(rows)
+    }
+
+    async fn add_activities(
+        &self,
+        activities: &[Activity],
+        evidence: &[Evidence],
+    ) -> Result<ActivityImport> {
+        let mut tx = self.pool.begin().await?;
+        let mut imported = 0;
+        let mut accepted: Vec<Uuid> = Vec::new();
+        for chunk in activities.chunks(ACTIVITY_BATCH) {
+            let mut q = QueryBuilder::<Postgres>::new(
+                "INSERT INTO activities (id, owner_id, source, external_id, kind, title, body, \
+                 url, container, group_key, files, additions, deletions, occurred_at, state, \
+                 evidence_id, created_at, updated_at) ",
+            );
+            q.push_values(chunk, |mut row, a| {
+                row.push_bind(a.id.uuid())
+                    .push_bind(a.owner.uuid())
+                    .push_bind(a.source.as_str())
+                    .push_bind(a.external_id.as_str())
+                    .push_bind(a.kind.as_str())
+                    .push_bind(a.title.as_str())
+                    .push_bind(a.body.as_str())
+                    .push_bind(a.url.as_deref())
+                    .push_bind(a.container.as_str())
+                    .push_bind(a.group.as_str())
+                    .push_bind(i64::from(a.files))
+                    .push_bind(i64::from(a.additions))
+                    .push_bind(i64::from(a.deletions))
+                    .push_bind(a.occurred_at)
+                    .push_bind(a.state.as_str())
+                    .push_bind(a.evidence.map(|e| e.uuid()))
+                    .push_bind(a.created_at)
+                    .push_bind(a.updated_at);
+            });
+            q.push(" ON CONFLICT DO NOTHING RETURNING evidence_id");
+            let new: Vec<Option<Uuid>> = q.build_query_scalar().fetch_all(&mut *tx).await?;
+            imported += new.len() as u64;
+            accepted.extend(new.into_iter().flatten());
+        }
+        let wanted: Vec<Evidence> = evidence
+            .iter()
+            .filter(|e| accepted.contains(&e.id.uuid()))
+            .cloned()
+            .collect();
+        upsert_evidence(&mut tx, &wanted).await?;
+        tx.commit().await?;
+        Ok(ActivityImport {
+            imported,
+            skipped: activities.len() as u64 - imported,
+        })
+    }
+
+    async fn activities(
+        &self,
+        owner: PersonId,
+        state: Option<ActivityState>,
+    ) -> Result<Vec<Activity>> {
+        let rows: Vec<ActivityRow> = sqlx::query_as(&format!(
+            "{ACTIVITY_SELECT} WHERE owner_id = $1 AND ($2::text IS NULL OR state = $2) \
+             ORDER BY occurred_at, id"
+        ))
+        .bind(owner.uuid())
+        .bind(state.map(|s| s.as_str()))
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
+    async fn settle_group(
+        &self,
+        owner: PersonId,
+        group: &str,
+        evidence: Option<&Evidence>,
+        at: Timestamp,
+    ) -> Result<u64> {
+        let mut tx = self.pool.begin().await?;
+        if let Some(e) = evidence {
+            upsert_evidence(&mut tx, std::slice::from_ref(e)).await?;
+        }
+        let state = if evidence.is_some() {
+            ActivityState::Accepted
+        } else {
+            ActivityState::Dismissed
+        };
+        let done = sqlx::query(
+            "UPDATE activities SET state = $1, evidence_id = $2, updated_at = $3 \
+             WHERE owner_id = $4 AND group_key = $5 AND state = 'inbox'",
+        )
+        .bind(state.as_str())
+        .bind(evidence.map(|e| e.id.uuid()))
+        .bind(at)
+        .bind(owner.uuid())
+        .bind(group)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "inbox group",
+                id: group.to_owned(),
+            });
+        }
+        tx.commit().await?;
+        Ok(done.rows_affected())
     }
 
     async fn submit_assessment(
@@ -535,6 +660,8 @@ impl Store for PgStore {
         let assessments: Vec<AssessmentRow> = sqlx::query_as(ASSESSMENT_SELECT)
             .fetch_all(&mut *tx)
             .await?;
+        let activities: Vec<ActivityRow> =
+            sqlx::query_as(ACTIVITY_SELECT).fetch_all(&mut *tx).await?;
         tx.commit().await?;
         ExportRows {
             owner,
@@ -545,6 +672,7 @@ impl Store for PgStore {
             evidence,
             rounds,
             assessments,
+            activities,
         }
         .try_into()
     }
@@ -579,6 +707,9 @@ impl Store for PgStore {
         }
         for assessment in &archive.assessments {
             summary.record(upsert_assessment(conn, assessment).await?);
+        }
+        for activity in &archive.activities {
+            summary.record(upsert_activity(conn, activity).await?);
         }
         tx.commit().await?;
         Ok(summary)
@@ -801,4 +932,54 @@ async fn upsert_evidence(conn: &mut PgConnection, batch: &[Evidence]) -> Result<
         written += q.build().execute(&mut *conn).await?.rows_affected();
     }
     Ok(written)
+}
+
+/// Adds an activity from an archive, or brings the stored copy up to date when the archive's
+/// is newer. An activity stored under another id (the same commit imported into two stores)
+/// is left as it is.
+async fn upsert_activity(conn: &mut PgConnection, a: &Activity) -> Result<bool> {
+    let inserted = sqlx::query(
+        "INSERT INTO activities (id, owner_id, source, external_id, kind, title, body, url, \
+         container, group_key, files, additions, deletions, occurred_at, state, evidence_id, \
+         created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(a.id.uuid())
+    .bind(a.owner.uuid())
+    .bind(a.source.as_str())
+    .bind(a.external_id.as_str())
+    .bind(a.kind.as_str())
+    .bind(a.title.as_str())
+    .bind(a.body.as_str())
+    .bind(a.url.as_deref())
+    .bind(a.container.as_str())
+    .bind(a.group.as_str())
+    .bind(i64::from(a.files))
+    .bind(i64::from(a.additions))
+    .bind(i64::from(a.deletions))
+    .bind(a.occurred_at)
+    .bind(a.state.as_str())
+    .bind(a.evidence.map(|e| e.uuid()))
+    .bind(a.created_at)
+    .bind(a.updated_at)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if inserted > 0 {
+        return Ok(true);
+    }
+    let updated = sqlx::query(
+        "UPDATE activities SET state = $1, evidence_id = $2, group_key = $3, updated_at = $4 \
+         WHERE id = $5 AND updated_at < $4",
+    )
+    .bind(a.state.as_str())
+    .bind(a.evidence.map(|e| e.uuid()))
+    .bind(a.group.as_str())
+    .bind(a.updated_at)
+    .bind(a.id.uuid())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(updated > 0)
 }

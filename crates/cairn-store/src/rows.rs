@@ -8,6 +8,7 @@ use std::str::FromStr;
 
 use cairn_core::Invalid;
 use cairn_core::account::{Account, Session};
+use cairn_core::activity::Activity;
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{Assessment, AssessmentRound};
 use cairn_core::dates::Timestamp;
@@ -84,6 +85,28 @@ pub(crate) struct EvidenceRow {
     pub source: String,
     pub ladder_id: String,
     pub ladder_version: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ActivityRow {
+    pub id: String,
+    pub owner_id: String,
+    pub source: String,
+    pub external_id: String,
+    pub kind: String,
+    pub title: String,
+    pub body: String,
+    pub url: Option<String>,
+    pub container: String,
+    pub group_key: String,
+    pub files: i64,
+    pub additions: i64,
+    pub deletions: i64,
+    pub occurred_at: Timestamp,
+    pub state: String,
+    pub evidence_id: Option<String>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -285,6 +308,37 @@ impl TryFrom<EvidenceRow> for Evidence {
     }
 }
 
+impl TryFrom<ActivityRow> for Activity {
+    type Error = StoreError;
+    fn try_from(row: ActivityRow) -> Result<Self> {
+        let d = Decoder {
+            what: "activity",
+            id: &row.id,
+        };
+        let count = |n: i64| u32::try_from(n).map_err(|_| d.corrupt(&format!("count {n}")));
+        Ok(Activity {
+            id: d.parse(&row.id)?,
+            owner: d.parse(&row.owner_id)?,
+            source: d.parse(&row.source)?,
+            external_id: row.external_id.clone(),
+            kind: d.parse(&row.kind)?,
+            title: row.title.clone(),
+            body: row.body.clone(),
+            url: row.url.clone(),
+            container: row.container.clone(),
+            group: row.group_key.clone(),
+            files: count(row.files)?,
+            additions: count(row.additions)?,
+            deletions: count(row.deletions)?,
+            occurred_at: row.occurred_at,
+            state: d.parse(&row.state)?,
+            evidence: row.evidence_id.as_deref().map(|e| d.parse(e)).transpose()?,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
 impl TryFrom<RoundRow> for AssessmentRound {
     type Error = StoreError;
     fn try_from(row: RoundRow) -> Result<Self> {
@@ -349,6 +403,7 @@ pub(crate) struct ExportRows {
     pub evidence: Vec<EvidenceRow>,
     pub rounds: Vec<RoundRow>,
     pub assessments: Vec<AssessmentRow>,
+    pub activities: Vec<ActivityRow>,
 }
 
 impl TryFrom<ExportRows> for Archive {
@@ -362,7 +417,8 @@ impl TryFrom<ExportRows> for Archive {
             decode_all(rows.events)?,
             decode_all(rows.evidence)?,
         )
-        .with_rounds(decode_all(rows.rounds)?, decode_all(rows.assessments)?))
+        .with_rounds(decode_all(rows.rounds)?, decode_all(rows.assessments)?)
+        .with_activities(decode_all(rows.activities)?))
     }
 }
 

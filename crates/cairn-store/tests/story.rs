@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use cairn_core::Visibility;
 use cairn_core::account::{Account, Role, Session};
+use cairn_core::activity::{Activity, ActivityKind, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{AssessmentRound, Assessor, Rating, submission};
 use cairn_core::dates::now;
@@ -14,7 +15,9 @@ use cairn_core::destination::{
     Destination, DestinationChange, DestinationEvent, DestinationStatus,
 };
 use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
-use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, LevelId, PersonId, RoundId};
+use cairn_core::id::{
+    ActivityId, DestinationEventId, DestinationId, EvidenceId, LevelId, PersonId, RoundId,
+};
 use cairn_core::ladder::{Ladder, builtin};
 use cairn_core::person::Person;
 use cairn_store::test_support::scratch_postgres;
@@ -658,6 +661,165 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
     ));
 }
 
+fn activity(owner: &Person, external_id: &str, group: &str, day: &str) -> Activity {
+    let at = format!("{day}T12:00:00Z").parse().unwrap();
+    Activity {
+        id: ActivityId::new(),
+        owner: owner.id,
+        source: Source::Git,
+        external_id: external_id.into(),
+        kind: ActivityKind::Commit,
+        title: format!("commit {external_id}"),
+        body: String::new(),
+        url: None,
+        container: "acme/billing".into(),
+        group: group.into(),
+        files: 2,
+        additions: 30,
+        deletions: 4,
+        occurred_at: at,
+        state: ActivityState::Inbox,
+        evidence: None,
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+/// Imports land in the inbox once; groups are accepted into evidence or dismissed, in one
+/// transaction each; deleting the evidence returns its activities; archives carry them.
+async fn inbox_story(store: Arc<dyn Store>) {
+    let ladder = builtin::find("software-engineer").unwrap();
+    let me = person(&ladder);
+    let init = Archive::new(
+        Some(me.id),
+        vec![ladder],
+        vec![me.clone()],
+        vec![],
+        vec![],
+        vec![],
+    );
+    store.import(&init).await.unwrap();
+
+    let batch: Vec<Activity> = (0..1_200)
+        .map(|i| {
+            activity(
+                &me,
+                &format!("c{i:05}"),
+                &format!("g{}", i % 3),
+                "2026-03-02",
+            )
+        })
+        .collect();
+    let first = store.add_activities(&batch, &[]).await.unwrap();
+    assert_eq!((first.imported, first.skipped), (1_200, 0));
+    let mut again = batch[..10].to_vec();
+    again.push(activity(&me, "c-new", "g3", "2026-03-03"));
+    for a in &mut again[..10] {
+        a.id = ActivityId::new(); // a re-import mints new ids; the external id decides
+    }
+    let second = store.add_activities(&again, &[]).await.unwrap();
+    assert_eq!((second.imported, second.skipped), (1, 10));
+    let inbox = store
+        .activities(me.id, Some(ActivityState::Inbox))
+        .await
+        .unwrap();
+    assert_eq!(inbox.len(), 1_201);
+    assert_eq!(inbox[0], batch[0]);
+
+    // Accepting a group writes the evidence and links every activity of the group.
+    let claim = evidence(
+        &me,
+        "2026-03-02",
+        "Billing retries",
+        &["delivery"],
+        Source::Git,
+    );
+    let settled = store
+        .settle_group(me.id, "g0", Some(&claim), now())
+        .await
+        .unwrap();
+    assert_eq!(settled, 400);
+    assert_eq!(store.evidence(claim.id).await.unwrap(), claim);
+    let accepted = store
+        .activities(me.id, Some(ActivityState::Accepted))
+        .await
+        .unwrap();
+    assert_eq!(accepted.len(), 400);
+    assert!(
+        accepted
+            .iter()
+            .all(|a| a.evidence == Some(claim.id) && a.group == "g0")
+    );
+    // Settling again finds nothing in the inbox and writes nothing.
+    let twice = evidence(&me, "2026-03-02", "Twice", &[], Source::Git);
+    assert!(matches!(
+        store.settle_group(me.id, "g0", Some(&twice), now()).await,
+        Err(StoreError::NotFound {
+            what: "inbox group",
+            ..
+        })
+    ));
+    assert!(matches!(
+        store.evidence(twice.id).await,
+        Err(StoreError::NotFound { .. })
+    ));
+    assert_eq!(
+        store.settle_group(me.id, "g1", None, now()).await.unwrap(),
+        400
+    );
+    let dismissed = store
+        .activities(me.id, Some(ActivityState::Dismissed))
+        .await
+        .unwrap();
+    assert!(dismissed.iter().all(|a| a.evidence.is_none()) && dismissed.len() == 400);
+
+    // Curated imports arrive accepted, with their evidence, once.
+    let note = evidence(
+        &me,
+        "2026-03-04",
+        "Ran the design review",
+        &[],
+        Source::Jrnl,
+    );
+    let mut curated = activity(&me, "jrnl-1", "jrnl:1", "2026-03-04");
+    curated.source = Source::Jrnl;
+    curated.state = ActivityState::Accepted;
+    curated.evidence = Some(note.id);
+    let one = store
+        .add_activities(std::slice::from_ref(&curated), std::slice::from_ref(&note))
+        .await
+        .unwrap();
+    assert_eq!(one.imported, 1);
+    let mut rerun = curated.clone();
+    rerun.id = ActivityId::new();
+    let mut note_again = note.clone();
+    note_again.id = EvidenceId::new();
+    rerun.evidence = Some(note_again.id);
+    let none = store
+        .add_activities(&[rerun], &[note_again.clone()])
+        .await
+        .unwrap();
+    assert_eq!((none.imported, none.skipped), (0, 1));
+    assert!(store.evidence(note_again.id).await.is_err());
+
+    // The archive carries activities, and reading it back gives the same bytes.
+    let exported = store.export().await.unwrap();
+    assert_eq!(exported.activities.len(), 1_202);
+    let text = exported.to_json();
+    let back = Archive::parse(&text, day("2026-11-24")).unwrap();
+    assert_eq!(back.to_json(), text);
+
+    // Deleting accepted evidence sends its activities back to the inbox.
+    store.remove_evidence(claim.id).await.unwrap();
+    let inbox = store
+        .activities(me.id, Some(ActivityState::Inbox))
+        .await
+        .unwrap();
+    assert_eq!(inbox.len(), 801);
+    assert!(inbox.iter().all(|a| a.evidence.is_none()));
+    assert_eq!(store.activities(me.id, None).await.unwrap().len(), 1_202);
+}
+
 #[tokio::test]
 async fn sqlite_keeps_the_contract() {
     let dir = tempfile::tempdir().unwrap();
@@ -668,6 +830,10 @@ async fn sqlite_keeps_the_contract() {
         .await
         .unwrap();
     story(a, b).await;
+    let c = cairn_store::create(&Location::Sqlite(dir.path().join("c.db")))
+        .await
+        .unwrap();
+    inbox_story(c).await;
 }
 
 #[tokio::test]
@@ -683,6 +849,13 @@ async fn postgres_keeps_the_contract() {
         .await
         .unwrap();
     story(store_a, store_b).await;
+    let c = scratch_postgres().await.unwrap();
+    inbox_story(
+        cairn_store::open(&Location::Postgres(c.url.clone()))
+            .await
+            .unwrap(),
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -1,0 +1,26 @@
+-- Imported activities: the inbox (SQLite). Never edit once landed.
+
+CREATE TABLE activities (
+    id          TEXT PRIMARY KEY,
+    owner_id    TEXT NOT NULL REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+    source      TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    url         TEXT,
+    container   TEXT NOT NULL,
+    group_key   TEXT NOT NULL,
+    files       INTEGER NOT NULL,
+    additions   INTEGER NOT NULL,
+    deletions   INTEGER NOT NULL,
+    occurred_at TEXT NOT NULL,
+    state       TEXT NOT NULL,
+    evidence_id TEXT REFERENCES evidence (id) DEFERRABLE INITIALLY DEFERRED,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    -- The same commit, pull request or ticket imported twice is one activity.
+    UNIQUE (owner_id, source, external_id)
+);
+CREATE INDEX activities_by_state ON activities (owner_id, state, group_key);
+CREATE INDEX activities_by_evidence ON activities (evidence_id);
