@@ -104,6 +104,38 @@ pub struct Activity {
 }
 
 impl Activity {
+    /// An empty inbox activity of `owner`, imported at `at`: the importer fills in what the
+    /// source says, then calls [`Activity::grouped`].
+    pub fn new(owner: PersonId, source: Source, kind: ActivityKind, at: Timestamp) -> Self {
+        Self {
+            id: ActivityId::new(),
+            owner,
+            source,
+            external_id: String::new(),
+            kind,
+            title: String::new(),
+            body: String::new(),
+            url: None,
+            container: String::new(),
+            group: String::new(),
+            files: 0,
+            additions: 0,
+            deletions: 0,
+            occurred_at: at,
+            state: ActivityState::Inbox,
+            evidence: None,
+            created_at: at,
+            updated_at: at,
+        }
+    }
+
+    /// The same activity with its inbox group set from what it holds.
+    #[must_use]
+    pub fn grouped(mut self) -> Self {
+        self.group = crate::inbox::group_key(&self);
+        self
+    }
+
     /// Checks the fields every importer must fill.
     pub fn validate(&self) -> Result<(), Invalid> {
         require_text("external_id", &self.external_id, 500)?;

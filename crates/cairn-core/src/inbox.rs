@@ -12,10 +12,12 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::Visibility;
 use crate::activity::{Activity, ActivityKind};
-use crate::evidence::{LevelSignal, Source};
-use crate::id::{CompetencyId, LevelId};
-use crate::ladder::Ladder;
+use crate::dates::Timestamp;
+use crate::evidence::{Evidence, LevelSignal, MAX_TITLE, Source};
+use crate::id::{CompetencyId, EvidenceId, LevelId, PersonId};
+use crate::ladder::{Ladder, LadderRef};
 use crate::suggest::{Suggester, Suggestion, level_hint};
 
 /// Upper-case words that look like ticket keys but name standards (`UTF-8`, `SHA-256`).
@@ -273,6 +275,28 @@ impl Group {
         links
     }
 
+    /// The evidence accepting the group as suggested would make: private, dated by its
+    /// latest activity, linking every activity that has an address.
+    pub fn draft(&self, owner: PersonId, ladder: LadderRef, at: Timestamp) -> Evidence {
+        Evidence {
+            id: EvidenceId::new(),
+            owner,
+            date: self.date,
+            title: self.title.chars().take(MAX_TITLE).collect(),
+            body: self.body(),
+            impact: String::new(),
+            links: self.links(),
+            competencies: self.suggested_competencies(),
+            level: self.level,
+            areas: Vec::new(),
+            visibility: Visibility::Private,
+            source: self.source(),
+            ladder,
+            created_at: at,
+            updated_at: at,
+        }
+    }
+
     /// The source most of the activities came from (the earliest listed on a tie).
     pub fn source(&self) -> Source {
         let mut counts: Vec<(Source, usize)> = Vec::new();
@@ -293,8 +317,7 @@ impl Group {
 mod tests {
     use super::*;
     use crate::activity::ActivityState;
-    use crate::dates::Timestamp;
-    use crate::id::{ActivityId, PersonId};
+    use crate::id::ActivityId;
     use crate::ladder::builtin;
 
     fn activity(kind: ActivityKind, title: &str, body: &str, at: &str) -> Activity {

@@ -24,8 +24,10 @@ use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery};
 use cairn_core::id::{EvidenceId, LevelId, PersonId};
+use cairn_core::inbox::Group;
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::Person;
+use cairn_core::suggest::Suggester;
 
 pub use location::Location;
 
@@ -152,6 +154,10 @@ pub struct ActivityImport {
     pub imported: u64,
     /// Activities already stored (same owner, source and external id), left as they were.
     pub skipped: u64,
+    /// Distinct group keys among the new activities.
+    pub groups: u64,
+    /// Evidence records added with accepted activities.
+    pub accepted: u64,
 }
 
 /// The storage contract. Writes that touch several rows are single transactions; reads of a
@@ -315,6 +321,41 @@ pub async fn assessment_history(store: &dyn Store, owner: PersonId) -> Result<As
         entries,
         ladders,
     })
+}
+
+/// A competency suggester for `owner` on `ladder`: the ladder's words plus the owner's own
+/// tagged evidence on the same ladder.
+pub async fn suggester(store: &dyn Store, owner: PersonId, ladder: &Ladder) -> Result<Suggester> {
+    let query = EvidenceQuery {
+        owner: Some(owner),
+        ..EvidenceQuery::default()
+    };
+    let history: Vec<(String, Vec<_>)> = store
+        .list_evidence(&query)
+        .await?
+        .into_iter()
+        .filter(|e| e.ladder.id == ladder.id && !e.competencies.is_empty())
+        .map(|e| (format!("{} {}", e.title, e.body), e.competencies))
+        .collect();
+    Ok(Suggester::new(ladder, &history))
+}
+
+/// A person's inbox: their waiting activities gathered into groups, newest first, each with
+/// suggested competencies and level (`ladder` is the one their level is on).
+pub async fn inbox(store: &dyn Store, person: &Person, ladder: &Ladder) -> Result<Vec<Group>> {
+    let waiting = store
+        .activities(person.id, Some(ActivityState::Inbox))
+        .await?;
+    if waiting.is_empty() {
+        return Ok(Vec::new());
+    }
+    let suggester = suggester(store, person.id, ladder).await?;
+    Ok(cairn_core::inbox::groups(
+        waiting,
+        ladder,
+        &person.level,
+        &suggester,
+    ))
 }
 
 /// Opens an existing store, applying any migrations it lacks.

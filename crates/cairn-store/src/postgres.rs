@@ -347,6 +347,7 @@ impl Store for PgStore {
     ) -> Result<ActivityImport> {
         let mut tx = self.pool.begin().await?;
         let mut imported = 0;
+        let mut groups = std::collections::BTreeSet::new();
         let mut accepted: Vec<Uuid> = Vec::new();
         for chunk in activities.chunks(ACTIVITY_BATCH) {
             let mut q = QueryBuilder::<Postgres>::new(
@@ -370,14 +371,17 @@ impl Store for PgStore {
                     .push_bind(i64::from(a.deletions))
                     .push_bind(a.occurred_at)
                     .push_bind(a.state.as_str())
-                    .push_bind(a.evidence.map(|e| e.uuid()))
+                    .push_bind(a.evidence.map(EvidenceId::uuid))
                     .push_bind(a.created_at)
                     .push_bind(a.updated_at);
             });
-            q.push(" ON CONFLICT DO NOTHING RETURNING evidence_id");
-            let new: Vec<Option<Uuid>> = q.build_query_scalar().fetch_all(&mut *tx).await?;
+            q.push(" ON CONFLICT DO NOTHING RETURNING group_key, evidence_id");
+            let new: Vec<(String, Option<Uuid>)> = q.build_query_as().fetch_all(&mut *tx).await?;
             imported += new.len() as u64;
-            accepted.extend(new.into_iter().flatten());
+            for (group, evidence) in new {
+                groups.insert(group);
+                accepted.extend(evidence);
+            }
         }
         let wanted: Vec<Evidence> = evidence
             .iter()
@@ -389,6 +393,8 @@ impl Store for PgStore {
         Ok(ActivityImport {
             imported,
             skipped: activities.len() as u64 - imported,
+            groups: groups.len() as u64,
+            accepted: wanted.len() as u64,
         })
     }
 
@@ -402,7 +408,7 @@ impl Store for PgStore {
              ORDER BY occurred_at, id"
         ))
         .bind(owner.uuid())
-        .bind(state.map(|s| s.as_str()))
+        .bind(state.map(ActivityState::as_str))
         .fetch_all(&self.pool)
         .await?;
         decode_all(rows)
@@ -960,7 +966,7 @@ async fn upsert_activity(conn: &mut PgConnection, a: &Activity) -> Result<bool> 
     .bind(i64::from(a.deletions))
     .bind(a.occurred_at)
     .bind(a.state.as_str())
-    .bind(a.evidence.map(|e| e.uuid()))
+    .bind(a.evidence.map(EvidenceId::uuid))
     .bind(a.created_at)
     .bind(a.updated_at)
     .execute(&mut *conn)
@@ -974,7 +980,7 @@ async fn upsert_activity(conn: &mut PgConnection, a: &Activity) -> Result<bool> 
          WHERE id = $5 AND updated_at < $4",
     )
     .bind(a.state.as_str())
-    .bind(a.evidence.map(|e| e.uuid()))
+    .bind(a.evidence.map(EvidenceId::uuid))
     .bind(a.group.as_str())
     .bind(a.updated_at)
     .bind(a.id.uuid())

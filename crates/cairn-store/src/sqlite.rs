@@ -464,6 +464,7 @@ impl Store for SqliteStore {
     ) -> Result<ActivityImport> {
         let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
         let mut imported = 0;
+        let mut groups = std::collections::BTreeSet::new();
         let mut accepted: Vec<String> = Vec::new();
         for chunk in activities.chunks(ACTIVITY_BATCH) {
             let mut q = QueryBuilder::<Sqlite>::new(
@@ -491,10 +492,13 @@ impl Store for SqliteStore {
                     .push_bind(ts(a.created_at))
                     .push_bind(ts(a.updated_at));
             });
-            q.push(" ON CONFLICT DO NOTHING RETURNING evidence_id");
-            let new: Vec<Option<String>> = q.build_query_scalar().fetch_all(&mut *tx).await?;
+            q.push(" ON CONFLICT DO NOTHING RETURNING group_key, evidence_id");
+            let new: Vec<(String, Option<String>)> = q.build_query_as().fetch_all(&mut *tx).await?;
             imported += new.len() as u64;
-            accepted.extend(new.into_iter().flatten());
+            for (group, evidence) in new {
+                groups.insert(group);
+                accepted.extend(evidence);
+            }
         }
         let wanted: Vec<Evidence> = evidence
             .iter()
@@ -506,6 +510,8 @@ impl Store for SqliteStore {
         Ok(ActivityImport {
             imported,
             skipped: activities.len() as u64 - imported,
+            groups: groups.len() as u64,
+            accepted: wanted.len() as u64,
         })
     }
 
@@ -519,7 +525,7 @@ impl Store for SqliteStore {
              ORDER BY occurred_at, id"
         ))
         .bind(owner.to_string())
-        .bind(state.map(|s| s.as_str()))
+        .bind(state.map(ActivityState::as_str))
         .fetch_all(&self.pool)
         .await?;
         decode_all(rows)

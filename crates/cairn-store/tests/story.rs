@@ -711,7 +711,7 @@ async fn inbox_story(store: Arc<dyn Store>) {
         })
         .collect();
     let first = store.add_activities(&batch, &[]).await.unwrap();
-    assert_eq!((first.imported, first.skipped), (1_200, 0));
+    assert_eq!((first.imported, first.skipped, first.groups), (1_200, 0, 3));
     let mut again = batch[..10].to_vec();
     again.push(activity(&me, "c-new", "g3", "2026-03-03"));
     for a in &mut again[..10] {
@@ -789,7 +789,7 @@ async fn inbox_story(store: Arc<dyn Store>) {
         .add_activities(std::slice::from_ref(&curated), std::slice::from_ref(&note))
         .await
         .unwrap();
-    assert_eq!(one.imported, 1);
+    assert_eq!((one.imported, one.accepted), (1, 1));
     let mut rerun = curated.clone();
     rerun.id = ActivityId::new();
     let mut note_again = note.clone();
@@ -799,7 +799,7 @@ async fn inbox_story(store: Arc<dyn Store>) {
         .add_activities(&[rerun], &[note_again.clone()])
         .await
         .unwrap();
-    assert_eq!((none.imported, none.skipped), (0, 1));
+    assert_eq!((none.imported, none.skipped, none.accepted), (0, 1, 0));
     assert!(store.evidence(note_again.id).await.is_err());
 
     // The archive carries activities, and reading it back gives the same bytes.

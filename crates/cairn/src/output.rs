@@ -21,6 +21,18 @@ pub fn json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     writeln!(out)
 }
 
+/// A new piece of evidence on stdout: the whole record with `--json`, else its id, so
+/// scripts can capture it.
+pub fn created(e: &Evidence, as_json: bool) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    if as_json {
+        json(&mut out, e)?;
+    } else {
+        writeln!(out, "{}", e.id)?;
+    }
+    out.flush()
+}
+
 /// A list of evidence as JSON or as lines, as `--json` says.
 pub fn evidence_list(out: &mut impl Write, list: &[Evidence], as_json: bool) -> io::Result<()> {
     if as_json {

@@ -1,7 +1,5 @@
 //! `cairn log`: record a piece of evidence in one line.
 
-use std::io::{self, Write};
-
 use cairn_core::dates::now;
 use cairn_core::evidence::{Evidence, LevelSignal, Source};
 use cairn_core::id::EvidenceId;
@@ -71,13 +69,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         .map_err(|e| as_flag(e, "TITLE"))?;
     profile.store.add_evidence(&evidence).await?;
 
-    let mut out = io::stdout().lock();
-    if globals.json {
-        output::json(&mut out, &evidence)?;
-    } else {
-        writeln!(out, "{}", evidence.id)?;
-    }
-    out.flush()?;
+    output::created(&evidence, globals.json)?;
     let next = if evidence.level == LevelSignal::Next {
         " (next level)"
     } else {

@@ -8,6 +8,7 @@ mod export;
 mod gap;
 mod goal;
 mod import;
+mod inbox;
 mod init;
 mod ladder;
 mod list;
@@ -44,6 +45,7 @@ pub enum Command {
     Suggest(suggest::Args),
     #[command(subcommand)]
     Import(import::Command),
+    Inbox(inbox::Args),
     Demo(demo::Args),
     Serve(serve::Args),
     #[command(subcommand)]
@@ -75,6 +77,7 @@ impl Command {
             Self::Shape(args) => shape::run(args, globals).await,
             Self::Suggest(args) => suggest::run(args, globals).await,
             Self::Import(command) => command.run(globals).await,
+            Self::Inbox(args) => inbox::run(args, globals).await,
             Self::Demo(args) => demo::run(args, globals).await,
             Self::Serve(args) => serve::run(args, globals).await,
             Self::Ladder(command) => command.run(globals).await,

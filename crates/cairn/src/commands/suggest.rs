@@ -3,9 +3,6 @@
 
 use std::io::{self, Write};
 
-use cairn_core::evidence::EvidenceQuery;
-use cairn_core::suggest::Suggester;
-
 use crate::cli::Globals;
 use crate::output;
 use crate::profile::Profile;
@@ -29,19 +26,7 @@ pub struct Args {
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(&globals.config).await?;
-    let query = EvidenceQuery {
-        owner: Some(profile.me.id),
-        ..EvidenceQuery::default()
-    };
-    let history: Vec<(String, Vec<_>)> = profile
-        .store
-        .list_evidence(&query)
-        .await?
-        .into_iter()
-        .filter(|e| e.ladder.id == profile.ladder.id && !e.competencies.is_empty())
-        .map(|e| (format!("{} {}", e.title, e.body), e.competencies))
-        .collect();
-    let suggester = Suggester::new(&profile.ladder, &history);
+    let suggester = cairn_store::suggester(&*profile.store, profile.me.id, &profile.ladder).await?;
     let mut ranked = suggester.suggest(&args.text.join(" "));
     ranked.truncate(args.limit);
     let mut out = io::stdout().lock();

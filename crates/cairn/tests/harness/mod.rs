@@ -96,16 +96,16 @@ impl Env {
 
     /// A profile at L3 on the built-in ladder.
     pub fn init(&self) -> &Self {
-        self.run(&[
-            "init",
-            "--name",
-            "Ada Lovelace",
-            "--level",
-            "L3",
-            "--email",
-            "ada@work.example",
-        ])
-        .ok();
+        self.init_with(&["ada@work.example"])
+    }
+
+    /// A profile at L3 on the built-in ladder with these emails.
+    pub fn init_with(&self, emails: &[&str]) -> &Self {
+        let mut args = vec!["init", "--name", "Ada Lovelace", "--level", "L3"];
+        for email in emails {
+            args.extend(["--email", email]);
+        }
+        self.run(&args).ok();
         self
     }
 

@@ -1,6 +1,8 @@
 //! `cairn import`: bring records in from elsewhere.
 
 mod archive;
+mod git;
+mod landing;
 
 use clap::Subcommand;
 
@@ -10,6 +12,7 @@ use crate::cli::Globals;
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Archive(archive::Args),
+    Git(git::Args),
 }
 
 impl Command {
@@ -17,6 +20,7 @@ impl Command {
     pub async fn run(self, globals: &Globals) -> anyhow::Result<()> {
         match self {
             Self::Archive(args) => archive::run(args, globals).await,
+            Self::Git(args) => git::run(args, globals).await,
         }
     }
 }

@@ -1,0 +1,316 @@
+//! `cairn import git`: an engineer's commits from local repositories, into the inbox.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread;
+
+use anyhow::Context;
+use cairn_core::activity::{Activity, ActivityKind};
+use cairn_core::dates::now;
+use cairn_core::evidence::Source;
+use cairn_core::sources::git::{Commit, LOG_FORMAT, parse_record, remote_repository};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::landing::land;
+use crate::cli::Globals;
+use crate::commands::evidence_flags;
+use crate::failure::{BadInput, bad_input};
+use crate::profile::Profile;
+
+/// Import your commits from git repositories into the inbox.
+///
+/// Reads every commit you authored or co-authored (`Co-authored-by:` trailers), under all
+/// the emails in your profile unless --author is given; `.mailmap` is respected. Merges are
+/// skipped unless --merges. Re-running is safe: a commit already imported is skipped.
+/// Nothing becomes evidence until you accept it with `cairn inbox accept`.
+/// Examples:
+///   cairn import git ~/src/billing ~/src/payments --since 2026-01-01
+///   cairn import git . --author ada@work.example --author ada@home.example --json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Repositories (any folder inside one)
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// An email you commit under (repeat for several; default: the profile's emails)
+    #[arg(long = "author", value_name = "EMAIL")]
+    authors: Vec<String>,
+    /// Only commits on or after this day (YYYY-MM-DD)
+    #[arg(long)]
+    since: Option<String>,
+    /// Only commits on or before this day (YYYY-MM-DD)
+    #[arg(long)]
+    until: Option<String>,
+    /// Include merge commits
+    #[arg(long)]
+    merges: bool,
+}
+
+/// One repository, checked and named.
+struct Repository {
+    shown: String,
+    root: PathBuf,
+    name: String,
+    web: Option<String>,
+}
+
+pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    let profile = Profile::load(&globals.config).await?;
+    let emails: Vec<String> = if args.authors.is_empty() {
+        profile.me.emails.iter().map(|e| e.to_lowercase()).collect()
+    } else {
+        args.authors
+            .iter()
+            .map(|e| e.trim().to_lowercase())
+            .collect()
+    };
+    if emails.is_empty() {
+        bad_input!(
+            "your profile has no email to find your commits by; pass --author EMAIL \
+             (or add one with `cairn init --email`)"
+        );
+    }
+    let mut window = Vec::new();
+    if let Some(since) = &args.since {
+        let day = evidence_flags::date(since).map_err(|e| BadInput(format!("--since: {e}")))?;
+        window.push(format!("--since={day} 00:00:00 +0000"));
+    }
+    if let Some(until) = &args.until {
+        let day = evidence_flags::date(until).map_err(|e| BadInput(format!("--until: {e}")))?;
+        window.push(format!("--until={day} 23:59:59 +0000"));
+    }
+    let repositories = args
+        .paths
+        .iter()
+        .map(|p| repository(p))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+
+    let progress = ProgressBar::new_spinner().with_style(
+        ProgressStyle::with_template("{spinner} {pos} commits read from {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    let at = now();
+    let mut activities = Vec::new();
+    let mut ignored = 0;
+    for repo in &repositories {
+        progress.set_message(repo.shown.clone());
+        let commits = commits(repo, &emails, &window, args.merges, &progress)?;
+        if commits.is_empty() && !ever_committed(repo, &emails)? {
+            progress.finish_and_clear();
+            let known = authors(repo)?;
+            bad_input!(
+                "{}: no commit by {} in its history{}; pass --author with the email you commit under",
+                repo.shown,
+                emails.join(", "),
+                if known.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (its most frequent authors: {})", known.join(", "))
+                }
+            );
+        }
+        for (commit, credited) in commits {
+            if !credited {
+                ignored += 1;
+                continue;
+            }
+            activities.push(activity(&profile, repo, commit, at));
+        }
+    }
+    progress.finish_and_clear();
+    land(&profile, "commits", &activities, &[], ignored, globals).await
+}
+
+/// Checks a path is inside a git repository and names the repository: `owner/name` from
+/// its `origin` remote, else its folder's name.
+fn repository(path: &Path) -> anyhow::Result<Repository> {
+    let shown = path.display().to_string();
+    if !path.exists() {
+        bad_input!("{shown}: no such folder");
+    }
+    let top = git(path, &["rev-parse", "--show-toplevel"])?;
+    let Some(root) = top.filter(|t| !t.is_empty()) else {
+        bad_input!("{shown}: not a git repository");
+    };
+    let root = PathBuf::from(root);
+    let remote = git(&root, &["config", "--get", "remote.origin.url"])?
+        .and_then(|url| remote_repository(&url));
+    let (name, web) = match remote {
+        Some((name, web)) => (name, web),
+        None => (
+            root.file_name()
+                .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned()),
+            None,
+        ),
+    };
+    Ok(Repository {
+        shown,
+        root,
+        name,
+        web,
+    })
+}
+
+/// Runs git in `dir` and returns its trimmed output, or `None` when git fails.
+fn git<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> anyhow::Result<Option<String>> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stderr(Stdio::null())
+        .output()
+        .context("cannot run git; is it installed?")?;
+    Ok(out
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned()))
+}
+
+/// The commits in the window that `emails` authored, then those they co-authored. Two
+/// `git log` processes run side by side: one filtered by author, one by the emails in
+/// messages (`Co-authored-by:`); each commit comes with whether it credits `emails`
+/// exactly (git's filters match substrings).
+fn commits(
+    repo: &Repository,
+    emails: &[String],
+    window: &[String],
+    merges: bool,
+    progress: &ProgressBar,
+) -> anyhow::Result<Vec<(Commit, bool)>> {
+    let mut common: Vec<String> = vec![
+        "log".into(),
+        "--fixed-strings".into(),
+        "--regexp-ignore-case".into(),
+        "--numstat".into(),
+        LOG_FORMAT.into(),
+    ];
+    if !merges {
+        common.push("--no-merges".into());
+    }
+    common.extend(window.iter().cloned());
+    let mut authored = common.clone();
+    authored.extend(emails.iter().map(|e| format!("--author={e}")));
+    let mut mentioned = common;
+    mentioned.extend(emails.iter().map(|e| format!("--grep={e}")));
+    let (by_author, by_mention) = thread::scope(|s| {
+        let other = s.spawn(|| read_log(repo, &mentioned, progress));
+        (read_log(repo, &authored, progress), other.join())
+    });
+    let by_mention = by_mention.map_err(|_| anyhow::anyhow!("reading {} failed", repo.shown))?;
+    let mut all = Vec::new();
+    for commit in by_author? {
+        let credited = emails.contains(&commit.email);
+        all.push((commit, credited));
+    }
+    for commit in by_mention? {
+        if emails.contains(&commit.email) {
+            continue; // authored: read by the first pass
+        }
+        let credited = commit.credits(emails);
+        all.push((commit, credited));
+    }
+    Ok(all)
+}
+
+/// Runs one `git log` and reads its commits as they stream out.
+fn read_log(
+    repo: &Repository,
+    args: &[String],
+    progress: &ProgressBar,
+) -> anyhow::Result<Vec<Commit>> {
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(&repo.root)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .context("cannot run git; is it installed?")?;
+    let stdout = child.stdout.take().context("git's output")?;
+    let mut reader = BufReader::with_capacity(1 << 16, stdout);
+    let mut commits = Vec::new();
+    let mut record = Vec::new();
+    loop {
+        record.clear();
+        if reader.read_until(0x1e, &mut record)? == 0 {
+            break;
+        }
+        if record.last() == Some(&0x1e) {
+            record.pop();
+        }
+        let text = String::from_utf8_lossy(&record);
+        if text.trim().is_empty() {
+            continue;
+        }
+        let commit =
+            parse_record(&text).map_err(|e| BadInput(format!("{}: {}", repo.shown, e.message)))?;
+        commits.push(commit);
+        progress.inc(1);
+    }
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        let message = String::from_utf8_lossy(&out.stderr);
+        // A repository without commits yet has nothing to import.
+        if !message.contains("does not have any commits") {
+            bad_input!("{}: git log failed: {}", repo.shown, message.trim());
+        }
+    }
+    Ok(commits)
+}
+
+/// True when any commit in the whole history credits `emails`, window or not.
+fn ever_committed(repo: &Repository, emails: &[String]) -> anyhow::Result<bool> {
+    let mut args = vec![
+        "log".to_owned(),
+        "-1".into(),
+        "--format=%H".into(),
+        "--fixed-strings".into(),
+        "--regexp-ignore-case".into(),
+    ];
+    args.extend(emails.iter().map(|e| format!("--author={e}")));
+    let mut mentioned = args.clone();
+    mentioned.truncate(5);
+    mentioned.extend(emails.iter().map(|e| format!("--grep={e}")));
+    let authored = git(&repo.root, &args)?.is_some_and(|h| !h.is_empty());
+    Ok(authored || git(&repo.root, &mentioned)?.is_some_and(|h| !h.is_empty()))
+}
+
+/// The three most frequent author emails, to help with a wrong --author.
+fn authors(repo: &Repository) -> anyhow::Result<Vec<String>> {
+    let list = git(&repo.root, &["shortlog", "-sne", "HEAD"])?.unwrap_or_default();
+    Ok(list
+        .lines()
+        .filter_map(|l| {
+            let start = l.find('<')?;
+            let end = l.rfind('>')?;
+            Some(l[start + 1..end].to_owned())
+        })
+        .take(3)
+        .collect())
+}
+
+fn activity(
+    profile: &Profile,
+    repo: &Repository,
+    c: Commit,
+    at: cairn_core::dates::Timestamp,
+) -> Activity {
+    let mut a = Activity::new(profile.me.id, Source::Git, ActivityKind::Commit, at);
+    a.url = repo
+        .web
+        .as_ref()
+        .map(|web| format!("{web}/commit/{}", c.hash));
+    a.external_id = c.hash;
+    a.title = if c.subject.trim().is_empty() {
+        "(no subject)".to_owned()
+    } else {
+        c.subject
+    };
+    a.body = c.body;
+    a.container = repo.name.clone();
+    a.files = c.files;
+    a.additions = c.additions;
+    a.deletions = c.deletions;
+    a.occurred_at = c.at;
+    a.grouped()
+}

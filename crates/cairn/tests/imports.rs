@@ -1,0 +1,357 @@
+//! Imports into the inbox, end to end through the real binary: git repositories built in
+//! the test with the real `git`, GitHub and Jira files shaped like the real exports, and the
+//! inbox that turns them into evidence.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+mod harness;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use harness::Env;
+
+/// A git repository in the sandbox, committed to with chosen authors and dates.
+struct Repo {
+    path: PathBuf,
+}
+
+impl Repo {
+    fn new(env: &Env, name: &str) -> Self {
+        let path = env.path(name);
+        std::fs::create_dir_all(&path).unwrap();
+        let repo = Self { path };
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(&self.path)
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_COMMITTER_NAME", "CI")
+            .env("GIT_COMMITTER_EMAIL", "ci@example.invalid")
+            .output()
+            .expect("run git");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Commits a change to `file` (`lines` new lines) as `email` on `day`.
+    fn commit(&self, email: &str, day: &str, message: &str, file: &str, lines: usize) -> String {
+        let path = self.path.join(file);
+        let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+        for i in 0..lines {
+            text.push_str(&format!("line {i} of {message}\n"));
+        }
+        std::fs::write(&path, text).unwrap();
+        self.git(&["add", file]);
+        let date = format!("{day}T10:00:00+00:00");
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(&self.path)
+            .args(["commit", "-q", "-m", message])
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", email.split('@').next().unwrap())
+            .env("GIT_AUTHOR_EMAIL", email)
+            .env("GIT_AUTHOR_DATE", &date)
+            .env("GIT_COMMITTER_NAME", "CI")
+            .env("GIT_COMMITTER_EMAIL", "ci@example.invalid")
+            .env("GIT_COMMITTER_DATE", &date)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        self.git(&["rev-parse", "HEAD"])
+    }
+
+    fn shown(&self) -> &str {
+        self.path.to_str().unwrap()
+    }
+}
+
+fn inbox(env: &Env) -> Vec<serde_json::Value> {
+    env.json(&["inbox", "-n", "0"]).as_array().unwrap().clone()
+}
+
+fn group<'a>(groups: &'a [serde_json::Value], key: &str) -> &'a serde_json::Value {
+    groups
+        .iter()
+        .find(|g| g["key"] == key)
+        .unwrap_or_else(|| panic!("no group {key} in {groups:#?}"))
+}
+
+#[test]
+fn git_history_lands_in_the_inbox_once_with_credit_where_due() {
+    let env = Env::new();
+    env.init_with(&["ada@work.example", "ada@home.example"]);
+    let billing = Repo::new(&env, "billing");
+    billing.git(&["remote", "add", "origin", "git@github.com:acme/billing.git"]);
+    let round = billing.commit(
+        "ada@work.example",
+        "2026-03-02",
+        "fix(ledger): round invoice totals once",
+        "ledger.rs",
+        12,
+    );
+    billing.commit(
+        "ada@work.example",
+        "2026-03-03",
+        "fix(ledger): keep the rounding rule in one place",
+        "ledger.rs",
+        3,
+    );
+    billing.commit(
+        "bob@work.example",
+        "2026-03-04",
+        "PAY-142 refund retries\n\nCo-authored-by: Ada Lovelace <Ada@Home.example>",
+        "refund.rs",
+        7,
+    );
+    billing.commit(
+        "bob@work.example",
+        "2026-03-05",
+        "Bob's own work",
+        "bob.rs",
+        2,
+    );
+    // An old address, mapped to the current one by .mailmap.
+    billing.commit(
+        "ada@old.example",
+        "2026-03-06",
+        "Design doc for the ledger (#12)",
+        "doc.md",
+        40,
+    );
+    std::fs::write(
+        billing.path.join(".mailmap"),
+        "Ada Lovelace <ada@work.example> <ada@old.example>\n",
+    )
+    .unwrap();
+    // A merge: skipped unless --merges.
+    billing.git(&["checkout", "-q", "-b", "topic"]);
+    billing.commit(
+        "ada@work.example",
+        "2026-03-09",
+        "Topic work",
+        "topic.rs",
+        1,
+    );
+    billing.git(&["checkout", "-q", "main"]);
+    billing.commit("bob@work.example", "2026-03-09", "Main work", "main.rs", 1);
+    let merge = Command::new("git")
+        .arg("-C")
+        .arg(&billing.path)
+        .args(["merge", "-q", "--no-ff", "-m", "Merge topic", "topic"])
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Ada")
+        .env("GIT_AUTHOR_EMAIL", "ada@work.example")
+        .env("GIT_COMMITTER_NAME", "Ada")
+        .env("GIT_COMMITTER_EMAIL", "ada@work.example")
+        .status()
+        .unwrap();
+    assert!(merge.success());
+    let other = Repo::new(&env, "tools");
+    other.commit(
+        "ada@home.example",
+        "2026-04-01",
+        "Add a lint script",
+        "lint.sh",
+        5,
+    );
+
+    let first = env.json(&["import", "git", billing.shown(), other.shown()]);
+    // Ada authored 4 in billing (one under her old, mapped address), co-authored 1, and
+    // wrote 1 in tools; Bob's three commits and the merge are left out.
+    assert_eq!(first["imported"], 6, "{first}");
+    assert_eq!(first["skipped"], 0);
+    let again = env.json(&["import", "git", billing.shown(), other.shown()]);
+    assert_eq!(
+        (again["imported"].as_u64(), again["skipped"].as_u64()),
+        (Some(0), Some(6))
+    );
+
+    let groups = inbox(&env);
+    // Same scope and week: one group of two commits, under the remote's name.
+    let ledger = group(&groups, "acme/billing:ledger@2026-W10");
+    assert_eq!(ledger["activities"].as_array().unwrap().len(), 2);
+    assert_eq!(ledger["title"], "Round invoice totals once");
+    let activity = ledger["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["external_id"] == round.as_str())
+        .unwrap();
+    assert_eq!(
+        (activity["files"].as_u64(), activity["additions"].as_u64()),
+        (Some(1), Some(12))
+    );
+    assert_eq!(
+        activity["url"],
+        format!("https://github.com/acme/billing/commit/{round}")
+    );
+    // The ticket key groups the co-authored commit; its trailer is not in the body.
+    let ticket = group(&groups, "PAY-142");
+    assert!(
+        !ticket["activities"][0]["body"]
+            .as_str()
+            .unwrap()
+            .contains("Co-authored")
+    );
+    group(&groups, "acme/billing#12");
+    group(&groups, "tools@2026-W14");
+    assert!(
+        !groups
+            .iter()
+            .any(|g| g["title"].as_str().unwrap().contains("Bob"))
+    );
+
+    // --merges adds the merge commit.
+    let merges = env.json(&["import", "git", billing.shown(), "--merges"]);
+    assert_eq!(merges["imported"], 1, "{merges}");
+
+    // A window limits what is read.
+    let env2 = Env::new();
+    env2.init();
+    let april = env2.json(&[
+        "import",
+        "git",
+        other.shown(),
+        billing.shown(),
+        "--author",
+        "ada@home.example",
+        "--since",
+        "2026-04-01",
+    ]);
+    assert_eq!(april["imported"], 1, "{april}");
+}
+
+#[test]
+fn git_import_refuses_what_it_cannot_read_and_writes_nothing() {
+    let env = Env::new();
+    env.init();
+    let repo = Repo::new(&env, "app");
+    repo.commit("bob@work.example", "2026-03-02", "Bob's work", "a.rs", 1);
+    let before = env.export();
+    let plain = env.path("plain");
+    std::fs::create_dir_all(&plain).unwrap();
+    env.run(&["import", "git", plain.to_str().unwrap()])
+        .bad_input("plain: not a git repository");
+    env.run(&["import", "git", env.path("nowhere").to_str().unwrap()])
+        .bad_input("no such folder");
+    // One good repository and one with no commit by Ada: nothing is imported.
+    let mine = Repo::new(&env, "mine");
+    mine.commit("ada@work.example", "2026-03-02", "Mine", "m.rs", 1);
+    env.run(&["import", "git", mine.shown(), repo.shown()])
+        .bad_input("no commit by ada@work.example in its history (its most frequent authors: bob@work.example)");
+    env.run(&["import", "git", mine.shown(), "--since", "March"])
+        .bad_input("--since");
+    assert_eq!(env.export(), before);
+}
+
+#[test]
+fn inbox_groups_become_evidence_only_when_accepted() {
+    let env = Env::new();
+    env.init();
+    let repo = Repo::new(&env, "web");
+    repo.commit(
+        "ada@work.example",
+        "2026-05-04",
+        "Mentored Sam through the on-call runbook; pairing on the first incident (WEB-7)",
+        "runbook.md",
+        30,
+    );
+    repo.commit(
+        "ada@work.example",
+        "2026-05-05",
+        "WEB-7 follow-up notes",
+        "runbook.md",
+        4,
+    );
+    repo.commit("ada@work.example", "2026-05-20", "tidy", "x.rs", 1);
+    env.run(&["import", "git", repo.shown()]).ok();
+    assert!(
+        env.json(&["list"]).as_array().unwrap().is_empty(),
+        "imports are not evidence"
+    );
+
+    let listed = env.run(&["inbox"]).ok();
+    assert!(listed.stdout.contains("WEB-7"), "{}", listed.stdout);
+    assert!(
+        listed.stdout.contains("suggests: mentoring"),
+        "{}",
+        listed.stdout
+    );
+
+    env.run(&["inbox", "accept", "WEB-8"])
+        .bad_input("no inbox group 'WEB-8'; did you mean 'WEB-7'?");
+    env.run(&["inbox", "accept", "WEB-7", "--skill", "mentorship"])
+        .bad_input("--skill");
+    let evidence = env.json(&[
+        "inbox",
+        "accept",
+        "WEB-7",
+        "--impact",
+        "Sam ran the next incident",
+    ]);
+    assert_eq!(evidence["competencies"][0], "mentoring", "{evidence}");
+    assert_eq!(evidence["date"], "2026-05-05");
+    assert_eq!(evidence["source"], "git");
+    assert!(
+        evidence["body"]
+            .as_str()
+            .unwrap()
+            .contains("WEB-7 follow-up notes")
+    );
+    let list = env.json(&["list"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["impact"], "Sam ran the next incident");
+
+    // Accepted groups leave the inbox; dismissing takes the rest; a repeat is refused.
+    let left = inbox(&env);
+    assert_eq!(left.len(), 1);
+    let key = left[0]["key"].as_str().unwrap().to_owned();
+    env.run(&["inbox", "dismiss", &key]).ok();
+    assert!(inbox(&env).is_empty());
+    env.run(&["inbox", "dismiss", &key])
+        .bad_input("the inbox is empty");
+
+    // Deleting the evidence sends its activities back to the inbox.
+    let id = evidence["id"].as_str().unwrap();
+    env.run(&["rm", id]).ok();
+    assert_eq!(
+        group(&inbox(&env), "WEB-7")["activities"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // Re-importing does not resurrect dismissed work.
+    let again = env.json(&["import", "git", repo.shown()]);
+    assert_eq!(again["imported"], 0);
+    assert_eq!(inbox(&env).len(), 1);
+}
+
+#[allow(dead_code)]
+fn write(env: &Env, name: &str, text: &str) -> PathBuf {
+    let path = env.path(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[allow(dead_code)]
+fn shown(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
