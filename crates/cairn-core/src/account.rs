@@ -92,6 +92,7 @@ impl NewUser<'_> {
             id: PersonId::new(),
             name: self.name.trim().to_owned(),
             emails: vec![login.clone()],
+            github: None,
             ladder: ladder.reference(),
             level: self
                 .level

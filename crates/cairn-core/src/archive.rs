@@ -361,6 +361,7 @@ mod tests {
             id: PersonId::new(),
             name: "Ada".into(),
             emails: vec!["ada@example.com".into()],
+            github: None,
             ladder: ladder.reference(),
             level: "L2".parse().unwrap(),
             manager: None,

@@ -17,6 +17,9 @@ pub struct Person {
     pub name: String,
     /// Every address they commit or work under: work, personal, old employers.
     pub emails: Vec<String>,
+    /// Their GitHub login, which tells their own pull requests from ones they reviewed.
+    #[serde(default)]
+    pub github: Option<String>,
     /// The ladder version their level is on.
     pub ladder: LadderRef,
     /// Their current level on it.
@@ -45,7 +48,28 @@ impl Person {
                 ),
             ));
         }
+        if let Some(login) = &self.github {
+            check_login(login)?;
+        }
         ladder.require_level("level", &self.level)
+    }
+}
+
+/// A GitHub login: letters, digits and single hyphens, at most 39 characters.
+fn check_login(login: &str) -> Result<(), Invalid> {
+    let ok = !login.is_empty()
+        && login.len() <= 39
+        && login.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !login.starts_with('-')
+        && !login.ends_with('-')
+        && !login.contains("--");
+    if ok {
+        Ok(())
+    } else {
+        Err(Invalid::new(
+            "github",
+            format!("'{login}' is not a GitHub login"),
+        ))
     }
 }
 
@@ -78,6 +102,7 @@ mod tests {
             id: PersonId::new(),
             name: "Ada".into(),
             emails: vec!["ada@work.example".into(), "ada@home.example".into()],
+            github: None,
             ladder: ladder.reference(),
             level: "L3".parse().unwrap(),
             manager: None,

@@ -49,7 +49,7 @@ const EVIDENCE_SELECT: &str = "SELECT e.id::text AS id, e.owner_id::text AS owne
 
 const PERSON_SELECT: &str = "SELECT id::text AS id, name, emails::text AS emails, ladder_id, \
      ladder_version::bigint AS ladder_version, level, manager_id::text AS manager_id, created_at, \
-     updated_at FROM people";
+     updated_at, github FROM people";
 
 const DESTINATION_SELECT: &str = "SELECT id::text AS id, owner_id::text AS owner_id, statement, \
      target_level, horizon, reps::text AS reps, evidence_criteria, status, visibility, created_at, \
@@ -830,9 +830,9 @@ async fn insert_ladder(conn: &mut PgConnection, ladder: &Ladder) -> Result<bool>
 
 async fn upsert_person(conn: &mut PgConnection, p: &Person) -> Result<bool> {
     let done = sqlx::query(
-        "INSERT INTO people (id, name, emails, ladder_id, ladder_version, level, manager_id, created_at, updated_at) \
-         VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9) \
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, emails = excluded.emails, \
+        "INSERT INTO people (id, name, emails, ladder_id, ladder_version, level, manager_id, created_at, updated_at, github) \
+         VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, emails = excluded.emails, github = excluded.github, \
            ladder_id = excluded.ladder_id, ladder_version = excluded.ladder_version, level = excluded.level, \
            manager_id = excluded.manager_id, created_at = excluded.created_at, updated_at = excluded.updated_at \
          WHERE excluded.updated_at > people.updated_at",
@@ -846,6 +846,7 @@ async fn upsert_person(conn: &mut PgConnection, p: &Person) -> Result<bool> {
     .bind(p.manager.map(PersonId::uuid))
     .bind(p.created_at)
     .bind(p.updated_at)
+    .bind(p.github.as_deref())
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)

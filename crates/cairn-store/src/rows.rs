@@ -41,6 +41,7 @@ pub(crate) struct PersonRow {
     pub manager_id: Option<String>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    pub github: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -222,6 +223,7 @@ impl TryFrom<PersonRow> for Person {
             id: d.parse(&row.id)?,
             name: row.name.clone(),
             emails: d.json(&row.emails)?,
+            github: row.github.clone(),
             ladder: d.ladder(&row.ladder_id, row.ladder_version)?,
             level: d.parse(&row.level)?,
             manager: row.manager_id.as_deref().map(|m| d.parse(m)).transpose()?,

@@ -63,7 +63,7 @@ const EVIDENCE_SELECT: &str = "SELECT e.id, e.owner_id, e.date, e.title, e.body,
      FROM evidence e";
 
 const PERSON_SELECT: &str = "SELECT id, name, emails, ladder_id, ladder_version, level, manager_id, \
-     created_at, updated_at FROM people";
+     created_at, updated_at, github FROM people";
 
 const DESTINATION_SELECT: &str = "SELECT id, owner_id, statement, target_level, horizon, reps, \
      evidence_criteria, status, visibility, created_at, updated_at FROM destinations";
@@ -942,9 +942,9 @@ async fn insert_ladder(conn: &mut SqliteConnection, ladder: &Ladder) -> Result<b
 
 async fn upsert_person(conn: &mut SqliteConnection, p: &Person) -> Result<bool> {
     let done = sqlx::query(
-        "INSERT INTO people (id, name, emails, ladder_id, ladder_version, level, manager_id, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, emails = excluded.emails, \
+        "INSERT INTO people (id, name, emails, ladder_id, ladder_version, level, manager_id, created_at, updated_at, github) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, emails = excluded.emails, github = excluded.github, \
            ladder_id = excluded.ladder_id, ladder_version = excluded.ladder_version, level = excluded.level, \
            manager_id = excluded.manager_id, created_at = excluded.created_at, updated_at = excluded.updated_at \
          WHERE excluded.updated_at > people.updated_at",
@@ -958,6 +958,7 @@ async fn upsert_person(conn: &mut SqliteConnection, p: &Person) -> Result<bool> 
     .bind(p.manager.map(|m| m.to_string()))
     .bind(ts(p.created_at))
     .bind(ts(p.updated_at))
+    .bind(p.github.as_deref())
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)

@@ -33,6 +33,7 @@ fn person(ladder: &Ladder) -> Person {
         id: PersonId::new(),
         name: "Grace Hopper".into(),
         emails: vec!["grace@work.example".into(), "grace@home.example".into()],
+        github: Some("grace-h".into()),
         ladder: ladder.reference(),
         level: "L3".parse().unwrap(),
         manager: None,

@@ -42,6 +42,7 @@ fn person(name: &str) -> Person {
         id: PersonId::new(),
         name: name.into(),
         emails: vec![format!("{}@work.example", name.to_lowercase())],
+        github: None,
         ladder: builtin::find("software-engineer").unwrap().reference(),
         level: "L2".parse().unwrap(),
         manager: None,

@@ -72,6 +72,7 @@ fn person(name: &str, manager: Option<PersonId>) -> Person {
         id: PersonId::new(),
         name: name.into(),
         emails: vec![format!("{}@work.example", name.to_lowercase())],
+        github: None,
         ladder: builtin::find("software-engineer").unwrap().reference(),
         level: "L3".parse().unwrap(),
         manager,

@@ -75,6 +75,7 @@ async fn personal(
             let p = store.person(id).await?;
             named.push(Person {
                 emails: Vec::new(),
+                github: None,
                 manager: None,
                 ..p
             });

@@ -283,6 +283,7 @@ fn build(today: NaiveDate) -> anyhow::Result<Archive> {
         id: PersonId::new(),
         name: year.person.name,
         emails: year.person.emails,
+        github: None,
         ladder: ladder.reference(),
         level: year.person.level.parse()?,
         manager: None,

@@ -33,6 +33,9 @@ pub struct Args {
     /// An email you commit or work under; repeat for each (work, personal)
     #[arg(long = "email", value_name = "EMAIL")]
     emails: Vec<String>,
+    /// Your GitHub login, so `cairn import github` tells your pull requests from your reviews
+    #[arg(long, value_name = "LOGIN")]
+    github: Option<String>,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
@@ -56,6 +59,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         id: PersonId::new(),
         name: args.name.trim().to_owned(),
         emails: args.emails,
+        github: args.github,
         ladder: ladder.reference(),
         level,
         manager: None,
