@@ -2,7 +2,7 @@
 //!
 //! Each activity gets a group key when it is imported, from the strongest sign of what
 //! piece of work it belongs to: a ticket key such as `ABC-123` anywhere in its title or
-//! body, else its pull request (`owner/repo#12`), else its conventional-commit scope within
+//! body, else its pull request or issue (`owner/repo#12`), else its conventional-commit scope within
 //! its repository and ISO week, else just its repository and week. Entries from curated
 //! sources (journals, brag documents) are each their own group. Nothing becomes evidence
 //! until the engineer accepts a group.
@@ -91,11 +91,11 @@ pub fn ticket_key(text: &str) -> Option<String> {
     None
 }
 
-/// The pull request an activity is or belongs to: a pull request's or review's own number
-/// (the end of its URL), or the `(#12)` GitHub adds to squash-merged commit subjects.
+/// The pull request or issue an activity is or belongs to: its own number (the end of its
+/// URL), or the `(#12)` GitHub adds to squash-merged commit subjects.
 fn pull_number(a: &Activity) -> Option<u64> {
     match a.kind {
-        ActivityKind::PullRequest | ActivityKind::Review => {
+        ActivityKind::PullRequest | ActivityKind::Review | ActivityKind::Issue => {
             let url = a.url.as_deref().unwrap_or(&a.external_id);
             url.rsplit('/').next()?.parse().ok()
         }

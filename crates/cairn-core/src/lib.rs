@@ -61,6 +61,7 @@ pub mod shape;
 pub mod sources;
 pub mod suggest;
 mod svg;
+pub mod text;
 pub mod visibility;
 
 pub use invalid::Invalid;

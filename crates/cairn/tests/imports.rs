@@ -344,14 +344,168 @@ fn inbox_groups_become_evidence_only_when_accepted() {
     assert_eq!(inbox(&env).len(), 1);
 }
 
-#[allow(dead_code)]
-fn write(env: &Env, name: &str, text: &str) -> PathBuf {
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn write(env: &Env, name: &str, text: &[u8]) -> PathBuf {
     let path = env.path(name);
     std::fs::write(&path, text).unwrap();
     path
 }
 
-#[allow(dead_code)]
 fn shown(path: &Path) -> &str {
     path.to_str().unwrap()
+}
+
+#[test]
+fn github_git_and_jira_meet_in_one_group_per_piece_of_work() {
+    let env = Env::new();
+    env.init();
+    let authored = fixture("github-authored.json");
+    let reviewed = fixture("github-reviewed.json");
+    let listed = fixture("gh-pr-list.json");
+    env.run(&["import", "github", &authored])
+        .bad_input("github-authored.json:1: page 1, item 1: names its author, and your GitHub login is not known");
+    let first = env.json(&[
+        "import", "github", &authored, &reviewed, &listed, "--login", "ada-l",
+    ]);
+    // 812 appears in three files and counts once; 815, 40 (authored), 41 (a review) and
+    // issue 39 make five.
+    assert_eq!(
+        (first["imported"].as_u64(), first["skipped"].as_u64()),
+        (Some(5), Some(0)),
+        "{first}"
+    );
+    let again = env.json(&["import", "github", &reviewed, "--login", "ada-l"]);
+    assert_eq!(
+        (again["imported"].as_u64(), again["skipped"].as_u64()),
+        (Some(0), Some(3))
+    );
+
+    let jira = env.json(&["import", "jira", &fixture("jira-export.csv")]);
+    assert_eq!(
+        (jira["imported"].as_u64(), jira["ignored"].as_u64()),
+        (Some(2), Some(1)),
+        "{jira}"
+    );
+
+    let repo = Repo::new(&env, "billing");
+    repo.git(&[
+        "remote",
+        "add",
+        "origin",
+        "https://github.com/acme/billing.git",
+    ]);
+    repo.commit(
+        "ada@work.example",
+        "2026-03-02",
+        "PAY-142: retry refunds once",
+        "r.rs",
+        9,
+    );
+    env.run(&["import", "git", repo.shown()]).ok();
+
+    let groups = inbox(&env);
+    let refund = group(&groups, "PAY-142");
+    let kinds: Vec<&str> = refund["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["kind"].as_str().unwrap())
+        .collect();
+    let mut sorted = kinds.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, ["commit", "pull_request", "ticket"], "{refund:#}");
+    assert_eq!(refund["title"], "PAY-142: Refund retries");
+    let pr = refund["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "pull_request")
+        .unwrap();
+    assert_eq!(
+        (pr["additions"].as_u64(), pr["files"].as_u64()),
+        (Some(48), Some(3))
+    );
+    let review = group(&groups, "acme/web#41");
+    assert_eq!(review["title"], "Reviewed: Cache the ladder per version");
+    assert_eq!(review["activities"][0]["kind"], "review");
+    assert_eq!(
+        group(&groups, "acme/web#39")["activities"][0]["kind"],
+        "issue"
+    );
+    let design = group(&groups, "PAY-150");
+    let suggested: Vec<&str> = design["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["competency"].as_str().unwrap())
+        .collect();
+    assert!(suggested.contains(&"system-design"), "{design:#}");
+}
+
+#[test]
+fn github_and_jira_files_that_are_not_theirs_are_refused_by_line_and_field() {
+    let env = Env::new();
+    env.run(&[
+        "init",
+        "--name",
+        "Ada Lovelace",
+        "--level",
+        "L3",
+        "--github",
+        "ada-l",
+    ])
+    .ok();
+    let before = env.export();
+    let good = fixture("github-authored.json");
+    let other = write(&env, "package.json", b"{\n  \"name\": \"web\"\n}\n");
+    env.run(&["import", "github", &good, shown(&other)])
+        .bad_input("package.json:1: not GitHub's JSON");
+    let text = std::fs::read_to_string(&good).unwrap();
+    let broken = write(
+        &env,
+        "broken.json",
+        text.replacen("\"2026-03-09T09:00:00Z\"", "\"soon\"", 1)
+            .as_bytes(),
+    );
+    env.run(&["import", "github", shown(&broken)])
+        .bad_input("page 1, item 2: `created_at` 'soon'");
+    let utf16 = write(&env, "utf16.json", b"\xFF\xFE[\0]\0");
+    env.run(&["import", "github", shown(&utf16)])
+        .bad_input("UTF-16");
+
+    let csv = std::fs::read_to_string(fixture("jira-export.csv")).unwrap();
+    let no_key = write(
+        &env,
+        "no-key.csv",
+        csv.replacen("Issue key", "Key", 1).as_bytes(),
+    );
+    env.run(&["import", "jira", shown(&no_key)])
+        .bad_input("no-key.csv:1: Issue key: missing column");
+    let bad_date = write(
+        &env,
+        "bad-date.csv",
+        csv.replacen("12/Mar/26 4:00 PM", "12 March", 1).as_bytes(),
+    );
+    env.run(&["import", "jira", shown(&bad_date)])
+        .bad_input("bad-date.csv:6: Updated: '12 March' is not a date");
+    let mut latin1 = csv
+        .replacen("Refund retries", "Refund retries caf", 1)
+        .into_bytes();
+    let at = latin1.windows(3).position(|w| w == b"caf").unwrap() + 3;
+    latin1.insert(at, 0xE9);
+    let latin1 = write(&env, "latin1.csv", &latin1);
+    env.run(&["import", "jira", shown(&latin1)])
+        .bad_input("latin1.csv:2:");
+    env.run(&[
+        "import",
+        "jira",
+        &fixture("jira-export.csv"),
+        "--assignee",
+        "Carol",
+    ])
+    .bad_input("no issue is assigned to carol (assignees here: Ada Lovelace, Bob)");
+    assert_eq!(env.export(), before, "a refused import writes nothing");
 }

@@ -11,9 +11,6 @@ use crate::dates::Timestamp;
 /// The `--format` argument the reader expects.
 pub const LOG_FORMAT: &str = "--format=%x1e%H%x1f%aI%x1f%aN%x1f%aE%x1f%s%x1f%b%x1f";
 
-/// The longest commit body kept, in characters: the subject says what, the rest is context.
-const MAX_BODY: usize = 4_000;
-
 /// One commit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commit {
@@ -27,7 +24,8 @@ pub struct Commit {
     pub email: String,
     /// The subject line.
     pub subject: String,
-    /// The rest of the message, trimmed and cut to a few thousand characters.
+    /// The rest of the message without credit trailers, trimmed and cut to a few thousand
+    /// characters.
     pub body: String,
     /// Emails credited by `Co-authored-by:` trailers, in lower case.
     pub co_authors: Vec<String>,
@@ -75,8 +73,7 @@ pub fn parse_record(record: &str) -> Result<Commit, Invalid> {
         .to_utc();
     let (files, additions, deletions) = numstat_totals(numstat);
     let message: Vec<&str> = body.lines().filter(|l| !is_trailer(l)).collect();
-    let mut kept: String = message.join("\n").trim().chars().take(MAX_BODY).collect();
-    kept.truncate(kept.trim_end().len());
+    let kept = super::body(&message.join("\n"));
     Ok(Commit {
         hash: hash.to_owned(),
         at,

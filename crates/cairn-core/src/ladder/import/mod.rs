@@ -285,37 +285,8 @@ fn locate(places: &Places, invalid: Invalid) -> Problem {
 
 /// The text of a file, or why it is not text Cairn can read.
 fn decode(bytes: &[u8]) -> Result<&str, LadderError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(LadderError::one(
-            None,
-            "the file is UTF-16 text; save it as UTF-8 and import it again",
-        ));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let good = e.valid_up_to();
-        let at = tree::line_and_column(
-            std::str::from_utf8(&bytes[..good]).unwrap_or_default(),
-            good,
-        );
-        LadderError::one(
-            Some(at),
-            format!(
-                "the file is not UTF-8 text (byte 0x{:02X} here); save it as UTF-8",
-                bytes[good]
-            ),
-        )
-    })?;
-    if let Some(offset) = text.find('\0') {
-        return Err(LadderError::one(
-            Some(tree::line_and_column(text, offset)),
-            "the file holds binary data, not text",
-        ));
-    }
-    if text.trim().is_empty() {
-        return Err(LadderError::one(None, "the file is empty"));
-    }
-    Ok(text)
+    crate::text::decode(bytes)
+        .map_err(|e| LadderError::one(e.at.map(|(line, column)| Pos { line, column }), e.message))
 }
 
 /// Tells the format from the content; the file's extension only chooses which error to

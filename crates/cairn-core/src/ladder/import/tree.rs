@@ -152,15 +152,8 @@ fn yaml_node(node: &YamlNode) -> Node {
 
 /// The 1-based line and column of a byte offset.
 pub fn line_and_column(text: &str, offset: usize) -> Pos {
-    let mut end = offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let before = &text[..end];
-    Pos {
-        line: before.matches('\n').count() + 1,
-        column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-    }
+    let (line, column) = crate::text::line_and_column(text, offset);
+    Pos { line, column }
 }
 
 /// Walks a tree, collecting problems and the place of every value it maps into a ladder.

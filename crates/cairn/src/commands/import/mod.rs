@@ -1,7 +1,10 @@
 //! `cairn import`: bring records in from elsewhere.
 
 mod archive;
+mod files;
 mod git;
+mod github;
+mod jira;
 mod landing;
 
 use clap::Subcommand;
@@ -13,6 +16,8 @@ use crate::cli::Globals;
 pub enum Command {
     Archive(archive::Args),
     Git(git::Args),
+    Github(github::Args),
+    Jira(jira::Args),
 }
 
 impl Command {
@@ -21,6 +26,8 @@ impl Command {
         match self {
             Self::Archive(args) => archive::run(args, globals).await,
             Self::Git(args) => git::run(args, globals).await,
+            Self::Github(args) => github::run(args, globals).await,
+            Self::Jira(args) => jira::run(args, globals).await,
         }
     }
 }
