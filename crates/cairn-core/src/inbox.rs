@@ -208,6 +208,20 @@ pub fn groups(
     groups
 }
 
+/// The competencies to tag by default from ranked suggestions: the best and any other
+/// scoring at least half as much, two at most.
+pub fn pick(suggestions: &[Suggestion]) -> Vec<CompetencyId> {
+    let Some(best) = suggestions.first() else {
+        return Vec::new();
+    };
+    suggestions
+        .iter()
+        .filter(|s| s.score * 2.0 >= best.score)
+        .take(2)
+        .map(|s| s.competency.clone())
+        .collect()
+}
+
 /// The title of the activity that best names the work: a ticket, then a pull request, an
 /// issue, a review or note, and last the largest commit.
 fn headline(activities: &[Activity]) -> String {
@@ -231,18 +245,9 @@ fn headline(activities: &[Activity]) -> String {
 }
 
 impl Group {
-    /// The competencies accepting the group tags by default: the best suggestion and any
-    /// other scoring at least half as much, two at most.
+    /// The competencies accepting the group tags by default ([`pick`]).
     pub fn suggested_competencies(&self) -> Vec<CompetencyId> {
-        let Some(best) = self.suggestions.first() else {
-            return Vec::new();
-        };
-        self.suggestions
-            .iter()
-            .filter(|s| s.score * 2.0 >= best.score)
-            .take(2)
-            .map(|s| s.competency.clone())
-            .collect()
+        pick(&self.suggestions)
     }
 
     /// The evidence body: one line per activity, oldest first.

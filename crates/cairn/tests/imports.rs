@@ -509,3 +509,118 @@ fn github_and_jira_files_that_are_not_theirs_are_refused_by_line_and_field() {
     .bad_input("no issue is assigned to carol (assignees here: Ada Lovelace, Bob)");
     assert_eq!(env.export(), before, "a refused import writes nothing");
 }
+
+#[test]
+fn curated_records_come_in_as_entries_or_straight_to_evidence() {
+    let env = Env::new();
+    env.init();
+    let journal = write(
+        &env,
+        "journal.txt",
+        b"[2026-03-02 09:15] Ran the incident review @incident.\nWrote the timeline.\n\n\
+          [2026-03-04 17:00] Paired with Sam on the cache bug @mentoring *\n\n\
+          [2026-03-05 08:00] Read a paper @reading.\n",
+    );
+    let done = env.json(&[
+        "import",
+        "jrnl",
+        shown(&journal),
+        "--accept",
+        "--tag",
+        "incident=operations",
+    ]);
+    assert_eq!(
+        (done["imported"].as_u64(), done["accepted"].as_u64()),
+        (Some(3), Some(3)),
+        "{done}"
+    );
+    let ops = env.json(&["list", "--skill", "operations"]);
+    assert_eq!(ops.as_array().unwrap().len(), 1);
+    assert_eq!(ops[0]["body"], "Wrote the timeline.");
+    assert_eq!(ops[0]["source"], "jrnl");
+    assert_eq!(
+        env.json(&["list", "--skill", "mentoring"])[0]["date"],
+        "2026-03-04"
+    );
+    // Untagged stays untagged; a re-run adds nothing.
+    let all = env.json(&["list"]);
+    let reading = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == "Read a paper @reading.")
+        .unwrap();
+    assert!(reading["competencies"].as_array().unwrap().is_empty());
+    let again = env.json(&["import", "jrnl", shown(&journal), "--accept"]);
+    assert_eq!(
+        (again["imported"].as_u64(), again["accepted"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(env.json(&["list"]).as_array().unwrap().len(), 3);
+
+    // A brag document without --accept lands in the inbox, one group per bullet.
+    let brag = write(
+        &env,
+        "brag.md",
+        b"# 2026\n\n## April 2026\n\n### Mentoring\n- Onboarded two new hires (Apr 7)\n  - wrote the first-week plan\n- Ran interview training\n",
+    );
+    let landed = env.json(&["import", "markdown", shown(&brag)]);
+    assert_eq!(
+        (landed["imported"].as_u64(), landed["groups"].as_u64()),
+        (Some(2), Some(2))
+    );
+    let groups = inbox(&env);
+    let onboarded = groups
+        .iter()
+        .find(|g| g["title"] == "Onboarded two new hires (Apr 7)")
+        .unwrap();
+    assert_eq!(onboarded["date"], "2026-04-07");
+    assert_eq!(
+        onboarded["activities"][0]["body"],
+        "- wrote the first-week plan"
+    );
+
+    let sheet = write(
+        &env,
+        "wins.csv",
+        b"When,What I did,Skills,Outcome\n2026-05-02,Led the ledger design review,system-design; influence,Two teams aligned\n",
+    );
+    let csv = env.json(&[
+        "import",
+        "csv",
+        shown(&sheet),
+        "--column",
+        "title=What I did",
+        "--accept",
+    ]);
+    assert_eq!(csv["accepted"], 1);
+    let design = env.json(&["list", "--skill", "influence"]);
+    assert_eq!(design[0]["impact"], "Two teams aligned");
+    assert_eq!(
+        design[0]["competencies"],
+        serde_json::json!(["system-design", "influence"])
+    );
+}
+
+#[test]
+fn curated_files_with_problems_are_refused_whole() {
+    let env = Env::new();
+    env.init();
+    let before = env.export();
+    let typo = write(
+        &env,
+        "wins.csv",
+        b"date,title,skills\n2026-05-01,Fine,delivery\n2026-05-02,Typo,mentoing\n",
+    );
+    env.run(&["import", "csv", shown(&typo), "--accept"])
+        .bad_input("wins.csv:3: skills: 'mentoing' is not a competency of Software Engineer; did you mean 'mentoring'?");
+    let undated = write(&env, "brag.md", b"## Projects\n- Did a thing\n");
+    env.run(&["import", "markdown", shown(&undated)])
+        .bad_input("brag.md:2: date: no date for this entry");
+    let not_jrnl = write(&env, "notes.txt", b"Just some notes\n");
+    env.run(&["import", "jrnl", shown(&not_jrnl)])
+        .bad_input("notes.txt:1: not a jrnl journal");
+    env.run(&["import", "csv", shown(&typo), "--column", "date"])
+        .bad_input("--column 'date': expected FIELD=COLUMN");
+    assert_eq!(env.export(), before);
+}

@@ -52,3 +52,8 @@ pub(crate) fn body(text: &str) -> String {
     let cut: String = text.trim().chars().take(MAX_BODY).collect();
     cut.trim_end().to_owned()
 }
+
+pub mod entries;
+pub mod jrnl;
+pub mod markdown;
+pub mod table;

@@ -58,6 +58,15 @@ pub async fn land(
     line.push(')');
     if summary.accepted > 0 {
         line.push_str(&format!(": {} added as evidence.", summary.accepted));
+        let untagged = evidence
+            .iter()
+            .filter(|e| e.competencies.is_empty())
+            .count();
+        if untagged > 0 {
+            line.push_str(&format!(
+                " {untagged} have no competency yet; `cairn suggest` helps tag them."
+            ));
+        }
     } else if summary.groups > 0 {
         line.push_str(&format!(
             " in {} inbox groups; review them with `cairn inbox`.",

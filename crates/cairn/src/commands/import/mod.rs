@@ -1,6 +1,7 @@
 //! `cairn import`: bring records in from elsewhere.
 
 mod archive;
+mod curated;
 mod files;
 mod git;
 mod github;
@@ -18,6 +19,9 @@ pub enum Command {
     Git(git::Args),
     Github(github::Args),
     Jira(jira::Args),
+    Csv(curated::CsvArgs),
+    Markdown(curated::MarkdownArgs),
+    Jrnl(curated::JrnlArgs),
 }
 
 impl Command {
@@ -28,6 +32,9 @@ impl Command {
             Self::Git(args) => git::run(args, globals).await,
             Self::Github(args) => github::run(args, globals).await,
             Self::Jira(args) => jira::run(args, globals).await,
+            Self::Csv(args) => curated::run_csv(args, globals).await,
+            Self::Markdown(args) => curated::run_markdown(args, globals).await,
+            Self::Jrnl(args) => curated::run_jrnl(args, globals).await,
         }
     }
 }
