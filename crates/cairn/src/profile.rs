@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use anyhow::Context;
+use cairn_core::evidence::{Evidence, EvidenceQuery};
 use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
 use cairn_store::Store;
@@ -37,5 +38,14 @@ impl Profile {
             .await
             .context("reading the profile's ladder")?;
         Ok(Self { store, me, ladder })
+    }
+
+    /// All of the owner's evidence, newest first.
+    pub async fn all_evidence(&self) -> anyhow::Result<Vec<Evidence>> {
+        let query = EvidenceQuery {
+            owner: Some(self.me.id),
+            ..EvidenceQuery::default()
+        };
+        Ok(self.store.list_evidence(&query).await?)
     }
 }

@@ -1006,6 +1006,21 @@ fn suggest_ranks_competencies_and_learns_from_what_was_tagged() {
     let after = env.json(&["suggest", novel, "--limit", "1"]);
     assert_eq!(after[0]["competency"], "collaboration");
     assert_eq!(after[0]["words"][0], "kaizen");
+    // `log` without --skill suggests the flags to add.
+    let logged = env
+        .run(&[
+            "log",
+            "Mentored two new hires through their first on-call rotation",
+        ])
+        .ok();
+    let short = &logged.stdout.trim()[28..];
+    assert!(
+        logged
+            .stderr
+            .contains(&format!("cairn edit {short} --skill mentoring")),
+        "{}",
+        logged.stderr
+    );
     let none = env.run(&["suggest", "zzz"]).ok().stdout;
     assert!(
         none.starts_with("No competency of Software Engineer matches"),

@@ -624,3 +624,121 @@ fn curated_files_with_problems_are_refused_whole() {
         .bad_input("--column 'date': expected FIELD=COLUMN");
     assert_eq!(env.export(), before);
 }
+
+#[test]
+fn the_monthly_review_says_what_the_month_gave_the_gap_and_what_to_do() {
+    let env = Env::new();
+    env.init();
+    // No assessment yet: the gap is every competency the level above (L4) expects.
+    env.log(&[
+        "Shipped the billing retries",
+        "--date",
+        "2026-03-03",
+        "--skill",
+        "delivery",
+        "--level",
+        "next",
+    ]);
+    env.log(&[
+        "Fixed the flaky deploy",
+        "--date",
+        "2026-03-20",
+        "--skill",
+        "operations",
+    ]);
+    env.log(&["Old work", "--date", "2026-01-05", "--skill", "mentoring"]);
+    let r = env.json(&["review", "--month", "2026-03"]);
+    assert_eq!(r["month"], "2026-03");
+    assert_eq!(r["target"], "L4");
+    assert_eq!(r["logged"].as_array().unwrap().len(), 2);
+    let gap = r["gap"].as_array().unwrap();
+    let row = |id: &str| gap.iter().find(|g| g["competency"] == id).unwrap().clone();
+    assert_eq!(
+        (
+            row("delivery")["entries"].as_u64(),
+            row("delivery")["next_level"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(row("mentoring")["entries"], 0, "January is not March");
+    assert_eq!(r["last_entry"], "2026-03-20");
+    assert_eq!(r["days_since_last_entry"], 11);
+    // The first competency of the ladder with nothing this month is the nudge.
+    assert!(
+        r["nudge"]
+            .as_str()
+            .unwrap()
+            .starts_with("Nothing in 2026-03 shows Technical depth"),
+        "{r}"
+    );
+
+    let text = env.run(&["review", "--month", "2026-03"]).ok().stdout;
+    assert!(
+        text.contains("delivery           1 entries, 1 next-level"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Next: Nothing in 2026-03 shows Technical depth"),
+        "{text}"
+    );
+
+    // An empty month with work waiting in the inbox points at the inbox.
+    let repo = Repo::new(&env, "app");
+    repo.commit("ada@work.example", "2026-04-02", "Add retries", "a.rs", 3);
+    env.run(&["import", "git", repo.shown()]).ok();
+    let april = env.json(&["review", "--month", "2026-04"]);
+    assert_eq!(april["inbox_groups"], 1);
+    assert!(
+        april["nudge"]
+            .as_str()
+            .unwrap()
+            .contains("1 imported groups wait in your inbox"),
+        "{april}"
+    );
+    env.run(&["review", "--month", "April"])
+        .bad_input("--month");
+}
+
+#[test]
+fn remind_writes_a_calendar_file_with_a_monthly_event() {
+    let env = Env::new();
+    env.init();
+    let path = env.path("review.ics");
+    let summary = env.json(&[
+        "remind",
+        "--ics",
+        "-o",
+        shown(&path),
+        "--weekday",
+        "thu",
+        "--at",
+        "09:30",
+    ]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+        "{text}"
+    );
+    assert!(text.contains("RRULE:FREQ=MONTHLY;BYDAY=-1TH\r\n"));
+    let first = summary["first"].as_str().unwrap().replace('-', "");
+    assert!(
+        text.contains(&format!(
+            "DTSTART:{first}T093000\r\nDTEND:{first}T100000\r\n"
+        )),
+        "{text}"
+    );
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
+    // The same profile always writes the same event id, so a re-import updates it.
+    let again = env.run(&["remind", "--ics"]).ok().stdout;
+    let uid = |t: &str| {
+        t.lines()
+            .find(|l| l.starts_with("UID:"))
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(uid(&text), uid(&again));
+    env.run(&["remind", "--ics", "--weekday", "someday"])
+        .bad_input("--weekday");
+    env.run(&["remind", "--ics", "--at", "25:00"])
+        .bad_input("--at");
+}

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use cairn_core::Invalid;
-use cairn_core::calibration::{Reader, compute, round_views, target_level};
+use cairn_core::calibration::{Calibration, Reader, compute, round_views, target_level};
 use cairn_core::destination::DestinationStatus;
 use cairn_core::id::LevelId;
 use cairn_store::assessment_history;
@@ -29,17 +29,15 @@ pub struct Args {
     target: Option<String>,
 }
 
-pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+/// The owner's calibration against `chosen`, else their active destination's target level,
+/// else the level above theirs.
+pub async fn calibration(
+    profile: &Profile,
+    chosen: Option<LevelId>,
+) -> anyhow::Result<Calibration> {
     let store = &profile.store;
-    let chosen: Option<LevelId> = match &args.target {
-        Some(level) => {
-            let level: LevelId = level
-                .parse()
-                .map_err(|e: Invalid| Invalid::new("--target", e.message))?;
-            profile.ladder.require_level("--target", &level)?;
-            Some(level)
-        }
+    let chosen = match chosen {
+        Some(level) => Some(level),
         None => store
             .destinations(profile.me.id)
             .await?
@@ -55,7 +53,22 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         &history.entries,
         Reader::Local,
     );
-    let calibration = compute(&views, target.as_ref());
+    Ok(compute(&views, target.as_ref()))
+}
+
+pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    let profile = Profile::load(&globals.config).await?;
+    let chosen: Option<LevelId> = match &args.target {
+        Some(level) => {
+            let level: LevelId = level
+                .parse()
+                .map_err(|e: Invalid| Invalid::new("--target", e.message))?;
+            profile.ladder.require_level("--target", &level)?;
+            Some(level)
+        }
+        None => None,
+    };
+    let calibration = calibration(&profile, chosen).await?;
 
     let mut out = io::stdout().lock();
     if globals.json {

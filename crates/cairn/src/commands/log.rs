@@ -81,10 +81,25 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         evidence.title
     );
     if evidence.competencies.is_empty() {
-        eprintln!(
-            "Tip: add --skill ID so it counts towards a competency (cairn edit {} --skill ...).",
-            output::short_id(&evidence)
-        );
+        let suggester =
+            cairn_store::suggester(&*profile.store, profile.me.id, &profile.ladder).await?;
+        let ranked = suggester.suggest(&format!("{} {}", evidence.title, evidence.body));
+        let picks = cairn_core::inbox::pick(&ranked);
+        let flags: Vec<String> = picks.iter().map(|c| format!("--skill {c}")).collect();
+        if flags.is_empty() {
+            eprintln!(
+                "Tip: add --skill ID so it counts towards a competency (cairn edit {} --skill ...).",
+                output::short_id(&evidence)
+            );
+        } else {
+            let why = ranked[0].words.iter().take(3).cloned().collect::<Vec<_>>();
+            eprintln!(
+                "Suggested from its words ({}): cairn edit {} {}",
+                why.join(", "),
+                output::short_id(&evidence),
+                flags.join(" ")
+            );
+        }
     }
     Ok(())
 }

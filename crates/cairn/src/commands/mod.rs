@@ -13,6 +13,8 @@ mod init;
 mod ladder;
 mod list;
 mod log;
+mod remind;
+mod review;
 mod rm;
 mod search;
 mod serve;
@@ -46,6 +48,8 @@ pub enum Command {
     #[command(subcommand)]
     Import(import::Command),
     Inbox(inbox::Args),
+    Review(review::Args),
+    Remind(remind::Args),
     Demo(demo::Args),
     Serve(serve::Args),
     #[command(subcommand)]
@@ -78,6 +82,8 @@ impl Command {
             Self::Suggest(args) => suggest::run(args, globals).await,
             Self::Import(command) => command.run(globals).await,
             Self::Inbox(args) => inbox::run(args, globals).await,
+            Self::Review(args) => review::run(args, globals).await,
+            Self::Remind(args) => remind::run(args, globals).await,
             Self::Demo(args) => demo::run(args, globals).await,
             Self::Serve(args) => serve::run(args, globals).await,
             Self::Ladder(command) => command.run(globals).await,

@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 
-use cairn_core::evidence::EvidenceQuery;
 use cairn_core::shape::{self, DEEP_ENTRIES, DEEP_SHARE_PERCENT};
 
 use crate::cli::Globals;
@@ -31,13 +30,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         bad_input!("--halves: give 1 to 20, not {}", args.halves);
     }
     let profile = Profile::load(&globals.config).await?;
-    let evidence = profile
-        .store
-        .list_evidence(&EvidenceQuery {
-            owner: Some(profile.me.id),
-            ..EvidenceQuery::default()
-        })
-        .await?;
+    let evidence = profile.all_evidence().await?;
     let shape = shape::compute(&evidence, today(), args.halves);
     let mut out = io::stdout().lock();
     if globals.json {
