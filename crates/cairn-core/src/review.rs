@@ -194,7 +194,6 @@ fn nudge(
         }
         let quiet = match days {
             Some(d) if d > QUIET_DAYS => format!("; your last entry was {d} days ago"),
-            None => "; you have no entries yet".to_owned(),
             _ => String::new(),
         };
         return format!(

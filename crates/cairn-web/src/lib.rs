@@ -140,6 +140,9 @@ pub fn router(state: AppState) -> Router {
             get(pages::calibration::show).post(pages::calibration::submit),
         )
         .route("/shape", get(pages::shape::show))
+        .route("/inbox", get(pages::inbox::show))
+        .route("/inbox/accept", post(pages::inbox::accept))
+        .route("/inbox/dismiss", post(pages::inbox::dismiss))
         .route("/ladder", get(pages::ladder::show))
         .route("/ladder/next", get(pages::ladder::next))
         .route("/profile", get(pages::profile::show))

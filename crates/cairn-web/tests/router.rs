@@ -10,6 +10,7 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use cairn_core::Visibility;
+use cairn_core::activity::{Activity, ActivityKind};
 use cairn_core::archive::Archive;
 use cairn_core::dates::now;
 use cairn_core::destination::{
@@ -876,5 +877,154 @@ async fn an_imported_framework_is_browsable_by_track() {
             "{}",
             off.text
         );
+    }
+}
+
+fn commit(owner: &Person, sha: &str, title: &str, days_ago: u64) -> Activity {
+    let mut a = Activity::new(owner.id, Source::Git, ActivityKind::Commit, now());
+    a.external_id = sha.into();
+    a.title = title.into();
+    a.container = "acme/ledger".into();
+    a.url = Some(format!("https://github.com/acme/ledger/commit/{sha}"));
+    a.occurred_at = now() - chrono::Duration::days(i64::try_from(days_ago).unwrap());
+    a.additions = 40;
+    a.grouped()
+}
+
+#[tokio::test]
+async fn the_inbox_page_and_api_accept_and_dismiss_groups() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let work = [
+            commit(
+                &w.ada,
+                "a1",
+                "LED-4 mentored Sam through the on-call runbook",
+                2,
+            ),
+            commit(&w.ada, "a2", "LED-4 pairing notes for new hires", 1),
+            commit(&w.ada, "b1", "LED-9 tidy imports", 1),
+            commit(&w.ada, "c1", "LED-12 index the payouts table", 1),
+        ];
+        w.store.add_activities(&work, &[]).await.unwrap();
+
+        let page = send(&app, get("/inbox")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.text.contains("3 groups (4 activities) waiting"),
+            "{}",
+            page.text
+        );
+        assert!(
+            page.text.contains("value=\"mentoring\" checked"),
+            "suggested and ticked"
+        );
+        let dashboard = send(&app, get("/")).await;
+        assert!(dashboard.text.contains("This month"), "{}", dashboard.text);
+        assert!(
+            dashboard
+                .text
+                .contains("<strong>3</strong> inbox groups</a> waiting")
+        );
+
+        // A form accept with a title too long is refused beside the group, nothing saved.
+        let token = csrf_of(&page.text);
+        let long = "x".repeat(301);
+        let bad = format!("csrf={token}&group=LED-4&title={long}&skill=mentoring&level=next");
+        let r = send(&app, form("/inbox/accept", &bad)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text.contains("role=\"alert\""), "{}", r.text);
+        let ok = format!(
+            "csrf={token}&group=LED-4&title=Mentored+Sam+on+call&skill=mentoring&level=next&impact=Sam+ran+the+next+incident&visibility=shared"
+        );
+        let r = send(&app, form("/inbox/accept", &ok)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let e = w
+            .store
+            .list_evidence(&EvidenceQuery {
+                owner: Some(w.ada.id),
+                text: Some("Sam".into()),
+                ..EvidenceQuery::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            (e[0].source, e[0].level, e[0].visibility),
+            (Source::Git, LevelSignal::Next, Visibility::Shared)
+        );
+        assert_eq!(e[0].links.len(), 2);
+        assert!(e[0].body.contains("pairing notes for new hires"));
+        let forged = "csrf=nope&group=LED-9";
+        assert_eq!(
+            send(&app, form("/inbox/dismiss", forged)).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let r = send(
+            &app,
+            form("/inbox/dismiss", &format!("csrf={token}&group=LED-9")),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+        // The API sees what is left, accepts with the suggestions, and refuses unknown groups.
+        let left = send(&app, get("/api/v1/inbox")).await.json();
+        assert_eq!(left.as_array().unwrap().len(), 1);
+        assert_eq!(left[0]["key"], "LED-12");
+        let r = send(
+            &app,
+            api("POST", "/api/v1/inbox/accept", &json!({"group": "LED-12"})),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        assert_eq!(r.json()["source"], "git");
+        let r = send(
+            &app,
+            api("POST", "/api/v1/inbox/accept", &json!({"group": "LED-12"})),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        let r = send(
+            &app,
+            api("POST", "/api/v1/inbox/dismiss", &json!({"group": "LED-99"})),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        let review = send(&app, get("/api/v1/review")).await.json();
+        assert_eq!(review["inbox_groups"], 0);
+        let suggest = send(
+            &app,
+            get("/api/v1/suggest?text=Mentored%20a%20new%20hire&limit=1"),
+        )
+        .await
+        .json();
+        assert_eq!(suggest[0]["competency"], "mentoring");
+        assert_eq!(
+            send(&app, get("/api/v1/suggest?text=x&limit=0"))
+                .await
+                .status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_evidence_form_suggests_competencies_without_saving() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let before = titles(&w).await;
+        let token = csrf_of(&send(&app, get("/evidence/new")).await.text);
+        let body = format!(
+            "csrf={token}&title=Mentored+two+new+hires+through+their+first+on-call&date=2026-11-02&action=suggest"
+        );
+        let r = send(&app, form("/evidence", &body)).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.text.contains("value=\"mentoring\" checked"), "{}", r.text);
+        assert!(r.text.contains("Suggested competencies"));
+        assert!(
+            r.text
+                .contains("value=\"Mentored two new hires through their first on-call\"")
+        );
+        assert_eq!(titles(&w).await, before, "suggesting saves nothing");
     }
 }

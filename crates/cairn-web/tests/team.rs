@@ -13,6 +13,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use cairn_core::Visibility;
 use cairn_core::account::{Account, Role, Session};
+use cairn_core::activity::{Activity, ActivityKind, ActivityState};
 use cairn_core::dates::now;
 use cairn_core::evidence::{Evidence, LevelSignal, Source};
 use cairn_core::id::{EvidenceId, PersonId};
@@ -156,6 +157,15 @@ async fn team(
     );
     store.add_evidence(&private).await.unwrap();
     store.add_evidence(&shared).await.unwrap();
+    // An imported commit waits in the owner's inbox: raw and never anyone else's to see.
+    let mut commit = Activity::new(owner.id, Source::Git, ActivityKind::Commit, now());
+    commit.external_id = "9f1c2e7a".into();
+    commit.title = "PAY-77 spike on the payroll export".into();
+    commit.container = "acme/payroll".into();
+    store
+        .add_activities(&[commit.grouped()], &[])
+        .await
+        .unwrap();
     let app = router(AppState::team(store.clone(), false));
     Team {
         store,
@@ -283,6 +293,10 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             "/api/v1/gap",
             "/api/v1/shape",
             "/api/v1/export",
+            "/inbox",
+            "/api/v1/inbox",
+            "/api/v1/review",
+            "/api/v1/suggest?text=x",
         ];
         for path in every_get {
             let r = send(&t.app, request("GET", path, None, None)).await;
@@ -342,6 +356,48 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
                 );
             }
         }
+        // The inbox, the review and suggestions read only the caller's own activities.
+        for who in EVERYONE.into_iter().filter(|w| *w != Who::Anonymous) {
+            for path in ["/inbox", "/api/v1/inbox"] {
+                let r = send(&t.app, request("GET", path, t.cookie(who), None)).await;
+                assert_eq!(r.status, StatusCode::OK, "{who:?} {path}");
+                assert_eq!(
+                    r.text.contains("payroll"),
+                    who == Who::Owner,
+                    "{who:?} {path}"
+                );
+            }
+            let review = send(
+                &t.app,
+                request("GET", "/api/v1/review", t.cookie(who), None),
+            )
+            .await;
+            let waiting = u64::from(who == Who::Owner);
+            assert_eq!(review.json()["inbox_groups"], waiting, "{who:?} review");
+            if who != Who::Owner {
+                let body = Some(("application/json", json!({"group": "PAY-77"}).to_string()));
+                let r = send(
+                    &t.app,
+                    request("POST", "/api/v1/inbox/accept", t.cookie(who), body),
+                )
+                .await;
+                assert_eq!(r.status, StatusCode::NOT_FOUND, "{who:?} accept");
+                let body = Some(("application/json", json!({"group": "PAY-77"}).to_string()));
+                let r = send(
+                    &t.app,
+                    request("POST", "/api/v1/inbox/dismiss", t.cookie(who), body),
+                )
+                .await;
+                assert_eq!(r.status, StatusCode::NOT_FOUND, "{who:?} dismiss");
+            }
+        }
+        let waiting = t
+            .store
+            .activities(t.owner, Some(ActivityState::Inbox))
+            .await
+            .unwrap();
+        assert_eq!(waiting.len(), 1, "no one else settled the owner's group");
+
         // Writes: the owner only; everyone else is told nothing exists.
         for who in EVERYONE {
             let path = format!("/api/v1/evidence/{}", t.shared);

@@ -93,8 +93,10 @@ async fn personal(
         ladders.push(state.ladder(r).await?.as_ref().clone());
     }
     named.push(person);
+    let activities = store.activities(*me, None).await?;
     Ok(
         Archive::new(Some(*me), ladders, named, destinations, events, evidence)
-            .with_rounds(rounds, assessments),
+            .with_rounds(rounds, assessments)
+            .with_activities(activities),
     )
 }

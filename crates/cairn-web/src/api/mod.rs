@@ -6,6 +6,7 @@ mod body;
 mod evidence;
 mod export;
 mod goal;
+mod inbox;
 mod openapi;
 mod profile;
 
@@ -29,6 +30,11 @@ pub fn routes() -> Router<AppState> {
         .route("/rounds", get(assess::list).post(assess::submit))
         .route("/gap", get(assess::gap))
         .route("/shape", get(assess::shape))
+        .route("/inbox", get(inbox::list))
+        .route("/inbox/accept", axum::routing::post(inbox::accept))
+        .route("/inbox/dismiss", axum::routing::post(inbox::dismiss))
+        .route("/review", get(inbox::monthly))
+        .route("/suggest", get(inbox::suggest))
         .route("/export", get(export::archive))
         .route("/profile", get(profile::show))
         .route("/ladder", get(profile::ladder))

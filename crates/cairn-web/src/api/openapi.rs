@@ -127,6 +127,42 @@ pub fn spec() -> Value {
                     "responses": with_errors(json!({"200": {"description": "The shape", "content": {"application/json": {"schema": {"type": "object", "required": ["areas", "periods", "untagged", "reading"]}}}}}))
                 }
             },
+            "/api/v1/inbox": {
+                "get": {
+                    "summary": "Imported work waiting to become evidence, in groups (newest first), each with its suggested title, competencies and level; your own only",
+                    "responses": with_errors(json!({"200": {"description": "The groups", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/InboxGroup"}}}}}}))
+                }
+            },
+            "/api/v1/inbox/accept": {
+                "post": {
+                    "summary": "Turn an inbox group into evidence; fields left out take the group's suggestions",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["group"], "additionalProperties": false, "properties": {
+                        "group": {"type": "string"}, "title": {"type": "string"}, "competencies": {"type": "array", "items": {"type": "string"}},
+                        "level": {"type": "string", "enum": ["current", "next"]}, "impact": {"type": "string"}, "visibility": {"type": "string", "enum": ["", "private", "shared"]}}}}}},
+                    "responses": with_errors(json!({"201": {"description": "The new evidence", "content": evidence.clone()}}))
+                }
+            },
+            "/api/v1/inbox/dismiss": {
+                "post": {
+                    "summary": "Dismiss an inbox group",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["group"], "additionalProperties": false, "properties": {"group": {"type": "string"}}}}}},
+                    "responses": with_errors(json!({"200": {"description": "How many activities were dismissed", "content": {"application/json": {"schema": {"type": "object", "required": ["dismissed"], "properties": {"dismissed": {"type": "integer"}}}}}}}))
+                }
+            },
+            "/api/v1/review": {
+                "get": {
+                    "summary": "The monthly review: what was logged, which gap competencies got evidence, days since the last entry, the inbox, and one nudge",
+                    "parameters": [{"name": "month", "in": "query", "description": "YYYY-MM; default this month", "schema": {"type": "string", "pattern": "^\\d{4}-\\d{2}$"}}],
+                    "responses": with_errors(json!({"200": {"description": "The review", "content": {"application/json": {"schema": {"type": "object", "required": ["month", "logged", "gap", "inbox_groups", "nudge"]}}}}}))
+                }
+            },
+            "/api/v1/suggest": {
+                "get": {
+                    "summary": "Competencies a text shows, best first, with the words that drove each score",
+                    "parameters": [{"name": "text", "in": "query", "schema": {"type": "string"}}, {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50}}],
+                    "responses": with_errors(json!({"200": {"description": "Ranked competencies", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["competency", "name", "score", "words"]}}}}}}))
+                }
+            },
             "/api/v1/export": {
                 "get": {"summary": "Your record as a Cairn archive (team mode: only your own records; a round's manager entries only once both views are in)", "responses": with_errors(json!({"200": {"description": "The archive", "content": {"application/json": {"schema": {"type": "object", "required": ["format", "version"]}}}}}))}
             },
@@ -156,6 +192,18 @@ pub fn spec() -> Value {
         "components": {
             "schemas": {
                 "Source": {"type": "string", "enum": ["manual", "git", "github", "jira", "csv", "markdown", "jrnl", "demo"]},
+                "InboxGroup": {
+                    "type": "object",
+                    "required": ["key", "title", "date", "suggestions", "level", "activities"],
+                    "properties": {
+                        "key": {"type": "string", "description": "What /inbox/accept and /inbox/dismiss take"},
+                        "title": {"type": "string"},
+                        "date": {"type": "string", "format": "date"},
+                        "suggestions": {"type": "array", "items": {"type": "object", "required": ["competency", "name", "score", "words"]}},
+                        "level": {"type": "string", "enum": ["current", "next"]},
+                        "activities": {"type": "array", "items": {"type": "object", "required": ["id", "source", "external_id", "kind", "title", "occurred_at"]}}
+                    }
+                },
                 "Clarity": {
                     "type": "object",
                     "required": ["verdict", "elements", "questions", "matched"],

@@ -5,8 +5,11 @@ use axum::extract::State;
 use axum::response::Html;
 use cairn_core::evidence::{EvidenceQuery, LevelSignal};
 use cairn_core::heatmap;
+use cairn_core::review::{self, Inputs, Review};
+use chrono::Datelike;
 
 use super::{Chrome, Row, render};
+use crate::assessing::access;
 use crate::{AppError, AppState, Viewer};
 
 #[derive(Template)]
@@ -24,6 +27,9 @@ struct Dashboard {
     year_total: usize,
     year_next: usize,
     heatmap_svg: String,
+    review: Review,
+    gap_covered: usize,
+    not_yet: String,
 }
 
 /// `GET /`
@@ -47,6 +53,20 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
             .collect::<Vec<_>>()
             .join(", ")
     });
+    let access = access(&state, &viewer, "").await?;
+    let history = access.history(&state).await?;
+    let calibration = access.calibration(&state, &history, None).await?;
+    let inbox = cairn_store::inbox(state.store.as_ref(), &me, &ladder).await?;
+    let first = today.with_day(1).unwrap_or(today);
+    // The year is enough to say how long since the last entry, without reading everything.
+    let review = review::review(Inputs {
+        month: (first, today),
+        today,
+        ladder: &ladder,
+        calibration: &calibration,
+        evidence: &year,
+        inbox: (inbox.len(), inbox.iter().map(|g| g.activities.len()).sum()),
+    });
     let page = Dashboard {
         active: "dashboard",
         chrome: Chrome::of(&state, &viewer, &me.name).await?,
@@ -63,6 +83,15 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
         year_total: year.len(),
         year_next: year.iter().filter(|e| e.level == LevelSignal::Next).count(),
         heatmap_svg: heatmap::compute(&year, &ladder, today, 12).to_svg(),
+        gap_covered: review.gap.iter().filter(|g| g.entries > 0).count(),
+        not_yet: review
+            .gap
+            .iter()
+            .filter(|g| g.entries == 0)
+            .map(|g| g.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        review,
     };
     render(&page)
 }

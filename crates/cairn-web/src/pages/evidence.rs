@@ -12,6 +12,7 @@ use cairn_core::Invalid;
 use cairn_core::dates::parse_month;
 use cairn_core::evidence::{Evidence, EvidenceQuery, Source};
 use cairn_core::id::{CompetencyId, EvidenceId, PersonId};
+use cairn_core::inbox::pick;
 use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
 use cairn_core::privacy::{in_chain, may_read};
@@ -177,6 +178,9 @@ pub struct EvidenceForm {
     areas: String,
     #[serde(default)]
     visibility: String,
+    /// `suggest` asks for competency suggestions instead of saving.
+    #[serde(default)]
+    action: String,
 }
 
 /// The error to show beside each field.
@@ -224,6 +228,8 @@ struct FormPage {
     skills: Vec<Choice>,
     errors: FieldErrors,
     delete_action: Option<String>,
+    /// Suggested competencies with the words behind each, after "Suggest competencies".
+    suggestions: Vec<(String, String)>,
 }
 
 impl FormPage {
@@ -256,6 +262,7 @@ impl FormPage {
             skills,
             errors: FieldErrors::default(),
             delete_action: existing.map(|id| format!("/evidence/{id}/delete")),
+            suggestions: Vec::new(),
         }
     }
 }
@@ -285,6 +292,9 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     check_csrf(&viewer.csrf, &form.csrf)?;
     let (me, ladder) = state.profile(viewer.person).await?;
+    if form.action == "suggest" {
+        return suggested(&state, &viewer, &me.name, &ladder, form, None).await;
+    }
     match form.draft().into_evidence(&me, &ladder, None) {
         Ok(e) => {
             state.store.add_evidence(&e).await?;
@@ -320,6 +330,7 @@ pub async fn edit(
         links: d.links.join("\n"),
         areas: d.areas.join(", "),
         visibility: d.visibility,
+        action: String::new(),
     };
     render(&FormPage::new(
         Chrome::of(&state, &viewer, &me.name).await?,
@@ -339,6 +350,9 @@ pub async fn update(
     check_csrf(&viewer.csrf, &form.csrf)?;
     let (me, ladder) = state.profile(viewer.person).await?;
     let before = owned(&state, &viewer, &id).await?;
+    if form.action == "suggest" {
+        return suggested(&state, &viewer, &me.name, &ladder, form, Some(before.id)).await;
+    }
     match form.draft().into_evidence(&me, &ladder, Some(&before)) {
         Ok(e) => {
             state.store.update_evidence(&e).await?;
@@ -365,6 +379,36 @@ pub async fn delete(
     let e = owned(&state, &viewer, &id).await?;
     state.store.remove_evidence(e.id).await?;
     Ok(Redirect::to("/evidence").into_response())
+}
+
+/// The form again, with the competencies its words suggest ticked (when none were) and
+/// the suggestions listed with their words; nothing is saved.
+async fn suggested(
+    state: &AppState,
+    viewer: &Viewer,
+    name: &str,
+    ladder: &Ladder,
+    mut form: EvidenceForm,
+    id: Option<EvidenceId>,
+) -> Result<Response, AppError> {
+    let suggester = cairn_store::suggester(state.store.as_ref(), viewer.person, ladder).await?;
+    let mut ranked = suggester.suggest(&format!("{} {} {}", form.title, form.body, form.impact));
+    ranked.truncate(3);
+    if form.skill.is_empty() {
+        form.skill = pick(&ranked).iter().map(ToString::to_string).collect();
+    }
+    form.action.clear();
+    let mut page = FormPage::new(Chrome::of(state, viewer, name).await?, ladder, form, id);
+    page.suggestions = ranked
+        .into_iter()
+        .map(|s| {
+            (
+                s.name,
+                s.words.into_iter().take(4).collect::<Vec<_>>().join(", "),
+            )
+        })
+        .collect();
+    Ok(render(&page)?.into_response())
 }
 
 fn rejected(

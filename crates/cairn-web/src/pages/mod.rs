@@ -5,6 +5,7 @@ pub mod calibration;
 pub mod dashboard;
 pub mod evidence;
 pub mod goal;
+pub mod inbox;
 pub mod ladder;
 pub mod login;
 pub mod profile;
