@@ -13,6 +13,7 @@ use crate::calibration::Calibration;
 use crate::evidence::{Evidence, LevelSignal};
 use crate::id::{CompetencyId, EvidenceId, LevelId};
 use crate::ladder::Ladder;
+use crate::text::count;
 
 /// One competency of the gap and what the month gave it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -188,8 +189,9 @@ fn nudge(
     if logged.is_empty() {
         if groups > 0 {
             return format!(
-                "Nothing logged in {month}, but {groups} imported groups wait in your inbox: \
-                 accept the ones that show your work (`cairn inbox`)."
+                "Nothing logged in {month}, but your inbox holds {}: accept the ones that \
+                 show your work (`cairn inbox`).",
+                count(groups as u64, "imported group", "imported groups")
             );
         }
         let quiet = match days {
@@ -217,8 +219,9 @@ fn nudge(
     }
     if groups > 0 {
         return format!(
-            "{groups} imported groups wait in your inbox: accept or dismiss them while you \
-             remember the work (`cairn inbox`)."
+            "Your inbox holds {}: accept or dismiss them while you remember the work \
+             (`cairn inbox`).",
+            count(groups as u64, "imported group", "imported groups")
         );
     }
     if let Some(weak) = gap.iter().find(|g| g.next_level == 0) {
@@ -299,7 +302,16 @@ mod tests {
             "{}",
             r.nudge
         );
-        assert!(run(&old, (4, 9)).nudge.contains("4 imported groups wait"));
+        assert!(
+            run(&old, (4, 9))
+                .nudge
+                .contains("your inbox holds 4 imported groups")
+        );
+        assert!(
+            run(&old, (1, 1))
+                .nudge
+                .contains("your inbox holds 1 imported group:")
+        );
     }
 
     #[test]
@@ -331,7 +343,7 @@ mod tests {
         assert!(
             run(&month, (2, 3))
                 .nudge
-                .starts_with("2 imported groups wait")
+                .starts_with("Your inbox holds 2 imported groups")
         );
     }
 }

@@ -1,5 +1,6 @@
-//! A file's bytes as text: the one place that decides what Cairn can read (UTF-8, with or
-//! without a byte-order mark) and says precisely why it cannot read the rest.
+//! Text in and out: a file's bytes as text (the one place that decides what Cairn can read,
+//! UTF-8 with or without a byte-order mark, and says precisely why it cannot read the
+//! rest), and counts written as words.
 
 /// Why bytes are not readable text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +60,12 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     )
 }
 
+/// `n` with its noun, singular or plural: "1 group", "3 groups".
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +84,11 @@ mod tests {
         assert!(latin1.message.contains("0xE9"));
         assert_eq!(decode(b"ab\0").unwrap_err().at, Some((1, 3)));
         assert_eq!(decode(b" \n").unwrap_err().message, "the file is empty");
+    }
+
+    #[test]
+    fn counts_read_as_words() {
+        assert_eq!(count(1u32, "group", "groups"), "1 group");
+        assert_eq!(count(0u32, "entry", "entries"), "0 entries");
     }
 }

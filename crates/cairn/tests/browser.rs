@@ -139,7 +139,11 @@ async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() 
     let Some((_driver, client)) = browser(&env).await else {
         return;
     };
-    let (_server, base) = serve(&env, &["serve", "--demo", "--addr", "127.0.0.1:0"]);
+    let db = env.db.clone();
+    let (_server, base) = serve(
+        &env,
+        &["--db", &db, "serve", "--demo", "--addr", "127.0.0.1:0"],
+    );
     client.goto(&format!("{base}/")).await.unwrap();
     let before = influence_this_month(&client).await;
 
@@ -252,6 +256,73 @@ async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() 
     assert!(heading.contains(" H"), "a half-year round: {heading}");
     let reading = text_of(&client, Locator::Css("ul.reading")).await;
     assert!(reading.contains("your manager's is not yet"), "{reading}");
+
+    // Work imported from git waits in the inbox, with suggestions, until accepted there.
+    let repo = env.path("payments");
+    std::fs::create_dir_all(&repo).unwrap();
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .arg("-C")
+            .arg(&repo)
+            .args(args)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "Sam Rivera")
+            .env("GIT_AUTHOR_EMAIL", "sam.rivera@payments.example")
+            .env("GIT_COMMITTER_NAME", "Sam Rivera")
+            .env("GIT_COMMITTER_EMAIL", "sam.rivera@payments.example")
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "PAY-311 Mentored Jo, our new hire, through her first weeks",
+    ]);
+    env.run(&["import", "git", repo.to_str().unwrap()]).ok();
+    client.goto(&format!("{base}/inbox")).await.unwrap();
+    let group = text_of(&client, Locator::Css("section.inbox-group")).await;
+    assert!(
+        group.contains("PAY-311 Mentored Jo, our new hire"),
+        "{group}"
+    );
+    let ticked = client
+        .find(Locator::Css(
+            "section.inbox-group input[name=skill][value=mentoring]",
+        ))
+        .await
+        .unwrap()
+        .prop("checked")
+        .await
+        .unwrap();
+    assert_eq!(
+        ticked.as_deref(),
+        Some("true"),
+        "mentoring is suggested and ticked"
+    );
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(artifacts().join("inbox.png"), png).unwrap();
+    click(
+        &client,
+        Locator::Css("section.inbox-group form button[type=submit]"),
+    )
+    .await;
+    client
+        .wait()
+        .for_element(Locator::Css("p.notice"))
+        .await
+        .unwrap();
+    client
+        .goto(&format!("{base}/evidence?q=hire"))
+        .await
+        .unwrap();
+    let found = text_of(&client, Locator::Css("ul.rows")).await;
+    assert!(found.contains("PAY-311 Mentored Jo"), "{found}");
     client.close().await.unwrap();
 }
 

@@ -692,7 +692,7 @@ fn the_monthly_review_says_what_the_month_gave_the_gap_and_what_to_do() {
         april["nudge"]
             .as_str()
             .unwrap()
-            .contains("1 imported groups wait in your inbox"),
+            .contains("your inbox holds 1 imported group:"),
         "{april}"
     );
     env.run(&["review", "--month", "April"])

@@ -14,6 +14,7 @@ use cairn_core::id::EvidenceId;
 use cairn_core::inbox::Group;
 use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
+use cairn_core::text::count;
 use serde::Deserialize;
 
 use super::{Chrome, render};
@@ -50,7 +51,7 @@ struct InboxPage {
     chrome: Chrome,
     groups: Vec<GroupView>,
     total: usize,
-    activities: usize,
+    waiting: String,
     accepted: Option<String>,
 }
 
@@ -142,7 +143,18 @@ async fn page(
         active: "inbox",
         chrome: Chrome::of(state, viewer, &me.name).await?,
         total: groups.len(),
-        activities: groups.iter().map(|g| g.activities.len()).sum(),
+        waiting: format!(
+            "{} ({}) waiting",
+            count(groups.len() as u64, "group", "groups"),
+            count(
+                groups
+                    .iter()
+                    .map(|g| g.activities.len() as u64)
+                    .sum::<u64>(),
+                "activity",
+                "activities"
+            )
+        ),
         groups: views,
         accepted,
     })

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use cairn_core::dates::now;
 use cairn_core::id::CompetencyId;
 use cairn_core::inbox::Group;
+use cairn_core::text::count;
 
 use super::evidence_flags::{self, VisibilityFlags, as_flag, today};
 use crate::cli::Globals;
@@ -86,8 +87,9 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
                     .await?;
             }
             eprintln!(
-                "Dismissed {} group(s), {settled} activities.",
-                dismiss.groups.len()
+                "Dismissed {} ({}).",
+                count(dismiss.groups.len() as u64, "group", "groups"),
+                count(settled, "activity", "activities")
             );
             Ok(())
         }
@@ -174,11 +176,11 @@ fn list(groups: &[Group], limit: usize, globals: &Globals) -> anyhow::Result<()>
         }
     }
     out.flush()?;
-    let activities: usize = groups.iter().map(|g| g.activities.len()).sum();
+    let activities: u64 = groups.iter().map(|g| g.activities.len() as u64).sum();
     eprintln!(
-        "{} of {} groups ({activities} activities) waiting. Accept one with `cairn inbox accept KEY`, or dismiss it.",
-        shown,
-        groups.len()
+        "{shown} of {} ({}) waiting. Accept one with `cairn inbox accept KEY`, or dismiss it.",
+        count(groups.len() as u64, "group", "groups"),
+        count(activities, "activity", "activities")
     );
     Ok(())
 }

@@ -186,7 +186,15 @@ async fn land_entries(
         activities.push(entry.activity(profile.me.id, source, &container, accepted.as_ref(), at));
         evidence.extend(accepted);
     }
-    land(&profile, "entries", &activities, &evidence, 0, globals).await
+    land(
+        &profile,
+        ("entry", "entries"),
+        &activities,
+        &evidence,
+        0,
+        globals,
+    )
+    .await
 }
 
 fn entry_competency(

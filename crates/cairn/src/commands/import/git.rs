@@ -118,7 +118,15 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         }
     }
     progress.finish_and_clear();
-    land(&profile, "commits", &activities, &[], ignored, globals).await
+    land(
+        &profile,
+        ("commit", "commits"),
+        &activities,
+        &[],
+        ignored,
+        globals,
+    )
+    .await
 }
 
 /// Checks a path is inside a git repository and names the repository: `owner/name` from

@@ -57,5 +57,13 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
             }
         }
     }
-    land(&profile, "GitHub items", &activities, &[], 0, globals).await
+    land(
+        &profile,
+        ("GitHub item", "GitHub items"),
+        &activities,
+        &[],
+        0,
+        globals,
+    )
+    .await
 }

@@ -39,7 +39,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         jira::read(&text, &me, profile.me.id, now()).map_err(|e| problem(&args.file, &e))?;
     land(
         &profile,
-        "tickets",
+        ("ticket", "tickets"),
         &tickets.activities,
         &[],
         tickets.others,

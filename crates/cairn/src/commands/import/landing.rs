@@ -4,6 +4,7 @@ use std::io::Write;
 
 use cairn_core::activity::Activity;
 use cairn_core::evidence::Evidence;
+use cairn_core::text::count;
 use serde::Serialize;
 
 use crate::cli::Globals;
@@ -26,10 +27,11 @@ pub struct Summary {
 }
 
 /// Stores `activities` (and, for `--accept`, the `evidence` they point at) in one
-/// transaction and prints the summary line, or the object with `--json`.
+/// transaction and prints the summary line, or the object with `--json`. `what` names one
+/// and several of what was imported.
 pub async fn land(
     profile: &Profile,
-    what: &str,
+    what: (&str, &str),
     activities: &[Activity],
     evidence: &[Evidence],
     ignored: u64,
@@ -49,8 +51,9 @@ pub async fn land(
         out.flush()?;
     }
     let mut line = format!(
-        "Imported {} new {what} ({} already there",
-        summary.imported, summary.skipped
+        "Imported {} new ({} already there",
+        count(summary.imported, what.0, what.1),
+        summary.skipped
     );
     if ignored > 0 {
         line.push_str(&format!(", {ignored} left out"));
@@ -69,8 +72,8 @@ pub async fn land(
         }
     } else if summary.groups > 0 {
         line.push_str(&format!(
-            " in {} inbox groups; review them with `cairn inbox`.",
-            summary.groups
+            " in {}; review them with `cairn inbox`.",
+            count(summary.groups, "inbox group", "inbox groups")
         ));
     } else {
         line.push('.');
