@@ -168,14 +168,9 @@ pub struct Group {
 /// How many competencies a group suggests.
 const SUGGESTIONS: usize = 3;
 
-/// Gathers inbox activities into groups, newest group first. `level` is the engineer's
-/// current level on `ladder`, for the level hint.
-pub fn groups(
-    activities: Vec<Activity>,
-    ladder: &Ladder,
-    level: &LevelId,
-    suggester: &Suggester,
-) -> Vec<Group> {
+/// Gathers inbox activities into groups, newest group first, each titled; suggestions are
+/// added per group by [`Group::suggest`], since ranking costs more than grouping.
+pub fn gather(activities: Vec<Activity>) -> Vec<Group> {
     let mut by_key: BTreeMap<String, Vec<Activity>> = BTreeMap::new();
     for a in activities {
         by_key.entry(a.group.clone()).or_default().push(a);
@@ -184,22 +179,12 @@ pub fn groups(
         .into_iter()
         .map(|(key, mut activities)| {
             activities.sort_by(|a, b| b.occurred_at.cmp(&a.occurred_at).then(a.id.cmp(&b.id)));
-            let text = activities
-                .iter()
-                .map(|a| format!("{} {}", a.title, a.body))
-                .collect::<Vec<_>>()
-                .join("\n");
-            let mut suggestions = suggester.suggest(&text);
-            suggestions.truncate(SUGGESTIONS);
-            let level = suggestions.first().map_or(LevelSignal::Current, |s| {
-                level_hint(ladder, &s.competency, level, &text)
-            });
             Group {
                 title: headline(&activities),
                 date: activities[0].occurred_at.date_naive(),
                 key,
-                suggestions,
-                level,
+                suggestions: Vec::new(),
+                level: LevelSignal::Current,
                 activities,
             }
         })
@@ -245,6 +230,23 @@ fn headline(activities: &[Activity]) -> String {
 }
 
 impl Group {
+    /// Ranks the competencies the group's titles and bodies show (at most three) and hints
+    /// the level for the best; `level` is the engineer's current level on `ladder`.
+    pub fn suggest(&mut self, ladder: &Ladder, level: &LevelId, suggester: &Suggester) {
+        let text = self
+            .activities
+            .iter()
+            .map(|a| format!("{} {}", a.title, a.body))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut suggestions = suggester.suggest(&text);
+        suggestions.truncate(SUGGESTIONS);
+        self.level = suggestions.first().map_or(LevelSignal::Current, |s| {
+            level_hint(ladder, &s.competency, level, &text)
+        });
+        self.suggestions = suggestions;
+    }
+
     /// The competencies accepting the group tags by default ([`pick`]).
     pub fn suggested_competencies(&self) -> Vec<CompetencyId> {
         pick(&self.suggestions)
@@ -417,7 +419,10 @@ mod tests {
             ),
         ];
         let l2: LevelId = "L2".parse().unwrap();
-        let groups = groups(list, &ladder, &l2, &suggester);
+        let mut groups = gather(list);
+        groups
+            .iter_mut()
+            .for_each(|g| g.suggest(&ladder, &l2, &suggester));
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].key, "acme/billing:db@2026-W18");
         let guide = &groups[1];

@@ -340,22 +340,47 @@ pub async fn suggester(store: &dyn Store, owner: PersonId, ladder: &Ladder) -> R
     Ok(Suggester::new(ladder, &history))
 }
 
-/// A person's inbox: their waiting activities gathered into groups, newest first, each with
-/// suggested competencies and level (`ladder` is the one their level is on).
-pub async fn inbox(store: &dyn Store, person: &Person, ladder: &Ladder) -> Result<Vec<Group>> {
+/// A person's inbox: their waiting activities gathered into groups, newest first. The
+/// first `suggested` groups (all with `None`) come with suggested competencies and level
+/// (`ladder` is the one the person's level is on); the rest only with their titles.
+pub async fn inbox(
+    store: &dyn Store,
+    person: &Person,
+    ladder: &Ladder,
+    suggested: Option<usize>,
+) -> Result<Vec<Group>> {
+    let mut groups = cairn_core::inbox::gather(
+        store
+            .activities(person.id, Some(ActivityState::Inbox))
+            .await?,
+    );
+    let n = suggested.unwrap_or(groups.len()).min(groups.len());
+    if n > 0 {
+        let suggester = suggester(store, person.id, ladder).await?;
+        for g in &mut groups[..n] {
+            g.suggest(ladder, &person.level, &suggester);
+        }
+    }
+    Ok(groups)
+}
+
+/// One inbox group with its suggestions, or `None` when nothing waits under `key`.
+pub async fn inbox_group(
+    store: &dyn Store,
+    person: &Person,
+    ladder: &Ladder,
+    key: &str,
+) -> Result<Option<Group>> {
     let waiting = store
         .activities(person.id, Some(ActivityState::Inbox))
         .await?;
-    if waiting.is_empty() {
-        return Ok(Vec::new());
-    }
+    let mine: Vec<Activity> = waiting.into_iter().filter(|a| a.group == key).collect();
+    let Some(mut group) = cairn_core::inbox::gather(mine).pop() else {
+        return Ok(None);
+    };
     let suggester = suggester(store, person.id, ladder).await?;
-    Ok(cairn_core::inbox::groups(
-        waiting,
-        ladder,
-        &person.level,
-        &suggester,
-    ))
+    group.suggest(ladder, &person.level, &suggester);
+    Ok(Some(group))
 }
 
 /// Opens an existing store, applying any migrations it lacks.

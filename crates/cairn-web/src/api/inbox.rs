@@ -29,7 +29,7 @@ pub async fn list(
 ) -> Result<Json<Vec<Group>>, ApiError> {
     let (me, ladder) = state.profile(viewer.person).await?;
     Ok(Json(
-        cairn_store::inbox(state.store.as_ref(), &me, &ladder).await?,
+        cairn_store::inbox(state.store.as_ref(), &me, &ladder, None).await?,
     ))
 }
 
@@ -134,7 +134,7 @@ pub async fn monthly(
             ..EvidenceQuery::default()
         })
         .await?;
-    let inbox = cairn_store::inbox(state.store.as_ref(), &me, &ladder).await?;
+    let inbox = cairn_store::inbox(state.store.as_ref(), &me, &ladder, Some(0)).await?;
     Ok(Json(review(Inputs {
         month: bounds,
         today,

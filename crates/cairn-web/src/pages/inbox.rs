@@ -124,7 +124,7 @@ async fn page(
     failed: Option<(&GroupForm, &Invalid)>,
 ) -> Result<InboxPage, AppError> {
     let (me, ladder) = state.profile(viewer.person).await?;
-    let groups = cairn_store::inbox(state.store.as_ref(), &me, &ladder).await?;
+    let groups = cairn_store::inbox(state.store.as_ref(), &me, &ladder, Some(SHOWN)).await?;
     let mut views: Vec<GroupView> = groups
         .iter()
         .take(SHOWN)
@@ -221,10 +221,8 @@ pub(crate) async fn waiting(
     ladder: &Ladder,
     key: &str,
 ) -> Result<(Group, Evidence), AppError> {
-    let groups = cairn_store::inbox(state.store.as_ref(), me, ladder).await?;
-    let group = groups
-        .into_iter()
-        .find(|g| g.key == key)
+    let group = cairn_store::inbox_group(state.store.as_ref(), me, ladder, key)
+        .await?
         .ok_or(AppError::NotFound)?;
     let suggested = group.draft(me.id, ladder.reference(), now());
     Ok((group, suggested))

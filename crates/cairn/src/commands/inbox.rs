@@ -9,7 +9,7 @@ use cairn_core::text::count;
 
 use super::evidence_flags::{self, VisibilityFlags, as_flag, today};
 use crate::cli::Globals;
-use crate::failure::bad_input;
+use crate::failure::{BadInput, bad_input};
 use crate::output;
 use crate::profile::Profile;
 
@@ -71,7 +71,13 @@ struct DismissArgs {
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(&globals.config).await?;
-    let groups = cairn_store::inbox(&*profile.store, &profile.me, &profile.ladder).await?;
+    let suggested = match (&args.action, args.limit) {
+        (None, 0) => None,
+        (None, n) => Some(n),
+        (Some(_), _) => Some(0),
+    };
+    let groups =
+        cairn_store::inbox(&*profile.store, &profile.me, &profile.ladder, suggested).await?;
     match args.action {
         None => list(&groups, args.limit, globals),
         Some(Action::Accept(accept)) => self::accept(&profile, &groups, accept, globals).await,
@@ -191,7 +197,12 @@ async fn accept(
     args: AcceptArgs,
     globals: &Globals,
 ) -> anyhow::Result<()> {
-    let group = find(groups, &args.group)?;
+    find(groups, &args.group)?;
+    let group =
+        cairn_store::inbox_group(&*profile.store, &profile.me, &profile.ladder, &args.group)
+            .await?
+            .ok_or_else(|| BadInput(format!("no inbox group '{}'", args.group)))?;
+    let group = &group;
     let mut evidence = group.draft(profile.me.id, profile.ladder.reference(), now());
     if let Some(title) = &args.title {
         evidence.title = title.trim().to_owned();

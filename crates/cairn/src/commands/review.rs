@@ -35,7 +35,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let bounds = parse_month("--month", &month)?;
     let calibration = calibration(&profile, None).await?;
     let evidence = profile.all_evidence().await?;
-    let inbox = cairn_store::inbox(&*profile.store, &profile.me, &profile.ladder).await?;
+    let inbox = cairn_store::inbox(&*profile.store, &profile.me, &profile.ladder, Some(0)).await?;
     let waiting = inbox.iter().map(|g| g.activities.len()).sum();
     let result = review(Inputs {
         month: bounds,
