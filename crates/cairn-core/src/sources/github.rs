@@ -1,5 +1,5 @@
 //! GitHub's JSON, as `gh` prints it: search API pages (`gh api search/issues?q=...`, one
-//! page or several concatenated by `--paginate`), REST lists of pull requests or issues,
+//! page, several concatenated by `--paginate`, or wrapped in one array by `--slurp`), REST lists of pull requests or issues,
 //! and `gh pr list --json ...` / `gh issue list --json ...` arrays.
 //!
 //! What an item means follows from who wrote it: a pull request by the engineer is theirs;
@@ -33,24 +33,36 @@ pub fn read(
         let value = value.map_err(|e| {
             SourceError::new(Some(e.line()), "", format!("not valid JSON: {}", strip(&e)))
         })?;
-        pages += 1;
-        let items = match &value {
-            Value::Array(items) => items,
-            Value::Object(page) => match page.get("items") {
-                Some(Value::Array(items)) => items,
-                _ => return Err(not_github(line)),
-            },
-            _ => return Err(not_github(line)),
+        // `gh api --paginate --slurp` wraps the pages in one array: read each as a page.
+        let slurped = match &value {
+            Value::Array(all)
+                if all.iter().all(|v| v.is_array() || v.get("items").is_some())
+                    && !all.is_empty() =>
+            {
+                all.clone()
+            }
+            other => vec![other.clone()],
         };
-        for (i, item) in items.iter().enumerate() {
-            let field = format!("page {pages}, item {}", i + 1);
-            let Value::Object(item) = item else {
-                return Err(SourceError::new(Some(line), field, "is not an object"));
+        for page in &slurped {
+            pages += 1;
+            let items = match page {
+                Value::Array(items) => items,
+                Value::Object(page) => match page.get("items") {
+                    Some(Value::Array(items)) => items,
+                    _ => return Err(not_github(line)),
+                },
+                _ => return Err(not_github(line)),
             };
-            activities.push(
-                activity(item, login, owner, at)
-                    .map_err(|m| SourceError::new(Some(line), field, m))?,
-            );
+            for (i, item) in items.iter().enumerate() {
+                let field = format!("page {pages}, item {}", i + 1);
+                let Value::Object(item) = item else {
+                    return Err(SourceError::new(Some(line), field, "is not an object"));
+                };
+                activities.push(
+                    activity(item, login, owner, at)
+                        .map_err(|m| SourceError::new(Some(line), field, m))?,
+                );
+            }
         }
     }
     if pages == 0 {
@@ -235,6 +247,14 @@ mod tests {
         assert_eq!(list[1].kind, ActivityKind::Review);
         assert_eq!(list[1].container, "acme/web");
         assert_eq!(list[2].group, "acme/billing#13");
+        let slurped = format!("[{SEARCH_PAGE}, {}]", SEARCH_PAGE.replace("/12", "/13"));
+        let same = |l: &[Activity]| -> Vec<(String, ActivityKind)> {
+            l.iter().map(|a| (a.external_id.clone(), a.kind)).collect()
+        };
+        assert_eq!(
+            same(&read_as(&slurped, Some("ada-l")).unwrap()),
+            same(&list)
+        );
     }
 
     #[test]
