@@ -46,28 +46,19 @@ impl Entry {
         format!("{}:{hash:016x}", self.date)
     }
 
-    /// The competencies its tags name: a tag matches a competency by id or name (ignoring
-    /// case, `@`/`#` and punctuation), or through `map` (tag → competency id).
+    /// The competencies its tags name, each once (see [`competency_of`]).
     pub fn competencies(
         &self,
         ladder: &Ladder,
         map: &[(String, CompetencyId)],
     ) -> Vec<CompetencyId> {
         let mut found: Vec<CompetencyId> = Vec::new();
-        for tag in &self.tags {
-            let tag = slugify(tag.trim_start_matches(['@', '#']));
-            let mapped = map
-                .iter()
-                .find(|(from, _)| slugify(from.trim_start_matches(['@', '#'])) == tag)
-                .map(|(_, to)| to.clone());
-            let named = ladder
-                .competencies
-                .iter()
-                .find(|c| c.id.as_str() == tag || slugify(&c.name) == tag)
-                .map(|c| c.id.clone());
-            if let Some(id) = mapped.or(named)
-                && !found.contains(&id)
-            {
+        for id in self
+            .tags
+            .iter()
+            .filter_map(|t| competency_of(t, ladder, map))
+        {
+            if !found.contains(&id) {
                 found.push(id);
             }
         }
@@ -125,6 +116,27 @@ impl Entry {
             updated_at: at,
         }
     }
+}
+
+/// The competency a tag names: by id or name (ignoring case, `@`/`#` and punctuation), or
+/// through `map` (tag → competency id), which wins.
+pub fn competency_of(
+    tag: &str,
+    ladder: &Ladder,
+    map: &[(String, CompetencyId)],
+) -> Option<CompetencyId> {
+    let tag = slugify(tag.trim_start_matches(['@', '#']));
+    let mapped = map
+        .iter()
+        .find(|(from, _)| slugify(from.trim_start_matches(['@', '#'])) == tag)
+        .map(|(_, to)| to.clone());
+    mapped.or_else(|| {
+        ladder
+            .competencies
+            .iter()
+            .find(|c| c.id.as_str() == tag || slugify(&c.name) == tag)
+            .map(|c| c.id.clone())
+    })
 }
 
 /// The `@tag` and `#tag` words of a text, as jrnl finds them: after a space or at the

@@ -7,7 +7,7 @@ use cairn_core::closest::closest;
 use cairn_core::dates::now;
 use cairn_core::evidence::Source;
 use cairn_core::id::CompetencyId;
-use cairn_core::sources::entries::Entry;
+use cairn_core::sources::entries::{Entry, competency_of};
 use cairn_core::sources::{jrnl, markdown, table};
 use chrono::Datelike;
 
@@ -155,15 +155,12 @@ async fn land_entries(
     let mut activities = Vec::new();
     let mut evidence = Vec::new();
     for entry in &entries {
-        let competencies = entry.competencies(ladder, &map);
-        if strict && competencies.len() < entry.tags.len() {
-            let unknown = entry
-                .tags
-                .iter()
-                .find(|t| entry_competency(entry, t, ladder, &map).is_none())
-                .cloned()
-                .unwrap_or_default();
-            let hint = closest(&unknown, ladder.competencies.iter().map(|c| c.id.as_str()))
+        let unknown = entry
+            .tags
+            .iter()
+            .find(|t| competency_of(t, ladder, &map).is_none());
+        if strict && let Some(unknown) = unknown {
+            let hint = closest(unknown, ladder.competencies.iter().map(|c| c.id.as_str()))
                 .map(|c| format!("; did you mean '{c}'?"))
                 .unwrap_or_default();
             bad_input!(
@@ -173,6 +170,7 @@ async fn land_entries(
                 ladder.name
             );
         }
+        let competencies = entry.competencies(ladder, &map);
         // Accepted entries carry the competencies their own tags name and no guesses:
         // untagged ones stay untagged until the engineer tags them.
         let accepted = if common.accept {
@@ -195,17 +193,4 @@ async fn land_entries(
         globals,
     )
     .await
-}
-
-fn entry_competency(
-    entry: &Entry,
-    tag: &str,
-    ladder: &cairn_core::ladder::Ladder,
-    map: &[(String, CompetencyId)],
-) -> Option<CompetencyId> {
-    let one = Entry {
-        tags: vec![tag.to_owned()],
-        ..entry.clone()
-    };
-    one.competencies(ladder, map).pop()
 }

@@ -268,19 +268,20 @@ fn read_log(
 
 /// True when any commit in the whole history credits `emails`, window or not.
 fn ever_committed(repo: &Repository, emails: &[String]) -> anyhow::Result<bool> {
-    let mut args = vec![
-        "log".to_owned(),
-        "-1".into(),
-        "--format=%H".into(),
-        "--fixed-strings".into(),
-        "--regexp-ignore-case".into(),
-    ];
-    args.extend(emails.iter().map(|e| format!("--author={e}")));
-    let mut mentioned = args.clone();
-    mentioned.truncate(5);
-    mentioned.extend(emails.iter().map(|e| format!("--grep={e}")));
-    let authored = git(&repo.root, &args)?.is_some_and(|h| !h.is_empty());
-    Ok(authored || git(&repo.root, &mentioned)?.is_some_and(|h| !h.is_empty()))
+    for filter in ["--author", "--grep"] {
+        let mut args = vec![
+            "log".to_owned(),
+            "-1".into(),
+            "--format=%H".into(),
+            "--fixed-strings".into(),
+            "--regexp-ignore-case".into(),
+        ];
+        args.extend(emails.iter().map(|e| format!("{filter}={e}")));
+        if git(&repo.root, &args)?.is_some_and(|h| !h.is_empty()) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// The three most frequent author emails, to help with a wrong --author.
