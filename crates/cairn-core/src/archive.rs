@@ -14,18 +14,22 @@ use serde::{Deserialize, Serialize};
 use crate::Invalid;
 use crate::activity::Activity;
 use crate::assessment::{Assessment, AssessmentRound};
+use crate::constraint::Constraint;
+use crate::conversation::{Commitment, Conversation};
 use crate::dates::Timestamp;
 use crate::destination::{Destination, DestinationEvent};
 use crate::evidence::Evidence;
 use crate::id::PersonId;
 use crate::ladder::{Ladder, LadderRef};
 use crate::person::Person;
+use crate::rep::Rep;
 
 /// The value of the `format` field, so a stray JSON file is recognised as not an archive.
 pub const FORMAT: &str = "cairn-archive";
 /// The archive version this build writes. It also reads version 1, which had no
-/// assessment rounds, and version 2, which had no imported activities.
-pub const VERSION: u32 = 3;
+/// assessment rounds, version 2, which had no imported activities, and version 3, which had
+/// no reps, conversations or constraints.
+pub const VERSION: u32 = 4;
 
 /// Everything in a store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +60,32 @@ pub struct Archive {
     /// Every imported activity (the inbox and what became of it), sorted by id.
     #[serde(default)]
     pub activities: Vec<Activity>,
+    /// Every rep, sorted by id.
+    #[serde(default)]
+    pub reps: Vec<Rep>,
+    /// Every growth conversation, sorted by id.
+    #[serde(default)]
+    pub conversations: Vec<Conversation>,
+    /// Every commitment made in them, sorted by id.
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
+    /// Every constraint, sorted by id.
+    #[serde(default)]
+    pub constraints: Vec<Constraint>,
+}
+
+/// The growth records an archive carries besides evidence: reps, conversations with their
+/// commitments, and constraints.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Growth {
+    /// Reps.
+    pub reps: Vec<Rep>,
+    /// Conversations.
+    pub conversations: Vec<Conversation>,
+    /// Commitments.
+    pub commitments: Vec<Commitment>,
+    /// Constraints.
+    pub constraints: Vec<Constraint>,
 }
 
 /// Why an archive could not be read.
@@ -115,7 +145,25 @@ impl Archive {
             rounds: Vec::new(),
             assessments: Vec::new(),
             activities: Vec::new(),
+            reps: Vec::new(),
+            conversations: Vec::new(),
+            commitments: Vec::new(),
+            constraints: Vec::new(),
         }
+    }
+
+    /// The same archive with these growth records, sorted.
+    #[must_use]
+    pub fn with_growth(mut self, mut growth: Growth) -> Self {
+        growth.reps.sort_by_key(|r| r.id);
+        growth.conversations.sort_by_key(|c| c.id);
+        growth.commitments.sort_by_key(|c| c.id);
+        growth.constraints.sort_by_key(|c| c.id);
+        self.reps = growth.reps;
+        self.conversations = growth.conversations;
+        self.commitments = growth.commitments;
+        self.constraints = growth.constraints;
+        self
     }
 
     /// The same archive with these imported activities, sorted.
@@ -232,6 +280,10 @@ impl Archive {
         unique("rounds", self.rounds.iter().map(|r| r.id))?;
         unique("assessments", self.assessments.iter().map(|a| a.id))?;
         unique("activities", self.activities.iter().map(|a| a.id))?;
+        unique("reps", self.reps.iter().map(|r| r.id))?;
+        unique("conversations", self.conversations.iter().map(|c| c.id))?;
+        unique("commitments", self.commitments.iter().map(|c| c.id))?;
+        unique("constraints", self.constraints.iter().map(|c| c.id))?;
         if let Some(owner) = self.owner {
             person("owner".into(), owner)?;
         }
@@ -294,6 +346,37 @@ impl Archive {
                 ));
             }
         }
+        for (i, r) in self.reps.iter().enumerate() {
+            let field = format!("reps[{i}]");
+            person(format!("{field}.owner"), r.owner)?;
+            let owner = self.people.iter().find(|p| p.id == r.owner);
+            if let Some(owner) = owner {
+                r.validate(ladder(format!("{field}.owner"), &owner.ladder)?)
+                    .map_err(|e| e.within(&field))?;
+            }
+        }
+        for (i, c) in self.conversations.iter().enumerate() {
+            let field = format!("conversations[{i}]");
+            person(format!("{field}.owner"), c.owner)?;
+            c.validate().map_err(|e| e.within(&field))?;
+        }
+        for (i, c) in self.commitments.iter().enumerate() {
+            let field = format!("commitments[{i}]");
+            let convo = self
+                .conversations
+                .iter()
+                .find(|x| x.id == c.conversation)
+                .ok_or_else(|| {
+                    Invalid::new(format!("{field}.conversation"), "is not in the archive")
+                })?;
+            c.validate(convo).map_err(|e| e.within(&field))?;
+        }
+        for (i, c) in self.constraints.iter().enumerate() {
+            let field = format!("constraints[{i}]");
+            person(format!("{field}.owner"), c.owner)?;
+            person(format!("{field}.recorded_by"), c.recorded_by)?;
+            c.validate().map_err(|e| e.within(&field))?;
+        }
         Ok(())
     }
 
@@ -305,12 +388,20 @@ impl Archive {
         let rounds = self.rounds.iter().map(|r| r.updated_at);
         let assessments = self.assessments.iter().map(|a| a.updated_at);
         let activities = self.activities.iter().map(|a| a.updated_at);
+        let reps = self.reps.iter().map(|r| r.updated_at);
+        let conversations = self.conversations.iter().map(|c| c.updated_at);
+        let commitments = self.commitments.iter().map(|c| c.updated_at);
+        let constraints = self.constraints.iter().map(|c| c.updated_at);
         people
             .chain(destinations)
             .chain(evidence)
             .chain(rounds)
             .chain(assessments)
             .chain(activities)
+            .chain(reps)
+            .chain(conversations)
+            .chain(commitments)
+            .chain(constraints)
             .max()
     }
 }
@@ -425,7 +516,7 @@ mod tests {
         let mut a = sample().with_rounds(vec![], vec![]);
         a.version = 1;
         let text = a.to_json().replace(
-            ",\n  \"rounds\": [],\n  \"assessments\": [],\n  \"activities\": []",
+            ",\n  \"rounds\": [],\n  \"assessments\": [],\n  \"activities\": [],\n  \"reps\": [],\n  \"conversations\": [],\n  \"commitments\": [],\n  \"constraints\": []",
             "",
         );
         assert!(!text.contains("rounds"));

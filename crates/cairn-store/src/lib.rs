@@ -20,13 +20,16 @@ use cairn_core::account::{Account, Role, Session};
 use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
+use cairn_core::constraint::Constraint;
+use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery};
-use cairn_core::id::{EvidenceId, LevelId, PersonId};
+use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId};
 use cairn_core::inbox::Group;
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::Person;
+use cairn_core::rep::Rep;
 use cairn_core::suggest::Suggester;
 
 pub use location::Location;
@@ -235,6 +238,30 @@ pub trait Store: Send + Sync {
         evidence: Option<&Evidence>,
         at: Timestamp,
     ) -> Result<u64>;
+
+    /// Saves a rep, new or changed (matched by id).
+    async fn put_rep(&self, rep: &Rep) -> Result<()>;
+    /// A person's reps, oldest first.
+    async fn reps(&self, owner: PersonId) -> Result<Vec<Rep>>;
+    /// Adds a growth conversation with the commitments made in it, in one transaction.
+    async fn add_conversation(
+        &self,
+        conversation: &Conversation,
+        commitments: &[Commitment],
+    ) -> Result<()>;
+    /// A person's conversations, oldest first, each with its commitments.
+    async fn conversations(&self, owner: PersonId) -> Result<Vec<(Conversation, Vec<Commitment>)>>;
+    /// Records how a commitment turned out.
+    async fn set_outcome(
+        &self,
+        commitment: CommitmentId,
+        outcome: Outcome,
+        at: Timestamp,
+    ) -> Result<()>;
+    /// Adds a constraint.
+    async fn add_constraint(&self, constraint: &Constraint) -> Result<()>;
+    /// The constraints affecting a person, oldest first.
+    async fn constraints(&self, owner: PersonId) -> Result<Vec<Constraint>>;
 
     /// Submits one side's view of a round in one transaction: opens the round if it is not
     /// stored yet, marks `side` as submitted at `at`, and adds its entries. A side that has

@@ -9,14 +9,17 @@ use std::str::FromStr;
 use cairn_core::Invalid;
 use cairn_core::account::{Account, Session};
 use cairn_core::activity::Activity;
-use cairn_core::archive::Archive;
+use cairn_core::archive::{Archive, Growth};
 use cairn_core::assessment::{Assessment, AssessmentRound};
+use cairn_core::constraint::Constraint;
+use cairn_core::conversation::{Commitment, Conversation};
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::Evidence;
 use cairn_core::id::PersonId;
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::Person;
+use cairn_core::rep::Rep;
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -108,6 +111,58 @@ pub(crate) struct ActivityRow {
     pub occurred_at: Timestamp,
     pub state: String,
     pub evidence_id: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct RepRow {
+    pub id: String,
+    pub owner_id: String,
+    pub title: String,
+    pub description: String,
+    pub competencies: String,
+    pub exposure: String,
+    pub status: String,
+    pub visibility: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ConversationRow {
+    pub id: String,
+    pub owner_id: String,
+    pub date: NaiveDate,
+    pub ask: String,
+    pub response: String,
+    pub visibility: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct CommitmentRow {
+    pub id: String,
+    pub conversation_id: String,
+    pub what: String,
+    pub who: String,
+    pub due: Option<NaiveDate>,
+    pub outcome: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ConstraintRow {
+    pub id: String,
+    pub owner_id: String,
+    pub recorded_by: String,
+    pub kind: String,
+    pub description: String,
+    pub since: NaiveDate,
+    pub until: Option<NaiveDate>,
+    pub visibility: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -341,6 +396,90 @@ impl TryFrom<ActivityRow> for Activity {
     }
 }
 
+impl TryFrom<RepRow> for Rep {
+    type Error = StoreError;
+    fn try_from(row: RepRow) -> Result<Self> {
+        let d = Decoder {
+            what: "rep",
+            id: &row.id,
+        };
+        Ok(Rep {
+            id: d.parse(&row.id)?,
+            owner: d.parse(&row.owner_id)?,
+            title: row.title.clone(),
+            description: row.description.clone(),
+            competencies: d.json(&row.competencies)?,
+            exposure: d.parse(&row.exposure)?,
+            status: d.parse(&row.status)?,
+            visibility: d.parse(&row.visibility)?,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+impl TryFrom<ConversationRow> for Conversation {
+    type Error = StoreError;
+    fn try_from(row: ConversationRow) -> Result<Self> {
+        let d = Decoder {
+            what: "conversation",
+            id: &row.id,
+        };
+        Ok(Conversation {
+            id: d.parse(&row.id)?,
+            owner: d.parse(&row.owner_id)?,
+            date: row.date,
+            ask: row.ask.clone(),
+            response: row.response.clone(),
+            visibility: d.parse(&row.visibility)?,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+impl TryFrom<CommitmentRow> for Commitment {
+    type Error = StoreError;
+    fn try_from(row: CommitmentRow) -> Result<Self> {
+        let d = Decoder {
+            what: "commitment",
+            id: &row.id,
+        };
+        Ok(Commitment {
+            id: d.parse(&row.id)?,
+            conversation: d.parse(&row.conversation_id)?,
+            what: row.what.clone(),
+            who: row.who.clone(),
+            due: row.due,
+            outcome: d.parse(&row.outcome)?,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+impl TryFrom<ConstraintRow> for Constraint {
+    type Error = StoreError;
+    fn try_from(row: ConstraintRow) -> Result<Self> {
+        let d = Decoder {
+            what: "constraint",
+            id: &row.id,
+        };
+        Ok(Constraint {
+            id: d.parse(&row.id)?,
+            owner: d.parse(&row.owner_id)?,
+            recorded_by: d.parse(&row.recorded_by)?,
+            kind: d.parse(&row.kind)?,
+            description: row.description.clone(),
+            since: row.since,
+            until: row.until,
+            visibility: d.parse(&row.visibility)?,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
 impl TryFrom<RoundRow> for AssessmentRound {
     type Error = StoreError;
     fn try_from(row: RoundRow) -> Result<Self> {
@@ -406,6 +545,10 @@ pub(crate) struct ExportRows {
     pub rounds: Vec<RoundRow>,
     pub assessments: Vec<AssessmentRow>,
     pub activities: Vec<ActivityRow>,
+    pub reps: Vec<RepRow>,
+    pub conversations: Vec<ConversationRow>,
+    pub commitments: Vec<CommitmentRow>,
+    pub constraints: Vec<ConstraintRow>,
 }
 
 impl TryFrom<ExportRows> for Archive {
@@ -420,7 +563,13 @@ impl TryFrom<ExportRows> for Archive {
             decode_all(rows.evidence)?,
         )
         .with_rounds(decode_all(rows.rounds)?, decode_all(rows.assessments)?)
-        .with_activities(decode_all(rows.activities)?))
+        .with_activities(decode_all(rows.activities)?)
+        .with_growth(Growth {
+            reps: decode_all(rows.reps)?,
+            conversations: decode_all(rows.conversations)?,
+            commitments: decode_all(rows.commitments)?,
+            constraints: decode_all(rows.constraints)?,
+        }))
     }
 }
 
@@ -465,6 +614,24 @@ pub(crate) fn duplicate(error: sqlx::Error, what: String) -> StoreError {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate(what),
         _ => StoreError::Database(error),
     }
+}
+
+/// Each conversation with its own commitments, in the order given.
+pub(crate) fn pair_commitments(
+    conversations: Vec<Conversation>,
+    commitments: &[Commitment],
+) -> Vec<(Conversation, Vec<Commitment>)> {
+    conversations
+        .into_iter()
+        .map(|c| {
+            let mine = commitments
+                .iter()
+                .filter(|x| x.conversation == c.id)
+                .cloned()
+                .collect();
+            (c, mine)
+        })
+        .collect()
 }
 
 /// Decodes every row, stopping at the first damaged one.

@@ -14,12 +14,15 @@ use cairn_core::account::{Account, Role, Session};
 use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
+use cairn_core::constraint::Constraint;
+use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::{Timestamp, now};
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
-use cairn_core::id::{EvidenceId, LevelId, PersonId};
+use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId};
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::Person;
+use cairn_core::rep::Rep;
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
@@ -28,9 +31,9 @@ use sqlx::sqlite::{
 use sqlx::{Acquire, QueryBuilder, Sqlite};
 
 use crate::rows::{
-    AccountRow, ActivityRow, AssessmentRow, DestinationEventRow, DestinationRow, EvidenceRow,
-    ExportRows, LadderRow, PersonRow, RoundRow, SessionRow, decode_all, duplicate, json_list,
-    owner_setting,
+    AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow, ConversationRow,
+    DestinationEventRow, DestinationRow, EvidenceRow, ExportRows, LadderRow, PersonRow, RepRow,
+    RoundRow, SessionRow, decode_all, duplicate, json_list, owner_setting, pair_commitments,
 };
 use crate::{ActivityImport, ImportSummary, LadderImport, Result, Store, StoreError, id_fragment};
 
@@ -43,6 +46,18 @@ const ACTIVITY_BATCH: usize = 500;
 const ACTIVITY_SELECT: &str = "SELECT id, owner_id, source, external_id, kind, title, body, url, \
      container, group_key, files, additions, deletions, occurred_at, state, evidence_id, \
      created_at, updated_at FROM activities";
+
+const REP_SELECT: &str = "SELECT id, owner_id, title, description, competencies, exposure, \
+     status, visibility, created_at, updated_at FROM reps";
+
+const CONVERSATION_SELECT: &str = "SELECT id, owner_id, date, ask, response, visibility, \
+     created_at, updated_at FROM conversations";
+
+const COMMITMENT_SELECT: &str = "SELECT id, conversation_id, what, who, due, outcome, \
+     created_at, updated_at FROM commitments";
+
+const CONSTRAINT_SELECT: &str = "SELECT id, owner_id, recorded_by, kind, description, since, \
+     until, visibility, created_at, updated_at FROM constraints";
 
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -568,6 +583,93 @@ impl Store for SqliteStore {
         Ok(done.rows_affected())
     }
 
+    async fn put_rep(&self, r: &Rep) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        upsert_rep(&mut conn, r).await?;
+        Ok(())
+    }
+
+    async fn reps(&self, owner: PersonId) -> Result<Vec<Rep>> {
+        let rows: Vec<RepRow> = sqlx::query_as(&format!(
+            "{REP_SELECT} WHERE owner_id = $1 ORDER BY created_at, id"
+        ))
+        .bind(owner.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
+    async fn add_conversation(
+        &self,
+        conversation: &Conversation,
+        commitments: &[Commitment],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        upsert_conversation(&mut tx, conversation).await?;
+        for c in commitments {
+            upsert_commitment(&mut tx, c).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn conversations(&self, owner: PersonId) -> Result<Vec<(Conversation, Vec<Commitment>)>> {
+        let mut tx = self.pool.begin().await?;
+        let talks: Vec<ConversationRow> = sqlx::query_as(&format!(
+            "{CONVERSATION_SELECT} WHERE owner_id = $1 ORDER BY date, id"
+        ))
+        .bind(owner.to_string())
+        .fetch_all(&mut *tx)
+        .await?;
+        let promised: Vec<CommitmentRow> = sqlx::query_as(&format!(
+            "{COMMITMENT_SELECT} WHERE conversation_id IN \
+             (SELECT id FROM conversations WHERE owner_id = $1) ORDER BY created_at, id"
+        ))
+        .bind(owner.to_string())
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(pair_commitments(decode_all(talks)?, &decode_all(promised)?))
+    }
+
+    async fn set_outcome(
+        &self,
+        commitment: CommitmentId,
+        outcome: Outcome,
+        at: Timestamp,
+    ) -> Result<()> {
+        let done =
+            sqlx::query("UPDATE commitments SET outcome = $1, updated_at = $2 WHERE id = $3")
+                .bind(outcome.as_str())
+                .bind(ts(at))
+                .bind(commitment.to_string())
+                .execute(&self.pool)
+                .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "commitment",
+                id: commitment.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    async fn add_constraint(&self, c: &Constraint) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        upsert_constraint(&mut conn, c).await?;
+        Ok(())
+    }
+
+    async fn constraints(&self, owner: PersonId) -> Result<Vec<Constraint>> {
+        let rows: Vec<ConstraintRow> = sqlx::query_as(&format!(
+            "{CONSTRAINT_SELECT} WHERE owner_id = $1 ORDER BY since, id"
+        ))
+        .bind(owner.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
     async fn submit_assessment(
         &self,
         round: &AssessmentRound,
@@ -784,6 +886,16 @@ impl Store for SqliteStore {
             .await?;
         let activities: Vec<ActivityRow> =
             sqlx::query_as(ACTIVITY_SELECT).fetch_all(&mut *tx).await?;
+        let reps: Vec<RepRow> = sqlx::query_as(REP_SELECT).fetch_all(&mut *tx).await?;
+        let conversations: Vec<ConversationRow> = sqlx::query_as(CONVERSATION_SELECT)
+            .fetch_all(&mut *tx)
+            .await?;
+        let commitments: Vec<CommitmentRow> = sqlx::query_as(COMMITMENT_SELECT)
+            .fetch_all(&mut *tx)
+            .await?;
+        let constraints: Vec<ConstraintRow> = sqlx::query_as(CONSTRAINT_SELECT)
+            .fetch_all(&mut *tx)
+            .await?;
         tx.commit().await?;
         ExportRows {
             owner,
@@ -795,6 +907,10 @@ impl Store for SqliteStore {
             rounds,
             assessments,
             activities,
+            reps,
+            conversations,
+            commitments,
+            constraints,
         }
         .try_into()
     }
@@ -832,6 +948,18 @@ impl Store for SqliteStore {
         }
         for activity in &archive.activities {
             summary.record(upsert_activity(conn, activity).await?);
+        }
+        for r in &archive.reps {
+            summary.record(upsert_rep(conn, r).await?);
+        }
+        for c in &archive.conversations {
+            summary.record(upsert_conversation(conn, c).await?);
+        }
+        for c in &archive.commitments {
+            summary.record(upsert_commitment(conn, c).await?);
+        }
+        for c in &archive.constraints {
+            summary.record(upsert_constraint(conn, c).await?);
         }
         tx.commit().await?;
         Ok(summary)
@@ -1099,4 +1227,99 @@ async fn upsert_activity(conn: &mut SqliteConnection, a: &Activity) -> Result<bo
     .await?
     .rows_affected();
     Ok(updated > 0)
+}
+
+/// Adds or updates (when newer) a rep from an archive.
+async fn upsert_rep(conn: &mut SqliteConnection, r: &Rep) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO reps (id, owner_id, title, description, competencies, exposure, status, \
+         visibility, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, \
+         description = excluded.description, competencies = excluded.competencies, \
+         exposure = excluded.exposure, status = excluded.status, \
+         visibility = excluded.visibility, updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > reps.updated_at",
+    )
+    .bind(r.id.to_string())
+    .bind(r.owner.to_string())
+    .bind(&r.title)
+    .bind(&r.description)
+    .bind(json_list(&r.competencies))
+    .bind(r.exposure.as_str())
+    .bind(r.status.as_str())
+    .bind(r.visibility.as_str())
+    .bind(ts(r.created_at))
+    .bind(ts(r.updated_at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Adds or updates (when newer) a conversation.
+async fn upsert_conversation(conn: &mut SqliteConnection, c: &Conversation) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO conversations (id, owner_id, date, ask, response, visibility, created_at, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (id) DO UPDATE SET date = excluded.date, ask = excluded.ask, \
+         response = excluded.response, visibility = excluded.visibility, \
+         updated_at = excluded.updated_at WHERE excluded.updated_at > conversations.updated_at",
+    )
+    .bind(c.id.to_string())
+    .bind(c.owner.to_string())
+    .bind(c.date)
+    .bind(&c.ask)
+    .bind(&c.response)
+    .bind(c.visibility.as_str())
+    .bind(ts(c.created_at))
+    .bind(ts(c.updated_at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Adds or updates (when newer) a commitment.
+async fn upsert_commitment(conn: &mut SqliteConnection, c: &Commitment) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO commitments (id, conversation_id, what, who, due, outcome, created_at, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (id) DO UPDATE SET what = excluded.what, who = excluded.who, \
+         due = excluded.due, outcome = excluded.outcome, updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > commitments.updated_at",
+    )
+    .bind(c.id.to_string())
+    .bind(c.conversation.to_string())
+    .bind(&c.what)
+    .bind(&c.who)
+    .bind(c.due)
+    .bind(c.outcome.as_str())
+    .bind(ts(c.created_at))
+    .bind(ts(c.updated_at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Adds or updates (when newer) a constraint.
+async fn upsert_constraint(conn: &mut SqliteConnection, c: &Constraint) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO constraints (id, owner_id, recorded_by, kind, description, since, until, \
+         visibility, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, \
+         description = excluded.description, since = excluded.since, until = excluded.until, \
+         visibility = excluded.visibility, updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > constraints.updated_at",
+    )
+    .bind(c.id.to_string())
+    .bind(c.owner.to_string())
+    .bind(c.recorded_by.to_string())
+    .bind(c.kind.as_str())
+    .bind(&c.description)
+    .bind(c.since)
+    .bind(c.until)
+    .bind(c.visibility.as_str())
+    .bind(ts(c.created_at))
+    .bind(ts(c.updated_at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
 }

@@ -10,16 +10,20 @@ use cairn_core::account::{Account, Role, Session};
 use cairn_core::activity::{Activity, ActivityKind, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{AssessmentRound, Assessor, Rating, submission};
+use cairn_core::constraint::{Constraint, ConstraintKind};
+use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::now;
 use cairn_core::destination::{
     Destination, DestinationChange, DestinationEvent, DestinationStatus,
 };
 use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
 use cairn_core::id::{
-    ActivityId, DestinationEventId, DestinationId, EvidenceId, LevelId, PersonId, RoundId,
+    ActivityId, CommitmentId, ConstraintId, ConversationId, DestinationEventId, DestinationId,
+    EvidenceId, LevelId, PersonId, RepId, RoundId,
 };
 use cairn_core::ladder::{Ladder, builtin};
 use cairn_core::person::Person;
+use cairn_core::rep::{Exposure, Rep, RepStatus};
 use cairn_store::test_support::scratch_postgres;
 use cairn_store::{ImportSummary, Location, Store, StoreError};
 use chrono::{Duration, NaiveDate};
@@ -821,6 +825,113 @@ async fn inbox_story(store: Arc<dyn Store>) {
     assert_eq!(store.activities(me.id, None).await.unwrap().len(), 1_202);
 }
 
+/// Reps change in place, conversations keep their commitments and outcomes, constraints
+/// list by date, and all of it travels in the archive.
+async fn growth_story(store: Arc<dyn Store>) {
+    let ladder = builtin::find("software-engineer").unwrap();
+    let me = person(&ladder);
+    let init = Archive::new(
+        Some(me.id),
+        vec![ladder],
+        vec![me.clone()],
+        vec![],
+        vec![],
+        vec![],
+    );
+    store.import(&init).await.unwrap();
+
+    let mut rep = Rep {
+        id: RepId::new(),
+        owner: me.id,
+        title: "Run the Q3 architecture review".into(),
+        description: String::new(),
+        competencies: vec!["influence".parse().unwrap()],
+        exposure: Exposure::High,
+        status: RepStatus::Candidate,
+        visibility: Visibility::Private,
+        created_at: now(),
+        updated_at: now(),
+    };
+    store.put_rep(&rep).await.unwrap();
+    rep.status = RepStatus::Active;
+    rep.updated_at = now();
+    store.put_rep(&rep).await.unwrap();
+    assert_eq!(store.reps(me.id).await.unwrap(), vec![rep.clone()]);
+
+    let talk = Conversation {
+        id: ConversationId::new(),
+        owner: me.id,
+        date: day("2026-04-10"),
+        ask: "Lead the next cross-team design review by June".into(),
+        response: "Yes".into(),
+        visibility: Visibility::Shared,
+        created_at: now(),
+        updated_at: now(),
+    };
+    let promise = Commitment {
+        id: CommitmentId::new(),
+        conversation: talk.id,
+        what: "Introduce to the review chair".into(),
+        who: "manager".into(),
+        due: Some(day("2026-04-30")),
+        outcome: Outcome::Open,
+        created_at: now(),
+        updated_at: now(),
+    };
+    store
+        .add_conversation(&talk, std::slice::from_ref(&promise))
+        .await
+        .unwrap();
+    store
+        .set_outcome(promise.id, Outcome::Delivered, now())
+        .await
+        .unwrap();
+    let talks = store.conversations(me.id).await.unwrap();
+    assert_eq!(talks.len(), 1);
+    assert_eq!(talks[0].0, talk);
+    assert_eq!(talks[0].1[0].outcome, Outcome::Delivered);
+    assert!(matches!(
+        store
+            .set_outcome(CommitmentId::new(), Outcome::Dropped, now())
+            .await,
+        Err(StoreError::NotFound {
+            what: "commitment",
+            ..
+        })
+    ));
+
+    let limit = Constraint {
+        id: ConstraintId::new(),
+        owner: me.id,
+        recorded_by: me.id,
+        kind: ConstraintKind::LevelMovement,
+        description: "Promotions frozen until April".into(),
+        since: day("2026-01-01"),
+        until: Some(day("2026-03-31")),
+        visibility: Visibility::Shared,
+        created_at: now(),
+        updated_at: now(),
+    };
+    store.add_constraint(&limit).await.unwrap();
+    assert_eq!(store.constraints(me.id).await.unwrap(), vec![limit]);
+
+    let exported = store.export().await.unwrap();
+    assert_eq!(
+        (
+            exported.reps.len(),
+            exported.conversations.len(),
+            exported.commitments.len(),
+            exported.constraints.len()
+        ),
+        (1, 1, 1, 1)
+    );
+    let text = exported.to_json();
+    assert_eq!(
+        Archive::parse(&text, day("2026-11-24")).unwrap().to_json(),
+        text
+    );
+}
+
 #[tokio::test]
 async fn sqlite_keeps_the_contract() {
     let dir = tempfile::tempdir().unwrap();
@@ -835,6 +946,10 @@ async fn sqlite_keeps_the_contract() {
         .await
         .unwrap();
     inbox_story(c).await;
+    let d = cairn_store::create(&Location::Sqlite(dir.path().join("d.db")))
+        .await
+        .unwrap();
+    growth_story(d).await;
 }
 
 #[tokio::test]
@@ -853,6 +968,13 @@ async fn postgres_keeps_the_contract() {
     let c = scratch_postgres().await.unwrap();
     inbox_story(
         cairn_store::open(&Location::Postgres(c.url.clone()))
+            .await
+            .unwrap(),
+    )
+    .await;
+    let d = scratch_postgres().await.unwrap();
+    growth_story(
+        cairn_store::open(&Location::Postgres(d.url.clone()))
             .await
             .unwrap(),
     )
