@@ -1,7 +1,5 @@
-//! Reps: candidate projects and opportunities, with the competencies they would exercise.
-//!
-//! Ranking reps against the gap to a target level is the planner's job; this module holds
-//! what a rep is and checks it.
+//! Reps: candidate projects and opportunities, with the competencies they would exercise,
+//! and the plan that ranks them by how much of the gap to a target level they would close.
 
 use serde::{Deserialize, Serialize};
 
@@ -97,6 +95,58 @@ impl Rep {
     }
 }
 
+/// A rep ranked against the gap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Planned {
+    /// The rep.
+    pub rep: Rep,
+    /// The sum of the gap weights of the competencies it exercises: higher closes more.
+    pub score: f64,
+    /// The competencies it exercises that are still missing, largest gap first.
+    pub builds: Vec<CompetencyId>,
+    /// What it means, plainly.
+    pub note: String,
+}
+
+/// Ranks the reps still open (candidate or active) by how much of the gap they cover:
+/// `gaps` weighs each competency of the target level (2 not yet, 1 emerging, 0 ready; a
+/// competency the target does not ask for weighs nothing). Ties keep the reps' order. A rep
+/// that builds nothing missing says so, and says it plainly when it is visible.
+pub fn plan(reps: &[Rep], gaps: &[(CompetencyId, f64)]) -> Vec<Planned> {
+    let weight = |c: &CompetencyId| gaps.iter().find(|(id, _)| id == c).map_or(0.0, |(_, w)| *w);
+    let mut planned: Vec<Planned> = reps
+        .iter()
+        .filter(|r| matches!(r.status, RepStatus::Candidate | RepStatus::Active))
+        .map(|r| {
+            let mut builds: Vec<CompetencyId> = r
+                .competencies
+                .iter()
+                .filter(|c| weight(c) > 0.0)
+                .cloned()
+                .collect();
+            builds.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
+            let score: f64 = r.competencies.iter().map(weight).sum();
+            let names: Vec<&str> = builds.iter().map(CompetencyId::as_str).collect();
+            let note = match (builds.is_empty(), r.exposure) {
+                (false, _) => format!("builds {}", names.join(", ")),
+                (true, Exposure::High | Exposure::Medium) => format!(
+                    "visible ({} exposure), but builds nothing missing: everything it exercises is already there",
+                    r.exposure
+                ),
+                (true, Exposure::Low) => "builds nothing missing".to_owned(),
+            };
+            Planned {
+                rep: r.clone(),
+                score,
+                builds,
+                note,
+            }
+        })
+        .collect();
+    planned.sort_by(|a, b| b.score.total_cmp(&a.score));
+    planned
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +174,69 @@ mod tests {
         rep.competencies.push("juggling".parse().unwrap());
         assert_eq!(rep.validate(&ladder).unwrap_err().field, "competencies[0]");
         assert!(Exposure::High > Exposure::Low);
+    }
+
+    #[test]
+    fn the_plan_ranks_by_the_gap_covered_and_names_visible_dead_ends() {
+        let make = |title: &str, skills: &[&str], exposure: Exposure, status: RepStatus| Rep {
+            id: RepId::new(),
+            owner: PersonId::new(),
+            title: title.into(),
+            description: String::new(),
+            competencies: skills.iter().map(|s| s.parse().unwrap()).collect(),
+            exposure,
+            status,
+            visibility: Visibility::Private,
+            created_at: now(),
+            updated_at: now(),
+        };
+        let reps = vec![
+            make(
+                "Keynote the all-hands demo",
+                &["delivery"],
+                Exposure::High,
+                RepStatus::Candidate,
+            ),
+            make(
+                "Mentor two new hires",
+                &["mentoring"],
+                Exposure::Low,
+                RepStatus::Candidate,
+            ),
+            make(
+                "Chair the RFC process",
+                &["influence", "mentoring"],
+                Exposure::Medium,
+                RepStatus::Active,
+            ),
+            make(
+                "Old idea",
+                &["influence"],
+                Exposure::Low,
+                RepStatus::Dropped,
+            ),
+        ];
+        let gaps = vec![
+            ("delivery".parse().unwrap(), 0.0),
+            ("influence".parse().unwrap(), 2.0),
+            ("mentoring".parse().unwrap(), 1.0),
+        ];
+        let planned = plan(&reps, &gaps);
+        let titles: Vec<&str> = planned.iter().map(|p| p.rep.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Chair the RFC process",
+                "Mentor two new hires",
+                "Keynote the all-hands demo"
+            ]
+        );
+        assert_eq!(planned[0].score, 3.0);
+        assert_eq!(planned[0].note, "builds influence, mentoring");
+        assert!(
+            planned[2]
+                .note
+                .starts_with("visible (high exposure), but builds nothing missing")
+        );
     }
 }

@@ -1,0 +1,310 @@
+//! The strategic signal: clear asks for growth that keep producing no opportunity.
+//!
+//! Over a window (default six months), each growth conversation whose ask is clear counts
+//! as an ask: [`clear_ask`] says when. It was *delivered* when at
+//! least one of its commitments was delivered; it *produced nothing* when it got no
+//! commitment, or every commitment was dropped or is overdue; otherwise it is still open.
+//! Three or more asks that produced nothing raise the signal. It is information for the
+//! next conversation, not a verdict on anyone, and it says so.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::clarity::{Verdict, check};
+use crate::constraint::Constraint;
+use crate::conversation::{Commitment, Conversation, Outcome};
+use crate::id::ConversationId;
+
+/// Asks that produced nothing before the signal is raised.
+const RAISE_AT: usize = 3;
+
+/// What became of one ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fate {
+    /// A commitment was delivered.
+    Delivered,
+    /// Commitments are open and not yet due.
+    Open,
+    /// No commitment, or all dropped or overdue.
+    Nothing,
+}
+
+/// One clear ask in the window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ask {
+    /// The conversation.
+    pub conversation: ConversationId,
+    /// Its day.
+    pub date: NaiveDate,
+    /// What was asked.
+    pub ask: String,
+    /// What became of it.
+    pub fate: Fate,
+    /// Why, in a sentence.
+    pub reason: String,
+}
+
+/// The signal over a window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Signal {
+    /// Three or more clear asks produced nothing.
+    pub raised: bool,
+    /// Clear asks in the window.
+    pub asks: usize,
+    /// Of those, delivered.
+    pub delivered: usize,
+    /// Why, one line per ask that produced nothing.
+    pub reasons: Vec<String>,
+    /// The window, in months.
+    pub window_months: u32,
+    /// Every clear ask in the window, oldest first.
+    pub listed: Vec<Ask>,
+    /// Asks left out of the count because they were not clear.
+    pub vague: usize,
+    /// Constraints in force during the window, which may explain part of it.
+    pub constraints: Vec<String>,
+    /// The conversation to have next.
+    pub next: String,
+    /// What the signal is and is not.
+    pub note: String,
+}
+
+/// Reads the signal from `conversations` (each with its commitments) over the
+/// `window_months` before `today`.
+pub fn read(
+    conversations: &[(Conversation, Vec<Commitment>)],
+    constraints: &[Constraint],
+    today: NaiveDate,
+    window_months: u32,
+) -> Signal {
+    let start = today
+        .checked_sub_months(chrono::Months::new(window_months))
+        .unwrap_or(NaiveDate::MIN);
+    let mut listed = Vec::new();
+    let mut vague = 0;
+    for (c, commitments) in conversations
+        .iter()
+        .filter(|(c, _)| c.date >= start && c.date <= today)
+    {
+        if !clear_ask(&c.ask) {
+            vague += 1;
+            continue;
+        }
+        let (fate, reason) = fate(commitments, today);
+        listed.push(Ask {
+            conversation: c.id,
+            date: c.date,
+            ask: c.ask.clone(),
+            fate,
+            reason,
+        });
+    }
+    listed.sort_by_key(|a| (a.date, a.conversation));
+    let nothing: Vec<&Ask> = listed.iter().filter(|a| a.fate == Fate::Nothing).collect();
+    let raised = nothing.len() >= RAISE_AT;
+    let reasons = nothing
+        .iter()
+        .map(|a| format!("{}: \u{201c}{}\u{201d}: {}", a.date, a.ask, a.reason))
+        .collect();
+    let in_force: Vec<String> = constraints
+        .iter()
+        .filter(|k| k.since <= today && k.until.is_none_or(|u| u >= start))
+        .map(|k| {
+            let until = k
+                .until
+                .map_or("no end set".to_owned(), |u| format!("until {u}"));
+            format!("{} ({}, since {}, {until})", k.description, k.kind, k.since)
+        })
+        .collect();
+    let next = if raised {
+        let mut text = format!(
+            "Bring these {} asks to your manager together, not one by one: ask what would have \
+             to be true for one of them to happen next quarter, and whether something outside \
+             their control stands in the way.",
+            nothing.len()
+        );
+        if !in_force.is_empty() {
+            text.push_str(" Recorded constraints may explain part of it; ask when they lift.");
+        }
+        text
+    } else if listed.is_empty() {
+        "No clear ask in the window: say what you want next, concretely (`cairn convo add --ask`)."
+            .to_owned()
+    } else {
+        "Keep asking concretely and record what was promised; follow up on open commitments \
+         when they fall due."
+            .to_owned()
+    };
+    Signal {
+        raised,
+        asks: listed.len(),
+        delivered: listed.iter().filter(|a| a.fate == Fate::Delivered).count(),
+        reasons,
+        window_months,
+        listed,
+        vague,
+        constraints: in_force,
+        next,
+        note: "This is information for your next conversation, not a verdict on you or your \
+               manager: it counts what was asked and promised, not why."
+            .to_owned(),
+    }
+}
+
+/// An ask is clear when the clarity check finds a concrete action in it (a rep with its
+/// object, such as "lead the payments design review"), or finds it clear as a whole: an
+/// ask is a request for an opportunity, so it need not name a destination as a goal must.
+pub fn clear_ask(ask: &str) -> bool {
+    let c = check(ask);
+    c.elements.action || c.verdict != Verdict::Vague
+}
+
+fn fate(commitments: &[Commitment], today: NaiveDate) -> (Fate, String) {
+    if let Some(done) = commitments.iter().find(|c| c.outcome == Outcome::Delivered) {
+        return (Fate::Delivered, format!("delivered: {}", done.what));
+    }
+    if commitments.is_empty() {
+        return (Fate::Nothing, "no commitment was made".to_owned());
+    }
+    if let Some(open) = commitments
+        .iter()
+        .find(|c| c.outcome == Outcome::Open && !c.overdue(today))
+    {
+        let due = open.due.map_or(String::new(), |d| format!(", due {d}"));
+        return (
+            Fate::Open,
+            format!("open: {} ({}{due})", open.what, open.who),
+        );
+    }
+    let parts: Vec<String> = commitments
+        .iter()
+        .map(|c| match (c.outcome, c.due) {
+            (Outcome::Dropped, _) => format!("{} ({}) was dropped", c.what, c.who),
+            (_, Some(due)) => format!("{} ({}) is overdue since {due}", c.what, c.who),
+            (_, None) => format!("{} ({}) is open", c.what, c.who),
+        })
+        .collect();
+    (Fate::Nothing, parts.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Visibility;
+    use crate::constraint::ConstraintKind;
+    use crate::dates::now;
+    use crate::id::{CommitmentId, ConstraintId, PersonId};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn talk(
+        date: &str,
+        ask: &str,
+        promises: &[(&str, Option<&str>, Outcome)],
+    ) -> (Conversation, Vec<Commitment>) {
+        let c = Conversation {
+            id: ConversationId::new(),
+            owner: PersonId::new(),
+            date: day(date),
+            ask: ask.into(),
+            response: String::new(),
+            visibility: Visibility::Shared,
+            created_at: now(),
+            updated_at: now(),
+        };
+        let commitments = promises
+            .iter()
+            .map(|(what, due, outcome)| Commitment {
+                id: CommitmentId::new(),
+                conversation: c.id,
+                what: (*what).into(),
+                who: "manager".into(),
+                due: due.map(day),
+                outcome: *outcome,
+                created_at: now(),
+                updated_at: now(),
+            })
+            .collect();
+        (c, commitments)
+    }
+
+    const CLEAR: &str =
+        "I want to lead the payments design review by March to show staff-level influence";
+
+    #[test]
+    fn three_clear_asks_with_nothing_delivered_raise_it() {
+        let today = day("2026-11-24");
+        let talks = vec![
+            talk("2026-06-01", CLEAR, &[]),
+            talk(
+                "2026-07-01",
+                CLEAR,
+                &[("Introduce to the chair", Some("2026-07-31"), Outcome::Open)],
+            ),
+            talk(
+                "2026-08-01",
+                CLEAR,
+                &[("Budget for the course", None, Outcome::Dropped)],
+            ),
+            talk("2026-09-01", "I want to grow.", &[]),
+            talk(
+                "2026-10-01",
+                CLEAR,
+                &[("Pair on the RFC", Some("2026-12-15"), Outcome::Open)],
+            ),
+            talk("2026-01-01", CLEAR, &[]), // outside six months
+        ];
+        let s = read(&talks, &[], today, 6);
+        assert!(s.raised);
+        assert_eq!((s.asks, s.delivered, s.vague), (4, 0, 1));
+        assert_eq!(s.reasons.len(), 3);
+        assert!(
+            s.reasons[0].ends_with("no commitment was made"),
+            "{:?}",
+            s.reasons
+        );
+        assert!(
+            s.reasons[1].ends_with("Introduce to the chair (manager) is overdue since 2026-07-31")
+        );
+        assert!(s.reasons[2].ends_with("Budget for the course (manager) was dropped"));
+        assert_eq!(s.listed[3].fate, Fate::Open);
+        assert!(s.note.contains("not a verdict"));
+    }
+
+    #[test]
+    fn a_delivered_commitment_or_a_short_window_keeps_it_down() {
+        let today = day("2026-11-24");
+        let mut talks = vec![
+            talk("2026-06-01", CLEAR, &[]),
+            talk("2026-07-01", CLEAR, &[]),
+            talk("2026-08-01", CLEAR, &[("Intro", None, Outcome::Delivered)]),
+        ];
+        let s = read(&talks, &[], today, 6);
+        assert!(!s.raised);
+        assert_eq!((s.asks, s.delivered), (3, 1));
+        talks.push(talk("2026-09-01", CLEAR, &[]));
+        let limit = Constraint {
+            id: ConstraintId::new(),
+            owner: PersonId::new(),
+            recorded_by: PersonId::new(),
+            kind: ConstraintKind::LevelMovement,
+            description: "Promotions frozen".into(),
+            since: day("2026-05-01"),
+            until: None,
+            visibility: Visibility::Shared,
+            created_at: now(),
+            updated_at: now(),
+        };
+        let s = read(&talks, std::slice::from_ref(&limit), today, 6);
+        assert!(s.raised);
+        assert!(s.next.contains("Recorded constraints"));
+        assert_eq!(s.constraints.len(), 1);
+        assert!(
+            !read(&talks, &[], today, 3).raised,
+            "three months hold two of them"
+        );
+    }
+}
