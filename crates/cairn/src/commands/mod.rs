@@ -1,6 +1,8 @@
 //! The subcommands, one file each; groups are folders.
 
 mod assess;
+mod constraint;
+mod convo;
 mod demo;
 mod edit;
 mod evidence_flags;
@@ -13,13 +15,16 @@ mod init;
 mod ladder;
 mod list;
 mod log;
+mod ready;
 mod remind;
+mod rep;
 mod review;
 mod rm;
 mod search;
 mod serve;
 mod shape;
 mod show;
+mod signal;
 mod suggest;
 mod user;
 
@@ -49,6 +54,14 @@ pub enum Command {
     Import(import::Command),
     Inbox(inbox::Args),
     Review(review::Args),
+    Ready(ready::Args),
+    #[command(subcommand)]
+    Rep(rep::Command),
+    #[command(subcommand)]
+    Convo(convo::Command),
+    #[command(subcommand)]
+    Constraint(constraint::Command),
+    Signal(signal::Args),
     Remind(remind::Args),
     Demo(demo::Args),
     Serve(serve::Args),
@@ -83,6 +96,11 @@ impl Command {
             Self::Import(command) => command.run(globals).await,
             Self::Inbox(args) => inbox::run(args, globals).await,
             Self::Review(args) => review::run(args, globals).await,
+            Self::Ready(args) => ready::run(args, globals).await,
+            Self::Rep(command) => command.run(globals).await,
+            Self::Convo(command) => command.run(globals).await,
+            Self::Constraint(command) => command.run(globals).await,
+            Self::Signal(args) => signal::run(args, globals).await,
             Self::Remind(args) => remind::run(args, globals).await,
             Self::Demo(args) => demo::run(args, globals).await,
             Self::Serve(args) => serve::run(args, globals).await,

@@ -1,0 +1,78 @@
+//! `cairn signal`: clear asks that keep producing no opportunity.
+
+use std::io::{self, Write};
+
+use cairn_core::signal::{Fate, read};
+use cairn_core::text::count;
+
+use super::evidence_flags::today;
+use crate::cli::Globals;
+use crate::failure::bad_input;
+use crate::output;
+use crate::profile::Profile;
+
+/// The strategic signal: over the window, three or more clear asks that produced no
+/// delivered opportunity (no commitment, or commitments overdue or dropped) raise it, with
+/// the asks listed and the conversation to have next. It is information, not a verdict.
+///
+/// Examples:
+///   cairn signal
+///   cairn signal --window 12 --json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Months to look back
+    #[arg(long, default_value_t = 6, value_name = "MONTHS")]
+    window: u32,
+}
+
+pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    if !(1..=60).contains(&args.window) {
+        bad_input!("--window: give 1 to 60 months, not {}", args.window);
+    }
+    let profile = Profile::load(&globals.config).await?;
+    let talks = profile.store.conversations(profile.me.id).await?;
+    let constraints = profile.store.constraints(profile.me.id).await?;
+    let signal = read(&talks, &constraints, today(), args.window);
+    let mut out = io::stdout().lock();
+    if globals.json {
+        output::json(&mut out, &signal)?;
+        out.flush()?;
+        return Ok(());
+    }
+    if signal.raised {
+        writeln!(
+            out,
+            "Signal raised: {} of {} clear asks in {} months produced no opportunity.",
+            signal.reasons.len(),
+            signal.asks,
+            signal.window_months
+        )?;
+    } else {
+        writeln!(
+            out,
+            "No signal: {} clear asks in {} months, {} delivered.",
+            signal.asks, signal.window_months, signal.delivered
+        )?;
+    }
+    for a in &signal.listed {
+        let fate = match a.fate {
+            Fate::Delivered => "delivered",
+            Fate::Open => "open",
+            Fate::Nothing => "nothing",
+        };
+        writeln!(out, "  {}  {:<9} {}  ({})", a.date, fate, a.ask, a.reason)?;
+    }
+    if signal.vague > 0 {
+        writeln!(
+            out,
+            "  ({} left out)",
+            count(signal.vague as u64, "vague ask", "vague asks")
+        )?;
+    }
+    for c in &signal.constraints {
+        writeln!(out, "  constraint: {c}")?;
+    }
+    writeln!(out, "\nNext: {}\n{}", signal.next, signal.note)?;
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,390 @@
+//! Readiness, reps, growth conversations, constraints and the strategic signal, through the
+//! real binary on hand-built records and on the demo store.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+mod harness;
+
+use harness::Env;
+use serde_json::Value;
+
+/// A date this many days before today, as the CLI takes it.
+fn ago(days: u64) -> String {
+    let out = std::process::Command::new("date")
+        .args(["-u", "-d", &format!("{days} days ago"), "+%Y-%m-%d"])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+fn competency<'a>(ready: &'a Value, id: &str) -> &'a Value {
+    ready["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["competency"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {ready:#}"))
+}
+
+#[test]
+fn readiness_tells_useful_from_ready_and_says_why() {
+    let env = Env::new();
+    env.init(); // L3 on the built-in ladder: the target is L4
+    // Lots of current-level work, and next-level work in two competencies.
+    for i in 0..7 {
+        env.log(&[
+            &format!("Shipped release {i}"),
+            "--date",
+            &ago(20 + i * 30),
+            "--skill",
+            "delivery",
+        ]);
+    }
+    env.log(&[
+        "Led the cross-team launch",
+        "--date",
+        &ago(15),
+        "--skill",
+        "delivery",
+        "--level",
+        "next",
+    ]);
+    env.log(&[
+        "Wrote the RFC others adopted",
+        "--date",
+        &ago(40),
+        "--skill",
+        "influence",
+        "--level",
+        "next",
+    ]);
+    env.log(&[
+        "Chaired the design forum",
+        "--date",
+        &ago(200),
+        "--skill",
+        "influence",
+        "--level",
+        "next",
+    ]);
+    env.run(&[
+        "assess",
+        "self",
+        "--set",
+        "delivery=L4",
+        "--set",
+        "influence=L4",
+    ])
+    .ok();
+    env.run(&[
+        "assess",
+        "manager",
+        "--set",
+        "delivery=L4",
+        "--set",
+        "influence=L3",
+    ])
+    .ok();
+
+    let r = env.json(&["ready"]);
+    assert_eq!(r["target"], "L4");
+    assert_eq!(r["overall"], "useful-not-ready", "{r:#}");
+    assert_eq!(competency(&r, "delivery")["verdict"], "ready");
+    let influence = competency(&r, "influence");
+    assert_eq!(influence["verdict"], "emerging");
+    assert!(
+        influence["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("two next-level examples in twelve months"),
+        "{influence}"
+    );
+    assert!(
+        influence["reason"]
+            .as_str()
+            .unwrap()
+            .ends_with("your manager's latest view is L3, below L4")
+    );
+    assert_eq!(competency(&r, "operations")["verdict"], "not-yet");
+    let summary = r["summary"].as_str().unwrap();
+    assert!(summary.starts_with("Useful, not yet ready for L4: seven entries at your current level in twelve months, three at the next. Strong in delivery."), "{summary}");
+
+    let text = env.run(&["ready"]).ok().stdout;
+    assert!(
+        text.starts_with("Readiness for L4: useful, not yet ready"),
+        "{text}"
+    );
+    assert!(text.contains("  why: "));
+    // A shorter window drops the old example; a level outside the ladder is refused.
+    let short = env.json(&["ready", "--window", "3"]);
+    assert!(
+        competency(&short, "influence")["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("one next-level example")
+    );
+    env.run(&["ready", "--target", "L9"]).bad_input("--target");
+    env.run(&["ready", "--window", "0"]).bad_input("--window");
+}
+
+#[test]
+fn the_rep_plan_ranks_by_the_gap_and_names_visible_dead_ends() {
+    let env = Env::new();
+    env.init();
+    env.log(&[
+        "Led the cross-team launch",
+        "--date",
+        &ago(15),
+        "--skill",
+        "delivery",
+        "--level",
+        "next",
+    ]);
+    env.run(&["assess", "self", "--set", "delivery=L4"]).ok();
+    env.run(&["assess", "manager", "--set", "delivery=L4"]).ok();
+    env.run(&[
+        "rep",
+        "add",
+        "Demo the launch at the all-hands",
+        "--skill",
+        "delivery",
+        "--exposure",
+        "high",
+    ])
+    .ok();
+    env.run(&[
+        "rep",
+        "add",
+        "Mentor the new hires",
+        "--skill",
+        "mentoring",
+        "--exposure",
+        "low",
+    ])
+    .ok();
+    let chair = env
+        .run(&[
+            "rep",
+            "add",
+            "Chair the architecture review",
+            "--skill",
+            "influence",
+            "--skill",
+            "system-design",
+        ])
+        .ok()
+        .stdout;
+    let plan = env.json(&["rep", "plan"]);
+    let titles: Vec<&str> = plan
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["rep"]["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Chair the architecture review",
+            "Mentor the new hires",
+            "Demo the launch at the all-hands"
+        ]
+    );
+    assert_eq!(plan[0]["score"], 4.0);
+    assert!(
+        plan[2]["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("visible (high exposure), but builds nothing missing")
+    );
+    // Done reps leave the plan; readiness names the best open one.
+    let r = env.json(&["ready"]);
+    assert!(r["summary"].as_str().unwrap().ends_with("The next six months should focus on: Chair the architecture review; Mentor the new hires."), "{}", r["summary"]);
+    env.run(&["rep", "set", &chair.trim()[28..], "--status", "done"])
+        .ok();
+    assert_eq!(env.json(&["rep", "plan"]).as_array().unwrap().len(), 2);
+    env.run(&["rep", "add", "Nothing", "--exposure", "high"])
+        .bad_input("--skill");
+    env.run(&["rep", "add", "Typo", "--skill", "mentorng"])
+        .bad_input("--skill");
+    env.run(&["rep", "set", "zz", "--status", "done"])
+        .bad_input("too short");
+}
+
+#[test]
+fn clear_asks_that_produce_nothing_raise_the_signal() {
+    let env = Env::new();
+    env.init();
+    let before = env.export();
+    env.run(&["convo", "add", "--ask", "Lead the design review"])
+        .bad_input("--date: a conversation needs the day it happened");
+    env.run(&[
+        "convo",
+        "add",
+        "--date",
+        &ago(10),
+        "--ask",
+        "Lead the design review",
+        "--commit",
+        &format!("Intro|Grace|{}", ago(20)),
+    ])
+    .bad_input("--commit 1: due:");
+    env.run(&[
+        "convo",
+        "add",
+        "--date",
+        &ago(10),
+        "--ask",
+        "Lead the design review",
+        "--commit",
+        "just words",
+    ])
+    .bad_input("give WHAT|WHO or WHAT|WHO|DUE");
+    assert_eq!(env.export(), before, "nothing half-saved");
+
+    env.run(&[
+        "convo",
+        "add",
+        "--date",
+        &ago(150),
+        "--ask",
+        "Lead the payments design review next quarter",
+    ])
+    .ok();
+    let overdue = env
+        .run(&[
+            "convo",
+            "add",
+            "--date",
+            &ago(120),
+            "--ask",
+            "Run the next incident review",
+            "--commit",
+            &format!("Put you on the rota|Grace|{}", ago(100)),
+        ])
+        .ok();
+    assert!(
+        overdue.stderr.contains("(1 commitment)"),
+        "{}",
+        overdue.stderr
+    );
+    let vague = env
+        .run(&[
+            "convo",
+            "add",
+            "--date",
+            &ago(90),
+            "--ask",
+            "I want to grow",
+        ])
+        .ok();
+    assert!(
+        vague.stderr.contains("The ask is vague"),
+        "{}",
+        vague.stderr
+    );
+    let s = env.json(&["signal"]);
+    assert_eq!(
+        (
+            s["raised"].as_bool(),
+            s["asks"].as_u64(),
+            s["delivered"].as_u64()
+        ),
+        (Some(false), Some(2), Some(0))
+    );
+
+    let dropped = env
+        .run(&[
+            "convo",
+            "add",
+            "--date",
+            &ago(60),
+            "--ask",
+            "Present the roadmap at the all-hands",
+            "--commit",
+            "Ask the VP|Grace|",
+        ])
+        .ok();
+    let handle = dropped
+        .stderr
+        .lines()
+        .find(|l| l.contains("Ask the VP"))
+        .unwrap()
+        .trim()[..8]
+        .to_owned();
+    env.run(&["convo", "resolve", &handle, "--outcome", "dropped"])
+        .ok();
+    let s = env.json(&["signal"]);
+    assert_eq!(s["raised"], true, "{s:#}");
+    assert_eq!(s["reasons"].as_array().unwrap().len(), 3);
+    assert!(
+        s["reasons"][2]
+            .as_str()
+            .unwrap()
+            .ends_with("Ask the VP (Grace) was dropped")
+    );
+    assert!(s["note"].as_str().unwrap().contains("not a verdict"));
+    let text = env.run(&["signal"]).ok().stdout;
+    assert!(
+        text.starts_with("Signal raised: 3 of 3 clear asks in 6 months produced no opportunity."),
+        "{text}"
+    );
+    assert!(text.contains("(1 vague ask left out)"));
+
+    // Delivering one of them lowers it; constraints are listed beside it.
+    env.run(&["convo", "resolve", &handle, "--outcome", "delivered"])
+        .ok();
+    env.run(&[
+        "constraint",
+        "add",
+        "Promotions frozen until April",
+        "--kind",
+        "level_movement",
+        "--since",
+        &ago(200),
+    ])
+    .ok();
+    let s = env.json(&["signal"]);
+    assert_eq!(
+        (s["raised"].as_bool(), s["delivered"].as_u64()),
+        (Some(false), Some(1))
+    );
+    assert_eq!(s["constraints"].as_array().unwrap().len(), 1);
+    let listed = env.run(&["constraint", "list"]).ok().stdout;
+    assert!(
+        listed.contains("level_movement") && listed.contains("in force"),
+        "{listed}"
+    );
+    env.run(&[
+        "constraint",
+        "add",
+        "x",
+        "--since",
+        &ago(1),
+        "--until",
+        &ago(5),
+    ])
+    .bad_input("--until");
+    env.run(&["constraint", "add", "x", "--kind", "weather"])
+        .bad_input("--kind");
+    env.run(&["signal", "--window", "0"]).bad_input("--window");
+}
+
+#[test]
+fn the_demo_store_reads_as_a_manager_would_read_it() {
+    let env = Env::new();
+    env.run(&["demo"]).ok();
+    let r = env.json(&["ready"]);
+    assert_eq!(r["overall"], "useful-not-ready", "{r:#}");
+    let verdicts: Vec<&str> = r["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["verdict"].as_str().unwrap())
+        .collect();
+    assert!(
+        verdicts.contains(&"ready") && verdicts.contains(&"emerging"),
+        "{verdicts:?}"
+    );
+    let s = env.json(&["signal"]);
+    assert_eq!(s["raised"], false);
+}
