@@ -65,6 +65,7 @@ pub mod signal;
 pub mod sources;
 pub mod suggest;
 mod svg;
+pub mod team;
 pub mod text;
 pub mod visibility;
 

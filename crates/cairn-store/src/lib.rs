@@ -10,6 +10,7 @@ mod location;
 mod postgres;
 mod rows;
 mod sqlite;
+mod team;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
@@ -33,6 +34,7 @@ use cairn_core::rep::Rep;
 use cairn_core::suggest::Suggester;
 
 pub use location::Location;
+pub use team::team;
 
 /// What can go wrong in a store.
 #[derive(Debug, thiserror::Error)]

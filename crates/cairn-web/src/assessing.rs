@@ -1,5 +1,5 @@
-//! Whose assessment rounds and shape a viewer may read or add to, and the blindness rule
-//! applied to every read, shared by the calibration and shape pages and the API.
+//! Whose assessment rounds, shape, readiness, conversations and signal a viewer may read or
+//! add to, and the blindness rule applied to every read, shared by the pages and the API.
 //!
 //! The owner reads their own rounds (in team mode without the manager's entries until both
 //! sides are in) and submits the self view; in local mode they may also type the manager's
@@ -14,6 +14,7 @@ use cairn_core::assessment::{
     AssessmentRound, Assessor, Rating, RoundChoice, choose_round, submission,
 };
 use cairn_core::calibration::{self, Calibration, Reader};
+use cairn_core::conversation::{Commitment, Conversation};
 use cairn_core::dates::now;
 use cairn_core::destination::DestinationStatus;
 use cairn_core::evidence::EvidenceQuery;
@@ -21,7 +22,9 @@ use cairn_core::id::{LevelId, PersonId, RoundId};
 use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
 use cairn_core::privacy::in_chain;
+use cairn_core::readiness::{self, Readiness};
 use cairn_core::shape::{self, Shape};
+use cairn_core::signal::{self, Signal};
 use cairn_store::{AssessmentHistory, StoreError, assessment_history};
 
 use crate::{AppError, AppState, Viewer};
@@ -134,6 +137,85 @@ impl Access {
             .await?;
         let today = chrono::Local::now().date_naive();
         Ok(shape::compute(&evidence, today, halves))
+    }
+
+    /// Readiness as this viewer may see it: against `target` (else the destination's target
+    /// the viewer may read, else the next level), from all the person's evidence and reps
+    /// for themselves, and only what they shared for their manager chain.
+    pub(crate) async fn readiness(
+        &self,
+        state: &AppState,
+        target: Option<LevelId>,
+        window: u32,
+    ) -> Result<Readiness, AppError> {
+        if !(1..=60).contains(&window) {
+            return Err(
+                Invalid::new("window", format!("give 1 to 60 months, not {window}")).into(),
+            );
+        }
+        let history = self.history(state).await?;
+        let calibration = self.calibration(state, &history, target).await?;
+        let Some(target) = calibration.target.clone() else {
+            return Err(Invalid::new("target", "the ladder has no level to aim for").into());
+        };
+        let evidence = state
+            .store
+            .list_evidence(&EvidenceQuery {
+                owner: Some(self.person.id),
+                shared_only: !self.own,
+                ..EvidenceQuery::default()
+            })
+            .await?;
+        let reps: Vec<_> = state
+            .store
+            .reps(self.person.id)
+            .await?
+            .into_iter()
+            .filter(|r| self.own || r.visibility == Visibility::Shared)
+            .collect();
+        Ok(readiness::assess(readiness::Inputs {
+            ladder: &self.ladder,
+            target: &target,
+            calibration: &calibration,
+            evidence: &evidence,
+            reps: &reps,
+            today: chrono::Local::now().date_naive(),
+            window_months: window,
+        }))
+    }
+
+    /// The conversations (with their commitments) this viewer may read: all for the
+    /// person, the shared ones for their manager chain.
+    pub(crate) async fn conversations(
+        &self,
+        state: &AppState,
+    ) -> Result<Vec<(Conversation, Vec<Commitment>)>, AppError> {
+        Ok(state
+            .store
+            .conversations(self.person.id)
+            .await?
+            .into_iter()
+            .filter(|(c, _)| self.own || c.visibility == Visibility::Shared)
+            .collect())
+    }
+
+    /// The strategic signal from what this viewer may read.
+    pub(crate) async fn signal(&self, state: &AppState, window: u32) -> Result<Signal, AppError> {
+        if !(1..=60).contains(&window) {
+            return Err(
+                Invalid::new("window", format!("give 1 to 60 months, not {window}")).into(),
+            );
+        }
+        let talks = self.conversations(state).await?;
+        let constraints: Vec<_> = state
+            .store
+            .constraints(self.person.id)
+            .await?
+            .into_iter()
+            .filter(|c| self.own || c.visibility == Visibility::Shared)
+            .collect();
+        let today = chrono::Local::now().date_naive();
+        Ok(signal::read(&talks, &constraints, today, window))
     }
 
     /// Records one side's view for the person, by the viewer.

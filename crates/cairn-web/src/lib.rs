@@ -9,6 +9,9 @@
 //! Local mode serves one person, the store's owner, with no login; the binary refuses to
 //! bind anything but loopback in this mode. Team mode serves everyone with an account.
 
+// The OpenAPI document is one `json!` literal, deeper than the default macro limit.
+#![recursion_limit = "512"]
+
 mod api;
 mod assessing;
 mod draft;
@@ -140,6 +143,17 @@ pub fn router(state: AppState) -> Router {
             get(pages::calibration::show).post(pages::calibration::submit),
         )
         .route("/shape", get(pages::shape::show))
+        .route("/ready", get(pages::growth::ready))
+        .route("/team", get(pages::team::show))
+        .route(
+            "/reps",
+            get(pages::growth::reps).post(pages::growth::add_rep),
+        )
+        .route(
+            "/conversations",
+            get(pages::growth::conversations).post(pages::growth::add_conversation),
+        )
+        .route("/conversations/outcome", post(pages::growth::resolve))
         .route("/inbox", get(pages::inbox::show))
         .route("/inbox/accept", post(pages::inbox::accept))
         .route("/inbox/dismiss", post(pages::inbox::dismiss))

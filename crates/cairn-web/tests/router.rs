@@ -1028,3 +1028,149 @@ async fn the_evidence_form_suggests_competencies_without_saving() {
         assert_eq!(titles(&w).await, before, "suggesting saves nothing");
     }
 }
+
+#[tokio::test]
+async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        // Readiness: Ada is L2 aiming at L3 with one next-level design entry.
+        let page = send(&app, get("/ready")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains("Readiness for L3"), "{}", page.text);
+        let ready = send(&app, get("/api/v1/ready?window=6")).await.json();
+        assert_eq!(ready["window_months"], 6);
+        let design = ready["competencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["competency"] == "system-design")
+            .unwrap();
+        assert_eq!(design["verdict"], "emerging", "{design}");
+        assert_eq!(
+            send(&app, get("/api/v1/ready?target=L9")).await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+
+        // Reps: through the API and the form; the plan puts the missing competency first.
+        let r = send(&app, api("POST", "/api/v1/reps", &json!({"title": "Ship the quarterly release", "competencies": ["delivery"], "exposure": "high"}))).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let bad = send(
+            &app,
+            api(
+                "POST",
+                "/api/v1/reps",
+                &json!({"title": "Nothing", "competencies": []}),
+            ),
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let token = csrf_of(&send(&app, get("/reps")).await.text);
+        let r = send(&app, form("/reps", &format!("csrf={token}&title=Chair+the+design+forum&skill=system-design&skill=influence&skill=mentoring&exposure=medium"))).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = send(
+            &app,
+            form("/reps", &format!("csrf={token}&title=No+skills")),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let plan = send(&app, get("/api/v1/reps/plan")).await.json();
+        assert_eq!(
+            plan[0]["rep"]["title"], "Chair the design forum",
+            "{plan:#}"
+        );
+        assert!(
+            send(&app, get("/reps"))
+                .await
+                .text
+                .contains("Chair the design forum")
+        );
+
+        // Conversations: all or nothing, then outcomes.
+        let before = w.store.conversations(w.ada.id).await.unwrap().len();
+        let today = chrono::Local::now().date_naive();
+        let earlier = (today - chrono::Duration::days(3)).to_string();
+        let r = send(
+            &app,
+            api(
+                "POST",
+                "/api/v1/conversations",
+                &json!({"ask": "Lead the ledger design review"}),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(r.json()["error"]["field"], "date");
+        let r = send(&app, api("POST", "/api/v1/conversations", &json!({"date": today.to_string(), "ask": "Lead the ledger design review", "commitments": [{"what": "Intro", "who": "Grace", "due": earlier}]}))).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(r.json()["error"]["field"], "commitments[0].due");
+        assert_eq!(
+            w.store.conversations(w.ada.id).await.unwrap().len(),
+            before,
+            "nothing half-saved"
+        );
+        let r = send(&app, api("POST", "/api/v1/conversations", &json!({"date": earlier, "ask": "Lead the ledger design review", "commitments": [{"what": "Introduce me to the review chair", "who": "Grace"}]}))).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let k = r.json()["commitments"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let r = send(
+            &app,
+            api(
+                "POST",
+                &format!("/api/v1/commitments/{k}"),
+                &json!({"outcome": "dropped"}),
+            ),
+        )
+        .await;
+        assert_eq!(r.json()["outcome"], "dropped");
+        let token = csrf_of(&send(&app, get("/conversations")).await.text);
+        for ask in [
+            "Run+the+next+incident+review",
+            "Present+the+roadmap+at+the+all-hands",
+        ] {
+            let r = send(
+                &app,
+                form(
+                    "/conversations",
+                    &format!("csrf={token}&date={earlier}&ask={ask}&what=&who=&due="),
+                ),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+        }
+        let r = send(
+            &app,
+            form("/conversations", &format!("csrf={token}&date=&ask=Lead+it")),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let signal = send(&app, get("/api/v1/signal")).await.json();
+        assert_eq!(
+            (signal["raised"].as_bool(), signal["asks"].as_u64()),
+            (Some(true), Some(3)),
+            "{signal:#}"
+        );
+        let dashboard = send(&app, get("/")).await;
+        assert!(
+            dashboard.text.contains("Signal raised"),
+            "{}",
+            dashboard.text
+        );
+        let r = send(
+            &app,
+            api(
+                "POST",
+                "/api/v1/constraints",
+                &json!({"kind": "level_movement", "description": "Promotions frozen"}),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        let page = send(&app, get("/conversations")).await.text;
+        assert!(
+            page.contains("Promotions frozen") && page.contains("Signal raised"),
+            "{page}"
+        );
+    }
+}

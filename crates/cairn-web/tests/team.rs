@@ -14,11 +14,13 @@ use axum::http::{Request, StatusCode, header};
 use cairn_core::Visibility;
 use cairn_core::account::{Account, Role, Session};
 use cairn_core::activity::{Activity, ActivityKind, ActivityState};
+use cairn_core::conversation::Conversation;
 use cairn_core::dates::now;
 use cairn_core::evidence::{Evidence, LevelSignal, Source};
-use cairn_core::id::{EvidenceId, PersonId};
+use cairn_core::id::{ConversationId, EvidenceId, PersonId, RepId};
 use cairn_core::ladder::builtin;
 use cairn_core::person::Person;
+use cairn_core::rep::{Exposure, Rep, RepStatus};
 use cairn_store::test_support::{ScratchDatabase, scratch_postgres};
 use cairn_store::{Location, Store};
 use cairn_web::session::{new_token, token_hash};
@@ -166,6 +168,42 @@ async fn team(
         .add_activities(&[commit.grouped()], &[])
         .await
         .unwrap();
+    // Two growth conversations, one kept private, and a private rep.
+    for (ask, visibility) in [
+        (
+            "Lead the payroll migration design review",
+            Visibility::Shared,
+        ),
+        (
+            "Secretly interview elsewhere before the reorg",
+            Visibility::Private,
+        ),
+    ] {
+        let talk = Conversation {
+            id: ConversationId::new(),
+            owner: owner.id,
+            date: chrono::Local::now().date_naive(),
+            ask: ask.into(),
+            response: String::new(),
+            visibility,
+            created_at: now(),
+            updated_at: now(),
+        };
+        store.add_conversation(&talk, &[]).await.unwrap();
+    }
+    let rep = Rep {
+        id: RepId::new(),
+        owner: owner.id,
+        title: "Secret side project".into(),
+        description: String::new(),
+        competencies: vec!["influence".parse().unwrap()],
+        exposure: Exposure::Low,
+        status: RepStatus::Candidate,
+        visibility: Visibility::Private,
+        created_at: now(),
+        updated_at: now(),
+    };
+    store.put_rep(&rep).await.unwrap();
     let app = router(AppState::team(store.clone(), false));
     Team {
         store,
@@ -251,6 +289,20 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             (format!("/api/v1/shape?person={}", t.owner), &chain, true),
             (format!("/calibration?person={}", t.owner), &chain, false),
             (format!("/shape?person={}", t.owner), &chain, false),
+            (format!("/ready?person={}", t.owner), &chain, false),
+            (format!("/conversations?person={}", t.owner), &chain, false),
+            (format!("/api/v1/ready?person={}", t.owner), &chain, true),
+            (format!("/api/v1/signal?person={}", t.owner), &chain, true),
+            (
+                format!("/api/v1/conversations?person={}", t.owner),
+                &chain,
+                true,
+            ),
+            (
+                format!("/api/v1/constraints?person={}", t.owner),
+                &chain,
+                true,
+            ),
         ];
         for (path, ok, api) in &paths {
             for who in EVERYONE {
@@ -261,7 +313,9 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
                 }
                 if r.status == StatusCode::OK && who != Who::Owner {
                     assert!(
-                        !r.text.contains("Private reflection"),
+                        !r.text.contains("Private reflection")
+                            && !r.text.contains("Secretly interview")
+                            && !r.text.contains("Secret side project"),
                         "{who:?} saw a private record at {path}"
                     );
                 }
@@ -297,6 +351,17 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             "/api/v1/inbox",
             "/api/v1/review",
             "/api/v1/suggest?text=x",
+            "/ready",
+            "/reps",
+            "/conversations",
+            "/team",
+            "/api/v1/ready",
+            "/api/v1/signal",
+            "/api/v1/reps",
+            "/api/v1/reps/plan",
+            "/api/v1/conversations",
+            "/api/v1/constraints",
+            "/api/v1/team",
         ];
         for path in every_get {
             let r = send(&t.app, request("GET", path, None, None)).await;
@@ -398,6 +463,62 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             .unwrap();
         assert_eq!(waiting.len(), 1, "no one else settled the owner's group");
 
+        // The team view: each manager sees their direct reports only, from what they shared.
+        assert_eq!(team_names(&t, Who::Manager).await, ["Owner", "Peer"]);
+        assert_eq!(team_names(&t, Who::SkipLevel).await, ["Manager"]);
+        assert!(team_names(&t, Who::OtherManager).await.is_empty());
+        assert!(team_names(&t, Who::Peer).await.is_empty());
+        let page = send(
+            &t.app,
+            request("GET", "/team", t.cookie(Who::Manager), None),
+        )
+        .await;
+        assert!(
+            page.text.contains(&format!("/ready?person={}", t.owner)),
+            "{}",
+            page.text
+        );
+        assert!(!page.text.contains("Secretly"));
+        let talks = send(
+            &t.app,
+            request(
+                "GET",
+                &format!("/api/v1/conversations?person={}", t.owner),
+                t.cookie(Who::Manager),
+                None,
+            ),
+        )
+        .await;
+        assert_eq!(
+            talks.json().as_array().unwrap().len(),
+            1,
+            "only the shared conversation"
+        );
+        let own = send(
+            &t.app,
+            request("GET", "/api/v1/conversations", t.cookie(Who::Owner), None),
+        )
+        .await;
+        assert_eq!(own.json().as_array().unwrap().len(), 2);
+        // Reps and their plan are the caller's own: a manager's list holds none of the owner's.
+        let reps = send(
+            &t.app,
+            request("GET", "/api/v1/reps", t.cookie(Who::Manager), None),
+        )
+        .await;
+        assert!(!reps.text.contains("Secret side project"));
+        let plan = send(
+            &t.app,
+            request(
+                "GET",
+                &format!("/api/v1/reps/plan?person={}", t.owner),
+                t.cookie(Who::Manager),
+                None,
+            ),
+        )
+        .await;
+        assert_eq!(plan.status, StatusCode::NOT_FOUND);
+
         // Writes: the owner only; everyone else is told nothing exists.
         for who in EVERYONE {
             let path = format!("/api/v1/evidence/{}", t.shared);
@@ -435,6 +556,18 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
         );
         assert_eq!(t.store.evidence(t.shared).await.unwrap().title, "Rewritten");
     }
+}
+
+/// The names in `who`'s team view.
+async fn team_names(t: &Team, who: Who) -> Vec<String> {
+    let r = send(&t.app, request("GET", "/api/v1/team", t.cookie(who), None)).await;
+    assert_eq!(r.status, StatusCode::OK, "{who:?} team");
+    r.json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["name"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 /// The login form's token and cookie, as a browser gets them.

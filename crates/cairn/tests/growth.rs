@@ -388,3 +388,61 @@ fn the_demo_store_reads_as_a_manager_would_read_it() {
     let s = env.json(&["signal"]);
     assert_eq!(s["raised"], false);
 }
+
+#[test]
+fn the_team_view_lists_a_managers_direct_reports() {
+    let env = Env::new();
+    let pw = "correct horse battery staple\n";
+    let add = |name: &str, email: &str, extra: &[&str]| {
+        let mut args = vec![
+            "user", "add", "--name", name, "--email", email, "--level", "L3",
+        ];
+        args.extend_from_slice(extra);
+        env.run_with_input(&args, pw).ok();
+    };
+    add("Grace", "grace@work.example", &["--role", "manager"]);
+    add(
+        "Ada",
+        "ada@work.example",
+        &["--manager", "grace@work.example"],
+    );
+    add(
+        "Bo",
+        "bo@work.example",
+        &["--manager", "grace@work.example"],
+    );
+    add("Cy", "cy@work.example", &[]);
+    let rows = env.json(&["team", "--manager", "grace@work.example", "--sort", "quiet"]);
+    let names: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Ada", "Bo"]);
+    assert_eq!(rows[0]["readiness"], "not-yet");
+    assert_eq!(rows[0]["days_since_evidence"], Value::Null);
+    let text = env
+        .run(&["team", "--manager", "grace@work.example"])
+        .ok()
+        .stdout;
+    assert!(
+        text.contains("destination: not shared") && text.contains("last evidence: none shared"),
+        "{text}"
+    );
+    let none = env
+        .run(&["team", "--manager", "cy@work.example"])
+        .ok()
+        .stdout;
+    assert!(none.starts_with("No one reports to cy@work.example"));
+    env.run(&["team", "--manager", "nobody@work.example"])
+        .bad_input("no account");
+    env.run(&[
+        "team",
+        "--manager",
+        "grace@work.example",
+        "--sort",
+        "loudest",
+    ])
+    .bad_input("sort");
+}

@@ -6,6 +6,7 @@ mod body;
 mod evidence;
 mod export;
 mod goal;
+pub(crate) mod growth;
 mod inbox;
 mod openapi;
 mod profile;
@@ -34,6 +35,20 @@ pub fn routes() -> Router<AppState> {
         .route("/inbox/accept", axum::routing::post(inbox::accept))
         .route("/inbox/dismiss", axum::routing::post(inbox::dismiss))
         .route("/review", get(inbox::monthly))
+        .route("/ready", get(growth::ready))
+        .route("/team", get(growth::team))
+        .route("/signal", get(growth::signal))
+        .route("/reps", get(growth::reps).post(growth::add_rep))
+        .route("/reps/plan", get(growth::rep_plan))
+        .route(
+            "/conversations",
+            get(growth::conversations).post(growth::add_conversation),
+        )
+        .route("/commitments/{id}", axum::routing::post(growth::resolve))
+        .route(
+            "/constraints",
+            get(growth::constraints).post(growth::add_constraint),
+        )
         .route("/suggest", get(inbox::suggest))
         .route("/export", get(export::archive))
         .route("/profile", get(profile::show))

@@ -163,6 +163,66 @@ pub fn spec() -> Value {
                     "responses": with_errors(json!({"200": {"description": "Ranked competencies", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["competency", "name", "score", "words"]}}}}}}))
                 }
             },
+            "/api/v1/ready": {
+                "get": {
+                    "summary": "Readiness for the target level: per competency the expectation, the views, next-level evidence in the window (recency-weighted), a verdict (ready, emerging, not-yet) and its reason; overall ready, useful-not-ready or not-yet, and a summary",
+                    "parameters": [person.clone(), {"name": "target", "in": "query", "schema": {"type": "string"}}, {"name": "window", "in": "query", "description": "Months, 1 to 60 (default 12)", "schema": {"type": "integer", "minimum": 1, "maximum": 60}}],
+                    "responses": with_errors(json!({"200": {"description": "Readiness", "content": {"application/json": {"schema": {"type": "object", "required": ["target", "overall", "competencies", "summary"], "properties": {"overall": {"type": "string", "enum": ["ready", "useful-not-ready", "not-yet"]}, "competencies": {"type": "array", "items": {"type": "object", "required": ["competency", "verdict", "reason"]}}}}}}}}))
+                }
+            },
+            "/api/v1/signal": {
+                "get": {
+                    "summary": "The strategic signal: clear asks over the window that produced no delivered opportunity. Information, not a verdict",
+                    "parameters": [person.clone(), {"name": "window", "in": "query", "description": "Months, 1 to 60 (default 6)", "schema": {"type": "integer", "minimum": 1, "maximum": 60}}],
+                    "responses": with_errors(json!({"200": {"description": "The signal", "content": {"application/json": {"schema": {"type": "object", "required": ["raised", "asks", "delivered", "reasons"]}}}}}))
+                }
+            },
+            "/api/v1/reps": {
+                "get": {"summary": "Your reps, oldest first", "responses": with_errors(json!({"200": {"description": "Reps", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["id", "title", "competencies", "exposure", "status"]}}}}}}))},
+                "post": {
+                    "summary": "Record a rep",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["title", "competencies"], "additionalProperties": false, "properties": {"title": {"type": "string"}, "competencies": {"type": "array", "items": {"type": "string"}}, "exposure": {"type": "string", "enum": ["low", "medium", "high"]}, "status": {"type": "string", "enum": ["candidate", "active", "done", "dropped"]}, "description": {"type": "string"}, "visibility": {"type": "string", "enum": ["private", "shared"]}}}}}},
+                    "responses": with_errors(json!({"201": {"description": "Recorded", "content": {"application/json": {"schema": {"type": "object"}}}}}))
+                }
+            },
+            "/api/v1/reps/plan": {
+                "get": {
+                    "summary": "Your open reps ranked by how much of the gap to the target they would close",
+                    "parameters": [{"name": "target", "in": "query", "schema": {"type": "string"}}, {"name": "window", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 60}}],
+                    "responses": with_errors(json!({"200": {"description": "The plan", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["rep", "score", "builds", "note"]}}}}}}))
+                }
+            },
+            "/api/v1/conversations": {
+                "get": {"summary": "Growth conversations with their commitments (a report's shared ones with `person`)", "parameters": [person.clone()], "responses": with_errors(json!({"200": {"description": "Conversations", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["conversation", "commitments", "clear_ask"]}}}}}}))},
+                "post": {
+                    "summary": "Record a growth conversation and its commitments, all or nothing",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["date", "ask"], "additionalProperties": false, "properties": {"date": {"type": "string", "format": "date"}, "ask": {"type": "string"}, "response": {"type": "string"}, "commitments": {"type": "array", "items": {"type": "object", "required": ["what", "who"], "properties": {"what": {"type": "string"}, "who": {"type": "string"}, "due": {"type": "string", "format": "date"}}}}, "visibility": {"type": "string", "enum": ["private", "shared"]}}}}}},
+                    "responses": with_errors(json!({"201": {"description": "Recorded", "content": {"application/json": {"schema": {"type": "object"}}}}}))
+                }
+            },
+            "/api/v1/commitments/{id}": {
+                "post": {
+                    "summary": "Record how one of your commitments turned out",
+                    "parameters": [id_param.clone()],
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["outcome"], "properties": {"outcome": {"type": "string", "enum": ["open", "delivered", "dropped"]}}}}}},
+                    "responses": with_errors(json!({"200": {"description": "The commitment", "content": {"application/json": {"schema": {"type": "object"}}}}}))
+                }
+            },
+            "/api/v1/constraints": {
+                "get": {"summary": "Constraints: what the organisation cannot offer now", "parameters": [person.clone()], "responses": with_errors(json!({"200": {"description": "Constraints", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}}}))},
+                "post": {
+                    "summary": "Record a constraint affecting you",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["kind", "description"], "additionalProperties": false, "properties": {"kind": {"type": "string", "enum": ["headcount", "level_movement", "budget", "other"]}, "description": {"type": "string"}, "since": {"type": "string", "format": "date"}, "until": {"type": "string", "format": "date"}, "visibility": {"type": "string", "enum": ["private", "shared"]}}}}}},
+                    "responses": with_errors(json!({"201": {"description": "Recorded", "content": {"application/json": {"schema": {"type": "object"}}}}}))
+                }
+            },
+            "/api/v1/team": {
+                "get": {
+                    "summary": "Your direct reports at a glance, from what each shared",
+                    "parameters": [{"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["name", "quiet", "gap", "readiness", "attention"]}}],
+                    "responses": with_errors(json!({"200": {"description": "One row per report", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["person", "name", "readiness", "overdue", "signal"]}}}}}}))
+                }
+            },
             "/api/v1/export": {
                 "get": {"summary": "Your record as a Cairn archive (team mode: only your own records; a round's manager entries only once both views are in)", "responses": with_errors(json!({"200": {"description": "The archive", "content": {"application/json": {"schema": {"type": "object", "required": ["format", "version"]}}}}}))}
             },

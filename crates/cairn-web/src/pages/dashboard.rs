@@ -6,6 +6,7 @@ use axum::response::Html;
 use cairn_core::evidence::{EvidenceQuery, LevelSignal};
 use cairn_core::heatmap;
 use cairn_core::review::{self, Inputs, Review};
+use cairn_core::signal::Signal;
 use chrono::Datelike;
 
 use super::{Chrome, Row, render};
@@ -30,6 +31,8 @@ struct Dashboard {
     review: Review,
     gap_covered: usize,
     not_yet: String,
+    /// The strategic signal, when raised.
+    signal: Option<Signal>,
 }
 
 /// `GET /`
@@ -56,6 +59,7 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
     let access = access(&state, &viewer, "").await?;
     let history = access.history(&state).await?;
     let calibration = access.calibration(&state, &history, None).await?;
+    let signal = Some(access.signal(&state, 6).await?).filter(|s| s.raised);
     let inbox = cairn_store::inbox(state.store.as_ref(), &me, &ladder, Some(0)).await?;
     let first = today.with_day(1).unwrap_or(today);
     // The year is enough to say how long since the last entry, without reading everything.
@@ -92,6 +96,7 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
             .collect::<Vec<_>>()
             .join(", "),
         review,
+        signal,
     };
     render(&page)
 }

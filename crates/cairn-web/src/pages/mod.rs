@@ -5,11 +5,13 @@ pub mod calibration;
 pub mod dashboard;
 pub mod evidence;
 pub mod goal;
+pub mod growth;
 pub mod inbox;
 pub mod ladder;
 pub mod login;
 pub mod profile;
 pub mod shape;
+pub mod team;
 
 use askama::Template;
 use axum::http::header;

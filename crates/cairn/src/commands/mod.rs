@@ -26,6 +26,7 @@ mod shape;
 mod show;
 mod signal;
 mod suggest;
+mod team;
 mod user;
 
 use clap::Subcommand;
@@ -62,6 +63,7 @@ pub enum Command {
     #[command(subcommand)]
     Constraint(constraint::Command),
     Signal(signal::Args),
+    Team(team::Args),
     Remind(remind::Args),
     Demo(demo::Args),
     Serve(serve::Args),
@@ -101,6 +103,7 @@ impl Command {
             Self::Convo(command) => command.run(globals).await,
             Self::Constraint(command) => command.run(globals).await,
             Self::Signal(args) => signal::run(args, globals).await,
+            Self::Team(args) => team::run(args, globals).await,
             Self::Remind(args) => remind::run(args, globals).await,
             Self::Demo(args) => demo::run(args, globals).await,
             Self::Serve(args) => serve::run(args, globals).await,

@@ -2,6 +2,8 @@
 
 mod add;
 mod list;
+
+pub use list::find;
 mod set_manager;
 mod set_role;
 

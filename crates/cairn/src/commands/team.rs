@@ -1,0 +1,72 @@
+//! `cairn team`: a manager's reports at a glance, on a team server.
+
+use std::io::{self, Write};
+
+use cairn_core::team::{SortKey, sort};
+
+use super::evidence_flags::today;
+use crate::cli::Globals;
+use crate::commands::user::find;
+use crate::output;
+
+/// A manager's direct reports at a glance, from what each shared: destination and its
+/// clarity, days since the last shared evidence, the largest self/manager gap, readiness,
+/// overdue commitments, and raised signals.
+///
+/// Examples:
+///   cairn team --manager grace@work.example
+///   cairn team --manager grace@work.example --sort attention --json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The manager's login on the team server
+    #[arg(long)]
+    manager: String,
+    /// name, quiet, gap, readiness or attention
+    #[arg(long, default_value = "name")]
+    sort: String,
+}
+
+pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    let key: SortKey = args.sort.parse()?;
+    let store = cairn_store::open(&globals.config.location()).await?;
+    let manager = find(store.as_ref(), &args.manager).await?;
+    let mut rows = cairn_store::team(store.as_ref(), manager.person, today()).await?;
+    sort(&mut rows, key);
+    let mut out = io::stdout().lock();
+    if globals.json {
+        output::json(&mut out, &rows)?;
+    } else if rows.is_empty() {
+        writeln!(
+            out,
+            "No one reports to {} (`cairn user set-manager` sets reporting lines).",
+            args.manager
+        )?;
+    } else {
+        for r in &rows {
+            let quiet = r
+                .days_since_evidence
+                .map_or("none shared".to_owned(), |d| format!("{d} days"));
+            let gap = r.largest_gap.as_ref().map_or("—".to_owned(), |g| {
+                format!("{} {:+}", g.competency, g.delta)
+            });
+            let destination = match (&r.destination, r.clarity) {
+                (Some(d), Some(c)) => format!("{d} ({c})"),
+                _ => "not shared".to_owned(),
+            };
+            writeln!(out, "{}  {}", r.name, r.level)?;
+            writeln!(out, "  destination: {destination}")?;
+            writeln!(
+                out,
+                "  last evidence: {quiet}; largest gap: {gap}; readiness for {}: {}; overdue: {}; signal: {}",
+                r.target,
+                serde_json::to_value(r.readiness)?
+                    .as_str()
+                    .unwrap_or_default(),
+                r.overdue,
+                if r.signal { "RAISED" } else { "no" }
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
