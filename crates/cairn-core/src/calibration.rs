@@ -419,14 +419,14 @@ impl Calibration {
             let r = RADAR_RADIUS * ring as f64 / rings as f64;
             let _ = write!(
                 svg,
-                r#"<circle cx="{centre}" cy="{centre}" r="{r:.1}" class="radar-ring"/>"#
+                r##"<circle cx="{centre}" cy="{centre}" r="{r:.1}" class="radar-ring" fill="none" stroke="#d9dee3"/>"##
             );
         }
         for (i, row) in self.competencies.iter().enumerate() {
             let (x, y) = point(i, ladder.levels.last().map(|l| &l.id));
             let _ = write!(
                 svg,
-                r#"<line x1="{centre}" y1="{centre}" x2="{x:.1}" y2="{y:.1}" class="radar-spoke"/>"#
+                r##"<line x1="{centre}" y1="{centre}" x2="{x:.1}" y2="{y:.1}" class="radar-spoke" stroke="#d9dee3"/>"##
             );
             let (lx, ly) = {
                 let angle =
@@ -443,17 +443,38 @@ impl Calibration {
             };
             let _ = write!(
                 svg,
-                r#"<text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" class="radar-label">{}</text>"#,
+                r##"<text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" class="radar-label" font-size="12" fill="#616e7c">{}</text>"##,
                 ly + 4.0,
                 escape(&row.name)
             );
         }
-        let outlines: [(&str, &str, LevelOf); 3] = [
-            ("target", "Target", |r| r.target.as_ref()),
-            ("manager", "Manager", |r| r.manager.as_ref()),
-            ("self", "You", |r| r.own.as_ref()),
+        // Presentation attributes carry the look, so the chart reads the same in a page
+        // with Cairn's stylesheet and in a document without it (the packet); the
+        // stylesheet's classes override them where it applies.
+        let outlines: [(&str, &str, LevelOf, &str, &str); 3] = [
+            (
+                "target",
+                "Target",
+                |r| r.target.as_ref(),
+                "#616e7c",
+                r#"fill="none" stroke-dasharray="5 4""#,
+            ),
+            (
+                "manager",
+                "Manager",
+                |r| r.manager.as_ref(),
+                "#2f6f5e",
+                r##"fill="#2f6f5e" fill-opacity="0.2""##,
+            ),
+            (
+                "self",
+                "You",
+                |r| r.own.as_ref(),
+                "#9a5b13",
+                r##"fill="#9a5b13" fill-opacity="0.15""##,
+            ),
         ];
-        for (class, who, level_of) in outlines {
+        for (class, who, level_of, colour, area) in outlines {
             if self.competencies.iter().all(|r| level_of(r).is_none()) {
                 continue;
             }
@@ -468,7 +489,7 @@ impl Calibration {
                 .collect();
             let _ = write!(
                 svg,
-                r#"<polygon points="{}" class="radar-{class}"><title>{who}</title></polygon>"#,
+                r#"<polygon points="{}" class="radar-{class}" {area} stroke="{colour}" stroke-width="2"><title>{who}</title></polygon>"#,
                 points.join(" ")
             );
             for (i, r) in self.competencies.iter().enumerate() {
@@ -476,7 +497,7 @@ impl Calibration {
                     let (x, y) = point(i, Some(level));
                     let _ = write!(
                         svg,
-                        r#"<circle cx="{x:.1}" cy="{y:.1}" r="4" class="radar-dot radar-{class}"><title>{who}, {}: {level}</title></circle>"#,
+                        r#"<circle cx="{x:.1}" cy="{y:.1}" r="4" class="radar-dot radar-{class}" fill="{colour}"><title>{who}, {}: {level}</title></circle>"#,
                         escape(&r.name)
                     );
                 }

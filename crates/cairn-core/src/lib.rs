@@ -55,6 +55,7 @@ pub mod id;
 pub mod inbox;
 pub mod invalid;
 pub mod ladder;
+pub mod packet;
 pub mod person;
 pub mod privacy;
 pub mod readiness;

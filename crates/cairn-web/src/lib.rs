@@ -16,6 +16,7 @@ mod api;
 mod assessing;
 mod draft;
 mod error;
+pub mod packet;
 mod pages;
 pub mod password;
 mod security;
@@ -145,6 +146,7 @@ pub fn router(state: AppState) -> Router {
         .route("/shape", get(pages::shape::show))
         .route("/ready", get(pages::growth::ready))
         .route("/team", get(pages::team::show))
+        .route("/packet", get(pages::growth::packet))
         .route(
             "/reps",
             get(pages::growth::reps).post(pages::growth::add_rep),

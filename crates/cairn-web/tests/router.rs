@@ -1172,5 +1172,36 @@ async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
             page.contains("Promotions frozen") && page.contains("Signal raised"),
             "{page}"
         );
+        // The packet: a self-contained document under its own policy (inline styles, no
+        // scripts), and only ever the viewer's own.
+        let packet = send(&app, get("/packet")).await;
+        assert_eq!(packet.status, StatusCode::OK);
+        let csp = packet.headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("style-src 'unsafe-inline'") && csp.starts_with("default-src 'none'"),
+            "{csp}"
+        );
+        assert!(
+            packet.text.contains("Ada: readiness for L3"),
+            "{}",
+            packet.text
+        );
+        assert!(packet.text.contains("Led the ledger design review"));
+        assert!(!packet.text.contains("<script"));
+        assert_eq!(
+            send(&app, get(&format!("/packet?person={}", w.ada.id)))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        let page = send(&app, get("/ready")).await;
+        assert!(
+            page.headers[header::CONTENT_SECURITY_POLICY]
+                .to_str()
+                .unwrap()
+                .contains("style-src 'self'")
+        );
     }
 }

@@ -479,3 +479,126 @@ async fn on_a_team_server_people_log_in_and_see_only_what_is_theirs_or_shared_wi
     log_out(&client, &base).await;
     client.close().await.unwrap();
 }
+
+/// Runs headless Chromium on `url` with `args`, as a print or screenshot job.
+fn chromium(env: &Env, args: &[&str], url: &str) {
+    let profile = env.path("chromium-print-profile");
+    let ok = Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .arg(url)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "chromium {args:?} {url}");
+}
+
+#[tokio::test]
+async fn the_packet_prints_to_pdf_and_png_and_keeps_its_styles_in_the_browser() {
+    let env = Env::new();
+    let Some((_driver, client)) = browser(&env).await else {
+        return;
+    };
+    env.run(&["demo"]).ok();
+    let html = env.path("packet.html");
+    env.run(&["packet", "--format", "html", "-o", html.to_str().unwrap()])
+        .ok();
+    let url = format!("file://{}", html.display());
+
+    // PDF: a real document of several A4 pages.
+    let pdf = env.path("packet.pdf");
+    chromium(
+        &env,
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+        ],
+        &url,
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    let pages = bytes
+        .windows(11)
+        .filter(|w| w.starts_with(b"/Type /Page") && !w.ends_with(b"s"))
+        .count()
+        + bytes
+            .windows(10)
+            .filter(|w| w.starts_with(b"/Type/Page") && !w.ends_with(b"s"))
+            .count();
+    assert!(pages >= 2, "{pages} pages");
+    std::fs::create_dir_all(artifacts()).unwrap();
+    std::fs::write(artifacts().join("packet.pdf"), &bytes).unwrap();
+
+    // PNG: the first screen of the document.
+    let png = env.path("packet.png");
+    chromium(
+        &env,
+        &[
+            &format!("--screenshot={}", png.display()),
+            "--window-size=1000,1400",
+        ],
+        &url,
+    );
+    let image = std::fs::read(&png).unwrap();
+    assert!(image.starts_with(b"\x89PNG"), "not a PNG");
+    let (width, height) = (
+        u32::from_be_bytes(image[16..20].try_into().unwrap()),
+        u32::from_be_bytes(image[20..24].try_into().unwrap()),
+    );
+    assert_eq!((width, height), (1000, 1400));
+    assert!(
+        image.len() > 30_000,
+        "a page with content, not a blank one: {} bytes",
+        image.len()
+    );
+    std::fs::write(artifacts().join("packet.png"), &image).unwrap();
+
+    // Served by the app, the page keeps its inline styles under its own policy, draws its
+    // charts, and runs nothing.
+    let db = env.db.clone();
+    let (_server, base) = serve(&env, &["--db", &db, "serve", "--addr", "127.0.0.1:0"]);
+    client.goto(&format!("{base}/packet")).await.unwrap();
+    let border = client
+        .execute(
+            "return getComputedStyle(document.querySelector('h2')).borderBottomWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        border.as_str(),
+        Some("2px"),
+        "the inline stylesheet applies"
+    );
+    let charts = client
+        .execute(
+            "return document.querySelectorAll('svg.timeline rect').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(charts.as_u64(), Some(24), "twelve months, two bars each");
+    let title = text_of(&client, Locator::Css("h1")).await;
+    assert!(title.starts_with("Sam Rivera: readiness for L3"), "{title}");
+    let fill = client
+        .execute(
+            "return getComputedStyle(document.querySelector('svg.radar polygon.radar-manager')).fill",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        fill.as_str(),
+        Some("rgb(47, 111, 94)"),
+        "the radar carries its own colours"
+    );
+    client.close().await.unwrap();
+}

@@ -388,3 +388,60 @@ pub async fn resolve(
     state.store.set_outcome(id, outcome, now()).await?;
     Ok(Redirect::to("/conversations").into_response())
 }
+
+/// `GET /packet`: the viewer's own packet as a printable, self-contained document.
+pub async fn packet(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(p): Query<ReadyParams>,
+) -> Result<Response, AppError> {
+    if !p.person.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let access = access(&state, &viewer, "").await?;
+    let target = if p.target.is_empty() {
+        None
+    } else {
+        Some(
+            p.target
+                .parse()
+                .map_err(|e: Invalid| Invalid::new("target", e.message))?,
+        )
+    };
+    let window = p.window.unwrap_or(12);
+    let readiness = access.readiness(&state, target.clone(), window).await?;
+    let history = access.history(&state).await?;
+    let calibration = access.calibration(&state, &history, target).await?;
+    let destination = state
+        .store
+        .destinations(viewer.person)
+        .await?
+        .into_iter()
+        .find(|d| d.status == cairn_core::destination::DestinationStatus::Active);
+    let events = state.store.destination_events(viewer.person).await?;
+    let evidence = state
+        .store
+        .list_evidence(&cairn_core::evidence::EvidenceQuery {
+            owner: Some(viewer.person),
+            ..Default::default()
+        })
+        .await?;
+    let built = cairn_core::packet::build(cairn_core::packet::Inputs {
+        person: &access.person,
+        ladder: &access.ladder,
+        destination: destination.as_ref(),
+        events: &events,
+        evidence: &evidence,
+        calibration: &calibration,
+        readiness: &readiness,
+        today: chrono::Local::now().date_naive(),
+    });
+    Ok((
+        [(
+            axum::http::header::CONTENT_SECURITY_POLICY,
+            crate::security::DOCUMENT_CSP,
+        )],
+        axum::response::Html(crate::packet::html(&built)?),
+    )
+        .into_response())
+}

@@ -15,6 +15,7 @@ mod init;
 mod ladder;
 mod list;
 mod log;
+mod packet;
 mod ready;
 mod remind;
 mod rep;
@@ -64,6 +65,7 @@ pub enum Command {
     Constraint(constraint::Command),
     Signal(signal::Args),
     Team(team::Args),
+    Packet(packet::Args),
     Remind(remind::Args),
     Demo(demo::Args),
     Serve(serve::Args),
@@ -104,6 +106,7 @@ impl Command {
             Self::Constraint(command) => command.run(globals).await,
             Self::Signal(args) => signal::run(args, globals).await,
             Self::Team(args) => team::run(args, globals).await,
+            Self::Packet(args) => packet::run(args, globals).await,
             Self::Remind(args) => remind::run(args, globals).await,
             Self::Demo(args) => demo::run(args, globals).await,
             Self::Serve(args) => serve::run(args, globals).await,
