@@ -156,6 +156,7 @@ pub fn router(state: AppState) -> Router {
             get(pages::growth::conversations).post(pages::growth::add_conversation),
         )
         .route("/conversations/outcome", post(pages::growth::resolve))
+        .route("/constraints", post(pages::growth::add_constraint))
         .route("/inbox", get(pages::inbox::show))
         .route("/inbox/accept", post(pages::inbox::accept))
         .route("/inbox/dismiss", post(pages::inbox::dismiss))

@@ -519,6 +519,51 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
         .await;
         assert_eq!(plan.status, StatusCode::NOT_FOUND);
 
+        // Constraints are recorded by either side: the owner, or their manager chain for them.
+        for (who, want) in [
+            (Who::Manager, StatusCode::CREATED),
+            (Who::SkipLevel, StatusCode::CREATED),
+            (Who::Peer, StatusCode::NOT_FOUND),
+            (Who::OtherManager, StatusCode::NOT_FOUND),
+            (Who::Admin, StatusCode::NOT_FOUND),
+        ] {
+            let body = json!({"person": t.owner.to_string(), "kind": "headcount", "description": format!("No headcount, says {who:?}")});
+            let r = send(
+                &t.app,
+                request(
+                    "POST",
+                    "/api/v1/constraints",
+                    t.cookie(who),
+                    Some(("application/json", body.to_string())),
+                ),
+            )
+            .await;
+            assert_eq!(r.status, want, "{who:?} records a constraint: {}", r.text);
+        }
+        let limits = send(
+            &t.app,
+            request("GET", "/api/v1/constraints", t.cookie(Who::Owner), None),
+        )
+        .await
+        .json();
+        let recorded: Vec<&str> = limits
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["description"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            recorded,
+            ["No headcount, says Manager", "No headcount, says SkipLevel"]
+        );
+        assert!(
+            limits
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c["visibility"] == "shared" && c["recorded_by"] != t.owner.to_string())
+        );
+
         // Writes: the owner only; everyone else is told nothing exists.
         for who in EVERYONE {
             let path = format!("/api/v1/evidence/{}", t.shared);

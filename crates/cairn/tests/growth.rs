@@ -387,6 +387,28 @@ fn the_demo_store_reads_as_a_manager_would_read_it() {
     );
     let s = env.json(&["signal"]);
     assert_eq!(s["raised"], false);
+    assert_eq!(
+        (s["asks"].as_u64(), s["delivered"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert_eq!(s["reasons"].as_array().unwrap().len(), 2);
+    assert_eq!(s["constraints"].as_array().unwrap().len(), 1);
+    let plan = env.json(&["rep", "plan"]);
+    assert!(
+        plan[0]["rep"]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Chair the Q1 architecture review")
+    );
+    let last = &plan.as_array().unwrap()[2];
+    assert_eq!(last["score"], 0.0);
+    assert!(
+        last["note"]
+            .as_str()
+            .unwrap()
+            .contains("builds nothing missing"),
+        "{last}"
+    );
 }
 
 #[test]

@@ -369,50 +369,70 @@ pub async fn constraints(
     ))
 }
 
-/// A new constraint.
+/// A new constraint; `person` when a manager records one for a report.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConstraintRequest {
-    kind: String,
-    description: String,
     #[serde(default)]
-    since: Option<String>,
+    pub(crate) person: String,
+    pub(crate) kind: String,
+    pub(crate) description: String,
     #[serde(default)]
-    until: Option<String>,
+    pub(crate) since: Option<String>,
     #[serde(default)]
-    visibility: Option<String>,
+    pub(crate) until: Option<String>,
+    #[serde(default)]
+    pub(crate) visibility: Option<String>,
 }
 
-/// `POST /api/v1/constraints`: one affecting the caller.
+/// `POST /api/v1/constraints`: one affecting the caller, or, from their manager chain, one
+/// affecting a report (recorded by the manager and shared with the report).
 pub async fn add_constraint(
     State(state): State<AppState>,
     ApiViewer(viewer): ApiViewer,
     Body(r): Body<ConstraintRequest>,
 ) -> Result<(StatusCode, Json<Constraint>), ApiError> {
+    let c = constraint(&state, &viewer, &r).await?;
+    state.store.add_constraint(&c).await?;
+    Ok((StatusCode::CREATED, Json(c)))
+}
+
+/// A checked constraint from what was typed: about the viewer, or about a report the viewer
+/// manages (then always shared, so the report sees what was recorded about them).
+pub(crate) async fn constraint(
+    state: &AppState,
+    viewer: &crate::Viewer,
+    r: &ConstraintRequest,
+) -> Result<Constraint, AppError> {
+    let access = access(state, viewer, &r.person).await?;
     let today = chrono::Local::now().date_naive();
     let at = now();
     let c = Constraint {
         id: ConstraintId::new(),
-        owner: viewer.person,
+        owner: access.person.id,
         recorded_by: viewer.person,
         kind: r.kind.parse::<ConstraintKind>()?,
         description: r.description.trim().to_owned(),
-        since: match r.since.as_deref() {
+        since: match r.since.as_deref().filter(|s| !s.is_empty()) {
             Some(s) => parse_date("since", s, today)?,
             None => today,
         },
         until: r
             .until
             .as_deref()
+            .filter(|u| !u.is_empty())
             .map(|u| parse_date("until", u, today))
             .transpose()?,
-        visibility: r.visibility.as_deref().unwrap_or("private").parse()?,
+        visibility: if access.own {
+            r.visibility.as_deref().unwrap_or("private").parse()?
+        } else {
+            Visibility::Shared
+        },
         created_at: at,
         updated_at: at,
     };
     c.validate()?;
-    state.store.add_constraint(&c).await?;
-    Ok((StatusCode::CREATED, Json(c)))
+    Ok(c)
 }
 
 /// `?sort=name|quiet|gap|readiness|attention`.

@@ -244,6 +244,8 @@ struct TalksPage {
     signal: Signal,
     problem: Option<String>,
     form: TalkForm,
+    /// The person the page is about, for the constraint form (empty: the viewer).
+    person: String,
 }
 
 /// The record-a-conversation form: up to three commitments.
@@ -303,6 +305,7 @@ async fn talks_page(
         talks,
         problem,
         form,
+        person: person.to_owned(),
     })
 }
 
@@ -444,4 +447,59 @@ pub async fn packet(
         axum::response::Html(crate::packet::html(&built)?),
     )
         .into_response())
+}
+
+/// The record-a-constraint form: the viewer's own, or a report's from their manager chain.
+#[derive(Debug, Default, Deserialize)]
+pub struct ConstraintForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    person: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    until: String,
+}
+
+/// `POST /constraints`
+pub async fn add_constraint(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<ConstraintForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&viewer.csrf, &form.csrf)?;
+    let request = crate::api::growth::ConstraintRequest {
+        person: form.person.clone(),
+        kind: form.kind,
+        description: form.description,
+        since: None,
+        until: Some(form.until),
+        visibility: Some("shared".into()),
+    };
+    let back = if form.person.is_empty() {
+        "/conversations".to_owned()
+    } else {
+        format!("/conversations?person={}", form.person)
+    };
+    match crate::api::growth::constraint(&state, &viewer, &request).await {
+        Ok(c) => {
+            state.store.add_constraint(&c).await?;
+            Ok(Redirect::to(&back).into_response())
+        }
+        Err(AppError::Invalid(e)) => {
+            let page = talks_page(
+                &state,
+                &viewer,
+                &form.person,
+                TalkForm::default(),
+                Some(e.to_string()),
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -11,16 +11,22 @@ use std::sync::Arc;
 use anyhow::Context;
 use cairn_core::Invalid;
 use cairn_core::Visibility;
-use cairn_core::archive::Archive;
+use cairn_core::archive::{Archive, Growth};
 use cairn_core::assessment::{AssessmentRound, Assessor, Rating, submission};
+use cairn_core::constraint::Constraint;
+use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{
     Destination, DestinationChange, DestinationEvent, DestinationStatus,
 };
 use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
-use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, PersonId, RoundId};
+use cairn_core::id::{
+    CommitmentId, ConstraintId, ConversationId, DestinationEventId, DestinationId, EvidenceId,
+    PersonId, RepId, RoundId,
+};
 use cairn_core::ladder::{Ladder, builtin};
 use cairn_core::person::Person;
+use cairn_core::rep::Rep;
 use cairn_store::{Location, Store};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -48,7 +54,48 @@ struct Year {
     person: DemoPerson,
     destination: Vec<DemoChange>,
     round: Vec<DemoRound>,
+    rep: Vec<DemoRep>,
+    conversation: Vec<DemoConversation>,
+    constraint: Vec<DemoConstraint>,
     evidence: Vec<DemoEvidence>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoRep {
+    title: String,
+    skills: Vec<String>,
+    exposure: String,
+    status: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoConversation {
+    days_ago: u64,
+    ask: String,
+    response: String,
+    #[serde(default)]
+    commitments: Vec<DemoCommitment>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoCommitment {
+    what: String,
+    who: String,
+    due_days_ago: Option<u64>,
+    #[serde(default)]
+    outcome: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoConstraint {
+    days_ago: u64,
+    kind: String,
+    description: String,
+    until_days_ahead: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -389,6 +436,68 @@ fn build(today: NaiveDate) -> anyhow::Result<Archive> {
         }
         rounds.push(round);
     }
+    let mut growth = Growth::default();
+    for r in year.rep {
+        growth.reps.push(Rep {
+            id: RepId::new(),
+            owner: me.id,
+            title: r.title,
+            description: String::new(),
+            competencies: r
+                .skills
+                .iter()
+                .map(|s| s.parse())
+                .collect::<Result<_, _>>()?,
+            exposure: r.exposure.parse()?,
+            status: r.status.parse()?,
+            visibility: Visibility::Shared,
+            created_at: at(day(60)),
+            updated_at: at(day(60)),
+        });
+    }
+    for c in year.conversation {
+        let when = at(day(c.days_ago));
+        let talk = Conversation {
+            id: ConversationId::new(),
+            owner: me.id,
+            date: day(c.days_ago),
+            ask: c.ask,
+            response: c.response,
+            visibility: Visibility::Shared,
+            created_at: when,
+            updated_at: when,
+        };
+        for k in c.commitments {
+            growth.commitments.push(Commitment {
+                id: CommitmentId::new(),
+                conversation: talk.id,
+                what: k.what,
+                who: k.who,
+                due: k.due_days_ago.map(day),
+                outcome: k.outcome.as_deref().map_or(Ok(Outcome::Open), str::parse)?,
+                created_at: when,
+                updated_at: when,
+            });
+        }
+        growth.conversations.push(talk);
+    }
+    for k in year.constraint {
+        let when = at(day(k.days_ago));
+        growth.constraints.push(Constraint {
+            id: ConstraintId::new(),
+            owner: me.id,
+            recorded_by: me.id,
+            kind: k.kind.parse()?,
+            description: k.description,
+            since: day(k.days_ago),
+            until: k
+                .until_days_ahead
+                .and_then(|n| today.checked_add_days(Days::new(n))),
+            visibility: Visibility::Shared,
+            created_at: when,
+            updated_at: when,
+        });
+    }
     let archive = Archive::new(
         Some(me.id),
         vec![ladder],
@@ -397,7 +506,8 @@ fn build(today: NaiveDate) -> anyhow::Result<Archive> {
         events,
         evidence,
     )
-    .with_rounds(rounds, assessments);
+    .with_rounds(rounds, assessments)
+    .with_growth(growth);
     // Through the same checks as any archive, so the demo can never hold what import refuses.
     Ok(Archive::parse(&archive.to_json(), today)?)
 }
@@ -427,6 +537,8 @@ mod tests {
         }
         assert_eq!(archive.destination_events.len(), 2);
         assert_eq!(archive.rounds.len(), 2);
+        assert_eq!((archive.reps.len(), archive.conversations.len()), (3, 3));
+        assert_eq!(archive.constraints.len(), 1);
         assert!(archive.rounds.iter().all(AssessmentRound::revealed));
         assert_eq!(archive.assessments.len(), 2 * 2 * ladder.competencies.len());
         let months: std::collections::HashSet<_> = archive
