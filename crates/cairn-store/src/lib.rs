@@ -314,6 +314,10 @@ pub trait Store: Send + Sync {
     /// How many logins failed for `login` since `since`.
     async fn login_failures(&self, login: &str, since: Timestamp) -> Result<u64>;
 
+    /// The engine's own consistency checks: what they report, empty when all is well
+    /// (SQLite: `integrity_check` and `foreign_key_check`; PostgreSQL enforces both itself).
+    async fn integrity(&self) -> Result<Vec<String>>;
+
     /// Everything in the store. Accounts, sessions and failed logins are not records of
     /// anyone's career and stay out of archives.
     async fn export(&self) -> Result<Archive>;

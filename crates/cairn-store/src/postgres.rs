@@ -747,6 +747,12 @@ impl Store for PgStore {
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
+    async fn integrity(&self) -> Result<Vec<String>> {
+        // Constraints are enforced on every write; what is left is that the server answers.
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(Vec::new())
+    }
+
     async fn export(&self) -> Result<Archive> {
         // A repeatable-read transaction: one consistent snapshot while others write.
         let mut tx = self.pool.begin().await?;

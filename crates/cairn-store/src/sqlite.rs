@@ -862,6 +862,26 @@ impl Store for SqliteStore {
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
+    async fn integrity(&self) -> Result<Vec<String>> {
+        let mut conn = self.pool.acquire().await?;
+        let mut problems: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .filter(|line: &String| line != "ok")
+            .collect();
+        let orphans: Vec<(String, i64, String)> =
+            sqlx::query_as("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")
+                .fetch_all(&mut *conn)
+                .await?;
+        problems.extend(
+            orphans.into_iter().map(|(table, row, parent)| {
+                format!("{table} row {row} points at a missing {parent}")
+            }),
+        );
+        Ok(problems)
+    }
+
     async fn export(&self) -> Result<Archive> {
         // One read transaction: a consistent snapshot even while others write.
         let mut tx = self.pool.begin().await?;

@@ -1,6 +1,7 @@
 //! The subcommands, one file each; groups are folders.
 
 mod assess;
+mod check;
 mod constraint;
 mod convo;
 mod demo;
@@ -45,6 +46,7 @@ pub enum Command {
     Edit(edit::Args),
     Rm(rm::Args),
     Export(export::Args),
+    Check(check::Args),
     #[command(subcommand)]
     Goal(goal::Command),
     #[command(subcommand)]
@@ -92,6 +94,7 @@ impl Command {
             Self::Edit(args) => edit::run(args, globals).await,
             Self::Rm(args) => rm::run(args, globals).await,
             Self::Export(args) => export::run(args, globals).await,
+            Self::Check(args) => check::run(args, globals).await,
             Self::Goal(command) => command.run(globals).await,
             Self::Assess(command) => command.run(globals).await,
             Self::Gap(args) => gap::run(args, globals).await,

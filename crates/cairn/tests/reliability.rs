@@ -1,0 +1,298 @@
+//! Crash safety and concurrency through the real binary: imports killed with SIGKILL at
+//! random points leave the store whole and the import wholly there or wholly absent, and
+//! many processes writing at once each land exactly once.
+//!
+//! `CAIRN_KILLS=N` sets how many kills each test makes (default 12, quick enough for CI).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+mod harness;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use cairn_core::Visibility;
+use cairn_core::archive::Archive;
+use cairn_core::dates::now;
+use cairn_core::evidence::{Evidence, LevelSignal, Source};
+use cairn_core::id::EvidenceId;
+use harness::Env;
+
+fn kills() -> usize {
+    std::env::var("CAIRN_KILLS")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(12)
+}
+
+/// A tiny deterministic generator, so a failing run can be repeated.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+/// Copies a closed store file with its WAL, so each attempt starts from the same state.
+fn copy_store(from: &str, to: &str) {
+    for suffix in ["", "-wal", "-shm"] {
+        let target = format!("{to}{suffix}");
+        let _ = std::fs::remove_file(&target);
+        let source = format!("{from}{suffix}");
+        if std::path::Path::new(&source).exists() {
+            std::fs::copy(&source, &target).unwrap();
+        }
+    }
+}
+
+fn count(env: &Env, key: &str) -> usize {
+    let archive: serde_json::Value = serde_json::from_str(&env.export()).unwrap();
+    archive[key].as_array().unwrap().len()
+}
+
+/// Runs `args` and kills it after `after`; true when it had already finished.
+fn run_and_kill(env: &Env, args: &[&str], after: Duration) -> bool {
+    let mut child = env
+        .command()
+        .arg("--db")
+        .arg(&env.db)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + after;
+    while Instant::now() < deadline {
+        if child.try_wait().unwrap().is_some() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    false
+}
+
+#[test]
+fn an_archive_import_killed_anywhere_is_all_or_nothing() {
+    let env = Env::new();
+    env.init();
+    let template: Archive = serde_json::from_str(&env.export()).unwrap();
+    let me = template.people[0].clone();
+    let evidence: Vec<Evidence> = (0..6_000)
+        .map(|i| Evidence {
+            id: EvidenceId::new(),
+            owner: me.id,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+                + chrono::Duration::days(i % 300),
+            title: format!("Entry {i} about the ledger"),
+            body: "Some detail ".repeat(10),
+            impact: String::new(),
+            links: vec![],
+            competencies: vec!["delivery".parse().unwrap()],
+            level: LevelSignal::Current,
+            areas: vec![],
+            visibility: Visibility::Private,
+            source: Source::Manual,
+            ladder: me.ladder.clone(),
+            created_at: now(),
+            updated_at: now(),
+        })
+        .collect();
+    let big = Archive::new(
+        Some(me.id),
+        template.ladders.clone(),
+        template.people.clone(),
+        vec![],
+        vec![],
+        evidence,
+    );
+    let file = env.path("big.json");
+    std::fs::write(&file, big.to_json()).unwrap();
+    let base = env.path("base.db").display().to_string();
+    copy_store(&env.db, &base);
+
+    // How long an uninterrupted import takes, to kill at random points within it.
+    let started = Instant::now();
+    env.run(&["import", "archive", file.to_str().unwrap()]).ok();
+    let whole = started.elapsed();
+    assert_eq!(count(&env, "evidence"), 6_000);
+
+    let mut rng = Lcg(20_261_124);
+    let (mut absent, mut present) = (0, 0);
+    for _ in 0..kills() {
+        copy_store(&base, &env.db);
+        let at = Duration::from_micros(rng.below(whole.as_micros() as u64 * 11 / 10));
+        run_and_kill(&env, &["import", "archive", file.to_str().unwrap()], at);
+        env.run(&["check"]).ok();
+        match count(&env, "evidence") {
+            0 => absent += 1,
+            6_000 => present += 1,
+            n => panic!("a killed import left {n} of 6000 entries"),
+        }
+        // Re-running gives exactly the complete result.
+        env.run(&["import", "archive", file.to_str().unwrap()]).ok();
+        assert_eq!(count(&env, "evidence"), 6_000);
+    }
+    eprintln!(
+        "archive import: {} kills, {absent} left nothing, {present} had finished; import takes {whole:?}",
+        kills()
+    );
+    assert!(absent > 0, "no kill landed inside the import: {whole:?}");
+}
+
+/// A repository of `n` commits by ada@work.example, written with `git fast-import`.
+fn repository(env: &Env, n: usize) -> std::path::PathBuf {
+    let path = env.path("repo");
+    std::fs::create_dir_all(&path).unwrap();
+    let git = |args: &[&str]| {
+        assert!(
+            Command::new("git")
+                .arg("-C")
+                .arg(&path)
+                .args(args)
+                .status()
+                .unwrap()
+                .success()
+        );
+    };
+    git(&["init", "-q", "-b", "main"]);
+    let mut stream = String::new();
+    for i in 0..n {
+        let when = 1_700_000_000 + i * 3_600;
+        let message = format!("fix(ledger): change {i}\n");
+        let content = format!("line {i}\n");
+        stream.push_str(&format!(
+            "commit refs/heads/main\nauthor Ada <ada@work.example> {when} +0000\ncommitter Ada <ada@work.example> {when} +0000\ndata {}\n{message}M 100644 inline f{}.txt\ndata {}\n{content}\n",
+            message.len(),
+            i % 50,
+            content.len()
+        ));
+    }
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(&path)
+        .args(["fast-import", "--quiet"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stream.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    path
+}
+
+#[test]
+fn a_git_import_killed_anywhere_is_all_or_nothing() {
+    let env = Env::new();
+    env.init();
+    let repo = repository(&env, 3_000);
+    let shown = repo.to_str().unwrap();
+    let base = env.path("base.db").display().to_string();
+    copy_store(&env.db, &base);
+    let started = Instant::now();
+    env.run(&["import", "git", shown]).ok();
+    let whole = started.elapsed();
+    assert_eq!(count(&env, "activities"), 3_000);
+
+    let mut rng = Lcg(7);
+    let mut absent = 0;
+    for _ in 0..kills() {
+        copy_store(&base, &env.db);
+        let at = Duration::from_micros(rng.below(whole.as_micros() as u64 * 11 / 10));
+        run_and_kill(&env, &["import", "git", shown], at);
+        env.run(&["check"]).ok();
+        match count(&env, "activities") {
+            0 => absent += 1,
+            3_000 => {}
+            n => panic!("a killed git import left {n} of 3000 commits"),
+        }
+        let again = env.json(&["import", "git", shown]);
+        assert_eq!(
+            again["imported"].as_u64().unwrap() + again["skipped"].as_u64().unwrap(),
+            3_000
+        );
+        assert_eq!(count(&env, "activities"), 3_000);
+    }
+    eprintln!(
+        "git import: {} kills, {absent} left nothing; import takes {whole:?}",
+        kills()
+    );
+    assert!(absent > 0, "no kill landed inside the import: {whole:?}");
+}
+
+#[test]
+fn many_processes_logging_at_once_each_land_once() {
+    let env = Env::new();
+    env.init();
+    let writers = 16;
+    let each = 10;
+    let children: Vec<_> = (0..writers)
+        .map(|w| {
+            let script = (0..each)
+                .map(|i| format!("\"$CAIRN\" --db \"$DB\" log 'writer {w} entry {i}' --skill delivery >/dev/null 2>&1 || exit 1"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            env.sandboxed("sh")
+                .arg("-c")
+                .arg(script)
+                .env("CAIRN", env!("CARGO_BIN_EXE_cairn"))
+                .env("DB", &env.db)
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success(), "a writer failed");
+    }
+    let archive: serde_json::Value = serde_json::from_str(&env.export()).unwrap();
+    let mut titles: Vec<&str> = archive["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), writers * each);
+    titles.sort_unstable();
+    titles.dedup();
+    assert_eq!(
+        titles.len(),
+        writers * each,
+        "every write landed exactly once"
+    );
+    env.run(&["check"]).ok();
+}
+
+#[test]
+fn check_finds_a_damaged_store() {
+    let env = Env::new();
+    env.init();
+    for i in 0..300 {
+        env.log(&[
+            &format!("Entry {i} with enough words to fill pages"),
+            "--body",
+            &"detail ".repeat(40),
+        ]);
+    }
+    env.run(&["check"]).ok();
+    // Overwrite part of the file's middle with garbage, as a failing disk might.
+    let mut bytes = std::fs::read(&env.db).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + 8_192] {
+        *b = 0xA5;
+    }
+    std::fs::write(&env.db, &bytes).unwrap();
+    let r = env.run(&["check"]);
+    assert_ne!(r.code, 0, "a damaged store checks as ok: {}", r.stderr);
+    assert!(r.stderr.contains("cairn"), "{}", r.stderr);
+}
