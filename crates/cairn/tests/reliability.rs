@@ -355,3 +355,133 @@ async fn exports_taken_while_writing_are_consistent_on_postgres() {
         .await
         .unwrap();
 }
+
+/// A running `cairn serve`, stopped when dropped.
+struct Server {
+    child: std::process::Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_server(env: &Env) -> Server {
+    use std::io::{BufRead, BufReader};
+    let mut child = env
+        .command()
+        .args(["--db", &env.db, "serve", "--addr", "127.0.0.1:0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap()
+        .to_owned();
+    Server { child, addr }
+}
+
+/// POSTs a JSON body and returns the status code.
+fn post(addr: &str, path: &str, body: &str) -> u16 {
+    use std::io::Read;
+    let mut socket = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        socket,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut reply = String::new();
+    socket.read_to_string(&mut reply).unwrap();
+    reply
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Two servers and four CLI processes write at once; every write lands exactly once.
+fn servers_and_processes_write_at_once(env: &Env) {
+    env.init();
+    let servers = [start_server(env), start_server(env)];
+    let http: Vec<_> = (0..4)
+        .map(|t| {
+            let addr = servers[t % 2].addr.clone();
+            std::thread::spawn(move || {
+                for i in 0..25 {
+                    let body = format!(
+                        "{{\"title\": \"http {t} entry {i}\", \"competencies\": [\"delivery\"]}}"
+                    );
+                    assert_eq!(post(&addr, "/api/v1/evidence", &body), 201, "http {t} {i}");
+                }
+            })
+        })
+        .collect();
+    let cli: Vec<_> = (0..4)
+        .map(|w| {
+            let script = (0..10)
+                .map(|i| {
+                    format!(
+                        "\"$CAIRN\" --db \"$DB\" log 'cli {w} entry {i}' >/dev/null 2>&1 || exit 1"
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            env.sandboxed("sh")
+                .arg("-c")
+                .arg(script)
+                .env("CAIRN", env!("CARGO_BIN_EXE_cairn"))
+                .env("DB", &env.db)
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for t in http {
+        t.join().unwrap();
+    }
+    for mut c in cli {
+        assert!(c.wait().unwrap().success(), "a CLI writer failed");
+    }
+    let archive: serde_json::Value = serde_json::from_str(&env.export()).unwrap();
+    let mut titles: Vec<&str> = archive["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    titles.sort_unstable();
+    let all = titles.len();
+    titles.dedup();
+    assert_eq!(
+        (all, titles.len()),
+        (140, 140),
+        "100 over HTTP and 40 from the CLI, once each"
+    );
+    env.run(&["check"]).ok();
+}
+
+#[test]
+fn servers_and_processes_writing_at_once_on_sqlite_each_land_once() {
+    servers_and_processes_write_at_once(&Env::new());
+}
+
+#[tokio::test]
+async fn servers_sharing_one_postgres_database_each_write_lands_once() {
+    let Some(db) = cairn_store::test_support::scratch_postgres().await else {
+        eprintln!("skipped: set CAIRN_TEST_POSTGRES_URL to run this on PostgreSQL");
+        return;
+    };
+    let env = Env::with_db(&db.url);
+    tokio::task::spawn_blocking(move || servers_and_processes_write_at_once(&env))
+        .await
+        .unwrap();
+}
