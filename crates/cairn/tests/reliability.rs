@@ -485,3 +485,139 @@ async fn servers_sharing_one_postgres_database_each_write_lands_once() {
         .await
         .unwrap();
 }
+
+/// Sends a GET and returns the status code.
+fn get_status(addr: &str, path: &str) -> u16 {
+    use std::io::Read;
+    let mut socket = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        socket,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut reply = String::new();
+    socket.read_to_string(&mut reply).unwrap();
+    reply
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Resident memory of a process, in KiB.
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// A bounded soak: mixed reads and writes from four clients for `CAIRN_SOAK_SECONDS`
+/// (default 6): no errors, memory flat after warm-up, every write readable afterwards.
+fn soak(env: &Env) {
+    env.init();
+    let seconds: u64 = std::env::var("CAIRN_SOAK_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(6);
+    let server = start_server(env);
+    let pid = server.child.id();
+    // Warm up, so caches and pools are full before memory is measured.
+    for i in 0..50 {
+        let body =
+            format!("{{\"title\": \"warm-up {i} ledger\", \"competencies\": [\"delivery\"]}}");
+        assert_eq!(post(&server.addr, "/api/v1/evidence", &body), 201);
+        assert_eq!(get_status(&server.addr, "/"), 200);
+    }
+    let before = rss_kib(pid);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let clients: Vec<_> = (0..4)
+        .map(|c| {
+            let addr = server.addr.clone();
+            std::thread::spawn(move || {
+                let (mut requests, mut errors, mut written) = (0u64, 0u64, Vec::new());
+                let mut i = 0;
+                while Instant::now() < deadline {
+                    let status = match i % 5 {
+                        0 => {
+                            let title = format!("soak {c} entry {i}");
+                            let body = format!(
+                                "{{\"title\": \"{title}\", \"competencies\": [\"operations\"]}}"
+                            );
+                            let s = post(&addr, "/api/v1/evidence", &body);
+                            if s == 201 {
+                                written.push(title);
+                            }
+                            s
+                        }
+                        1 => get_status(&addr, "/api/v1/evidence?q=ledger&limit=20"),
+                        2 => get_status(&addr, "/"),
+                        3 => get_status(&addr, "/api/v1/ready"),
+                        _ => get_status(&addr, "/evidence?skill=operations"),
+                    };
+                    requests += 1;
+                    if !(200..300).contains(&status) {
+                        errors += 1;
+                    }
+                    i += 1;
+                }
+                (requests, errors, written)
+            })
+        })
+        .collect();
+    let (mut requests, mut errors, mut written) = (0, 0, Vec::new());
+    for c in clients {
+        let (r, e, w) = c.join().unwrap();
+        requests += r;
+        errors += e;
+        written.extend(w);
+    }
+    let after = rss_kib(pid);
+    drop(server);
+    let archive: serde_json::Value = serde_json::from_str(&env.export()).unwrap();
+    let stored: std::collections::HashSet<&str> = archive["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    let missing = written
+        .iter()
+        .filter(|t| !stored.contains(t.as_str()))
+        .count();
+    eprintln!(
+        "soak on {}: {requests} requests in {seconds} s, {errors} errors, {} writes ({missing} missing), RSS {before} -> {after} KiB",
+        if env.db.starts_with("postgres") {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        },
+        written.len()
+    );
+    assert_eq!(errors, 0);
+    assert_eq!(missing, 0);
+    assert!(
+        after < before + before / 2 + 16 * 1024,
+        "memory grew from {before} to {after} KiB"
+    );
+    env.run(&["check"]).ok();
+}
+
+#[test]
+fn a_bounded_soak_on_sqlite_has_no_errors_and_no_growth() {
+    soak(&Env::new());
+}
+
+#[tokio::test]
+async fn a_bounded_soak_on_postgres_has_no_errors_and_no_growth() {
+    let Some(db) = cairn_store::test_support::scratch_postgres().await else {
+        eprintln!("skipped: set CAIRN_TEST_POSTGRES_URL to run this on PostgreSQL");
+        return;
+    };
+    let env = Env::with_db(&db.url);
+    tokio::task::spawn_blocking(move || soak(&env))
+        .await
+        .unwrap();
+}
