@@ -1205,3 +1205,29 @@ async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
         );
     }
 }
+
+#[tokio::test]
+async fn no_route_serves_files_from_a_path_it_is_given() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        assert_eq!(
+            send(&app, get("/assets/cairn.css")).await.status,
+            StatusCode::OK
+        );
+        for path in [
+            "/assets/../Cargo.toml",
+            "/assets/%2e%2e/%2e%2e/Cargo.toml",
+            "/assets/..%2f..%2f..%2fetc%2fpasswd",
+            "/assets/cairn.css/../../../../etc/passwd",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/api/v1/evidence/..%2f..%2fexport",
+        ] {
+            let r = send(&app, get(path)).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+            assert!(
+                !r.text.contains("[package]") && !r.text.contains("root:"),
+                "{path}"
+            );
+        }
+    }
+}
