@@ -364,7 +364,6 @@ impl Store for PgStore {
     ) -> Result<ActivityImport> {
         let mut tx = self.pool.begin().await?;
         let mut imported = 0;
-        let mut groups = std::collections::BTreeSet::new();
         let mut accepted: Vec<Uuid> = Vec::new();
         for chunk in activities.chunks(ACTIVITY_BATCH) {
             let mut q = QueryBuilder::<Postgres>::new(
@@ -392,14 +391,26 @@ impl Store for PgStore {
                     .push_bind(a.created_at)
                     .push_bind(a.updated_at);
             });
-            q.push(" ON CONFLICT DO NOTHING RETURNING group_key, evidence_id");
-            let new: Vec<(String, Option<Uuid>)> = q.build_query_as().fetch_all(&mut *tx).await?;
-            imported += new.len() as u64;
-            for (group, evidence) in new {
-                groups.insert(group);
-                accepted.extend(evidence);
+            q.push(" ON CONFLICT DO NOTHING");
+            if evidence.is_empty() {
+                imported += q.build().execute(&mut *tx).await?.rows_affected();
+            } else {
+                // Curated imports are small: ask which evidence their new rows point at.
+                q.push(" RETURNING evidence_id");
+                let new: Vec<Option<Uuid>> = q.build_query_scalar().fetch_all(&mut *tx).await?;
+                imported += new.len() as u64;
+                accepted.extend(new.into_iter().flatten());
             }
         }
+        // Rows returned one by one cost more than the insert itself on a large import, so
+        // the new groups are counted in one query: new rows are the ones with these ids.
+        let ids: Vec<Uuid> = activities.iter().map(|a| a.id.uuid()).collect();
+        let groups: i64 = sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT group_key) FROM activities WHERE id = ANY($1)",
+        )
+        .bind(ids)
+        .fetch_one(&mut *tx)
+        .await?;
         let wanted: Vec<Evidence> = evidence
             .iter()
             .filter(|e| accepted.contains(&e.id.uuid()))
@@ -410,7 +421,7 @@ impl Store for PgStore {
         Ok(ActivityImport {
             imported,
             skipped: activities.len() as u64 - imported,
-            groups: groups.len() as u64,
+            groups: u64::try_from(groups).unwrap_or_default(),
             accepted: wanted.len() as u64,
         })
     }

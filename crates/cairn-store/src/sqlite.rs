@@ -479,7 +479,6 @@ impl Store for SqliteStore {
     ) -> Result<ActivityImport> {
         let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
         let mut imported = 0;
-        let mut groups = std::collections::BTreeSet::new();
         let mut accepted: Vec<String> = Vec::new();
         for chunk in activities.chunks(ACTIVITY_BATCH) {
             let mut q = QueryBuilder::<Sqlite>::new(
@@ -507,14 +506,32 @@ impl Store for SqliteStore {
                     .push_bind(ts(a.created_at))
                     .push_bind(ts(a.updated_at));
             });
-            q.push(" ON CONFLICT DO NOTHING RETURNING group_key, evidence_id");
-            let new: Vec<(String, Option<String>)> = q.build_query_as().fetch_all(&mut *tx).await?;
-            imported += new.len() as u64;
-            for (group, evidence) in new {
-                groups.insert(group);
-                accepted.extend(evidence);
+            q.push(" ON CONFLICT DO NOTHING");
+            if evidence.is_empty() {
+                imported += q.build().execute(&mut *tx).await?.rows_affected();
+            } else {
+                // Curated imports are small: ask which evidence their new rows point at.
+                q.push(" RETURNING evidence_id");
+                let new: Vec<Option<String>> = q.build_query_scalar().fetch_all(&mut *tx).await?;
+                imported += new.len() as u64;
+                accepted.extend(new.into_iter().flatten());
             }
         }
+        // Rows returned one by one cost more than the insert itself on a large import, so
+        // the new groups are counted in one query: new rows are the ones with these ids.
+        let ids = json_list(
+            &activities
+                .iter()
+                .map(|a| a.id.to_string())
+                .collect::<Vec<_>>(),
+        );
+        let groups: i64 = sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT group_key) FROM activities \
+             WHERE id IN (SELECT value FROM json_each($1))",
+        )
+        .bind(ids)
+        .fetch_one(&mut *tx)
+        .await?;
         let wanted: Vec<Evidence> = evidence
             .iter()
             .filter(|e| accepted.contains(&e.id.to_string()))
@@ -525,7 +542,7 @@ impl Store for SqliteStore {
         Ok(ActivityImport {
             imported,
             skipped: activities.len() as u64 - imported,
-            groups: groups.len() as u64,
+            groups: u64::try_from(groups).unwrap_or_default(),
             accepted: wanted.len() as u64,
         })
     }

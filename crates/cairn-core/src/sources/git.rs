@@ -1,9 +1,12 @@
-//! Commits as `git log` prints them with [`LOG_FORMAT`] and `--numstat`.
+//! Commits as `git log` prints them with [`LOG_FORMAT`], and their sizes as
+//! `git diff-tree --stdin --always --numstat -r --root` prints them.
 //!
 //! Each commit starts with a record separator (0x1E) and its fields are split by a unit
-//! separator (0x1F), which commit messages do not contain; the `--numstat` lines follow the
-//! last field. Names and emails are the ones `.mailmap` maps to, since `%aN` and `%aE`
-//! respect it.
+//! separator (0x1F), which commit messages do not contain; `--numstat` lines, when asked
+//! for, follow the last field. Names and emails are the ones `.mailmap` maps to, since
+//! `%aN` and `%aE` respect it.
+
+use std::collections::HashMap;
 
 use crate::Invalid;
 use crate::dates::Timestamp;
@@ -132,6 +135,33 @@ fn numstat_totals(text: &str) -> (u32, u32, u32) {
     totals
 }
 
+/// Files, lines added and lines deleted per commit, from `git diff-tree --stdin --always
+/// --numstat -r --root` output: a line holding a commit id, then that commit's `--numstat`
+/// lines.
+pub fn diff_tree_totals(output: &str) -> HashMap<String, (u32, u32, u32)> {
+    let mut totals: HashMap<String, (u32, u32, u32)> = HashMap::new();
+    let mut current: Option<String> = None;
+    let mut lines = String::new();
+    let mut flush = |hash: Option<String>, lines: &str| {
+        if let Some(h) = hash {
+            totals.insert(h, numstat_totals(lines));
+        }
+    };
+    for line in output.lines() {
+        let id = line.trim();
+        if id.len() == 40 && id.chars().all(|c| c.is_ascii_hexdigit()) {
+            flush(current.take(), &lines);
+            lines.clear();
+            current = Some(id.to_owned());
+        } else {
+            lines.push_str(line);
+            lines.push('\n');
+        }
+    }
+    flush(current, &lines);
+    totals
+}
+
 /// The `owner/name` a remote URL points at (`git@host:o/n.git`, `https://host/o/n`), with
 /// the web address of its commits when the host is GitHub or GitLab.
 pub fn remote_repository(url: &str) -> Option<(String, Option<String>)> {
@@ -191,6 +221,15 @@ mod tests {
                 .message
                 .contains("yesterday")
         );
+    }
+
+    #[test]
+    fn diff_tree_output_gives_each_commits_size() {
+        let other = "b".repeat(40);
+        let out = format!("{HASH}\n12\t3\tsrc/a.rs\n-\t-\tlogo.png\n{other}\n");
+        let totals = diff_tree_totals(&out);
+        assert_eq!(totals[HASH], (2, 12, 3));
+        assert_eq!(totals[&other], (0, 0, 0), "an empty commit still has a row");
     }
 
     #[test]

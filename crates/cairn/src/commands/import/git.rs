@@ -1,15 +1,17 @@
 //! `cairn import git`: an engineer's commits from local repositories, into the inbox.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::thread;
 
 use anyhow::Context;
 use cairn_core::activity::{Activity, ActivityKind};
 use cairn_core::dates::now;
 use cairn_core::evidence::Source;
-use cairn_core::sources::git::{Commit, LOG_FORMAT, parse_record, remote_repository};
+use cairn_core::sources::git::{
+    Commit, LOG_FORMAT, diff_tree_totals, parse_record, remote_repository,
+};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::landing::land;
@@ -91,7 +93,6 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     );
     let at = now();
     let mut activities = Vec::new();
-    let mut ignored = 0;
     for repo in &repositories {
         progress.set_message(repo.shown.clone());
         let commits = commits(repo, &emails, &window, args.merges, &progress)?;
@@ -109,11 +110,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
                 }
             );
         }
-        for (commit, credited) in commits {
-            if !credited {
-                ignored += 1;
-                continue;
-            }
+        for commit in commits {
             activities.push(activity(&profile, repo, commit, at));
         }
     }
@@ -123,7 +120,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         ("commit", "commits"),
         &activities,
         &[],
-        ignored,
+        0,
         globals,
     )
     .await
@@ -174,69 +171,93 @@ fn git<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> anyhow::Result<Opti
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned()))
 }
 
-/// The commits in the window that `emails` authored, then those they co-authored. Two
-/// `git log` processes run side by side: one filtered by author, one by the emails in
-/// messages (`Co-authored-by:`); each commit comes with whether it credits `emails`
-/// exactly (git's filters match substrings).
+/// The commits in the window that credit `emails`. One `git log` walks every commit
+/// (names and emails as `.mailmap` maps them, messages for `Co-authored-by:`), the ones
+/// crediting `emails` are picked here as they stream out, and `git diff-tree --stdin`
+/// counts their files and lines on the other core as they are picked.
 fn commits(
     repo: &Repository,
     emails: &[String],
     window: &[String],
     merges: bool,
     progress: &ProgressBar,
-) -> anyhow::Result<Vec<(Commit, bool)>> {
-    let mut common: Vec<String> = vec![
-        "log".into(),
-        "--fixed-strings".into(),
-        "--regexp-ignore-case".into(),
-        "--numstat".into(),
-        LOG_FORMAT.into(),
-    ];
+) -> anyhow::Result<Vec<Commit>> {
+    let mut args: Vec<String> = vec!["log".into(), LOG_FORMAT.into()];
     if !merges {
-        common.push("--no-merges".into());
+        args.push("--no-merges".into());
     }
-    common.extend(window.iter().cloned());
-    let mut authored = common.clone();
-    authored.extend(emails.iter().map(|e| format!("--author={e}")));
-    let mut mentioned = common;
-    mentioned.extend(emails.iter().map(|e| format!("--grep={e}")));
-    let (by_author, by_mention) = thread::scope(|s| {
-        let other = s.spawn(|| read_log(repo, &mentioned, progress));
-        (read_log(repo, &authored, progress), other.join())
+    args.extend(window.iter().cloned());
+    let mut walk = git_process(repo, &args, false)?;
+    let diff_tree: Vec<String> = [
+        "diff-tree",
+        "--stdin",
+        "--always",
+        "--numstat",
+        "-r",
+        "--root",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut sizes = git_process(repo, &diff_tree, true)?;
+    let ids = sizes.stdin.take().context("git diff-tree's input")?;
+    let counted = sizes.stdout.take().context("git diff-tree's output")?;
+    let walked = walk.stdout.take().context("git log's output")?;
+    let (picked, totals) = thread::scope(|s| {
+        let counter = s.spawn(move || -> std::io::Result<String> {
+            let mut text = String::new();
+            BufReader::new(counted).read_to_string(&mut text)?;
+            Ok(text)
+        });
+        let picked = pick(repo, walked, ids, emails, progress);
+        let totals = counter
+            .join()
+            .map_err(|_| anyhow::anyhow!("reading {} failed", repo.shown));
+        (picked, totals)
     });
-    let by_mention = by_mention.map_err(|_| anyhow::anyhow!("reading {} failed", repo.shown))?;
-    let mut all = Vec::new();
-    for commit in by_author? {
-        let credited = emails.contains(&commit.email);
-        all.push((commit, credited));
-    }
-    for commit in by_mention? {
-        if emails.contains(&commit.email) {
-            continue; // authored: read by the first pass
+    let mut picked = picked?;
+    let totals = diff_tree_totals(&totals??);
+    for c in &mut picked {
+        if let Some(&(files, additions, deletions)) = totals.get(&c.hash) {
+            (c.files, c.additions, c.deletions) = (files, additions, deletions);
         }
-        let credited = commit.credits(emails);
-        all.push((commit, credited));
     }
-    Ok(all)
+    sizes.wait()?;
+    let out = walk.wait_with_output()?;
+    if !out.status.success() {
+        let message = String::from_utf8_lossy(&out.stderr);
+        // A repository without commits yet has nothing to import.
+        if !message.contains("does not have any commits") {
+            bad_input!("{}: git log failed: {}", repo.shown, message.trim());
+        }
+    }
+    Ok(picked)
 }
 
-/// Runs one `git log` and reads its commits as they stream out.
-fn read_log(
-    repo: &Repository,
-    args: &[String],
-    progress: &ProgressBar,
-) -> anyhow::Result<Vec<Commit>> {
-    let mut child = Command::new("git")
+/// Starts git in the repository with its output piped (and its input, for `--stdin`).
+fn git_process(repo: &Repository, args: &[String], input: bool) -> anyhow::Result<Child> {
+    Command::new("git")
         .arg("-C")
         .arg(&repo.root)
         .args(args)
+        .stdin(if input { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(if input { Stdio::null() } else { Stdio::piped() })
         .spawn()
-        .context("cannot run git; is it installed?")?;
-    let stdout = child.stdout.take().context("git's output")?;
-    let mut reader = BufReader::with_capacity(1 << 16, stdout);
-    let mut commits = Vec::new();
+        .context("cannot run git; is it installed?")
+}
+
+/// Reads the walk's commits, keeps those crediting `emails`, and sends each kept commit's
+/// id to `git diff-tree` at once, so sizes are counted while the walk goes on.
+fn pick(
+    repo: &Repository,
+    walked: ChildStdout,
+    ids: ChildStdin,
+    emails: &[String],
+    progress: &ProgressBar,
+) -> anyhow::Result<Vec<Commit>> {
+    let mut reader = BufReader::with_capacity(1 << 16, walked);
+    let mut ids = BufWriter::new(ids);
+    let mut picked = Vec::new();
     let mut record = Vec::new();
     loop {
         record.clear();
@@ -252,18 +273,14 @@ fn read_log(
         }
         let commit =
             parse_record(&text).map_err(|e| BadInput(format!("{}: {}", repo.shown, e.message)))?;
-        commits.push(commit);
-        progress.inc(1);
-    }
-    let out = child.wait_with_output()?;
-    if !out.status.success() {
-        let message = String::from_utf8_lossy(&out.stderr);
-        // A repository without commits yet has nothing to import.
-        if !message.contains("does not have any commits") {
-            bad_input!("{}: git log failed: {}", repo.shown, message.trim());
+        if commit.credits(emails) {
+            writeln!(ids, "{}", commit.hash)?;
+            ids.flush()?;
+            picked.push(commit);
+            progress.inc(1);
         }
     }
-    Ok(commits)
+    Ok(picked)
 }
 
 /// True when any commit in the whole history credits `emails`, window or not.
