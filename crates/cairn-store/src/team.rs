@@ -8,90 +8,111 @@ use cairn_core::calibration::{self, Reader};
 use cairn_core::destination::DestinationStatus;
 use cairn_core::evidence::EvidenceQuery;
 use cairn_core::id::PersonId;
+use cairn_core::person::Person;
 use cairn_core::readiness;
 use cairn_core::signal;
 use cairn_core::team::{self, TeamRow};
 use chrono::NaiveDate;
+use futures_util::{StreamExt, TryStreamExt, stream};
 
 use crate::{Result, Store, assessment_history};
 
-/// One row per direct report of `manager`, in name order, from what each shared.
+/// How many reports are read at once: the PostgreSQL pool holds eight connections.
+const AT_ONCE: usize = 8;
+
+/// One row per direct report of `manager`, in name order, from what each shared. Reports
+/// are read several at a time, each through its own connection.
 pub async fn team(store: &dyn Store, manager: PersonId, today: NaiveDate) -> Result<Vec<TeamRow>> {
-    let mut rows = Vec::new();
-    let reports: Vec<_> = store
+    let reports: Vec<Person> = store
         .people()
         .await?
         .into_iter()
         .filter(|p| p.manager == Some(manager))
         .collect();
-    for person in &reports {
-        let shared = |v: Visibility| v == Visibility::Shared;
-        let ladder = store.ladder(&person.ladder).await?;
-        let destination = store
-            .destinations(person.id)
-            .await?
-            .into_iter()
-            .find(|d| d.status == DestinationStatus::Active && shared(d.visibility));
-        let evidence = store
-            .list_evidence(&EvidenceQuery {
-                owner: Some(person.id),
-                shared_only: true,
-                ..EvidenceQuery::default()
-            })
-            .await?;
-        let history = assessment_history(store, person.id).await?;
-        let views = calibration::round_views(
-            &history.rounds,
-            &history.ladders,
-            &history.entries,
-            Reader::Side(Assessor::Manager),
-        );
-        let target = calibration::target_level(
-            &ladder,
-            &person.level,
-            destination.as_ref().and_then(|d| d.target_level.as_ref()),
-        );
-        let calibration = calibration::compute(&views, target.as_ref());
-        let Some(target) = target else { continue };
-        let reps: Vec<_> = store
-            .reps(person.id)
-            .await?
-            .into_iter()
-            .filter(|r| shared(r.visibility))
-            .collect();
-        let ready = readiness::assess(readiness::Inputs {
-            ladder: &ladder,
-            target: &target,
-            calibration: &calibration,
-            evidence: &evidence,
-            reps: &reps,
-            today,
-            window_months: 12,
-        });
-        let conversations: Vec<_> = store
-            .conversations(person.id)
-            .await?
-            .into_iter()
-            .filter(|(c, _)| shared(c.visibility))
-            .collect();
-        let constraints: Vec<_> = store
-            .constraints(person.id)
-            .await?
-            .into_iter()
-            .filter(|c| shared(c.visibility))
-            .collect();
-        let raised = signal::read(&conversations, &constraints, today, 6);
-        rows.push(team::row(team::Inputs {
-            person,
-            destination: destination.as_ref(),
-            evidence: &evidence,
-            calibration: &calibration,
-            readiness: &ready,
-            conversations: &conversations,
-            signal: &raised,
-            today,
-        }));
-    }
+    let mut rows: Vec<TeamRow> = stream::iter(reports)
+        .map(move |person| async move { report_row(store, &person, today).await })
+        .buffered(AT_ONCE)
+        .try_collect::<Vec<Option<TeamRow>>>()
+        .await?
+        .into_iter()
+        .flatten()
+        .collect();
     team::sort(&mut rows, team::SortKey::Name);
     Ok(rows)
+}
+
+/// One report's row, or `None` when their ladder has no level to aim for.
+async fn report_row(
+    store: &dyn Store,
+    person: &Person,
+    today: NaiveDate,
+) -> Result<Option<TeamRow>> {
+    let shared = |v: Visibility| v == Visibility::Shared;
+    let ladder = store.ladder(&person.ladder).await?;
+    let destination = store
+        .destinations(person.id)
+        .await?
+        .into_iter()
+        .find(|d| d.status == DestinationStatus::Active && shared(d.visibility));
+    let evidence = store
+        .list_evidence(&EvidenceQuery {
+            owner: Some(person.id),
+            shared_only: true,
+            ..EvidenceQuery::default()
+        })
+        .await?;
+    let history = assessment_history(store, person.id).await?;
+    let views = calibration::round_views(
+        &history.rounds,
+        &history.ladders,
+        &history.entries,
+        Reader::Side(Assessor::Manager),
+    );
+    let target = calibration::target_level(
+        &ladder,
+        &person.level,
+        destination.as_ref().and_then(|d| d.target_level.as_ref()),
+    );
+    let calibration = calibration::compute(&views, target.as_ref());
+    let Some(target) = target else {
+        return Ok(None);
+    };
+    let reps: Vec<_> = store
+        .reps(person.id)
+        .await?
+        .into_iter()
+        .filter(|r| shared(r.visibility))
+        .collect();
+    let ready = readiness::assess(readiness::Inputs {
+        ladder: &ladder,
+        target: &target,
+        calibration: &calibration,
+        evidence: &evidence,
+        reps: &reps,
+        today,
+        window_months: 12,
+    });
+    let conversations: Vec<_> = store
+        .conversations(person.id)
+        .await?
+        .into_iter()
+        .filter(|(c, _)| shared(c.visibility))
+        .collect();
+    let constraints: Vec<_> = store
+        .constraints(person.id)
+        .await?
+        .into_iter()
+        .filter(|c| shared(c.visibility))
+        .collect();
+    let raised = signal::read(&conversations, &constraints, today, 6);
+    Ok(Some(team::row(team::Inputs {
+        person,
+        destination: destination.as_ref(),
+        evidence: &evidence,
+        calibration: &calibration,
+        readiness: &ready,
+        conversations: &conversations,
+        signal: &raised,
+        today,
+    })))
 }
