@@ -284,6 +284,8 @@ pub trait Store: Send + Sync {
 
     /// Every person, by id.
     async fn people(&self) -> Result<Vec<Person>>;
+    /// The people whose manager is `manager`, by id.
+    async fn reports(&self, manager: PersonId) -> Result<Vec<Person>>;
     /// Sets or clears a person's manager. Callers check the line makes no loop
     /// (`cairn_core::privacy::check_manager`).
     async fn set_manager(

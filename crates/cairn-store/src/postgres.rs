@@ -624,6 +624,16 @@ impl Store for PgStore {
         decode_all(rows)
     }
 
+    async fn reports(&self, manager: PersonId) -> Result<Vec<Person>> {
+        let rows: Vec<PersonRow> = sqlx::query_as(&format!(
+            "{PERSON_SELECT} WHERE manager_id = $1 ORDER BY id"
+        ))
+        .bind(manager.uuid())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
     async fn people(&self) -> Result<Vec<Person>> {
         let rows: Vec<PersonRow> = sqlx::query_as(&format!("{PERSON_SELECT} ORDER BY id"))
             .fetch_all(&self.pool)

@@ -23,12 +23,7 @@ const AT_ONCE: usize = 8;
 /// One row per direct report of `manager`, in name order, from what each shared. Reports
 /// are read several at a time, each through its own connection.
 pub async fn team(store: &dyn Store, manager: PersonId, today: NaiveDate) -> Result<Vec<TeamRow>> {
-    let reports: Vec<Person> = store
-        .people()
-        .await?
-        .into_iter()
-        .filter(|p| p.manager == Some(manager))
-        .collect();
+    let reports = store.reports(manager).await?;
     let mut rows: Vec<TeamRow> = stream::iter(reports)
         .map(move |person| async move { report_row(store, &person, today).await })
         .buffered(AT_ONCE)
