@@ -237,21 +237,7 @@ fn many_processes_logging_at_once_each_land_once() {
     env.init();
     let writers = 16;
     let each = 10;
-    let children: Vec<_> = (0..writers)
-        .map(|w| {
-            let script = (0..each)
-                .map(|i| format!("\"$CAIRN\" --db \"$DB\" log 'writer {w} entry {i}' --skill delivery >/dev/null 2>&1 || exit 1"))
-                .collect::<Vec<_>>()
-                .join("\n");
-            env.sandboxed("sh")
-                .arg("-c")
-                .arg(script)
-                .env("CAIRN", env!("CARGO_BIN_EXE_cairn"))
-                .env("DB", &env.db)
-                .spawn()
-                .unwrap()
-        })
-        .collect();
+    let children = spawn_writers(&env, writers, each, "writer", Some("delivery"));
     for mut c in children {
         assert!(c.wait().unwrap().success(), "a writer failed");
     }
@@ -301,21 +287,7 @@ fn check_finds_a_damaged_store() {
 /// back as valid archives, and each holds at least as much as the one before.
 fn exports_while_writing(env: &Env) {
     env.init();
-    let writers: Vec<_> = (0..4)
-        .map(|w| {
-            let script = (0..15)
-                .map(|i| format!("\"$CAIRN\" --db \"$DB\" log 'writer {w} entry {i}' --skill mentoring >/dev/null 2>&1 || exit 1"))
-                .collect::<Vec<_>>()
-                .join("\n");
-            env.sandboxed("sh")
-                .arg("-c")
-                .arg(script)
-                .env("CAIRN", env!("CARGO_BIN_EXE_cairn"))
-                .env("DB", &env.db)
-                .spawn()
-                .unwrap()
-        })
-        .collect();
+    let writers = spawn_writers(env, 4, 15, "writer", Some("mentoring"));
     let mut sizes = Vec::new();
     let today = chrono::Local::now().date_naive();
     for _ in 0..8 {
@@ -354,6 +326,33 @@ async fn exports_taken_while_writing_are_consistent_on_postgres() {
     tokio::task::spawn_blocking(move || exports_while_writing(&env))
         .await
         .unwrap();
+}
+
+/// `count` shell processes, each running `cairn log` `each` times against the store, all
+/// at once; each entry's title is unique ("LABEL W entry I").
+fn spawn_writers(
+    env: &Env,
+    count: usize,
+    each: usize,
+    label: &str,
+    skill: Option<&str>,
+) -> Vec<std::process::Child> {
+    let skill = skill.map_or(String::new(), |s| format!(" --skill {s}"));
+    (0..count)
+        .map(|w| {
+            let script = (0..each)
+                .map(|i| format!("\"$CAIRN\" --db \"$DB\" log '{label} {w} entry {i}'{skill} >/dev/null 2>&1 || exit 1"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            env.sandboxed("sh")
+                .arg("-c")
+                .arg(script)
+                .env("CAIRN", env!("CARGO_BIN_EXE_cairn"))
+                .env("DB", &env.db)
+                .spawn()
+                .unwrap()
+        })
+        .collect()
 }
 
 /// A running `cairn serve`, stopped when dropped.
@@ -426,25 +425,7 @@ fn servers_and_processes_write_at_once(env: &Env) {
             })
         })
         .collect();
-    let cli: Vec<_> = (0..4)
-        .map(|w| {
-            let script = (0..10)
-                .map(|i| {
-                    format!(
-                        "\"$CAIRN\" --db \"$DB\" log 'cli {w} entry {i}' >/dev/null 2>&1 || exit 1"
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            env.sandboxed("sh")
-                .arg("-c")
-                .arg(script)
-                .env("CAIRN", env!("CARGO_BIN_EXE_cairn"))
-                .env("DB", &env.db)
-                .spawn()
-                .unwrap()
-        })
-        .collect();
+    let cli = spawn_writers(env, 4, 10, "cli", None);
     for t in http {
         t.join().unwrap();
     }
