@@ -318,14 +318,7 @@ fn exports_taken_while_writing_are_consistent_on_sqlite() {
 
 #[tokio::test]
 async fn exports_taken_while_writing_are_consistent_on_postgres() {
-    let Some(db) = cairn_store::test_support::scratch_postgres().await else {
-        eprintln!("skipped: set CAIRN_TEST_POSTGRES_URL to run this on PostgreSQL");
-        return;
-    };
-    let env = Env::with_db(&db.url);
-    tokio::task::spawn_blocking(move || exports_while_writing(&env))
-        .await
-        .unwrap();
+    on_postgres(exports_while_writing).await;
 }
 
 /// `count` shell processes, each running `cairn log` `each` times against the store, all
@@ -391,14 +384,20 @@ fn start_server(env: &Env) -> Server {
 
 /// POSTs a JSON body and returns the status code.
 fn post(addr: &str, path: &str, body: &str) -> u16 {
+    exchange(
+        addr,
+        &format!(
+            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+}
+
+/// Sends one raw HTTP/1.1 request on a new connection and returns the reply's status code.
+fn exchange(addr: &str, request: &str) -> u16 {
     use std::io::Read;
     let mut socket = std::net::TcpStream::connect(addr).unwrap();
-    write!(
-        socket,
-        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
+    socket.write_all(request.as_bytes()).unwrap();
     let mut reply = String::new();
     socket.read_to_string(&mut reply).unwrap();
     reply
@@ -457,32 +456,27 @@ fn servers_and_processes_writing_at_once_on_sqlite_each_land_once() {
 
 #[tokio::test]
 async fn servers_sharing_one_postgres_database_each_write_lands_once() {
+    on_postgres(servers_and_processes_write_at_once).await;
+}
+
+/// Runs `story` against a scratch PostgreSQL database, or says why it was skipped.
+async fn on_postgres(story: fn(&Env)) {
     let Some(db) = cairn_store::test_support::scratch_postgres().await else {
         eprintln!("skipped: set CAIRN_TEST_POSTGRES_URL to run this on PostgreSQL");
         return;
     };
     let env = Env::with_db(&db.url);
-    tokio::task::spawn_blocking(move || servers_and_processes_write_at_once(&env))
+    tokio::task::spawn_blocking(move || story(&env))
         .await
         .unwrap();
 }
 
 /// Sends a GET and returns the status code.
 fn get_status(addr: &str, path: &str) -> u16 {
-    use std::io::Read;
-    let mut socket = std::net::TcpStream::connect(addr).unwrap();
-    write!(
-        socket,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    exchange(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
     )
-    .unwrap();
-    let mut reply = String::new();
-    socket.read_to_string(&mut reply).unwrap();
-    reply
-        .split(' ')
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .unwrap_or(0)
 }
 
 /// Resident memory of a process, in KiB.
@@ -593,12 +587,5 @@ fn a_bounded_soak_on_sqlite_has_no_errors_and_no_growth() {
 
 #[tokio::test]
 async fn a_bounded_soak_on_postgres_has_no_errors_and_no_growth() {
-    let Some(db) = cairn_store::test_support::scratch_postgres().await else {
-        eprintln!("skipped: set CAIRN_TEST_POSTGRES_URL to run this on PostgreSQL");
-        return;
-    };
-    let env = Env::with_db(&db.url);
-    tokio::task::spawn_blocking(move || soak(&env))
-        .await
-        .unwrap();
+    on_postgres(soak).await;
 }
