@@ -6,6 +6,8 @@
 //! starting together do not race. SELECTs cast ids and lists to text so that rows decode
 //! through the same code as SQLite's (`rows.rs`).
 
+use std::time::Duration;
+
 use async_trait::async_trait;
 use cairn_core::account::{Account, Role, Session};
 use cairn_core::activity::{Activity, ActivityState};
@@ -22,13 +24,14 @@ use cairn_core::person::Person;
 use cairn_core::rep::Rep;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnection, PgPool, PgPoolOptions};
-use sqlx::{Acquire, Postgres, QueryBuilder};
+use sqlx::{Acquire, Connection, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::rows::{
-    AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow, ConversationRow,
-    DestinationEventRow, DestinationRow, EvidenceRow, ExportRows, LadderRow, PersonRow, RepRow,
-    RoundRow, SessionRow, decode_all, duplicate, json_list, owner_setting, pair_commitments,
+    AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow,
+    ConversationCommitmentsRow, ConversationRow, DestinationEventRow, DestinationRow, EvidenceRow,
+    ExportRows, LadderRow, PersonRow, RepRow, RoundRow, SessionRow, decode_all, duplicate,
+    json_list, owner_setting,
 };
 use crate::{ActivityImport, ImportSummary, LadderImport, Result, Store, StoreError, id_fragment};
 
@@ -49,6 +52,15 @@ const REP_SELECT: &str = "SELECT id::text AS id, owner_id::text AS owner_id, tit
 
 const CONVERSATION_SELECT: &str = "SELECT id::text AS id, owner_id::text AS owner_id, date, ask, \
      response, visibility, created_at, updated_at FROM conversations";
+
+/// Conversations with their commitments (oldest first) as one JSON column.
+const CONVERSATION_COMMITMENTS_SELECT: &str = "SELECT c.id::text AS id, c.owner_id::text AS owner_id, c.date, c.ask, \
+     c.response, c.visibility, c.created_at, c.updated_at, \
+     COALESCE((SELECT json_agg(json_build_object('id', m.id::text, 'conversation_id', m.conversation_id::text, \
+     'what', m.what, 'who', m.who, 'due', m.due, 'outcome', m.outcome, \
+     'created_at', m.created_at, 'updated_at', m.updated_at) ORDER BY m.created_at, m.id) \
+     FROM commitments m WHERE m.conversation_id = c.id), '[]')::text AS commitments \
+     FROM conversations c";
 
 const COMMITMENT_SELECT: &str = "SELECT id::text AS id, conversation_id::text AS conversation_id, \
      what, who, due, outcome, created_at, updated_at FROM commitments";
@@ -87,6 +99,9 @@ const EVENT_SELECT: &str = "SELECT id::text AS id, destination_id::text AS desti
 
 const LADDER_SELECT: &str = "SELECT id, version::bigint AS version, document FROM ladders";
 
+/// How long a pooled connection may sit unused before it is pinged on its next use.
+const PING_WHEN_IDLE: Duration = Duration::from_secs(10);
+
 /// A store in a PostgreSQL database.
 pub(crate) struct PgStore {
     pool: PgPool,
@@ -94,7 +109,23 @@ pub(crate) struct PgStore {
 
 impl PgStore {
     pub(crate) async fn connect(url: &str) -> Result<Self> {
-        let pool = PgPoolOptions::new().max_connections(8).connect(url).await?;
+        // The pool's default pings every connection before each use, which doubled the
+        // round trips of every query (measured in BENCHMARKS.md). Only a connection idle
+        // for a while, which a server restart may have broken, is pinged; one that fails
+        // is replaced.
+        let pool = PgPoolOptions::new()
+            .max_connections(8)
+            .test_before_acquire(false)
+            .before_acquire(|connection, meta| {
+                Box::pin(async move {
+                    if meta.idle_for > PING_WHEN_IDLE {
+                        connection.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
+            .connect(url)
+            .await?;
         MIGRATOR.run(&pool).await?;
         Ok(Self { pool })
     }
@@ -510,22 +541,13 @@ impl Store for PgStore {
     }
 
     async fn conversations(&self, owner: PersonId) -> Result<Vec<(Conversation, Vec<Commitment>)>> {
-        let mut tx = self.pool.begin().await?;
-        let talks: Vec<ConversationRow> = sqlx::query_as(&format!(
-            "{CONVERSATION_SELECT} WHERE owner_id = $1 ORDER BY date, id"
+        let rows: Vec<ConversationCommitmentsRow> = sqlx::query_as(&format!(
+            "{CONVERSATION_COMMITMENTS_SELECT} WHERE c.owner_id = $1 ORDER BY c.date, c.id"
         ))
         .bind(owner.uuid())
-        .fetch_all(&mut *tx)
+        .fetch_all(&self.pool)
         .await?;
-        let promised: Vec<CommitmentRow> = sqlx::query_as(&format!(
-            "{COMMITMENT_SELECT} WHERE conversation_id IN \
-             (SELECT id FROM conversations WHERE owner_id = $1) ORDER BY created_at, id"
-        ))
-        .bind(owner.uuid())
-        .fetch_all(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(pair_commitments(decode_all(talks)?, &decode_all(promised)?))
+        decode_all(rows)
     }
 
     async fn set_outcome(

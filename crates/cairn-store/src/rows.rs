@@ -141,7 +141,15 @@ pub(crate) struct ConversationRow {
     pub updated_at: Timestamp,
 }
 
+/// A conversation with its commitments as one JSON array, so both come from one statement.
 #[derive(sqlx::FromRow)]
+pub(crate) struct ConversationCommitmentsRow {
+    #[sqlx(flatten)]
+    pub conversation: ConversationRow,
+    pub commitments: String,
+}
+
+#[derive(sqlx::FromRow, serde::Deserialize)]
 pub(crate) struct CommitmentRow {
     pub id: String,
     pub conversation_id: String,
@@ -438,6 +446,19 @@ impl TryFrom<ConversationRow> for Conversation {
     }
 }
 
+impl TryFrom<ConversationCommitmentsRow> for (Conversation, Vec<Commitment>) {
+    type Error = StoreError;
+    fn try_from(row: ConversationCommitmentsRow) -> Result<Self> {
+        let commitments: Vec<CommitmentRow> =
+            serde_json::from_str(&row.commitments).map_err(|e| StoreError::Corrupt {
+                what: "conversation",
+                id: row.conversation.id.clone(),
+                reason: format!("commitments: {e}"),
+            })?;
+        Ok((row.conversation.try_into()?, decode_all(commitments)?))
+    }
+}
+
 impl TryFrom<CommitmentRow> for Commitment {
     type Error = StoreError;
     fn try_from(row: CommitmentRow) -> Result<Self> {
@@ -614,24 +635,6 @@ pub(crate) fn duplicate(error: sqlx::Error, what: String) -> StoreError {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate(what),
         _ => StoreError::Database(error),
     }
-}
-
-/// Each conversation with its own commitments, in the order given.
-pub(crate) fn pair_commitments(
-    conversations: Vec<Conversation>,
-    commitments: &[Commitment],
-) -> Vec<(Conversation, Vec<Commitment>)> {
-    conversations
-        .into_iter()
-        .map(|c| {
-            let mine = commitments
-                .iter()
-                .filter(|x| x.conversation == c.id)
-                .cloned()
-                .collect();
-            (c, mine)
-        })
-        .collect()
 }
 
 /// Decodes every row, stopping at the first damaged one.

@@ -31,9 +31,10 @@ use sqlx::sqlite::{
 use sqlx::{Acquire, QueryBuilder, Sqlite};
 
 use crate::rows::{
-    AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow, ConversationRow,
-    DestinationEventRow, DestinationRow, EvidenceRow, ExportRows, LadderRow, PersonRow, RepRow,
-    RoundRow, SessionRow, decode_all, duplicate, json_list, owner_setting, pair_commitments,
+    AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow,
+    ConversationCommitmentsRow, ConversationRow, DestinationEventRow, DestinationRow, EvidenceRow,
+    ExportRows, LadderRow, PersonRow, RepRow, RoundRow, SessionRow, decode_all, duplicate,
+    json_list, owner_setting,
 };
 use crate::{ActivityImport, ImportSummary, LadderImport, Result, Store, StoreError, id_fragment};
 
@@ -52,6 +53,15 @@ const REP_SELECT: &str = "SELECT id, owner_id, title, description, competencies,
 
 const CONVERSATION_SELECT: &str = "SELECT id, owner_id, date, ask, response, visibility, \
      created_at, updated_at FROM conversations";
+
+/// Conversations with their commitments (oldest first) as one JSON column.
+const CONVERSATION_COMMITMENTS_SELECT: &str = "SELECT c.id, c.owner_id, c.date, c.ask, \
+     c.response, c.visibility, c.created_at, c.updated_at, \
+     COALESCE((SELECT json_group_array(json_object('id', m.id, 'conversation_id', m.conversation_id, \
+     'what', m.what, 'who', m.who, 'due', m.due, 'outcome', m.outcome, \
+     'created_at', m.created_at, 'updated_at', m.updated_at) ORDER BY m.created_at, m.id) \
+     FROM commitments m WHERE m.conversation_id = c.id), '[]') AS commitments \
+     FROM conversations c";
 
 const COMMITMENT_SELECT: &str = "SELECT id, conversation_id, what, who, due, outcome, \
      created_at, updated_at FROM commitments";
@@ -131,8 +141,11 @@ impl SqliteStore {
         if !path.exists() {
             options = options.journal_mode(SqliteJournalMode::Wal);
         }
+        // A file cannot go away under an open connection: no ping (a round trip to the
+        // driver's worker) before each use.
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
+            .test_before_acquire(false)
             .connect_with(options)
             .await
             .map_err(|e| not_a_store(e, &shown))?;
@@ -631,22 +644,13 @@ impl Store for SqliteStore {
     }
 
     async fn conversations(&self, owner: PersonId) -> Result<Vec<(Conversation, Vec<Commitment>)>> {
-        let mut tx = self.pool.begin().await?;
-        let talks: Vec<ConversationRow> = sqlx::query_as(&format!(
-            "{CONVERSATION_SELECT} WHERE owner_id = $1 ORDER BY date, id"
+        let rows: Vec<ConversationCommitmentsRow> = sqlx::query_as(&format!(
+            "{CONVERSATION_COMMITMENTS_SELECT} WHERE c.owner_id = $1 ORDER BY c.date, c.id"
         ))
         .bind(owner.to_string())
-        .fetch_all(&mut *tx)
+        .fetch_all(&self.pool)
         .await?;
-        let promised: Vec<CommitmentRow> = sqlx::query_as(&format!(
-            "{COMMITMENT_SELECT} WHERE conversation_id IN \
-             (SELECT id FROM conversations WHERE owner_id = $1) ORDER BY created_at, id"
-        ))
-        .bind(owner.to_string())
-        .fetch_all(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(pair_commitments(decode_all(talks)?, &decode_all(promised)?))
+        decode_all(rows)
     }
 
     async fn set_outcome(

@@ -8,11 +8,12 @@ use cairn_core::calibration::{self, Reader};
 use cairn_core::destination::DestinationStatus;
 use cairn_core::evidence::EvidenceQuery;
 use cairn_core::id::PersonId;
+use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
 use cairn_core::readiness;
 use cairn_core::signal;
 use cairn_core::team::{self, TeamRow};
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use futures_util::{StreamExt, TryStreamExt, stream};
 
 use crate::{Result, Store, assessment_history};
@@ -20,18 +21,38 @@ use crate::{Result, Store, assessment_history};
 /// How many reports are read at once: the PostgreSQL pool holds eight connections.
 const AT_ONCE: usize = 8;
 
+/// The readiness window of the team view, in months.
+const WINDOW_MONTHS: u32 = 12;
+
 /// One row per direct report of `manager`, in name order, from what each shared. Reports
 /// are read several at a time, each through its own connection.
 pub async fn team(store: &dyn Store, manager: PersonId, today: NaiveDate) -> Result<Vec<TeamRow>> {
     let reports = store.reports(manager).await?;
-    let mut rows: Vec<TeamRow> = stream::iter(reports)
-        .map(move |person| async move { report_row(store, &person, today).await })
-        .buffered(AT_ONCE)
-        .try_collect::<Vec<Option<TeamRow>>>()
-        .await?
-        .into_iter()
-        .flatten()
-        .collect();
+    // Reports mostly share a ladder: each is read once.
+    let mut ladders: Vec<Ladder> = Vec::new();
+    let mut reports_on = Vec::with_capacity(reports.len());
+    for person in reports {
+        let at = match ladders.iter().position(|l| l.reference() == person.ladder) {
+            Some(at) => at,
+            None => {
+                ladders.push(store.ladder(&person.ladder).await?);
+                ladders.len() - 1
+            }
+        };
+        reports_on.push((person, at));
+    }
+    let ladders = &ladders;
+    let mut rows: Vec<TeamRow> =
+        stream::iter(reports_on)
+            .map(move |(person, at)| async move {
+                report_row(store, &person, &ladders[at], today).await
+            })
+            .buffered(AT_ONCE)
+            .try_collect::<Vec<Option<TeamRow>>>()
+            .await?
+            .into_iter()
+            .flatten()
+            .collect();
     team::sort(&mut rows, team::SortKey::Name);
     Ok(rows)
 }
@@ -40,22 +61,29 @@ pub async fn team(store: &dyn Store, manager: PersonId, today: NaiveDate) -> Res
 async fn report_row(
     store: &dyn Store,
     person: &Person,
+    ladder: &Ladder,
     today: NaiveDate,
 ) -> Result<Option<TeamRow>> {
     let shared = |v: Visibility| v == Visibility::Shared;
-    let ladder = store.ladder(&person.ladder).await?;
     let destination = store
         .destinations(person.id)
         .await?
         .into_iter()
         .find(|d| d.status == DestinationStatus::Active && shared(d.visibility));
-    let evidence = store
-        .list_evidence(&EvidenceQuery {
-            owner: Some(person.id),
-            shared_only: true,
-            ..EvidenceQuery::default()
-        })
-        .await?;
+    // Readiness reads only the window, and the row only the latest date: older evidence
+    // is read (one entry of it) only when the window holds none.
+    let shared_evidence = |since: Option<NaiveDate>, limit: Option<u32>| EvidenceQuery {
+        owner: Some(person.id),
+        shared_only: true,
+        since,
+        limit,
+        ..EvidenceQuery::default()
+    };
+    let start = today.checked_sub_months(Months::new(WINDOW_MONTHS));
+    let mut evidence = store.list_evidence(&shared_evidence(start, None)).await?;
+    if evidence.is_empty() {
+        evidence = store.list_evidence(&shared_evidence(None, Some(1))).await?;
+    }
     let history = assessment_history(store, person.id).await?;
     let views = calibration::round_views(
         &history.rounds,
@@ -64,7 +92,7 @@ async fn report_row(
         Reader::Side(Assessor::Manager),
     );
     let target = calibration::target_level(
-        &ladder,
+        ladder,
         &person.level,
         destination.as_ref().and_then(|d| d.target_level.as_ref()),
     );
@@ -79,13 +107,13 @@ async fn report_row(
         .filter(|r| shared(r.visibility))
         .collect();
     let ready = readiness::assess(readiness::Inputs {
-        ladder: &ladder,
+        ladder,
         target: &target,
         calibration: &calibration,
         evidence: &evidence,
         reps: &reps,
         today,
-        window_months: 12,
+        window_months: WINDOW_MONTHS,
     });
     let conversations: Vec<_> = store
         .conversations(person.id)

@@ -23,6 +23,7 @@ use cairn_core::id::{
 };
 use cairn_core::ladder::{Ladder, builtin};
 use cairn_core::person::Person;
+use cairn_core::readiness::Overall;
 use cairn_core::rep::{Exposure, Rep, RepStatus};
 use cairn_store::test_support::scratch_postgres;
 use cairn_store::{ImportSummary, Location, Store, StoreError};
@@ -878,18 +879,40 @@ async fn growth_story(store: Arc<dyn Store>) {
         created_at: now(),
         updated_at: now(),
     };
+    let intro = Commitment {
+        id: CommitmentId::new(),
+        what: "Share the last two design docs".into(),
+        due: None,
+        created_at: promise.created_at + chrono::Duration::seconds(1),
+        ..promise.clone()
+    };
+    // Given in the other order: commitments come back oldest first.
     store
-        .add_conversation(&talk, std::slice::from_ref(&promise))
+        .add_conversation(&talk, &[intro.clone(), promise.clone()])
         .await
         .unwrap();
+    let quiet = Conversation {
+        id: ConversationId::new(),
+        date: day("2026-02-02"),
+        ask: "More scope".into(),
+        response: String::new(),
+        ..talk.clone()
+    };
+    store.add_conversation(&quiet, &[]).await.unwrap();
+    let delivered_at = now();
     store
-        .set_outcome(promise.id, Outcome::Delivered, now())
+        .set_outcome(promise.id, Outcome::Delivered, delivered_at)
         .await
         .unwrap();
-    let talks = store.conversations(me.id).await.unwrap();
-    assert_eq!(talks.len(), 1);
-    assert_eq!(talks[0].0, talk);
-    assert_eq!(talks[0].1[0].outcome, Outcome::Delivered);
+    let delivered = Commitment {
+        outcome: Outcome::Delivered,
+        updated_at: delivered_at,
+        ..promise.clone()
+    };
+    assert_eq!(
+        store.conversations(me.id).await.unwrap(),
+        vec![(quiet, vec![]), (talk, vec![delivered, intro])]
+    );
     assert!(matches!(
         store
             .set_outcome(CommitmentId::new(), Outcome::Dropped, now())
@@ -923,12 +946,77 @@ async fn growth_story(store: Arc<dyn Store>) {
             exported.commitments.len(),
             exported.constraints.len()
         ),
-        (1, 1, 1, 1)
+        (1, 2, 2, 1)
     );
     let text = exported.to_json();
     assert_eq!(
         Archive::parse(&text, day("2026-11-24")).unwrap().to_json(),
         text
+    );
+}
+
+/// The team view reads what each report shared: readiness from the twelve-month window,
+/// days since the last shared entry however old it is, private work never.
+async fn team_story(store: Arc<dyn Store>) {
+    let ladder = builtin::find("software-engineer").unwrap();
+    let manager = Person {
+        name: "Grace".into(),
+        ..person(&ladder)
+    };
+    let report = |name: &str| Person {
+        id: PersonId::new(),
+        name: name.into(),
+        manager: Some(manager.id),
+        ..person(&ladder)
+    };
+    let (ada, bo, cy) = (report("Ada"), report("Bo"), report("Cy"));
+    let shared = |owner: &Person, date: &str| Evidence {
+        visibility: Visibility::Shared,
+        ..evidence(
+            owner,
+            date,
+            "Shipped the ledger",
+            &["delivery"],
+            Source::Manual,
+        )
+    };
+    let mut entries: Vec<Evidence> = (1..=6)
+        .map(|d| shared(&ada, &format!("2026-10-0{d}")))
+        .chain((1..=6).map(|_| shared(&bo, "2025-06-01")))
+        .collect();
+    entries.push(evidence(
+        &ada,
+        "2026-11-20",
+        "Private",
+        &["delivery"],
+        Source::Manual,
+    ));
+    let people = vec![manager.clone(), ada, bo, cy];
+    store
+        .import(&Archive::new(
+            None,
+            vec![ladder],
+            people,
+            vec![],
+            vec![],
+            entries,
+        ))
+        .await
+        .unwrap();
+    let rows = cairn_store::team(store.as_ref(), manager.id, day("2026-11-24"))
+        .await
+        .unwrap();
+    let seen: Vec<(&str, Option<i64>, Overall)> = rows
+        .iter()
+        .map(|r| (r.name.as_str(), r.days_since_evidence, r.readiness))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Ada", Some(49), Overall::UsefulNotReady),
+            ("Bo", Some(541), Overall::NotYet),
+            ("Cy", None, Overall::NotYet),
+        ]
     );
 }
 
@@ -950,6 +1038,10 @@ async fn sqlite_keeps_the_contract() {
         .await
         .unwrap();
     growth_story(d).await;
+    let e = cairn_store::create(&Location::Sqlite(dir.path().join("e.db")))
+        .await
+        .unwrap();
+    team_story(e).await;
 }
 
 #[tokio::test]
@@ -975,6 +1067,13 @@ async fn postgres_keeps_the_contract() {
     let d = scratch_postgres().await.unwrap();
     growth_story(
         cairn_store::open(&Location::Postgres(d.url.clone()))
+            .await
+            .unwrap(),
+    )
+    .await;
+    let e = scratch_postgres().await.unwrap();
+    team_story(
+        cairn_store::open(&Location::Postgres(e.url.clone()))
             .await
             .unwrap(),
     )
