@@ -73,6 +73,7 @@ pub(crate) struct DestinationEventRow {
     pub at: Timestamp,
 }
 
+/// An evidence row. SQLite's list document gives the fields as arrays, in this order.
 #[derive(sqlx::FromRow, serde::Deserialize)]
 pub(crate) struct EvidenceRow {
     pub id: String,

@@ -1,6 +1,8 @@
 //! A PostgreSQL store outlives the loss of its connections: the server ending them (a
 //! restart, an administrator) costs at most the one query that was using one.
 
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns: a failed unwrap is a failed test
+
 use cairn_store::Location;
 use cairn_store::test_support::scratch_postgres;
 use sqlx::{Connection, Executor, PgConnection};
