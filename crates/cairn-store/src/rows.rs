@@ -355,9 +355,9 @@ impl TryFrom<EvidenceRow> for Evidence {
             id: d.parse(&row.id)?,
             owner: d.parse(&row.owner_id)?,
             date: row.date,
-            title: row.title.clone(),
-            body: row.body.clone(),
-            impact: row.impact.clone(),
+            title: row.title,
+            body: row.body,
+            impact: row.impact,
             links: d.json(&row.links)?,
             competencies: competencies
                 .iter()

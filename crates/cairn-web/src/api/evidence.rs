@@ -34,18 +34,18 @@ pub struct EvidenceView {
     updated_at: String,
 }
 
-impl From<&Evidence> for EvidenceView {
-    fn from(e: &Evidence) -> Self {
+impl From<Evidence> for EvidenceView {
+    fn from(e: Evidence) -> Self {
         Self {
             id: e.id.to_string(),
             date: e.date.to_string(),
-            title: e.title.clone(),
-            body: e.body.clone(),
-            impact: e.impact.clone(),
-            links: e.links.clone(),
+            title: e.title,
+            body: e.body,
+            impact: e.impact,
+            links: e.links,
             competencies: e.competencies.iter().map(ToString::to_string).collect(),
             level: e.level.to_string(),
-            areas: e.areas.clone(),
+            areas: e.areas,
             visibility: e.visibility.to_string(),
             source: e.source.to_string(),
             created_at: e.created_at.to_rfc3339(),
@@ -159,7 +159,7 @@ pub async fn list(
         q.limit = Some(n);
     }
     let list = state.store.list_evidence(&q).await?;
-    Ok(Json(list.iter().map(EvidenceView::from).collect()))
+    Ok(Json(list.into_iter().map(EvidenceView::from).collect()))
 }
 
 /// `GET /api/v1/evidence/{id}`
@@ -169,7 +169,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Json<EvidenceView>, ApiError> {
     Ok(Json(EvidenceView::from(
-        &readable(&state, &viewer, &id).await?,
+        readable(&state, &viewer, &id).await?,
     )))
 }
 
@@ -193,7 +193,7 @@ pub async fn create(
     };
     let e = draft.into_evidence(&me, &ladder, None)?;
     state.store.add_evidence(&e).await?;
-    Ok((StatusCode::CREATED, Json(EvidenceView::from(&e))))
+    Ok((StatusCode::CREATED, Json(EvidenceView::from(e))))
 }
 
 /// `PUT /api/v1/evidence/{id}`
@@ -217,7 +217,7 @@ pub async fn update(
     d.visibility = patch.visibility.unwrap_or(d.visibility);
     let e = d.into_evidence(&me, &ladder, Some(&before))?;
     state.store.update_evidence(&e).await?;
-    Ok(Json(EvidenceView::from(&e)))
+    Ok(Json(EvidenceView::from(e)))
 }
 
 /// `DELETE /api/v1/evidence/{id}`

@@ -76,7 +76,7 @@ pub async fn accept(
         .store
         .settle_group(me.id, &group.key, Some(&evidence), now())
         .await?;
-    Ok((StatusCode::CREATED, Json(EvidenceView::from(&evidence))))
+    Ok((StatusCode::CREATED, Json(EvidenceView::from(evidence))))
 }
 
 /// Dismissing a group.
