@@ -54,10 +54,11 @@ def main():
         truth = json.load(open(f"{d}/truth.json"))
         got = open(f"{d}/cairn_latency_count").read().strip()
         imp = float(open(f"{d}/import_seconds").read())
-        rss = int(open(f"{d}/log_rss_kb").read().strip().splitlines()[-1])
+        rss = {k: int(open(f"{d}/{k}_rss_kb").read()) / 1024 for k in ("log", "search", "tag")}
         print(f"- {n:,} entries: `cairn search latency` found {got} entries "
               f"(jrnl's -contains truth: {truth['contains_entries']['latency']}); "
-              f"archive import took {imp:.2f} s; `cairn log` peak RSS {rss / 1024:.1f} MiB.")
+              f"archive import took {imp:.2f} s; peak RSS: `cairn log` {rss['log']:.1f} MiB, "
+              f"search {rss['search']:.1f} MiB, tag list {rss['tag']:.1f} MiB.")
 
 
 if __name__ == "__main__":
