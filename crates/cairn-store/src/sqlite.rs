@@ -29,6 +29,7 @@ use sqlx::sqlite::{
     SqliteSynchronous,
 };
 use sqlx::{Acquire, QueryBuilder, Sqlite};
+use tokio::runtime::{Handle, RuntimeFlavor};
 
 use crate::rows::{
     AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow,
@@ -141,10 +142,18 @@ impl SqliteStore {
         if !path.exists() {
             options = options.journal_mode(SqliteJournalMode::Wal);
         }
+        // On a current-thread runtime (the command line) a used connection goes back to the
+        // pool only when the caller next waits, so each query after the first would open
+        // another connection, worker thread and all (~0.4 ms each). One connection serves
+        // one thread; the server's multi-thread runtime keeps several for its requests.
+        let connections = match Handle::try_current().map(|h| h.runtime_flavor()) {
+            Ok(RuntimeFlavor::CurrentThread) => 1,
+            _ => 4,
+        };
         // A file cannot go away under an open connection: no ping (a round trip to the
         // driver's worker) before each use.
         let pool = SqlitePoolOptions::new()
-            .max_connections(4)
+            .max_connections(connections)
             .test_before_acquire(false)
             .connect_with(options)
             .await
