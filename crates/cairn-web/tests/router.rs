@@ -444,6 +444,14 @@ async fn the_api_reads_and_writes_evidence_with_typed_errors() {
         assert_eq!(list.as_array().unwrap().len(), 1);
         assert_eq!(list[0]["id"], w.mine.id.to_string());
         assert_eq!(list[0]["level"], "next");
+        let unknown = send(&app, get("/api/v1/evidence?skill=juggling")).await;
+        assert_eq!(
+            unknown.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            unknown.text
+        );
+        assert!(unknown.text.contains("skill"), "{}", unknown.text);
         assert_eq!(
             send(&app, get("/api/v1/evidence?limit=2"))
                 .await
