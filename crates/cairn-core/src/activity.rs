@@ -10,7 +10,17 @@ use crate::Invalid;
 use crate::dates::Timestamp;
 use crate::evidence::Source;
 use crate::id::{ActivityId, EvidenceId, PersonId};
-use crate::invalid::require_text;
+use crate::invalid::{check_length, require_text};
+use crate::text::{clip, fit_title, plain};
+
+/// Longest title an activity keeps, in characters; the rest of a longer one moves to the body.
+pub const MAX_TITLE: usize = 1_000;
+/// Longest body an activity keeps, in characters.
+pub const MAX_BODY: usize = 100_000;
+const MAX_EXTERNAL_ID: usize = 500;
+const MAX_CONTAINER: usize = 500;
+const MAX_GROUP: usize = 600;
+const MAX_URL: usize = 2_000;
 
 /// The kind of event an activity records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -129,18 +139,52 @@ impl Activity {
         }
     }
 
-    /// The same activity with its inbox group set from what it holds.
+    /// The same activity fitted to what a record may hold ([`Activity::fitted`]) with its
+    /// inbox group set from what it holds. Every importer ends with this.
     #[must_use]
-    pub fn grouped(mut self) -> Self {
-        self.group = crate::inbox::group_key(&self);
+    pub fn grouped(self) -> Self {
+        let mut a = self.fitted();
+        a.group = clip(&crate::inbox::group_key(&a), MAX_GROUP);
+        a
+    }
+
+    /// What a source said, fitted to the rules [`Activity::validate`] applies, so an import
+    /// never stores what a backup could not restore: control characters go, a title past
+    /// [`MAX_TITLE`] is clipped with an ellipsis and kept whole at the top of the body, a
+    /// body past [`MAX_BODY`] is clipped, a link that is not http(s) is dropped, and an
+    /// over-long source id is shortened to a prefix and a hash of the whole, which stays
+    /// unique and stable across imports.
+    #[must_use]
+    pub fn fitted(mut self) -> Self {
+        let (title, body) = fit_title(&plain(&self.title), &plain(&self.body), MAX_TITLE);
+        self.title = title;
+        self.body = clip(&body, MAX_BODY);
+        self.container = clip(&plain(&self.container), MAX_CONTAINER);
+        self.url = self
+            .url
+            .take()
+            .filter(|u| u.chars().count() <= MAX_URL && crate::evidence::check_link(u).is_ok());
+        let id = plain(&self.external_id);
+        self.external_id = if id.chars().count() > MAX_EXTERNAL_ID {
+            let prefix: String = id.chars().take(MAX_EXTERNAL_ID - 20).collect();
+            format!("{prefix}…{:016x}", crate::text::fnv1a(id.bytes()))
+        } else {
+            id
+        };
         self
     }
 
     /// Checks the fields every importer must fill.
     pub fn validate(&self) -> Result<(), Invalid> {
-        require_text("external_id", &self.external_id, 500)?;
-        require_text("title", &self.title, 1_000)?;
-        require_text("group", &self.group, 600)?;
+        require_text("external_id", &self.external_id, MAX_EXTERNAL_ID)?;
+        require_text("title", &self.title, MAX_TITLE)?;
+        check_length("body", &self.body, MAX_BODY)?;
+        check_length("container", &self.container, MAX_CONTAINER)?;
+        require_text("group", &self.group, MAX_GROUP)?;
+        if let Some(url) = &self.url {
+            check_length("url", url, MAX_URL)?;
+            crate::evidence::check_link(url).map_err(|e| e.within("url"))?;
+        }
         match (self.state, self.evidence) {
             (ActivityState::Accepted, None) => Err(Invalid::new(
                 "evidence",
@@ -159,6 +203,39 @@ impl Activity {
 mod tests {
     use super::*;
     use crate::dates::now;
+
+    #[test]
+    fn imported_text_is_fitted_to_what_a_record_may_hold() {
+        let mut a = Activity::new(PersonId::new(), Source::Git, ActivityKind::Commit, now());
+        let subject = format!("fix: {}\u{1b}[0m", "S".repeat(2_000));
+        a.external_id = "x".repeat(600);
+        a.title = subject.clone();
+        a.body = "body\0text".into();
+        a.url = Some("javascript://%0aalert(1)".into());
+        let a = a.grouped();
+        assert_eq!(a.validate(), Ok(()));
+        assert_eq!(a.title.chars().count(), MAX_TITLE);
+        assert!(a.title.ends_with('…'));
+        assert!(
+            a.body.starts_with("fix: SSS"),
+            "the whole subject is kept in the body"
+        );
+        assert!(
+            a.body.ends_with("[0m\n\nbodytext"),
+            "{:?}",
+            &a.body[a.body.len() - 20..]
+        );
+        assert_eq!(a.url, None, "only web links are kept");
+        assert!(a.external_id.chars().count() <= MAX_EXTERNAL_ID);
+        let mut other = Activity::new(a.owner, Source::Git, ActivityKind::Commit, now());
+        other.external_id = format!("{}y", "x".repeat(599));
+        other.title = "t".into();
+        assert_ne!(
+            other.grouped().external_id,
+            a.external_id,
+            "shortened ids stay distinct"
+        );
+    }
 
     #[test]
     fn acceptance_and_evidence_go_together() {

@@ -236,6 +236,7 @@ impl Archive {
                 ),
             ));
         }
+        self.check_stamps(today)?;
         let mut ladder_refs = HashSet::new();
         for (i, ladder) in self.ladders.iter().enumerate() {
             if let Some(problem) = ladder.problems().into_iter().next() {
@@ -294,6 +295,14 @@ impl Archive {
             if let Some(manager) = p.manager {
                 person(format!("{field}.manager"), manager)?;
             }
+        }
+        // The reporting lines must hold the rule `user set-manager` applies: no one manages
+        // themselves, directly or round a loop.
+        let lines: crate::privacy::ReportingLines =
+            self.people.iter().map(|p| (p.id, p.manager)).collect();
+        for (i, p) in self.people.iter().enumerate() {
+            crate::privacy::check_manager(p.id, p.manager, &lines)
+                .map_err(|e| e.within(&format!("people[{i}]")))?;
         }
         for (i, d) in self.destinations.iter().enumerate() {
             let field = format!("destinations[{i}]");
@@ -380,28 +389,79 @@ impl Archive {
         Ok(())
     }
 
+    /// Every record's (collection, created, updated) stamps, in archive order.
+    fn stamps(&self) -> Vec<(&'static str, Timestamp, Timestamp)> {
+        fn of<T>(
+            name: &'static str,
+            records: &[T],
+            stamp: impl Fn(&T) -> (Timestamp, Timestamp),
+        ) -> impl Iterator<Item = (&'static str, Timestamp, Timestamp)> {
+            records.iter().map(move |r| {
+                let (created, updated) = stamp(r);
+                (name, created, updated)
+            })
+        }
+        of("people", &self.people, |p| (p.created_at, p.updated_at))
+            .chain(of("destinations", &self.destinations, |d| {
+                (d.created_at, d.updated_at)
+            }))
+            .chain(of("evidence", &self.evidence, |e| {
+                (e.created_at, e.updated_at)
+            }))
+            .chain(of("rounds", &self.rounds, |r| (r.created_at, r.updated_at)))
+            .chain(of("assessments", &self.assessments, |a| {
+                (a.created_at, a.updated_at)
+            }))
+            .chain(of("activities", &self.activities, |a| {
+                (a.created_at, a.updated_at)
+            }))
+            .chain(of("reps", &self.reps, |r| (r.created_at, r.updated_at)))
+            .chain(of("conversations", &self.conversations, |c| {
+                (c.created_at, c.updated_at)
+            }))
+            .chain(of("commitments", &self.commitments, |c| {
+                (c.created_at, c.updated_at)
+            }))
+            .chain(of("constraints", &self.constraints, |c| {
+                (c.created_at, c.updated_at)
+            }))
+            .collect()
+    }
+
+    /// Checks every record's stamps: made no later than it last changed, and changed no
+    /// later than tomorrow (allowing for time zones). A stamp in 2099 would win every merge
+    /// by id and push every later edit after it.
+    fn check_stamps(&self, today: chrono::NaiveDate) -> Result<(), Invalid> {
+        let latest = today
+            .checked_add_days(chrono::Days::new(2))
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| t.and_utc());
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (name, created, updated) in self.stamps() {
+            let i = index.entry(name).or_default();
+            let field = format!("{name}[{i}]");
+            *i += 1;
+            if created > updated {
+                return Err(Invalid::new(
+                    format!("{field}.created_at"),
+                    format!("{created} is after updated_at {updated}"),
+                ));
+            }
+            if latest.is_some_and(|latest| updated >= latest) {
+                return Err(Invalid::new(
+                    format!("{field}.updated_at"),
+                    format!("{updated} is in the future"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// The newest change recorded anywhere in the archive.
     pub fn latest_change(&self) -> Option<Timestamp> {
-        let people = self.people.iter().map(|p| p.updated_at);
-        let destinations = self.destinations.iter().map(|d| d.updated_at);
-        let evidence = self.evidence.iter().map(|e| e.updated_at);
-        let rounds = self.rounds.iter().map(|r| r.updated_at);
-        let assessments = self.assessments.iter().map(|a| a.updated_at);
-        let activities = self.activities.iter().map(|a| a.updated_at);
-        let reps = self.reps.iter().map(|r| r.updated_at);
-        let conversations = self.conversations.iter().map(|c| c.updated_at);
-        let commitments = self.commitments.iter().map(|c| c.updated_at);
-        let constraints = self.constraints.iter().map(|c| c.updated_at);
-        people
-            .chain(destinations)
-            .chain(evidence)
-            .chain(rounds)
-            .chain(assessments)
-            .chain(activities)
-            .chain(reps)
-            .chain(conversations)
-            .chain(commitments)
-            .chain(constraints)
+        self.stamps()
+            .into_iter()
+            .map(|(_, _, updated)| updated)
             .max()
     }
 }
@@ -442,8 +502,9 @@ mod tests {
     use crate::id::{AssessmentId, EvidenceId, RoundId};
     use crate::ladder::builtin;
 
+    /// Records are stamped with the clock, and the archive refuses stamps after tomorrow.
     fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+        now().date_naive()
     }
 
     fn sample() -> Archive {
@@ -555,6 +616,31 @@ mod tests {
                 .starts_with(&format!("line {line}, column ")),
             "{err}"
         );
+    }
+
+    #[test]
+    fn reporting_loops_self_management_and_odd_stamps_are_refused() {
+        let refused = |a: &Archive| Archive::parse(&a.to_json(), today()).unwrap_err().invalid;
+        let mut a = sample();
+        a.people[0].manager = Some(a.people[0].id);
+        assert_eq!(refused(&a).message, "no one can be their own manager");
+
+        let mut a = sample();
+        let mut other = a.people[0].clone();
+        other.id = PersonId::new();
+        a.people.push(other);
+        let (first, second) = (a.people[0].id, a.people[1].id);
+        a.people[0].manager = Some(second);
+        a.people[1].manager = Some(first);
+        assert!(refused(&a).message.contains("loop"), "{}", refused(&a));
+
+        let mut a = sample();
+        a.evidence[1].updated_at = "2099-01-01T00:00:00Z".parse().unwrap();
+        assert_eq!(refused(&a).field, "evidence[1].updated_at");
+
+        let mut a = sample();
+        a.evidence[0].created_at = a.evidence[0].updated_at + chrono::Duration::seconds(1);
+        assert_eq!(refused(&a).field, "evidence[0].created_at");
     }
 
     #[test]

@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::Timestamp;
 use crate::id::{CompetencyId, EvidenceId, PersonId};
-use crate::invalid::{check_length, require_text};
+use crate::invalid::{check_length, check_plain, require_text};
 use crate::ladder::{Ladder, LadderRef};
+use crate::text::{clip, fit_title, plain};
 use crate::{Invalid, Visibility};
 
 /// Does this evidence show the current level's expectation, or the next level's?
@@ -151,23 +152,42 @@ impl Evidence {
         }
         Ok(())
     }
+
+    /// What an import made, fitted to the rules [`Evidence::validate`] applies: control
+    /// characters go, the title becomes one line of at most [`MAX_TITLE`] characters (a
+    /// longer one is clipped with an ellipsis and kept whole at the top of the body), body
+    /// and impact are clipped to their limit, and links that are not http(s) or mailto go.
+    #[must_use]
+    pub fn fitted(mut self) -> Self {
+        let title = plain(&self.title).replace('\n', " ");
+        let (title, body) = fit_title(&title, &plain(&self.body), MAX_TITLE);
+        self.title = title;
+        self.body = clip(&body, MAX_TEXT);
+        self.impact = clip(&plain(&self.impact), MAX_TEXT);
+        self.links.retain(|l| check_link(l).is_ok());
+        self
+    }
 }
 
-/// Links are absolute URLs; anything else is almost certainly a paste error.
-fn check_link(link: &str) -> Result<(), Invalid> {
-    let ok = link.split_once("://").is_some_and(|(scheme, rest)| {
-        !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '+')
-            && !rest.is_empty()
-    }) && !link.chars().any(char::is_whitespace);
+/// Links are absolute web addresses (http or https) or mailto: anything else is a paste
+/// error or, in a document someone opens, a script (`javascript:`) waiting to run.
+pub(crate) fn check_link(link: &str) -> Result<(), Invalid> {
+    let lower = link.to_ascii_lowercase();
+    let rest = ["https://", "http://", "mailto:"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme));
+    let ok = rest.is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+        && !link.chars().any(char::is_whitespace)
+        && check_plain("", link).is_ok();
     if ok {
         Ok(())
     } else {
         Err(Invalid::new(
             "",
-            format!("'{link}' is not a URL (expected something like https://…)"),
+            format!(
+                "'{}' is not a web address (expected https://…, http://… or mailto:…)",
+                link.escape_debug()
+            ),
         ))
     }
 }
@@ -251,14 +271,42 @@ mod tests {
     }
 
     #[test]
+    fn imported_evidence_is_fitted_and_then_valid() {
+        let ladder = builtin::find("software-engineer").unwrap();
+        let mut e = sample(&ladder);
+        e.title = format!("{}\u{1b}", "long ".repeat(400));
+        e.body = "x".repeat(MAX_TEXT + 5);
+        e.links = vec![
+            "HTTPS://ok.example/a".into(),
+            "mailto:ada@work.example".into(),
+            "javascript:alert(1)".into(),
+        ];
+        let e = e.fitted();
+        assert_eq!(e.validate(&ladder, day("2026-06-01")), Ok(()));
+        assert!(e.title.ends_with('…') && e.title.chars().count() == MAX_TITLE);
+        assert!(
+            e.body.starts_with("long long"),
+            "the whole title opens the body"
+        );
+        assert_eq!(e.links.len(), 2);
+    }
+
+    #[test]
     fn each_rule_names_its_field() {
         let ladder = builtin::find("software-engineer").unwrap();
         let today = day("2026-06-01");
         assert_eq!(sample(&ladder).validate(&ladder, today), Ok(()));
 
         type Edit = fn(&mut Evidence);
-        let cases: [(Edit, &str); 8] = [
+        let cases: [(Edit, &str); 12] = [
             (|e| e.title = "  ".into(), "title"),
+            (|e| e.title = "bell\u{7}".into(), "title"),
+            (|e| e.body = "nul\0".into(), "body"),
+            (
+                |e| e.links.push("javascript://%0aalert(1)".into()),
+                "links[1]",
+            ),
+            (|e| e.links.push("ftp://files.example/x".into()), "links[1]"),
             (|e| e.title = "two\nlines".into(), "title"),
             (|e| e.title = "x".repeat(MAX_TITLE + 1), "title"),
             (|e| e.date = day("2026-06-03"), "date"),

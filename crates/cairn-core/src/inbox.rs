@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::Visibility;
 use crate::activity::{Activity, ActivityKind};
 use crate::dates::Timestamp;
-use crate::evidence::{Evidence, LevelSignal, MAX_TITLE, Source};
+use crate::evidence::{Evidence, LevelSignal, Source};
 use crate::id::{CompetencyId, EvidenceId, LevelId, PersonId};
 use crate::ladder::{Ladder, LadderRef};
 use crate::suggest::{Suggester, Suggestion, level_hint};
@@ -289,7 +289,7 @@ impl Group {
             id: EvidenceId::new(),
             owner,
             date: self.date,
-            title: self.title.chars().take(MAX_TITLE).collect(),
+            title: self.title.clone(),
             body: self.body(),
             impact: String::new(),
             links: self.links(),
@@ -302,6 +302,7 @@ impl Group {
             created_at: at,
             updated_at: at,
         }
+        .fitted()
     }
 
     /// The source most of the activities came from (the earliest listed on a tie).

@@ -50,14 +50,38 @@ pub fn require_text(field: &str, value: &str, max: usize) -> Result<(), Invalid>
     check_length(field, value, max)
 }
 
-/// Checks that an optional text field is no longer than `max` characters.
+/// Checks that an optional text field is no longer than `max` characters and holds no
+/// control characters (see [`check_plain`]).
 pub fn check_length(field: &str, value: &str, max: usize) -> Result<(), Invalid> {
+    check_plain(field, value)?;
     let len = value.chars().count();
     if len > max {
         return Err(Invalid::new(
             field,
             format!("is {len} characters long; the limit is {max}"),
         ));
+    }
+    Ok(())
+}
+
+/// Checks that a text holds no control characters but tab and newline (a carriage return
+/// only as part of `\r\n`, which browsers send for a newline). NUL breaks PostgreSQL, so a
+/// personal store holding one could not be restored onto a team server; ESC and BEL would
+/// reach a terminal raw.
+pub fn check_plain(field: &str, value: &str) -> Result<(), Invalid> {
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        let allowed =
+            !c.is_control() || c == '\t' || c == '\n' || (c == '\r' && chars.peek() == Some(&'\n'));
+        if !allowed {
+            return Err(Invalid::new(
+                field,
+                format!(
+                    "holds the control character U+{:04X}; only tab and newline are allowed",
+                    u32::from(c)
+                ),
+            ));
+        }
     }
     Ok(())
 }
@@ -80,5 +104,23 @@ mod tests {
         assert!(require_text("title", "ok", 10).is_ok());
         let err = require_text("title", "ééééééééééé", 10).unwrap_err();
         assert_eq!(err.message, "is 11 characters long; the limit is 10");
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_tab_and_newlines_stay() {
+        for ok in ["a\tb", "line\nline", "windows\r\nline", "émoji 🎉"] {
+            assert_eq!(check_length("body", ok, 100), Ok(()), "{ok:?}");
+        }
+        for (bad, code) in [
+            ("nul\0", "0000"),
+            ("\u{1b}[31mred", "001B"),
+            ("bell\u{7}", "0007"),
+            ("cr\ronly", "000D"),
+            ("c1\u{9b}", "009B"),
+        ] {
+            let err = require_text("title", bad, 100).unwrap_err();
+            assert_eq!(err.field, "title");
+            assert!(err.message.contains(code), "{bad:?}: {}", err.message);
+        }
     }
 }

@@ -145,7 +145,14 @@ pub fn build(i: Inputs<'_>) -> Packet {
                     date: e.date,
                     title: e.title.clone(),
                     impact: e.impact.clone(),
-                    links: e.links.clone(),
+                    // Only web and mail links reach a document someone else opens: a record
+                    // written before links were checked may hold a `javascript:` one.
+                    links: e
+                        .links
+                        .iter()
+                        .filter(|l| crate::evidence::check_link(l).is_ok())
+                        .cloned()
+                        .collect(),
                     next: e.level == LevelSignal::Next,
                 })
                 .collect(),
@@ -269,14 +276,24 @@ impl Packet {
     pub fn markdown(&self) -> String {
         let mut md = format!(
             "# {}: readiness for {}\n\n{} on the {} ladder. Prepared {}.\n\n",
-            self.name, self.readiness.target, self.level, self.ladder, self.made
+            escape_md(&self.name),
+            self.readiness.target,
+            escape_md(&self.level),
+            escape_md(&self.ladder),
+            self.made
         );
         md.push_str("## Destination\n\n");
         match (&self.destination, &self.clarity) {
-            (Some(d), Some(c)) => md.push_str(&format!("> {d}\n\nClarity: {c}.\n\n")),
+            (Some(d), Some(c)) => md.push_str(&format!(
+                "> {}\n\nClarity: {c}.\n\n",
+                escape_md(d).replace('\n', "\n> ")
+            )),
             _ => md.push_str("No destination written down yet.\n\n"),
         }
-        md.push_str(&format!("## Readiness\n\n{}\n\n", self.readiness.summary));
+        md.push_str(&format!(
+            "## Readiness\n\n{}\n\n",
+            escape_md(&self.readiness.summary)
+        ));
         md.push_str(&format!(
             "## What {} expects, and the evidence\n\n",
             self.readiness.target
@@ -284,18 +301,24 @@ impl Packet {
         for s in &self.sections {
             md.push_str(&format!(
                 "### {} ({})\n\n*Expected:* {}\n\n{}.\n\n",
-                s.name, s.verdict, s.expectation, s.reason
+                escape_md(&s.name),
+                s.verdict,
+                escape_md(&s.expectation),
+                escape_md(&s.reason)
             ));
             if s.evidence.is_empty() {
                 md.push_str("No next-level evidence in the window yet.\n\n");
             }
             for e in &s.evidence {
-                md.push_str(&format!("- {}: {}", e.date, e.title));
+                md.push_str(&format!("- {}: {}", e.date, escape_md(&e.title)));
                 if !e.impact.is_empty() {
-                    md.push_str(&format!(" (impact: {})", e.impact));
+                    md.push_str(&format!(" (impact: {})", escape_md(&e.impact)));
                 }
                 for link in &e.links {
-                    md.push_str(&format!(" [link]({link})"));
+                    md.push_str(&format!(
+                        " [link](<{}>)",
+                        link.replace('<', "%3C").replace('>', "%3E")
+                    ));
                 }
                 md.push('\n');
             }
@@ -308,7 +331,7 @@ impl Packet {
             md.push_str("No assessment round yet.\n\n");
         }
         for line in &self.calibration {
-            md.push_str(&format!("- {line}\n"));
+            md.push_str(&format!("- {}\n", escape_md(line)));
         }
         md.push_str("\n## Timeline\n\n| month | current level | next level |\n|---|---|---|\n");
         for m in &self.timeline {
@@ -319,14 +342,35 @@ impl Packet {
             md.push_str("No changes recorded.\n");
         }
         for t in &self.story {
-            md.push_str(&format!("- {} {}: {}", t.date, t.change, t.statement));
+            md.push_str(&format!(
+                "- {} {}: {}",
+                t.date,
+                t.change,
+                escape_md(&t.statement)
+            ));
             if !t.reason.is_empty() {
-                md.push_str(&format!(" ({})", t.reason));
+                md.push_str(&format!(" ({})", escape_md(&t.reason)));
             }
             md.push('\n');
         }
         md
     }
+}
+
+/// Text a person wrote, escaped for Markdown: it reads the same once rendered and can open
+/// no HTML (`<script>`), link, emphasis or table cell of its own.
+fn escape_md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn capitalise(text: &str) -> String {
@@ -373,7 +417,11 @@ mod tests {
             title: format!("{skill} on {date}"),
             body: String::new(),
             impact: "Two teams adopted it".into(),
-            links: vec!["https://wiki.example/rfc".into()],
+            // Written before links were checked: the packet must not carry the script one.
+            links: vec![
+                "https://wiki.example/rfc".into(),
+                "javascript://%0aalert(1)".into(),
+            ],
             competencies: vec![skill.parse().unwrap()],
             level,
             areas: vec![],
@@ -421,9 +469,13 @@ mod tests {
         let october = p.timeline.iter().find(|m| m.month == "2026-10").unwrap();
         assert_eq!((october.current, october.next), (2, 0));
         let md = p.markdown();
-        assert!(md.starts_with("# Ada <Lovelace>: readiness for L4"));
-        assert!(md.contains("- 2026-11-02: influence on 2026-11-02 (impact: Two teams adopted it) [link](https://wiki.example/rfc)"), "{md}");
+        assert!(
+            md.starts_with("# Ada \\<Lovelace\\>: readiness for L4"),
+            "a name cannot open HTML in the Markdown: {md}"
+        );
+        assert!(md.contains("- 2026-11-02: influence on 2026-11-02 (impact: Two teams adopted it) [link](<https://wiki.example/rfc>)"), "{md}");
         assert!(md.contains("| 2026-10 | 2 | 0 |"));
+        assert!(!md.contains("javascript"), "{md}");
         let svg = p.timeline_svg();
         assert_eq!(svg.matches("<rect").count(), 24);
         assert!(svg.contains("2026-11: 1 at the next level"));

@@ -1,9 +1,15 @@
 //! Who may read what. An engineer's private records are theirs alone; shared records are
 //! also visible to their manager chain (their manager, that manager's manager, and so on).
 //! Admins manage accounts but read no one's content. Everything else answers "not found".
+//!
+//! On a team server only an account with the manager role heads a reporting line: an
+//! engineer or an admin made someone's manager would gain the chain's reads their role does
+//! not carry, so such a line is refused, and a manager whose role changes loses their
+//! reports at once ([`check_manager_role`]).
 
 use std::collections::HashMap;
 
+use crate::account::Role;
 use crate::id::PersonId;
 use crate::{Invalid, Visibility};
 
@@ -59,6 +65,21 @@ pub fn check_manager(
         ));
     }
     Ok(())
+}
+
+/// Checks that the account to become someone's manager holds the manager role.
+pub fn check_manager_role(login: &str, role: Role) -> Result<(), Invalid> {
+    if role == Role::Manager {
+        Ok(())
+    } else {
+        Err(Invalid::new(
+            "manager",
+            format!(
+                "{login} is an {role}; only an account with the manager role can have reports \
+                 (give them the manager role first)"
+            ),
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Text in and out: a file's bytes as text (the one place that decides what Cairn can read,
 //! UTF-8 with or without a byte-order mark, and says precisely why it cannot read the
-//! rest), and counts written as words.
+//! rest), text fitted to what a record may hold, and counts written as words.
 
 /// Why bytes are not readable text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +60,69 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     )
 }
 
+/// `text` cut to at most `max` characters, the last of them an ellipsis when it was cut.
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    kept.truncate(kept.trim_end().len());
+    kept.push('…');
+    kept
+}
+
+/// A title fitted to `max` characters and the body to go with it: when the title had to be
+/// clipped, the whole of it opens the body, so nothing the source said is lost.
+pub fn fit_title(title: &str, body: &str, max: usize) -> (String, String) {
+    let clipped = clip(title, max);
+    if clipped == title {
+        (clipped, body.to_owned())
+    } else if body.trim().is_empty() {
+        (clipped, title.to_owned())
+    } else {
+        (clipped, format!("{title}\n\n{body}"))
+    }
+}
+
+/// `text` with the control characters a record may not hold taken out
+/// ([`crate::invalid::check_plain`]): `\r\n` and a lone `\r` become newlines, the rest go.
+/// Imports pass what a file says through this, so a stray escape in a commit message never
+/// makes a store that will not restore.
+pub fn plain(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\t' && c != '\n')
+    {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The 64-bit FNV-1a hash of `bytes`: stable across builds and platforms, which std's
+/// hasher is not, so it can name a record in a key that must not change between imports.
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
 /// `n` with its noun, singular or plural: "1 group", "3 groups".
 pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
@@ -69,6 +132,26 @@ pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clips_with_an_ellipsis_and_keeps_short_text_whole() {
+        assert_eq!(clip("short", 10), "short");
+        assert_eq!(clip("exactly10!", 10), "exactly10!");
+        assert_eq!(clip("fix: a very long subject", 10), "fix: a ve…");
+        assert_eq!(clip("fix:     spaces", 10), "fix:…");
+        assert_eq!(clip("ééééééé", 4).chars().count(), 4);
+    }
+
+    #[test]
+    fn plain_text_loses_controls_but_keeps_lines_and_tabs() {
+        assert_eq!(plain("a\r\nb\rc\td"), "a\nb\nc\td");
+        assert_eq!(plain("\u{1b}[31mred\u{7}\0"), "[31mred");
+        assert_eq!(plain("naïve ✓"), "naïve ✓");
+        assert_eq!(
+            crate::invalid::check_plain("x", &plain("\u{9b}\u{1}ok\r")),
+            Ok(())
+        );
+    }
 
     #[test]
     fn says_why_bytes_are_not_text() {

@@ -58,6 +58,9 @@ pub enum StoreError {
     /// There is no store at the location.
     #[error("no Cairn store at {0}; run `cairn init` (or `cairn demo`) first")]
     Missing(String),
+    /// The file exists but is empty (zero bytes).
+    #[error("{0} is an empty file, not a Cairn store; `cairn init` starts one there")]
+    Empty(String),
     /// The file or database exists but is not a Cairn store.
     #[error("{0} is not a Cairn store")]
     NotAStore(String),
@@ -91,12 +94,26 @@ pub enum StoreError {
         /// What failed to decode.
         reason: String,
     },
+    /// A file that must be new exists already.
+    #[error("{0} exists already; choose a new file name")]
+    Exists(String),
+    /// The engine cannot do this.
+    #[error("{0}")]
+    Unsupported(String),
     /// The database failed.
     #[error(transparent)]
     Database(#[from] sqlx::Error),
     /// Applying migrations failed.
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl StoreError {
+    /// True when the database refused a text value it cannot hold (PostgreSQL's "character
+    /// not in repertoire", for a NUL): the caller's input, not the server, is at fault.
+    pub fn is_unstorable_text(&self) -> bool {
+        matches!(self, Self::Database(sqlx::Error::Database(db)) if db.code().as_deref() == Some("22021"))
+    }
 }
 
 /// A store result.
@@ -302,7 +319,8 @@ pub trait Store: Send + Sync {
     async fn accounts(&self) -> Result<Vec<Account>>;
     /// The account with this login.
     async fn account(&self, login: &str) -> Result<Option<Account>>;
-    /// Changes an account's role.
+    /// Changes an account's role. A role other than manager also ends the reporting lines the
+    /// account heads, in the same transaction (see `cairn_core::privacy`).
     async fn set_role(&self, person: PersonId, role: Role, at: Timestamp) -> Result<()>;
 
     /// Starts a session.
@@ -311,10 +329,28 @@ pub trait Store: Send + Sync {
     async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<Session>>;
     /// Ends a session (ending one that is gone already is not an error).
     async fn remove_session(&self, token_hash: &str) -> Result<()>;
-    /// Records a failed login attempt.
-    async fn add_login_failure(&self, login: &str, at: Timestamp) -> Result<()>;
-    /// How many logins failed for `login` since `since`.
-    async fn login_failures(&self, login: &str, since: Timestamp) -> Result<u64>;
+    /// Claims one of the `limit` password checks allowed for `login` since `since`, in one
+    /// atomic step: records an attempt at `at` and answers true, or answers false when
+    /// `limit` attempts are recorded already. Parallel claims never exceed `limit`.
+    async fn claim_login_attempt(
+        &self,
+        login: &str,
+        since: Timestamp,
+        at: Timestamp,
+        limit: u64,
+    ) -> Result<bool>;
+    /// Forgets the attempt claimed at `at`, once its password matched.
+    async fn forget_login_attempt(&self, login: &str, at: Timestamp) -> Result<()>;
+
+    /// Closes the store's connections once the work in hand is done. SQLite first folds its
+    /// write-ahead log back into the database file, so the file alone is the whole store
+    /// (a backup by copy); call it before the process exits.
+    async fn close(&self) -> Result<()>;
+
+    /// Writes a consistent copy of the whole store to a new SQLite file at `path` while
+    /// others may go on writing (SQLite's `VACUUM INTO`); PostgreSQL stores are backed up
+    /// with `cairn export` or the server's own tools.
+    async fn backup(&self, path: &std::path::Path) -> Result<()>;
 
     /// The engine's own consistency checks: what they report, empty when all is well
     /// (SQLite: `integrity_check` and `foreign_key_check`; PostgreSQL enforces both itself).

@@ -721,12 +721,13 @@ impl Store for PgStore {
     }
 
     async fn set_role(&self, person: PersonId, role: Role, at: Timestamp) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
         let done =
             sqlx::query("UPDATE accounts SET role = $2, updated_at = $3 WHERE person_id = $1")
                 .bind(person.uuid())
                 .bind(role.as_str())
                 .bind(at)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound {
@@ -734,6 +735,17 @@ impl Store for PgStore {
                 id: person.to_string(),
             });
         }
+        // Only managers head reporting lines: a role change ends the old reads at once.
+        if role != Role::Manager {
+            sqlx::query(
+                "UPDATE people SET manager_id = NULL, updated_at = $2 WHERE manager_id = $1",
+            )
+            .bind(person.uuid())
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -771,23 +783,57 @@ impl Store for PgStore {
         Ok(())
     }
 
-    async fn add_login_failure(&self, login: &str, at: Timestamp) -> Result<()> {
-        sqlx::query("INSERT INTO login_failures (login, at) VALUES ($1, $2)")
+    async fn claim_login_attempt(
+        &self,
+        login: &str,
+        since: Timestamp,
+        at: Timestamp,
+        limit: u64,
+    ) -> Result<bool> {
+        // Under READ COMMITTED two claims would each count the other out; a transaction
+        // lock on the login makes them take turns, on every app server alike.
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended('cairn-login:' || $1, 0))")
             .bind(login)
-            .bind(at)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        let claimed = sqlx::query(
+            "INSERT INTO login_failures (login, at) SELECT $1, $2 \
+             WHERE (SELECT COUNT(*) FROM login_failures WHERE login = $1 AND at > $3) < $4",
+        )
+        .bind(login)
+        .bind(at)
+        .bind(since)
+        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(claimed == 1)
+    }
+
+    async fn forget_login_attempt(&self, login: &str, at: Timestamp) -> Result<()> {
+        sqlx::query(
+            "DELETE FROM login_failures WHERE ctid = \
+             (SELECT ctid FROM login_failures WHERE login = $1 AND at = $2 LIMIT 1)",
+        )
+        .bind(login)
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
-    async fn login_failures(&self, login: &str, since: Timestamp) -> Result<u64> {
-        let n: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE login = $1 AND at > $2")
-                .bind(login)
-                .bind(since)
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(u64::try_from(n).unwrap_or(0))
+    async fn close(&self) -> Result<()> {
+        self.pool.close().await;
+        Ok(())
+    }
+
+    async fn backup(&self, _path: &std::path::Path) -> Result<()> {
+        Err(StoreError::Unsupported(
+            "a PostgreSQL store is backed up with `cairn export` or pg_dump, not `cairn backup`"
+                .into(),
+        ))
     }
 
     async fn integrity(&self) -> Result<Vec<String>> {

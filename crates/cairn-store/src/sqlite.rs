@@ -121,6 +121,11 @@ impl SqliteStore {
         if !create && !path.exists() {
             return Err(StoreError::Missing(shown));
         }
+        // An empty file would silently become an empty store, and a backup that checks "ok"
+        // with nothing in it is worse than one that fails: only `init` may start from one.
+        if !create && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            return Err(StoreError::Empty(shown));
+        }
         let mut options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(create)
@@ -833,12 +838,13 @@ impl Store for SqliteStore {
     }
 
     async fn set_role(&self, person: PersonId, role: Role, at: Timestamp) -> Result<()> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
         let done =
             sqlx::query("UPDATE accounts SET role = $2, updated_at = $3 WHERE person_id = $1")
                 .bind(person.to_string())
                 .bind(role.as_str())
                 .bind(ts(at))
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound {
@@ -846,6 +852,17 @@ impl Store for SqliteStore {
                 id: person.to_string(),
             });
         }
+        // Only managers head reporting lines: a role change ends the old reads at once.
+        if role != Role::Manager {
+            sqlx::query(
+                "UPDATE people SET manager_id = NULL, updated_at = $2 WHERE manager_id = $1",
+            )
+            .bind(person.to_string())
+            .bind(ts(at))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -883,23 +900,60 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn add_login_failure(&self, login: &str, at: Timestamp) -> Result<()> {
-        sqlx::query("INSERT INTO login_failures (login, at) VALUES ($1, $2)")
-            .bind(login)
-            .bind(ts(at))
-            .execute(&self.pool)
-            .await?;
+    async fn claim_login_attempt(
+        &self,
+        login: &str,
+        since: Timestamp,
+        at: Timestamp,
+        limit: u64,
+    ) -> Result<bool> {
+        // One statement that writes takes SQLite's write lock before it reads, so the count
+        // and the insert cannot interleave with another claim.
+        let claimed = sqlx::query(
+            "INSERT INTO login_failures (login, at) SELECT $1, $2 \
+             WHERE (SELECT COUNT(*) FROM login_failures WHERE login = $1 AND at > $3) < $4",
+        )
+        .bind(login)
+        .bind(ts(at))
+        .bind(ts(since))
+        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(claimed == 1)
+    }
+
+    async fn forget_login_attempt(&self, login: &str, at: Timestamp) -> Result<()> {
+        sqlx::query(
+            "DELETE FROM login_failures WHERE rowid = \
+             (SELECT rowid FROM login_failures WHERE login = $1 AND at = $2 LIMIT 1)",
+        )
+        .bind(login)
+        .bind(ts(at))
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
-    async fn login_failures(&self, login: &str, since: Timestamp) -> Result<u64> {
-        let n: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE login = $1 AND at > $2")
-                .bind(login)
-                .bind(ts(since))
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(u64::try_from(n).unwrap_or(0))
+    async fn close(&self) -> Result<()> {
+        // TRUNCATE waits for readers and writers of this process (none are left at exit)
+        // and leaves an empty log; the last connection's close then removes it.
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await?;
+        self.pool.close().await;
+        Ok(())
+    }
+
+    async fn backup(&self, path: &Path) -> Result<()> {
+        if path.exists() {
+            return Err(StoreError::Exists(path.display().to_string()));
+        }
+        sqlx::query("VACUUM INTO $1")
+            .bind(path.to_string_lossy().into_owned())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     async fn integrity(&self) -> Result<Vec<String>> {

@@ -558,30 +558,46 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
     );
     store.remove_session(&session.token_hash).await.unwrap();
 
-    let start = now();
-    for _ in 0..3 {
-        store
-            .add_login_failure("barbara@work.example", now())
-            .await
-            .unwrap();
+    // Login attempts: a claim counts before the password check, parallel claims never pass
+    // the limit, other logins are not affected, and a forgotten claim frees its slot.
+    let since = now() - Duration::minutes(15);
+    let claims = (0..60).map(|_| {
+        let store = store.clone();
+        tokio::spawn(async move {
+            store
+                .claim_login_attempt("barbara@work.example", since, now(), 5)
+                .await
+                .unwrap()
+        })
+    });
+    let mut granted = 0;
+    for claim in claims {
+        granted += usize::from(claim.await.unwrap());
     }
+    assert_eq!(granted, 5, "at most five password checks per window");
+    let other = now();
+    assert!(
+        store
+            .claim_login_attempt("someone@work.example", since, other, 5)
+            .await
+            .unwrap()
+    );
     store
-        .add_login_failure("someone@work.example", now())
+        .forget_login_attempt("someone@work.example", other)
         .await
         .unwrap();
-    assert_eq!(
+    let later = now() + Duration::minutes(16);
+    assert!(
         store
-            .login_failures("barbara@work.example", start - Duration::seconds(1))
+            .claim_login_attempt(
+                "barbara@work.example",
+                later - Duration::minutes(15),
+                later,
+                5
+            )
             .await
             .unwrap(),
-        3
-    );
-    assert_eq!(
-        store
-            .login_failures("barbara@work.example", now() + Duration::seconds(1))
-            .await
-            .unwrap(),
-        0
+        "the window moves on"
     );
 
     // Export, import into an empty store, export again: the same bytes.
@@ -812,7 +828,7 @@ async fn inbox_story(store: Arc<dyn Store>) {
     let exported = store.export().await.unwrap();
     assert_eq!(exported.activities.len(), 1_202);
     let text = exported.to_json();
-    let back = Archive::parse(&text, day("2026-11-24")).unwrap();
+    let back = Archive::parse(&text, now().date_naive()).unwrap();
     assert_eq!(back.to_json(), text);
 
     // Deleting accepted evidence sends its activities back to the inbox.
@@ -950,7 +966,7 @@ async fn growth_story(store: Arc<dyn Store>) {
     );
     let text = exported.to_json();
     assert_eq!(
-        Archive::parse(&text, day("2026-11-24")).unwrap().to_json(),
+        Archive::parse(&text, now().date_naive()).unwrap().to_json(),
         text
     );
 }

@@ -55,6 +55,13 @@ impl From<StoreError> for AppError {
                 "updated_at",
                 format!("{id} was changed meanwhile; reload and retry"),
             )),
+            // PostgreSQL refuses NUL in text ("character not in repertoire"). Records are
+            // checked in core first; this catches what reaches a query unchecked, such as
+            // a search term, as the caller's mistake rather than a server error.
+            e if e.is_unstorable_text() => Self::Rejected {
+                status: StatusCode::BAD_REQUEST,
+                message: "the request holds a NUL character, which text cannot hold".into(),
+            },
             other => Self::Internal(other.to_string()),
         }
     }

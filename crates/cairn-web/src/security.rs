@@ -70,8 +70,11 @@ fn is_loopback_host(host: &str) -> bool {
 
 /// Checks a form's token against the server's.
 pub fn check_csrf(expected: &str, given: &str) -> Result<(), AppError> {
-    // Constant-time comparison: the token's bytes are never revealed by timing.
-    let same = expected.len() == given.len()
+    // An empty token is no token: with no cookie the expected value is empty, and "" == ""
+    // must not let another site post a login form. Constant-time comparison: the token's
+    // bytes are never revealed by timing.
+    let same = !expected.is_empty()
+        && expected.len() == given.len()
         && expected
             .bytes()
             .zip(given.bytes())

@@ -716,22 +716,53 @@ async fn logging_in_and_out_with_fresh_sessions_csrf_and_a_rate_limit() {
         assert_eq!(api.status, StatusCode::UNAUTHORIZED);
         assert!(api.text.contains("\"code\":\"login_required\""));
 
-        // A login form posted from elsewhere (no matching token cookie) is refused.
-        let body = format!(
-            "token=guess&login=owner%40work.example&password={}",
-            PASSWORD.replace(' ', "+")
-        );
-        let forged = send(
-            &t.app,
-            request(
-                "POST",
-                "/login",
-                None,
-                Some(("application/x-www-form-urlencoded", body)),
-            ),
-        )
-        .await;
-        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+        // A login form posted from elsewhere (no matching token cookie) is refused, and so
+        // is one with no cookie and an empty token: "" never matches "".
+        for token in ["guess", ""] {
+            let body = format!(
+                "token={token}&login=owner%40work.example&password={}",
+                PASSWORD.replace(' ', "+")
+            );
+            let forged = send(
+                &t.app,
+                request(
+                    "POST",
+                    "/login",
+                    None,
+                    Some(("application/x-www-form-urlencoded", body)),
+                ),
+            )
+            .await;
+            assert_eq!(forged.status, StatusCode::FORBIDDEN, "token {token:?}");
+        }
+        // A login that is not an email address, or holds a NUL, is answered, not a 500.
+        for login in ["admin", "owner%00%40work.example"] {
+            let r = log_in(&t.app, login, PASSWORD).await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{login}");
+            assert!(r.text.contains("email address"), "{login}: {}", r.text);
+        }
+
+        // Sixty wrong passwords at once: at most five are checked, the rest are refused.
+        let attempts: Vec<_> = (0..60)
+            .map(|_| {
+                let app = t.app.clone();
+                tokio::spawn(async move {
+                    log_in(&app, "skip@work.example", "wrong wrong wrong")
+                        .await
+                        .status
+                })
+            })
+            .collect();
+        let mut checked = 0;
+        for attempt in attempts {
+            let status = attempt.await.unwrap();
+            assert!(
+                [StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(&status),
+                "{status}"
+            );
+            checked += usize::from(status == StatusCode::UNAUTHORIZED);
+        }
+        assert_eq!(checked, 5, "password checks for one login in a window");
 
         // Five failures in fifteen minutes lock the login, even for the right password.
         for _ in 0..5 {
@@ -843,39 +874,52 @@ async fn only_admins_manage_accounts_and_they_still_read_no_records() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
-        let r = send(
-            &t.app,
+        // Reporting lines need a manager-role account: not an engineer, and not the admin
+        // appointing themselves into anyone's chain.
+        let set = |who: PersonId, field: &str| {
             post(
-                &format!("/admin/users/{}", dee.person),
-                format!("csrf={csrf}&manager=owner%40work.example"),
-            ),
-        )
-        .await;
+                &format!("/admin/users/{who}"),
+                format!("csrf={csrf}&{field}"),
+            )
+        };
+        for (login, says) in [("owner", "is an engineer"), ("admin", "is an admin")] {
+            let r = send(
+                &t.app,
+                set(dee.person, &format!("manager={login}%40work.example")),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{login}");
+            assert!(r.text.contains(says), "{}", r.text);
+        }
+        let admin = t
+            .store
+            .account("admin@work.example")
+            .await
+            .unwrap()
+            .unwrap();
+        let r = send(&t.app, set(admin.person, "role=manager")).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text.contains("another admin changes your own role"));
+        let other = t
+            .store
+            .account("other@work.example")
+            .await
+            .unwrap()
+            .unwrap();
+        let r = send(&t.app, set(dee.person, "manager=other%40work.example")).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         assert_eq!(
-            t.store
-                .account("dee@work.example")
-                .await
-                .unwrap()
-                .unwrap()
-                .role,
-            Role::Manager
-        );
-        assert_eq!(
             t.store.person(dee.person).await.unwrap().manager,
-            Some(t.owner)
+            Some(other.person)
         );
         // A loop is refused with the reason.
-        let r = send(
-            &t.app,
-            post(
-                &format!("/admin/users/{}", t.owner),
-                format!("csrf={csrf}&manager=dee%40work.example"),
-            ),
-        )
-        .await;
+        let r = send(&t.app, set(other.person, "manager=dee%40work.example")).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text.contains("loop"));
+        // A manager made an engineer loses their reports at once.
+        let r = send(&t.app, set(other.person, "role=engineer")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(t.store.person(dee.person).await.unwrap().manager, None);
         // Without the token, nothing changes.
         let r = send(
             &t.app,

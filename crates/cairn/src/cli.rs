@@ -1,5 +1,8 @@
 //! The top of the command line: global options and the subcommand to run.
 
+use std::sync::{Arc, Mutex, PoisonError};
+
+use cairn_store::{Location, Store};
 use clap::Parser;
 
 use crate::commands::Command;
@@ -38,6 +41,42 @@ pub struct Globals {
     pub config: Config,
     /// `--json` was given.
     pub json: bool,
+    /// The stores this run opened, closed when the command ends (see [`Globals::close`]).
+    opened: Mutex<Vec<Arc<dyn Store>>>,
+}
+
+impl Globals {
+    /// Opens an existing store; it is closed when the command ends.
+    pub async fn open(&self, location: &Location) -> cairn_store::Result<Arc<dyn Store>> {
+        let store = cairn_store::open(location).await?;
+        self.keep(&store);
+        Ok(store)
+    }
+
+    /// Opens a store, creating it if it does not exist; it is closed when the command ends.
+    pub async fn create(&self, location: &Location) -> cairn_store::Result<Arc<dyn Store>> {
+        let store = cairn_store::create(location).await?;
+        self.keep(&store);
+        Ok(store)
+    }
+
+    fn keep(&self, store: &Arc<dyn Store>) {
+        self.opened
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(Arc::clone(store));
+    }
+
+    /// Closes every store the command opened. A SQLite store folds its write-ahead log back
+    /// into the file here, so a copy of the file made after the command is a whole backup.
+    async fn close(&self) -> anyhow::Result<()> {
+        let opened =
+            std::mem::take(&mut *self.opened.lock().unwrap_or_else(PoisonError::into_inner));
+        for store in opened {
+            store.close().await?;
+        }
+        Ok(())
+    }
 }
 
 impl Cli {
@@ -51,7 +90,10 @@ impl Cli {
         let globals = Globals {
             config: Config::load(self.db)?,
             json: self.json,
+            opened: Mutex::new(Vec::new()),
         };
-        self.command.run(&globals).await
+        let ran = self.command.run(&globals).await;
+        let closed = globals.close().await;
+        ran.and(closed)
     }
 }

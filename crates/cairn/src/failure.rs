@@ -39,6 +39,9 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
                         | StoreError::Missing(_)
                         | StoreError::NotAStore(_)
                         | StoreError::TooNew(_)
+                        | StoreError::Exists(_)
+                        | StoreError::Empty(_)
+                        | StoreError::Unsupported(_)
                         | StoreError::LadderChanged(_)
                         | StoreError::Duplicate(_)
                         | StoreError::AlreadySubmitted { .. }

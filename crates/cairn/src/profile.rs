@@ -8,7 +8,7 @@ use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
 use cairn_store::Store;
 
-use crate::config::Config;
+use crate::cli::Globals;
 use crate::failure::BadInput;
 
 /// An open store and the person it belongs to.
@@ -23,9 +23,9 @@ pub struct Profile {
 
 impl Profile {
     /// Opens the configured store, which must exist and have been initialised.
-    pub async fn load(config: &Config) -> anyhow::Result<Self> {
-        let location = config.location();
-        let store = cairn_store::open(&location).await?;
+    pub async fn load(globals: &Globals) -> anyhow::Result<Self> {
+        let location = globals.config.location();
+        let store = globals.open(&location).await?;
         let Some(owner) = store.owner().await? else {
             return Err(BadInput(format!(
                 "the store at {location} has no profile yet; run `cairn init --name NAME --level LEVEL`"

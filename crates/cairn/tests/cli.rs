@@ -171,7 +171,7 @@ fn bad_input_is_one_clear_line_exit_2_and_changes_nothing() {
         (vec!["log", "   "], "TITLE: must not be empty"),
         (
             vec!["log", "x", "--link", "not a url"],
-            "--link: 'not a url' is not a URL",
+            "--link: 'not a url' is not a web address",
         ),
         (
             vec!["log", "x", "--area", "Back End"],
@@ -633,10 +633,49 @@ fn team_accounts_roles_and_reporting_lines_from_the_command_line() {
         "ada@work.example",
     ])
     .bad_input("loop");
-    env.run(&["user", "set-manager", "ada@work.example", "--none"])
+    // Only a manager-role account heads a reporting line, and a role change ends the
+    // lines a demoted manager headed at once.
+    env.run(&[
+        "user",
+        "set-manager",
+        "grace@work.example",
+        "cy@work.example",
+    ])
+    .bad_input("no account cy@work.example");
+    let demoted = env
+        .run(&["user", "set-role", "grace@work.example", "engineer"])
+        .ok();
+    assert!(
+        demoted
+            .stderr
+            .contains("Their one report no longer reports to them"),
+        "{}",
+        demoted.stderr
+    );
+    let users = env.json(&["user", "list"]);
+    assert_eq!(
+        users[0]["manager"],
+        serde_json::Value::Null,
+        "Ada's line ended"
+    );
+    env.run(&[
+        "user",
+        "set-manager",
+        "ada@work.example",
+        "grace@work.example",
+    ])
+    .bad_input("grace@work.example is an engineer; only an account with the manager role");
+    env.run(&["user", "set-role", "grace@work.example", "manager"])
         .ok();
     env.run(&["user", "set-role", "ada@work.example", "admin"])
         .ok();
+    env.run(&[
+        "user",
+        "set-manager",
+        "grace@work.example",
+        "ada@work.example",
+    ])
+    .bad_input("ada@work.example is an admin");
     env.run(&["user", "set-role", "nobody@work.example", "admin"])
         .bad_input("no account nobody@work.example");
     let users = env.json(&["user", "list"]);

@@ -742,3 +742,96 @@ fn remind_writes_a_calendar_file_with_a_monthly_event() {
     env.run(&["remind", "--ics", "--at", "25:00"])
         .bad_input("--at");
 }
+
+/// Whatever a file holds, an import stores only records that `check` passes and that an
+/// export brings back: over-long titles are clipped (kept whole in the body), control
+/// characters dropped, script links left out.
+#[test]
+fn every_importer_writes_only_what_a_backup_restores() {
+    let env = Env::new();
+    env.init();
+    let repo = Repo::new(&env, "long");
+    let subject = format!("fix: {}\u{1b}[31m", "S".repeat(2_000));
+    repo.commit("ada@work.example", "2026-03-02", &subject, "a.txt", 1);
+    env.run(&["import", "git", repo.shown()]).ok();
+
+    let huge = |c: &str| c.repeat(1_000_000);
+    let jira = write(
+        &env,
+        "jira.csv",
+        format!(
+            "Summary,Issue key,Created\n\"{}\u{7}\",LONG-1,01/Mar/26 9:15 AM\n",
+            huge("J")
+        )
+        .as_bytes(),
+    );
+    env.run(&["import", "jira", shown(&jira)]).ok();
+
+    let mut pulls: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("gh-pr-list.json")).unwrap())
+            .unwrap();
+    pulls[0]["title"] = serde_json::Value::String(format!("{}\u{0}", "G".repeat(5_000)));
+    let github = write(&env, "pulls.json", pulls.to_string().as_bytes());
+    env.run(&["import", "github", shown(&github), "--login", "ada-l"])
+        .ok();
+
+    let markdown = write(
+        &env,
+        "brag.md",
+        format!("## March 2026\n\n- {}\n", huge("M")).as_bytes(),
+    );
+    env.run(&["import", "markdown", shown(&markdown)]).ok();
+    let csv = write(
+        &env,
+        "brag.csv",
+        format!(
+            "date,title,link\n2026-03-03,{},javascript://%0aalert(1)\n",
+            huge("C")
+        )
+        .as_bytes(),
+    );
+    env.run(&["import", "csv", shown(&csv), "--accept"]).ok();
+    let jrnl = write(
+        &env,
+        "journal.txt",
+        format!("[2026-03-04 09:15] {}\n", huge("R")).as_bytes(),
+    );
+    env.run(&["import", "jrnl", shown(&jrnl), "--accept"]).ok();
+    env.run(&["inbox", "accept", "LONG-1"]).ok();
+
+    let checked = env.json(&["check"]);
+    assert_eq!(checked["ok"], true, "{checked}");
+    let archive: serde_json::Value = serde_json::from_str(&env.export()).unwrap();
+    let titles: Vec<&str> = archive["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.len() >= 6, "{}", titles.len());
+    assert!(
+        titles
+            .iter()
+            .all(|t| t.chars().count() <= 1_000 && !t.contains(['\u{0}', '\u{7}', '\u{1b}']))
+    );
+    assert!(!archive.to_string().contains("javascript:"));
+    let git = &archive["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["source"] == "git")
+        .unwrap();
+    assert!(git["title"].as_str().unwrap().ends_with('…'));
+    assert!(
+        git["body"].as_str().unwrap().contains(&"S".repeat(2_000)),
+        "the subject is kept whole"
+    );
+
+    let file = env.path("backup.json");
+    env.run(&["export", "-o", file.to_str().unwrap()]).ok();
+    let restored = Env::new();
+    restored
+        .run(&["import", "archive", file.to_str().unwrap()])
+        .ok();
+    assert_eq!(restored.export(), env.export());
+}

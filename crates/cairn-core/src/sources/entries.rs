@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::Visibility;
 use crate::activity::{Activity, ActivityKind, ActivityState};
 use crate::dates::Timestamp;
-use crate::evidence::{Evidence, LevelSignal, MAX_TITLE, Source};
+use crate::evidence::{Evidence, LevelSignal, Source};
 use crate::id::{CompetencyId, EvidenceId, PersonId};
 use crate::ladder::Ladder;
 use crate::ladder::import::slugify;
@@ -37,12 +37,7 @@ impl Entry {
     /// The key that makes re-importing the same entry a no-op: its date and a hash of its
     /// words, so an edited entry imports as new.
     pub fn external_id(&self) -> String {
-        // FNV-1a: stable across builds and platforms, which std's hasher is not.
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in self.title.bytes().chain([0]).chain(self.body.bytes()) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        let hash = crate::text::fnv1a(self.title.bytes().chain([0]).chain(self.body.bytes()));
         format!("{}:{hash:016x}", self.date)
     }
 
@@ -102,7 +97,7 @@ impl Entry {
             id: EvidenceId::new(),
             owner,
             date: self.date,
-            title: self.title.chars().take(MAX_TITLE).collect(),
+            title: self.title.clone(),
             body: self.body.clone(),
             impact: self.impact.clone(),
             links: self.links.clone(),
@@ -115,6 +110,7 @@ impl Entry {
             created_at: at,
             updated_at: at,
         }
+        .fitted()
     }
 }
 

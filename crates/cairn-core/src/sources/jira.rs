@@ -6,7 +6,7 @@
 //! A ticket's date is when it was resolved (else last updated, else created); its body is
 //! its description with its labels and sprints.
 
-use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use super::{SourceError, body};
 use crate::activity::{Activity, ActivityKind};
@@ -33,6 +33,14 @@ pub fn read(
     owner: PersonId,
     at: Timestamp,
 ) -> Result<Tickets, SourceError> {
+    if let Some(line) = unclosed_quote(text) {
+        return Err(SourceError::new(
+            Some(line),
+            "",
+            "a quote opened here is never closed, so the rest of the file would run into one \
+             cell; close it (a quote inside a cell is written twice: \"\")",
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -86,6 +94,19 @@ pub fn read(
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        if record.len() < headers.len() {
+            // A short row is a damaged export: guessing which cells are missing would
+            // misfile tickets.
+            return Err(SourceError::new(
+                Some(line),
+                "",
+                format!(
+                    "this row has {} of the header's {} columns",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+        }
         if let Some(i) = assignee {
             let who = cell(Some(i));
             if who.is_empty() || !me.contains(&who.to_lowercase()) {
@@ -113,13 +134,25 @@ pub fn read(
             if value.is_empty() {
                 return Ok(None);
             }
-            parse_time(value).map(Some).ok_or_else(|| {
+            let t = parse_time(value).ok_or_else(|| {
                 SourceError::new(
                     Some(line),
                     name,
                     format!("'{value}' is not a date in a form Jira writes (12/Mar/24 3:45 PM)"),
                 )
-            })
+            })?;
+            // Jira dates before 2000 (a two-digit '99') or past next year are typos.
+            if !(2000..=at.year() + 1).contains(&t.year()) {
+                return Err(SourceError::new(
+                    Some(line),
+                    name,
+                    format!(
+                        "'{value}' is in {}, which cannot be a ticket's date",
+                        t.year()
+                    ),
+                ));
+            }
+            Ok(Some(t))
         };
         let created_at = date(Some(created), "Created")?
             .ok_or_else(|| SourceError::new(Some(line), "Created", "is empty"))?;
@@ -175,6 +208,18 @@ fn csv_problem(e: &csv::Error) -> String {
         }
         _ => format!("not readable as CSV: {e}"),
     }
+}
+
+/// The line of a quote that opens a cell and is never closed, if there is one. A quote
+/// inside a quoted cell is doubled, so it toggles twice and leaves the count even.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let mut open = None;
+    for (i, c) in text.char_indices() {
+        if c == '"' {
+            open = if open.is_some() { None } else { Some(i) };
+        }
+    }
+    open.map(|i| crate::text::line_and_column(text, i).0)
 }
 
 /// A time in one of the forms Jira exports write, taken as UTC.
@@ -243,6 +288,36 @@ mod tests {
             t.activities[1].occurred_at.to_rfc3339(),
             "2026-03-10T10:00:00+00:00"
         );
+    }
+
+    #[test]
+    fn short_rows_unclosed_quotes_and_implausible_years_are_refused_by_line() {
+        let header = "Summary,Issue key,Assignee,Created,Description\n";
+        let read_one = |rows: &str| {
+            read(&format!("{header}{rows}"), &me(), PersonId::new(), now()).unwrap_err()
+        };
+        let short = read_one("Fine,PAY-1,Ada Lovelace,01/Mar/26 9:15 AM,x\nShort,PAY-2\n");
+        assert_eq!(short.line, Some(3));
+        assert!(
+            short.message.contains("2 of the header's 5 columns"),
+            "{}",
+            short.message
+        );
+
+        let open = read_one(
+            "Open,PAY-3,Ada Lovelace,01/Mar/26 9:15 AM,\"never closed\nNext,PAY-4,Ada Lovelace\n",
+        );
+        assert_eq!(open.line, Some(2));
+        assert!(open.message.contains("never closed"), "{}", open.message);
+
+        for date in ["01/Mar/99 9:15 AM", "31/Dec/9999"] {
+            let old = read_one(&format!("Old,PAY-5,Ada Lovelace,{date},x\n"));
+            assert_eq!(
+                (old.line, old.field.as_str()),
+                (Some(2), "Created"),
+                "{date}"
+            );
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use cairn_core::archive::Archive;
+use cairn_core::archive::{Archive, Growth};
 use cairn_core::assessment::Assessor;
 use cairn_core::evidence::EvidenceQuery;
 use cairn_core::ladder::LadderRef;
@@ -16,8 +16,10 @@ use crate::{AppState, Mode};
 /// `GET /api/v1/export`: in local mode the whole store (as `cairn export` writes it). On a
 /// team server only the caller's own records: their person, destinations, evidence and
 /// rounds, with each round's manager entries only once both views are in (the blindness
-/// rule holds here as everywhere), the ladder versions those pin, and the people they
-/// name (their manager, whoever recorded a view) as bare references without emails.
+/// rule holds here as everywhere), reps, conversations with their commitments,
+/// constraints, imported activities, the ladder versions those pin, and the people they
+/// name (their manager, whoever recorded a view or a constraint) as bare references
+/// without emails.
 pub async fn archive(
     State(state): State<AppState>,
     ApiViewer(viewer): ApiViewer,
@@ -64,11 +66,16 @@ async fn personal(
                 .any(|r| r.id == a.round && r.shows(Assessor::Own, a))
         })
         .collect();
+    let reps = store.reps(*me).await?;
+    let (conversations, commitments): (Vec<_>, Vec<_>) =
+        store.conversations(*me).await?.into_iter().unzip();
+    let constraints = store.constraints(*me).await?;
     let mut named: Vec<Person> = Vec::new();
     let others = person
         .manager
         .into_iter()
         .chain(assessments.iter().map(|a| a.recorded_by))
+        .chain(constraints.iter().map(|c| c.recorded_by))
         .filter(|id| id != me);
     for id in others {
         if !named.iter().any(|p| p.id == id) {
@@ -97,6 +104,12 @@ async fn personal(
     Ok(
         Archive::new(Some(*me), ladders, named, destinations, events, evidence)
             .with_rounds(rounds, assessments)
-            .with_activities(activities),
+            .with_activities(activities)
+            .with_growth(Growth {
+                reps,
+                conversations,
+                commitments: commitments.into_iter().flatten().collect(),
+                constraints,
+            }),
     )
 }

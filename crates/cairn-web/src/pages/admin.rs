@@ -11,7 +11,7 @@ use cairn_core::account::{NewUser, Role, check_password, login};
 use cairn_core::dates::now;
 use cairn_core::id::PersonId;
 use cairn_core::person::Person;
-use cairn_core::privacy::check_manager;
+use cairn_core::privacy::{check_manager, check_manager_role};
 use serde::Deserialize;
 
 use super::{Chrome, render};
@@ -162,7 +162,7 @@ pub async fn change(
     check_csrf(&viewer.csrf, &form.csrf)?;
     let me = admin(&state, &viewer).await?;
     let person: PersonId = id.parse().map_err(|_| AppError::NotFound)?;
-    let result = apply(&state, person, &form).await;
+    let result = apply(&state, &me, person, &form).await;
     match result {
         Ok(()) => Ok(Redirect::to("/admin").into_response()),
         Err(AppError::Invalid(e)) => page(&state, &viewer, &me, Some(e.to_string())).await,
@@ -170,8 +170,19 @@ pub async fn change(
     }
 }
 
-async fn apply(state: &AppState, person: PersonId, form: &Change) -> Result<(), AppError> {
+/// Applies one change under the admin policy: an admin changes no role of their own (so
+/// they cannot make themselves a manager), and a manager must hold the manager role (so an
+/// admin cannot appoint themselves, or an engineer, into anyone's chain).
+async fn apply(
+    state: &AppState,
+    me: &Person,
+    person: PersonId,
+    form: &Change,
+) -> Result<(), AppError> {
     if let Some(role) = &form.role {
+        if person == me.id {
+            return Err(Invalid::new("role", "another admin changes your own role").into());
+        }
         state.store.set_role(person, role.parse()?, now()).await?;
     }
     if let Some(manager) = &form.manager {
@@ -179,14 +190,22 @@ async fn apply(state: &AppState, person: PersonId, form: &Change) -> Result<(), 
             None
         } else {
             let login = login(manager).map_err(|e| Invalid::new("manager", e.message))?;
-            let account = state.store.account(&login).await?;
-            Some(
-                account
-                    .ok_or_else(|| Invalid::new("manager", format!("no account {login}")))?
-                    .person,
-            )
+            let account = state
+                .store
+                .account(&login)
+                .await?
+                .ok_or_else(|| Invalid::new("manager", format!("no account {login}")))?;
+            Some(account)
         };
-        check_manager(person, manager, &state.reporting_lines().await?)?;
+        check_manager(
+            person,
+            manager.as_ref().map(|a| a.person),
+            &state.reporting_lines().await?,
+        )?;
+        if let Some(a) = &manager {
+            check_manager_role(&a.login, a.role)?;
+        }
+        let manager = manager.map(|a| a.person);
         state.store.set_manager(person, manager, now()).await?;
     }
     Ok(())

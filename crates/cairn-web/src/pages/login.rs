@@ -1,9 +1,11 @@
 //! Logging in and out of a team server.
 //!
 //! The login form is protected from cross-site posting by a double-submit token (a cookie
-//! and a hidden field that must match). Failed logins are counted in the store, so the limit
-//! holds across every app server; unknown logins cost the same time as wrong passwords.
-//! Each login makes a new session token, so a token planted before login is worthless.
+//! and a hidden field that must match; a missing token never matches). Login attempts are
+//! counted in the store before the password is checked, in one atomic step, so the limit
+//! holds across every app server and however many requests arrive at once; unknown logins
+//! cost the same time as wrong passwords. Each login makes a new session token, so a token
+//! planted before login is worthless.
 
 use askama::Template;
 use axum::extract::{FromRequest, Request, State};
@@ -23,7 +25,7 @@ use crate::session::{COOKIE, cookie, new_token, token_hash};
 use crate::{AppError, AppState, Mode, Viewer};
 
 const LOGIN_COOKIE: &str = "cairn_login";
-/// Failed logins allowed per login in [`WINDOW_MINUTES`].
+/// Password checks allowed per login in [`WINDOW_MINUTES`]; one that succeeds is not counted.
 const MAX_FAILURES: u64 = 5;
 const WINDOW_MINUTES: i64 = 15;
 const SESSION_HOURS: i64 = 12;
@@ -49,12 +51,14 @@ pub struct LoginForm {
 
 /// Whatever the form's double-submit token is, set as a cookie beside the page.
 fn page(
+    secure: bool,
     token: String,
     login: String,
     problem: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let cookie = format!("{LOGIN_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/login");
+    let secure = if secure { "; Secure" } else { "" };
+    let cookie = format!("{LOGIN_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/login{secure}");
     let html = render(&LoginPage {
         token,
         login,
@@ -68,7 +72,13 @@ pub async fn form(State(state): State<AppState>) -> Result<Response, AppError> {
     if !state.is_team() {
         return Ok(Redirect::to("/").into_response());
     }
-    page(new_token(), String::new(), None, StatusCode::OK)
+    let secure = matches!(
+        state.mode,
+        Mode::Team {
+            secure_cookies: true
+        }
+    );
+    page(secure, new_token(), String::new(), None, StatusCode::OK)
 }
 
 /// `POST /login`
@@ -86,9 +96,27 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
         })?;
     check_csrf(&expected.unwrap_or_default(), &form.token)?;
 
-    let login = form.login.trim().to_lowercase();
-    let since = now() - chrono::Duration::minutes(WINDOW_MINUTES);
-    if state.store.login_failures(&login, since).await? >= MAX_FAILURES {
+    let refused = |login: String, problem: &str| {
+        page(
+            secure_cookies,
+            new_token(),
+            login,
+            Some(problem.to_owned()),
+            StatusCode::UNAUTHORIZED,
+        )
+    };
+    let Ok(login) = cairn_core::account::login(&form.login) else {
+        return refused(form.login, "Log in with the email address of your account.");
+    };
+    // The attempt is counted before the password is checked, in one step in the store, so
+    // however many requests arrive at once at most MAX_FAILURES checks happen per window.
+    let at = now();
+    let since = at - chrono::Duration::minutes(WINDOW_MINUTES);
+    if !state
+        .store
+        .claim_login_attempt(&login, since, at, MAX_FAILURES)
+        .await?
+    {
         return Err(AppError::TooManyAttempts);
     }
     let account = state.store.account(&login).await?;
@@ -96,15 +124,16 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
         &form.password,
         account.as_ref().map(|a| a.password_hash.as_str()),
     ) {
-        state.store.add_login_failure(&login, now()).await?;
-        let problem = Some("That login and password do not match an account.".to_owned());
-        return page(new_token(), form.login, problem, StatusCode::UNAUTHORIZED);
+        return refused(
+            form.login,
+            "That login and password do not match an account.",
+        );
     }
+    state.store.forget_login_attempt(&login, at).await?;
     let Some(account) = account else {
         return Err(AppError::LoginRequired);
     };
     let token = new_token();
-    let at = now();
     let session = Session {
         token_hash: token_hash(&token),
         person: account.person,

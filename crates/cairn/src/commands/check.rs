@@ -21,7 +21,7 @@ pub struct Args {}
 
 pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
     let location = globals.config.location();
-    let store = cairn_store::open(&location).await?;
+    let store = globals.open(&location).await?;
     let mut problems = store.integrity().await?;
     let mut records = 0;
     match store.export().await {

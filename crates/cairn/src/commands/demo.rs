@@ -234,7 +234,7 @@ pub async fn fill(globals: &Globals) -> anyhow::Result<(Location, Arc<dyn Store>
     {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    let store = cairn_store::create(&location).await?;
+    let store = globals.create(&location).await?;
     if store.owner().await?.is_some() {
         bad_input!(
             "{location} already has a profile; give `cairn --db NEW_PATH demo` a fresh store"

@@ -50,7 +50,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let before = find(&profile, &args.id).await?;
     let mut e = before.clone();
     if let Some(title) = args.title {

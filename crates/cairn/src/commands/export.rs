@@ -22,7 +22,7 @@ pub struct Args {
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let location = globals.config.location();
-    let store = cairn_store::open(&location).await?;
+    let store = globals.open(&location).await?;
     let archive = store.export().await?;
     let text = archive.to_json();
     match &args.output {

@@ -57,7 +57,7 @@ pub async fn calibration(
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let chosen: Option<LevelId> = match &args.target {
         Some(level) => {
             let level: LevelId = level

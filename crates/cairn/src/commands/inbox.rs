@@ -70,7 +70,7 @@ struct DismissArgs {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let suggested = match (&args.action, args.limit) {
         (None, 0) => None,
         (None, n) => Some(n),

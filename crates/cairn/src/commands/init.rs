@@ -81,7 +81,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    let store = cairn_store::create(&location).await?;
+    let store = globals.create(&location).await?;
     if let Some(owner) = store.owner().await? {
         let who = store.person(owner).await?;
         bad_input!(

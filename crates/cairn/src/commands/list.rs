@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let query = args.filters.query(profile.me.id, &profile.ladder)?;
     let list = profile.store.list_evidence(&query).await?;
     let mut out = BufWriter::new(io::stdout().lock());

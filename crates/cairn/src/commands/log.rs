@@ -45,7 +45,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let at = now();
     let evidence = Evidence {
         id: EvidenceId::new(),

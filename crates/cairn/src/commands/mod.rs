@@ -1,6 +1,7 @@
 //! The subcommands, one file each; groups are folders.
 
 mod assess;
+mod backup;
 mod check;
 mod constraint;
 mod convo;
@@ -46,6 +47,7 @@ pub enum Command {
     Edit(edit::Args),
     Rm(rm::Args),
     Export(export::Args),
+    Backup(backup::Args),
     Check(check::Args),
     #[command(subcommand)]
     Goal(goal::Command),
@@ -94,6 +96,7 @@ impl Command {
             Self::Edit(args) => edit::run(args, globals).await,
             Self::Rm(args) => rm::run(args, globals).await,
             Self::Export(args) => export::run(args, globals).await,
+            Self::Backup(args) => backup::run(args, globals).await,
             Self::Check(args) => check::run(args, globals).await,
             Self::Goal(command) => command.run(globals).await,
             Self::Assess(command) => command.run(globals).await,

@@ -37,7 +37,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if !matches!(args.format.as_str(), "md" | "html") {
         bad_input!("--format: '{}' is not md or html", args.format);
     }
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let ready = readiness(&profile, &args.aim).await?;
     let calibration = calibration(&profile, Some(ready.target.clone())).await?;
     let destination = profile

@@ -74,7 +74,7 @@ pub async fn readiness(profile: &Profile, aim: &Aim) -> anyhow::Result<Readiness
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let r = readiness(&profile, &args.aim).await?;
     let mut out = io::stdout().lock();
     if globals.json {

@@ -40,7 +40,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let Ok(weekday) = args.weekday.parse::<Weekday>() else {
         bad_input!(
             "--weekday: '{}' is not a weekday (mon, tue, ... sun)",

@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let evidence = find(&profile, &args.id).await?;
     profile.store.remove_evidence(evidence.id).await?;
     let mut out = io::stdout().lock();

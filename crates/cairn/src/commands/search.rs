@@ -27,7 +27,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if cairn_core::evidence::search_words(&text).is_empty() {
         bad_input!("search: '{text}' has no words to look for");
     }
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let mut query = args.filters.query(profile.me.id, &profile.ladder)?;
     query.text = Some(text);
     let list = profile.store.list_evidence(&query).await?;

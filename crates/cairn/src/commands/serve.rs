@@ -50,7 +50,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         let owner = archive.people[0].id;
         (location, store, owner)
     } else {
-        let profile = Profile::load(&globals.config).await?;
+        let profile = Profile::load(globals).await?;
         (globals.config.location(), profile.store, profile.me.id)
     };
     listen(
@@ -63,7 +63,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
 
 async fn serve_team(args: &Args, globals: &Globals) -> anyhow::Result<()> {
     let location = globals.config.location();
-    let store = cairn_store::open(&location).await?;
+    let store = globals.open(&location).await?;
     if store.accounts().await?.is_empty() {
         bad_input!("{location} has no accounts yet; add one with `cairn user add` first");
     }
@@ -82,11 +82,26 @@ async fn listen(addr: SocketAddr, location: &str, state: AppState) -> anyhow::Re
     let bound = listener.local_addr()?;
     eprintln!("Cairn is serving {location} at http://{bound}/ (Ctrl-C stops it).");
     axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        .with_graceful_shutdown(stopped())
         .await
         .context("the server stopped")?;
     eprintln!("Stopped.");
     Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM (what a service manager sends), so either stop is clean:
+/// requests in flight finish and the store is closed.
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }

@@ -29,7 +29,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if !(1..=20).contains(&args.halves) {
         bad_input!("--halves: give 1 to 20, not {}", args.halves);
     }
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let evidence = profile.all_evidence().await?;
     let shape = shape::compute(&evidence, today(), args.halves);
     let mut out = io::stdout().lock();

@@ -20,7 +20,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let evidence = find(&profile, &args.id).await?;
     let ladder = if evidence.ladder == profile.ladder.reference() {
         profile.ladder.clone()

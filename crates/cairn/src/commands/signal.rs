@@ -29,7 +29,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if !(1..=60).contains(&args.window) {
         bad_input!("--window: give 1 to 60 months, not {}", args.window);
     }
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let talks = profile.store.conversations(profile.me.id).await?;
     let constraints = profile.store.constraints(profile.me.id).await?;
     let signal = read(&talks, &constraints, today(), args.window);

@@ -25,7 +25,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let suggester = cairn_store::suggester(&*profile.store, profile.me.id, &profile.ladder).await?;
     let mut ranked = suggester.suggest(&args.text.join(" "));
     ranked.truncate(args.limit);

@@ -28,7 +28,7 @@ pub struct Args {
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let key: SortKey = args.sort.parse()?;
-    let store = cairn_store::open(&globals.config.location()).await?;
+    let store = globals.open(&globals.config.location()).await?;
     let manager = find(store.as_ref(), &args.manager).await?;
     let mut rows = cairn_store::team(store.as_ref(), manager.person, today()).await?;
     sort(&mut rows, key);

@@ -26,7 +26,7 @@ struct Row<'a> {
 }
 
 pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let rounds = profile.store.rounds(profile.me.id).await?;
     let entries = profile.store.assessments(profile.me.id).await?;
     let count = |round: &AssessmentRound, side| {

@@ -52,7 +52,7 @@ struct Submitted<'a> {
 }
 
 pub async fn run(args: Args, side: Assessor, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let store = &profile.store;
     let rounds = store.rounds(profile.me.id).await?;
     let at = now();

@@ -34,7 +34,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let at = now();
     let constraint = Constraint {
         id: ConstraintId::new(),

@@ -12,7 +12,7 @@ use crate::profile::Profile;
 pub struct Args {}
 
 pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let all = profile.store.constraints(profile.me.id).await?;
     let mut out = io::stdout().lock();
     if globals.json {

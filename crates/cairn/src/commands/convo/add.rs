@@ -49,7 +49,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         );
     };
     let date = parse_date("--date", date, today())?;
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let at = now();
     let conversation = Conversation {
         id: ConversationId::new(),

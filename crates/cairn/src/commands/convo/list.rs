@@ -18,7 +18,7 @@ use crate::profile::Profile;
 pub struct Args {}
 
 pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let talks = profile.store.conversations(profile.me.id).await?;
     let mut out = io::stdout().lock();
     if globals.json {

@@ -25,7 +25,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         .outcome
         .parse()
         .map_err(|e: Invalid| Invalid::new("--outcome", e.message))?;
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let all: Vec<_> = profile
         .store
         .conversations(profile.me.id)

@@ -28,7 +28,7 @@ pub enum End {
 }
 
 pub async fn run(args: Args, globals: &Globals, end: End) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let Some(mut d) = profile
         .store
         .destinations(profile.me.id)

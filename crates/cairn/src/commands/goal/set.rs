@@ -64,7 +64,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
             "goal: that destination is vague, so it was not saved; answer the questions above, or keep it anyway with --force"
         );
     }
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let target_level = match &args.target_level {
         Some(l) => {
             let level = l

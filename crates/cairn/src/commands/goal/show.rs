@@ -16,7 +16,7 @@ use crate::profile::Profile;
 pub struct Args {}
 
 pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let current = profile
         .store
         .destinations(profile.me.id)

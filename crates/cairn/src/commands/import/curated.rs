@@ -139,7 +139,7 @@ async fn land_entries(
     strict: bool,
     globals: &Globals,
 ) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let ladder = &profile.ladder;
     let mut map: Vec<(String, CompetencyId)> = Vec::new();
     for t in &common.tags {

@@ -57,7 +57,7 @@ struct Repository {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let emails: Vec<String> = if args.authors.is_empty() {
         profile.me.emails.iter().map(|e| e.to_lowercase()).collect()
     } else {

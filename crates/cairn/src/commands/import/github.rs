@@ -34,7 +34,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let login = args.login.or_else(|| profile.me.github.clone());
     let at = now();
     let mut seen: HashMap<String, usize> = HashMap::new();

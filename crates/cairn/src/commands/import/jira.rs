@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let me: Vec<String> = if args.assignees.is_empty() {
         let mut me = vec![profile.me.name.clone()];
         me.extend(profile.me.emails.iter().cloned());

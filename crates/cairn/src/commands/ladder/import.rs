@@ -97,7 +97,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     // A team server's admin imports the company ladder without a profile of their own;
     // only --use needs one.
     let (store, moving, level) = if args.use_it {
-        let profile = Profile::load(&globals.config).await?;
+        let profile = Profile::load(globals).await?;
         let level = match &args.level {
             Some(level) => level
                 .parse::<LevelId>()
@@ -120,11 +120,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         }
         (profile.store, Some(profile.me.id), Some(level))
     } else {
-        (
-            cairn_store::open(&globals.config.location()).await?,
-            None,
-            None,
-        )
+        (globals.open(&globals.config.location()).await?, None, None)
     };
     let profile_move = moving
         .zip(level.as_ref())

@@ -166,7 +166,7 @@ pub(super) async fn open_existing(
     {
         return Ok(None);
     }
-    Ok(Some(cairn_store::open(&location).await?))
+    Ok(Some(globals.open(&location).await?))
 }
 
 /// Every ladder version in the configured store, or none when there is no store yet.

@@ -25,7 +25,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(&globals.config).await?;
+    let profile = Profile::load(globals).await?;
     let r = readiness(&profile, &args.aim).await?;
     let reps = profile.store.reps(profile.me.id).await?;
     let gaps: Vec<_> = r

@@ -49,7 +49,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let Some(ladder) = builtin::find(builtin::DEFAULT_LADDER) else {
         bad_input!("the built-in ladder is missing");
     };
-    let store = cairn_store::create(&globals.config.location()).await?;
+    let store = globals.create(&globals.config.location()).await?;
     let manager = match &args.manager {
         Some(m) => Some(find(store.as_ref(), m).await?.person),
         None => None,

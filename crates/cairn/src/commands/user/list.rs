@@ -27,7 +27,7 @@ struct Row {
 }
 
 pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let store = cairn_store::open(&globals.config.location()).await?;
+    let store = globals.open(&globals.config.location()).await?;
     let people: HashMap<_, _> = store
         .people()
         .await?

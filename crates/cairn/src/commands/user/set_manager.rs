@@ -1,12 +1,13 @@
 //! `cairn user set-manager`: reporting lines.
 
 use cairn_core::dates::now;
-use cairn_core::privacy::check_manager;
+use cairn_core::privacy::{check_manager, check_manager_role};
 
 use super::list::find;
 use crate::cli::Globals;
 
-/// Set who someone reports to (each person has at most one manager).
+/// Set who someone reports to (each person has at most one manager, who must have the
+/// manager role: `cairn user set-role LOGIN manager`).
 ///
 /// Examples:
 ///   cairn user set-manager ada@work.example grace@work.example
@@ -24,7 +25,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let store = cairn_store::open(&globals.config.location()).await?;
+    let store = globals.open(&globals.config.location()).await?;
     let person = find(store.as_ref(), &args.login).await?;
     let manager = match &args.manager {
         Some(m) => Some(find(store.as_ref(), m).await?),
@@ -37,6 +38,9 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         .map(|p| (p.id, p.manager))
         .collect();
     check_manager(person.person, manager.as_ref().map(|m| m.person), &lines)?;
+    if let Some(m) = &manager {
+        check_manager_role(&m.login, m.role)?;
+    }
     store
         .set_manager(person.person, manager.as_ref().map(|m| m.person), now())
         .await?;

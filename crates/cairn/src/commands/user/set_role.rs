@@ -24,9 +24,23 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         .role
         .parse()
         .map_err(|e: Invalid| Invalid::new("ROLE", e.message))?;
-    let store = cairn_store::open(&globals.config.location()).await?;
+    let store = globals.open(&globals.config.location()).await?;
     let account = find(store.as_ref(), &args.login).await?;
+    let reports = store
+        .people()
+        .await?
+        .iter()
+        .filter(|p| p.manager == Some(account.person))
+        .count();
     store.set_role(account.person, role, now()).await?;
     eprintln!("{} is now {role}.", account.login);
+    if role != Role::Manager && reports > 0 {
+        let whom = if reports == 1 {
+            "Their one report no longer reports to them".to_owned()
+        } else {
+            format!("Their {reports} reports no longer report to them")
+        };
+        eprintln!("{whom}; give each a new manager with `cairn user set-manager`.");
+    }
     Ok(())
 }
