@@ -900,6 +900,7 @@ async fn growth_story(store: Arc<dyn Store>) {
         what: "Share the last two design docs".into(),
         due: None,
         created_at: promise.created_at + chrono::Duration::seconds(1),
+        updated_at: promise.created_at + chrono::Duration::seconds(1),
         ..promise.clone()
     };
     // Given in the other order: commitments come back oldest first.
