@@ -64,6 +64,12 @@ pub fn check_length(field: &str, value: &str, max: usize) -> Result<(), Invalid>
     Ok(())
 }
 
+/// True for a character stored text may hold as it is: anything but a control character,
+/// save tab and newline. The one rule [`check_plain`] and [`crate::text::plain`] share.
+pub fn is_plain(c: char) -> bool {
+    !c.is_control() || c == '\t' || c == '\n'
+}
+
 /// Checks that a text holds no control characters but tab and newline (a carriage return
 /// only as part of `\r\n`, which browsers send for a newline). NUL breaks PostgreSQL, so a
 /// personal store holding one could not be restored onto a team server; ESC and BEL would
@@ -71,8 +77,7 @@ pub fn check_length(field: &str, value: &str, max: usize) -> Result<(), Invalid>
 pub fn check_plain(field: &str, value: &str) -> Result<(), Invalid> {
     let mut chars = value.chars().peekable();
     while let Some(c) = chars.next() {
-        let allowed =
-            !c.is_control() || c == '\t' || c == '\n' || (c == '\r' && chars.peek() == Some(&'\n'));
+        let allowed = is_plain(c) || (c == '\r' && chars.peek() == Some(&'\n'));
         if !allowed {
             return Err(Invalid::new(
                 field,

@@ -84,29 +84,24 @@ pub fn fit_title(title: &str, body: &str, max: usize) -> (String, String) {
     }
 }
 
+use crate::invalid::is_plain;
+
 /// `text` with the control characters a record may not hold taken out
 /// ([`crate::invalid::check_plain`]): `\r\n` and a lone `\r` become newlines, the rest go.
 /// Imports pass what a file says through this, so a stray escape in a commit message never
 /// makes a store that will not restore.
 pub fn plain(text: &str) -> String {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && c != '\t' && c != '\n')
-    {
+    if text.chars().all(is_plain) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\t' | '\n' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
+            // `\r\n` keeps its newline; a lone `\r` becomes one.
+            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
+            c if is_plain(c) => out.push(c),
+            _ => {}
         }
     }
     out
