@@ -112,8 +112,60 @@ impl StoreError {
     /// True when the database refused a text value it cannot hold (PostgreSQL's "character
     /// not in repertoire", for a NUL): the caller's input, not the server, is at fault.
     pub fn is_unstorable_text(&self) -> bool {
-        matches!(self, Self::Database(sqlx::Error::Database(db)) if db.code().as_deref() == Some("22021"))
+        self.code() == Some(Code::Postgres("22021".into()))
     }
+
+    /// True when a write met a store that was opened read-only (SQLite's `SQLITE_READONLY`
+    /// family, PostgreSQL's read-only transaction).
+    pub fn is_read_only(&self) -> bool {
+        match self.code() {
+            Some(Code::Sqlite(c)) => c & 0xff == 8,
+            Some(Code::Postgres(c)) => c == "25006",
+            None => false,
+        }
+    }
+
+    /// True when another process held the lock for longer than the store waits for it
+    /// (SQLite's `SQLITE_BUSY` and `SQLITE_LOCKED` families, PostgreSQL's lock timeout).
+    pub fn is_locked(&self) -> bool {
+        match self.code() {
+            Some(Code::Sqlite(c)) => matches!(c & 0xff, 5 | 6),
+            Some(Code::Postgres(c)) => c == "55P03",
+            None => false,
+        }
+    }
+
+    fn code(&self) -> Option<Code> {
+        let Self::Database(sqlx::Error::Database(db)) = self else {
+            return None;
+        };
+        let code = db.code()?;
+        Some(
+            if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                // SQLite reports extended result codes; the low byte is the primary one.
+                Code::Sqlite(code.parse().ok()?)
+            } else {
+                Code::Postgres(code.into_owned())
+            },
+        )
+    }
+}
+
+/// A database error's code, by engine.
+#[derive(Debug, PartialEq, Eq)]
+enum Code {
+    Sqlite(u32),
+    Postgres(String),
+}
+
+/// How long a SQLite write waits for another process's lock before giving up: 30 s, or
+/// the whole seconds in `CAIRN_LOCK_WAIT` (a script that would rather fail fast sets 0).
+pub fn lock_wait() -> std::time::Duration {
+    let seconds = std::env::var("CAIRN_LOCK_WAIT")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(30);
+    std::time::Duration::from_secs(seconds)
 }
 
 /// A store result.

@@ -7,7 +7,6 @@
 //! with the evidence table by triggers.
 
 use std::path::Path;
-use std::time::Duration;
 
 use async_trait::async_trait;
 use cairn_core::account::{Account, Role, Session};
@@ -108,6 +107,53 @@ const EVENT_SELECT: &str =
 /// A store in one SQLite file.
 pub(crate) struct SqliteStore {
     pool: SqlitePool,
+    /// Opened read-only: the file (or its folder) cannot be written, as with a mounted backup.
+    read_only: bool,
+}
+
+/// How a store file that exists may be opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    ReadWrite,
+    /// The file cannot be written; its folder can hold SQLite's shared-memory file.
+    ReadOnly,
+    /// Neither the file nor its folder can be written: nothing may change under the reader.
+    Frozen,
+}
+
+/// Finds out whether an existing store file can be written. A file whose write bits are all
+/// clear counts as read-only even for an administrator, who could write it anyway.
+fn access(path: &Path) -> Access {
+    let writable = |p: &Path| {
+        std::fs::metadata(p).is_ok_and(|m| !m.permissions().readonly())
+            && (p.is_dir() || std::fs::OpenOptions::new().append(true).open(p).is_ok())
+    };
+    if writable(path) {
+        return Access::ReadWrite;
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if writable(folder) || shared_memory(path).exists() {
+        Access::ReadOnly
+    } else {
+        Access::Frozen
+    }
+}
+
+/// SQLite's shared-memory file beside a WAL store.
+fn shared_memory(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-shm");
+    name.into()
+}
+
+/// SQLite's write-ahead log beside a store.
+fn write_ahead_log(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    name.into()
 }
 
 /// Fixed-width UTC text, so text order is time order.
@@ -126,11 +172,29 @@ impl SqliteStore {
         if !create && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
             return Err(StoreError::Empty(shown));
         }
+        let access = if create || !path.exists() {
+            Access::ReadWrite
+        } else {
+            access(path)
+        };
+        // A frozen store is read as it is on disk; a log beside it that was never folded
+        // back would be ignored, so such a copy is refused rather than read without it.
+        if access == Access::Frozen
+            && std::fs::metadata(write_ahead_log(path)).is_ok_and(|m| m.len() > 0)
+        {
+            return Err(StoreError::Unsupported(format!(
+                "{shown} is read-only and its write-ahead log {} holds changes not yet in it; \
+                 copy both files to a folder you can write and open the copy",
+                write_ahead_log(path).display()
+            )));
+        }
         let mut options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(create)
+            .read_only(access != Access::ReadWrite)
+            .immutable(access == Access::Frozen)
             .synchronous(SqliteSynchronous::Normal)
-            .busy_timeout(Duration::from_secs(30))
+            .busy_timeout(crate::lock_wait())
             .foreign_keys(true)
             // The driver steps SQLite on a worker thread and hands rows over a channel. With
             // its default of 50 the two threads wake each other for nearly every row of a
@@ -163,8 +227,9 @@ impl SqliteStore {
             .connect_with(options)
             .await
             .map_err(|e| not_a_store(e, &shown))?;
-        migrate(&pool, &shown).await?;
-        Ok(Self { pool })
+        let read_only = access != Access::ReadWrite;
+        migrate(&pool, &shown, read_only).await?;
+        Ok(Self { pool, read_only })
     }
 }
 
@@ -179,7 +244,8 @@ fn not_a_store(error: sqlx::Error, shown: &str) -> StoreError {
 
 /// Brings the schema up to date. A file with tables but no migration record is someone
 /// else's database and is left untouched.
-async fn migrate(pool: &SqlitePool, shown: &str) -> Result<()> {
+/// A read-only store must already be current: it cannot be brought up to date.
+async fn migrate(pool: &SqlitePool, shown: &str, read_only: bool) -> Result<()> {
     let latest = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
     let has_record: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations')",
@@ -195,6 +261,12 @@ async fn migrate(pool: &SqlitePool, shown: &str) -> Result<()> {
         match applied {
             Some(v) if v == latest => return Ok(()),
             Some(v) if v > latest => return Err(StoreError::TooNew(shown.to_owned())),
+            _ if read_only => {
+                return Err(StoreError::Unsupported(format!(
+                    "{shown} is read-only and was written by an older Cairn; \
+                     copy it to a folder you can write so it can be brought up to date"
+                )));
+            }
             _ => {}
         }
     } else {
@@ -936,6 +1008,10 @@ impl Store for SqliteStore {
     }
 
     async fn close(&self) -> Result<()> {
+        if self.read_only {
+            self.pool.close().await;
+            return Ok(());
+        }
         // TRUNCATE waits for readers and writers of this process (none are left at exit)
         // and leaves an empty log; the last connection's close then removes it.
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -14,10 +14,11 @@ use axum::http::{Request, StatusCode, header};
 use cairn_core::Visibility;
 use cairn_core::account::{Account, Role, Session};
 use cairn_core::activity::{Activity, ActivityKind, ActivityState};
-use cairn_core::conversation::Conversation;
+use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::now;
+use cairn_core::destination::Setting;
 use cairn_core::evidence::{Evidence, LevelSignal, Source};
-use cairn_core::id::{ConversationId, EvidenceId, PersonId, RepId};
+use cairn_core::id::{CommitmentId, ConversationId, EvidenceId, PersonId, RepId};
 use cairn_core::ladder::builtin;
 use cairn_core::person::Person;
 use cairn_core::rep::{Exposure, Rep, RepStatus};
@@ -189,7 +190,17 @@ async fn team(
             created_at: now(),
             updated_at: now(),
         };
-        store.add_conversation(&talk, &[]).await.unwrap();
+        let promise = Commitment {
+            id: CommitmentId::new(),
+            conversation: talk.id,
+            what: "Find a design review to lead".into(),
+            who: "Manager".into(),
+            due: None,
+            outcome: Outcome::Open,
+            created_at: now(),
+            updated_at: now(),
+        };
+        store.add_conversation(&talk, &[promise]).await.unwrap();
     }
     let rep = Rep {
         id: RepId::new(),
@@ -204,6 +215,15 @@ async fn team(
         updated_at: now(),
     };
     store.put_rep(&rep).await.unwrap();
+    // A destination the owner keeps to themselves.
+    let (goal, event) = Setting {
+        statement: "Secretly interview for staff roles elsewhere by June".into(),
+        visibility: Visibility::Private,
+        ..Setting::default()
+    }
+    .apply(owner.id, None, now())
+    .unwrap();
+    store.set_destination(&goal, &event).await.unwrap();
     let app = router(AppState::team(store.clone(), false));
     Team {
         store,
@@ -303,6 +323,15 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
                 &chain,
                 true,
             ),
+            (format!("/api/v1/profile?person={}", t.owner), &chain, true),
+            (format!("/api/v1/ladder?person={}", t.owner), &chain, true),
+            (
+                format!("/api/v1/ladder/next?person={}", t.owner),
+                &chain,
+                true,
+            ),
+            (format!("/api/v1/goal?person={}", t.owner), &chain, true),
+            (format!("/api/v1/reps?person={}", t.owner), &chain, true),
         ];
         for (path, ok, api) in &paths {
             for who in EVERYONE {
@@ -500,6 +529,25 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
         )
         .await;
         assert_eq!(own.json().as_array().unwrap().len(), 2);
+        // `person` is answered for the person, not the caller: the report's profile, and of
+        // their destination and reps only what they shared (here nothing).
+        let path = format!("/api/v1/profile?person={}", t.owner);
+        let theirs = send(&t.app, request("GET", &path, t.cookie(Who::Manager), None)).await;
+        assert_eq!(theirs.json()["name"], "Owner", "{}", theirs.text);
+        assert_eq!(theirs.json()["destination"], serde_json::Value::Null);
+        let own = send(
+            &t.app,
+            request("GET", "/api/v1/goal", t.cookie(Who::Owner), None),
+        )
+        .await;
+        assert!(own.text.contains("Secretly interview"), "{}", own.text);
+        let path = format!("/api/v1/goal?person={}", t.owner);
+        let goal = send(&t.app, request("GET", &path, t.cookie(Who::Manager), None)).await;
+        assert_eq!(goal.json()["destination"], serde_json::Value::Null);
+        assert_eq!(goal.json()["history"], json!([]));
+        let path = format!("/api/v1/reps?person={}", t.owner);
+        let reps = send(&t.app, request("GET", &path, t.cookie(Who::Manager), None)).await;
+        assert_eq!(reps.json(), json!([]));
         // Reps and their plan are the caller's own: a manager's list holds none of the owner's.
         let reps = send(
             &t.app,
@@ -563,6 +611,27 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
                 .iter()
                 .all(|c| c["visibility"] == "shared" && c["recorded_by"] != t.owner.to_string())
         );
+
+        // The owner's export is their whole record, growth included.
+        let export = send(
+            &t.app,
+            request("GET", "/api/v1/export", t.cookie(Who::Owner), None),
+        )
+        .await
+        .json();
+        for (part, count) in [
+            ("evidence", 2),
+            ("destinations", 1),
+            ("destination_events", 1),
+            ("activities", 1),
+            ("reps", 1),
+            ("conversations", 2),
+            ("commitments", 2),
+            ("constraints", 2),
+        ] {
+            let held = export[part].as_array().map_or(0, Vec::len);
+            assert_eq!(held, count, "the export's {part}");
+        }
 
         // Writes: the owner only; everyone else is told nothing exists.
         for who in EVERYONE {

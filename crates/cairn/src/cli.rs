@@ -95,5 +95,6 @@ impl Cli {
         let ran = self.command.run(&globals).await;
         let closed = globals.close().await;
         ran.and(closed)
+            .map_err(|e| crate::failure::explain_store(e, &globals.config.db))
     }
 }

@@ -5,6 +5,7 @@
 //! missing store, or a [`BadInput`] raised by a command itself.
 
 use std::io;
+use std::path::Path;
 
 use cairn_core::Invalid;
 use cairn_core::archive::ArchiveError;
@@ -26,29 +27,93 @@ pub(crate) use bad_input;
 
 /// The exit code for an error.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
-    let bad = error.chain().any(|cause| {
-        cause.is::<BadInput>()
-            || cause.is::<Invalid>()
-            || cause.is::<ArchiveError>()
-            || cause.is::<LadderError>()
-            || cause.downcast_ref::<StoreError>().is_some_and(|e| {
-                matches!(
-                    e,
-                    StoreError::NotFound { .. }
-                        | StoreError::Ambiguous { .. }
-                        | StoreError::Missing(_)
-                        | StoreError::NotAStore(_)
-                        | StoreError::TooNew(_)
-                        | StoreError::Exists(_)
-                        | StoreError::Empty(_)
-                        | StoreError::Unsupported(_)
-                        | StoreError::LadderChanged(_)
-                        | StoreError::Duplicate(_)
-                        | StoreError::AlreadySubmitted { .. }
-                )
-            })
-    });
+    // A context added by `explain_store` is found by downcasting the error, not its chain.
+    let bad = error.downcast_ref::<BadInput>().is_some()
+        || error.chain().any(|cause| {
+            cause.is::<BadInput>()
+                || cause.is::<Invalid>()
+                || cause.is::<ArchiveError>()
+                || cause.is::<LadderError>()
+                || cause.downcast_ref::<StoreError>().is_some_and(|e| {
+                    matches!(
+                        e,
+                        StoreError::NotFound { .. }
+                            | StoreError::Ambiguous { .. }
+                            | StoreError::Missing(_)
+                            | StoreError::NotAStore(_)
+                            | StoreError::TooNew(_)
+                            | StoreError::Exists(_)
+                            | StoreError::Empty(_)
+                            | StoreError::Unsupported(_)
+                            | StoreError::LadderChanged(_)
+                            | StoreError::Duplicate(_)
+                            | StoreError::AlreadySubmitted { .. }
+                    )
+                })
+        });
     if bad { 2 } else { 1 }
+}
+
+/// Puts a store's lock or read-only refusal into words that say what to do, naming the
+/// processes that hold the store open where the system tells (Linux's `/proc`).
+pub fn explain_store(error: anyhow::Error, db: &str) -> anyhow::Error {
+    let store = error.chain().find_map(|c| c.downcast_ref::<StoreError>());
+    if store.is_some_and(StoreError::is_read_only) {
+        return error.context(BadInput(format!(
+            "{db} is read-only (a mounted backup, or a file without write permission): \
+             it can be listed, searched, checked and exported, not changed"
+        )));
+    }
+    if store.is_some_and(StoreError::is_locked) {
+        let holders = holders(Path::new(db));
+        let who = if holders.is_empty() {
+            "another process (a running `cairn serve`, an import) is writing to it".to_owned()
+        } else {
+            format!("it is held open by {}", holders.join("; "))
+        };
+        return error.context(format!(
+            "{db} is locked: {who}. Cairn waited {} s for the lock; \
+             run the command again when that process has finished",
+            cairn_store::lock_wait().as_secs()
+        ));
+    }
+    error
+}
+
+/// Other processes with the store file (or its log) open, as "pid N (command line)".
+fn holders(db: &Path) -> Vec<String> {
+    let Ok(file) = db.canonicalize() else {
+        return Vec::new();
+    };
+    let Ok(processes) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    let own = std::process::id().to_string();
+    let beside = format!("{}-", file.display());
+    let mut found = Vec::new();
+    for process in processes.flatten() {
+        let pid = process.file_name().to_string_lossy().into_owned();
+        if pid == own || !pid.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(fds) = std::fs::read_dir(process.path().join("fd")) else {
+            continue;
+        };
+        let holds = fds.flatten().any(|fd| {
+            std::fs::read_link(fd.path())
+                .is_ok_and(|target| target == file || target.to_string_lossy().starts_with(&beside))
+        });
+        if holds {
+            let command = std::fs::read(process.path().join("cmdline")).unwrap_or_default();
+            let command = String::from_utf8_lossy(&command).replace('\0', " ");
+            let command = command.split_whitespace().collect::<Vec<_>>().join(" ");
+            found.push(format!(
+                "pid {pid} ({})",
+                cairn_core::text::clip(&command, 80)
+            ));
+        }
+    }
+    found
 }
 
 /// True when the error is stdout's reader going away (`cairn list | head`).

@@ -172,3 +172,95 @@ fn the_packet_escapes_what_people_wrote_and_carries_its_own_policy() {
         "a standalone document blocks scripts itself"
     );
 }
+
+/// Runs the binary so that file permissions bind it: an administrator's rights are dropped
+/// in a user namespace where the system allows one (`unshare -U`), as a mounted backup
+/// binds everyone.
+fn as_unprivileged(env: &Env, args: &[&str]) -> harness::Run {
+    let namespaced = std::process::Command::new("unshare")
+        .args(["-U", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut cmd = if namespaced {
+        let mut cmd = env.sandboxed("unshare");
+        cmd.args(["-U", env!("CARGO_BIN_EXE_cairn")]);
+        cmd
+    } else {
+        env.command()
+    };
+    harness::Run::from(cmd.arg("--db").arg(&env.db).args(args).output().unwrap())
+}
+
+#[test]
+fn a_read_only_store_is_listed_checked_and_exported_but_not_changed() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.init();
+    env.log(&["Wrote the on-call guide"]);
+    let folder = std::fs::Permissions::from_mode(0o555);
+    std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(env.dir.path(), folder).unwrap();
+
+    let listed = as_unprivileged(&env, &["list"]).ok();
+    assert!(
+        listed.stdout.contains("Wrote the on-call guide"),
+        "{listed:?}"
+    );
+    let checked = as_unprivileged(&env, &["check"]).ok();
+    assert!(checked.stderr.contains(": ok, "), "{checked:?}");
+    let exported = as_unprivileged(&env, &["export"]).ok();
+    assert!(exported.stdout.contains("Wrote the on-call guide"));
+    as_unprivileged(&env, &["log", "Another"]).bad_input("is read-only");
+    let left: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("cairn.db"))
+        .collect();
+    assert_eq!(
+        left,
+        ["cairn.db"],
+        "nothing written beside a read-only store"
+    );
+
+    std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn a_write_blocked_by_another_process_names_it_and_says_what_to_do() {
+    let env = Env::new();
+    env.init();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        use sqlx::Connection;
+        let mut holder = sqlx::SqliteConnection::connect(&format!("sqlite://{}", env.db))
+            .await
+            .unwrap();
+        sqlx::query("BEGIN IMMEDIATE")
+            .execute(&mut holder)
+            .await
+            .unwrap();
+        let blocked = env
+            .command()
+            .env("CAIRN_LOCK_WAIT", "1")
+            .args(["--db", &env.db, "log", "Blocked"])
+            .output()
+            .unwrap();
+        let blocked = harness::Run::from(blocked);
+        assert_eq!(blocked.code, 1, "{blocked:?}");
+        let own = std::process::id();
+        assert!(
+            blocked.stderr.starts_with(&format!(
+                "cairn: error: {} is locked: it is held open by pid {own} (",
+                env.db
+            )),
+            "{}",
+            blocked.stderr
+        );
+        assert!(blocked.stderr.contains("waited 1 s"), "{}", blocked.stderr);
+        sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+    });
+    env.log(&["Not blocked"]);
+}

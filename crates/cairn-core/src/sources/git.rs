@@ -9,7 +9,10 @@
 use std::collections::HashMap;
 
 use crate::Invalid;
+use crate::activity::{Activity, ActivityKind};
 use crate::dates::Timestamp;
+use crate::evidence::Source;
+use crate::id::PersonId;
 
 /// The `--format` argument the reader expects.
 pub const LOG_FORMAT: &str = "--format=%x1e%H%x1f%aI%x1f%aN%x1f%aE%x1f%s%x1f%b%x1f";
@@ -44,6 +47,32 @@ impl Commit {
     /// True when `emails` (lower case) include the author or a co-author.
     pub fn credits(&self, emails: &[String]) -> bool {
         emails.contains(&self.email) || self.co_authors.iter().any(|c| emails.contains(c))
+    }
+
+    /// The commit as `owner`'s inbox activity from the repository `container`, linked to
+    /// `web` (the repository's web address) when it has one, fitted to the record's limits.
+    pub fn activity(
+        self,
+        owner: PersonId,
+        container: &str,
+        web: Option<&str>,
+        at: Timestamp,
+    ) -> Activity {
+        let mut a = Activity::new(owner, Source::Git, ActivityKind::Commit, at);
+        a.url = web.map(|web| format!("{web}/commit/{}", self.hash));
+        a.external_id = self.hash;
+        a.title = if self.subject.trim().is_empty() {
+            "(no subject)".to_owned()
+        } else {
+            self.subject
+        };
+        a.body = self.body;
+        a.container = container.to_owned();
+        a.files = self.files;
+        a.additions = self.additions;
+        a.deletions = self.deletions;
+        a.occurred_at = self.at;
+        a.grouped()
     }
 }
 

@@ -22,7 +22,7 @@ use crate::session::ApiViewer;
 #[serde(deny_unknown_fields)]
 pub struct PersonParams {
     #[serde(default)]
-    person: String,
+    pub(crate) person: String,
 }
 
 /// `?person=ID&target=LEVEL`.

@@ -1,17 +1,19 @@
 //! `/api/v1/goal`: the destination, its history, and the clarity check.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use cairn_core::Invalid;
 use cairn_core::clarity::{Clarity, Verdict, check};
 use cairn_core::dates::{now, parse_date};
 use cairn_core::destination::{Destination, DestinationEvent, DestinationStatus, Setting};
 use cairn_core::id::LevelId;
+use cairn_core::{Invalid, Visibility};
 use serde::{Deserialize, Serialize};
 
+use super::assess::PersonParams;
 use super::body::Body;
 use crate::AppState;
+use crate::assessing::access;
 use crate::error::ApiError;
 use crate::session::ApiViewer;
 
@@ -115,14 +117,28 @@ pub struct SetView {
 pub async fn show(
     State(state): State<AppState>,
     ApiViewer(viewer): ApiViewer,
+    Query(params): Query<PersonParams>,
 ) -> Result<Json<GoalView>, ApiError> {
-    let current = state
+    let access = access(&state, &viewer, &params.person).await?;
+    // A report's destinations, and their history, only as far as they shared them.
+    let visible: Vec<Destination> = state
         .store
-        .destinations(viewer.person)
+        .destinations(access.person.id)
         .await?
         .into_iter()
-        .find(|d| d.status == DestinationStatus::Active);
-    let history = state.store.destination_events(viewer.person).await?;
+        .filter(|d| access.own || d.visibility == Visibility::Shared)
+        .collect();
+    let current = visible
+        .iter()
+        .find(|d| d.status == DestinationStatus::Active)
+        .cloned();
+    let history: Vec<DestinationEvent> = state
+        .store
+        .destination_events(access.person.id)
+        .await?
+        .into_iter()
+        .filter(|e| visible.iter().any(|d| d.id == e.destination))
+        .collect();
     Ok(Json(GoalView {
         clarity: current.as_ref().map(|d| check(&d.statement)),
         destination: current.as_ref().map(DestinationView::from),

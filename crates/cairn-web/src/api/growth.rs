@@ -84,8 +84,12 @@ pub async fn signal(
 pub async fn reps(
     State(state): State<AppState>,
     ApiViewer(viewer): ApiViewer,
+    Query(p): Query<PersonParams>,
 ) -> Result<Json<Vec<Rep>>, ApiError> {
-    Ok(Json(state.store.reps(viewer.person).await?))
+    let access = access(&state, &viewer, &p.person).await?;
+    let mut reps = state.store.reps(access.person.id).await?;
+    reps.retain(|r| access.own || r.visibility == Visibility::Shared);
+    Ok(Json(reps))
 }
 
 /// A new rep.

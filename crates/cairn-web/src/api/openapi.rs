@@ -70,7 +70,7 @@ pub fn spec() -> Value {
                 "delete": {"summary": "Delete a piece of evidence", "parameters": [id_param], "responses": with_errors(json!({"204": {"description": "Deleted"}}))}
             },
             "/api/v1/goal": {
-                "get": {"summary": "The current destination, its clarity check and its history", "responses": with_errors(json!({"200": {"description": "The goal", "content": {"application/json": {"schema": {"type": "object", "properties": {
+                "get": {"summary": "The current destination, its clarity check and its history (a report's: only what they shared)", "parameters": [person.clone()], "responses": with_errors(json!({"200": {"description": "The goal", "content": {"application/json": {"schema": {"type": "object", "properties": {
                     "destination": {"type": ["object", "null"]}, "clarity": {"oneOf": [{"$ref": "#/components/schemas/Clarity"}, {"type": "null"}]},
                     "history": {"type": "array", "items": {"type": "object", "properties": {"change": {"type": "string", "enum": ["set", "revised", "pivoted", "reached", "dropped"]}, "statement": {"type": "string"}, "reason": {"type": "string"}, "at": {"type": "string", "format": "date-time"}}}}
                 }}}}}}))},
@@ -178,7 +178,7 @@ pub fn spec() -> Value {
                 }
             },
             "/api/v1/reps": {
-                "get": {"summary": "Your reps, oldest first", "responses": with_errors(json!({"200": {"description": "Reps", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["id", "title", "competencies", "exposure", "status"]}}}}}}))},
+                "get": {"summary": "Your reps, oldest first (a report's: only those they shared)", "parameters": [person.clone()], "responses": with_errors(json!({"200": {"description": "Reps", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["id", "title", "competencies", "exposure", "status"]}}}}}}))},
                 "post": {
                     "summary": "Record a rep",
                     "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["title", "competencies"], "additionalProperties": false, "properties": {"title": {"type": "string"}, "competencies": {"type": "array", "items": {"type": "string"}}, "exposure": {"type": "string", "enum": ["low", "medium", "high"]}, "status": {"type": "string", "enum": ["candidate", "active", "done", "dropped"]}, "description": {"type": "string"}, "visibility": {"type": "string", "enum": ["private", "shared"]}}}}}},
@@ -227,15 +227,16 @@ pub fn spec() -> Value {
                 "get": {"summary": "Your record as a Cairn archive (team mode: only your own records; a round's manager entries only once both views are in)", "responses": with_errors(json!({"200": {"description": "The archive", "content": {"application/json": {"schema": {"type": "object", "required": ["format", "version"]}}}}}))}
             },
             "/api/v1/profile": {
-                "get": {"summary": "The owner's profile", "responses": {"200": {"description": "The profile", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Profile"}}}}}}
+                "get": {"summary": "The owner's profile", "parameters": [person.clone()], "responses": {"200": {"description": "The profile", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Profile"}}}}}}
             },
             "/api/v1/ladder": {
-                "get": {"summary": "The owner's career ladder, whole", "responses": {"200": {"description": "The ladder (the shape of docs/ladders.md)", "content": {"application/json": {"schema": {"type": "object"}}}}}}
+                "get": {"summary": "The owner's career ladder, whole", "parameters": [person.clone()], "responses": {"200": {"description": "The ladder (the shape of docs/ladders.md)", "content": {"application/json": {"schema": {"type": "object"}}}}}}
             },
             "/api/v1/ladder/next": {
                 "get": {
                     "summary": "What the level above the owner's (or `level`) adds, per competency, along `track` where the ladder branches",
                     "parameters": [
+                        person.clone(),
                         {"name": "level", "in": "query", "schema": {"type": "string"}},
                         {"name": "track", "in": "query", "schema": {"type": "string"}}
                     ],

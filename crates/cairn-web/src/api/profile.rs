@@ -1,15 +1,21 @@
 //! `/api/v1/profile`, `/api/v1/ladder` and `/api/v1/ladder/next`: who the store belongs
-//! to, their ladder, and what its next level adds.
+//! to, their ladder, and what its next level adds. In team mode each takes `person` for a
+//! report, under the same access rule as their rounds; a report's destination shows only
+//! when they shared it.
 
 use axum::Json;
 use axum::extract::{Query, State};
 use std::sync::Arc;
 
+use cairn_core::Visibility;
+use cairn_core::destination::DestinationStatus;
 use cairn_core::ladder::Ladder;
 use cairn_core::ladder::next::NextLevel;
 use serde::Serialize;
 
+use super::assess::PersonParams;
 use crate::AppState;
+use crate::assessing::access;
 use crate::error::ApiError;
 use crate::pages::ladder::NextParams;
 use crate::session::ApiViewer;
@@ -31,9 +37,19 @@ pub struct ProfileView {
 pub async fn show(
     State(state): State<AppState>,
     ApiViewer(viewer): ApiViewer,
+    Query(params): Query<PersonParams>,
 ) -> Result<Json<ProfileView>, ApiError> {
-    let (me, ladder) = state.profile(viewer.person).await?;
-    let destination = state.store.destinations(me.id).await?.into_iter().next();
+    let access = access(&state, &viewer, &params.person).await?;
+    let (me, ladder) = (access.person, access.ladder);
+    let destination = state
+        .store
+        .destinations(me.id)
+        .await?
+        .into_iter()
+        .find(|d| {
+            d.status == DestinationStatus::Active
+                && (access.own || d.visibility == Visibility::Shared)
+        });
     Ok(Json(ProfileView {
         id: me.id.to_string(),
         level_title: ladder
@@ -53,9 +69,9 @@ pub async fn show(
 pub async fn ladder(
     State(state): State<AppState>,
     ApiViewer(viewer): ApiViewer,
+    Query(params): Query<PersonParams>,
 ) -> Result<Json<Arc<Ladder>>, ApiError> {
-    let (_, ladder) = state.profile(viewer.person).await?;
-    Ok(Json(ladder))
+    Ok(Json(access(&state, &viewer, &params.person).await?.ladder))
 }
 
 /// `GET /api/v1/ladder/next?level=L&track=T`: the step above the owner's level (or `level`),
@@ -65,7 +81,7 @@ pub async fn next(
     ApiViewer(viewer): ApiViewer,
     Query(params): Query<NextParams>,
 ) -> Result<Json<NextLevel>, ApiError> {
-    let (me, ladder) = state.profile(viewer.person).await?;
-    let (step, _) = params.step(&ladder, &me.level)?;
+    let access = access(&state, &viewer, &params.person).await?;
+    let (step, _) = params.step(&access.ladder, &access.person.level)?;
     Ok(Json(step))
 }

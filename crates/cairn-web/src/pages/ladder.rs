@@ -168,6 +168,9 @@ pub async fn show(
 /// `?level=L&track=T`: look from another level than the viewer's own, along a track.
 #[derive(Debug, Default, Deserialize)]
 pub struct NextParams {
+    /// Whose ladder, for the API (empty for the viewer's own).
+    #[serde(default)]
+    pub(crate) person: String,
     #[serde(default)]
     level: String,
     #[serde(default)]

@@ -6,9 +6,7 @@ use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::thread;
 
 use anyhow::Context;
-use cairn_core::activity::{Activity, ActivityKind};
 use cairn_core::dates::now;
-use cairn_core::evidence::Source;
 use cairn_core::sources::git::{
     Commit, LOG_FORMAT, diff_tree_totals, parse_record, remote_repository,
 };
@@ -111,7 +109,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
             );
         }
         for commit in commits {
-            activities.push(activity(&profile, repo, commit, at));
+            activities.push(commit.activity(profile.me.id, &repo.name, repo.web.as_deref(), at));
         }
     }
     progress.finish_and_clear();
@@ -313,30 +311,4 @@ fn authors(repo: &Repository) -> anyhow::Result<Vec<String>> {
         })
         .take(3)
         .collect())
-}
-
-fn activity(
-    profile: &Profile,
-    repo: &Repository,
-    c: Commit,
-    at: cairn_core::dates::Timestamp,
-) -> Activity {
-    let mut a = Activity::new(profile.me.id, Source::Git, ActivityKind::Commit, at);
-    a.url = repo
-        .web
-        .as_ref()
-        .map(|web| format!("{web}/commit/{}", c.hash));
-    a.external_id = c.hash;
-    a.title = if c.subject.trim().is_empty() {
-        "(no subject)".to_owned()
-    } else {
-        c.subject
-    };
-    a.body = c.body;
-    a.container = repo.name.clone();
-    a.files = c.files;
-    a.additions = c.additions;
-    a.deletions = c.deletions;
-    a.occurred_at = c.at;
-    a.grouped()
 }
