@@ -91,108 +91,357 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("clarity pattern: {e}"))
 }
 
-/// Roles, levels and scopes: the nouns a destination names.
-const ROLE: &str = r"(?:senior|staff|principal|distinguished|lead|tech lead|team lead|architect|manager|management|director|head of [a-z]+|cto|vp|expert|specialist|owner|engineer(?:ing)?|scientist|developer|sre|leader(?:ship)?|l[1-9]|ic[1-9]|e[1-9]|(?:senior|staff|principal)[- ]level|next level)";
+/// Levels and roles: the nouns a destination names. A level may stand alone ("staff",
+/// "L5", "the next level"); a role is a kind of job ("tech lead", "SRE", "architect").
+const ROLE: &str = r"(?:senior|staff|principal|distinguished|tech lead|team lead|lead (?:engineer|developer|designer|sre|architect|scientist)|architect|manager|management|director|head of [a-z]+|cto|vp|expert|specialist|owner|maintainer|engineer(?:ing)?|scientist|developer|dev|analyst|designer|sre|em|tl|tpm|leader(?:ship)?|consultant|mid-level|[lpe][1-9]|ic ?[1-9]|level [1-9]|(?:senior|staff|principal)[- ]level|(?:the )?next level|(?:the )?next step up|promotion to [a-z0-9]+)";
 
-/// Aspiration frames followed by what is aspired to.
-static FRAMES: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(?:become|becoming|be|being|grow(?:ing)?(?: [a-z-]+){0,6}? (?:into|toward|towards)|move (?:into|to|toward)|moving into|transition(?:ing)? (?:into|to)|step into|promoted to|considered for|get to|reach|make it to)\s+((?:[a-z0-9'-]+\s*){1,8})",
-    )
+/// Frames that aim at what follows: "become", "get to", "aim for", "ready for".
+const AIM: &str = r"(?:become|becoming|be|being|get to|getting to|reach|reaching|make it to|make|go for|going for|aim(?:ing)? (?:for|at|to be)|aim|target(?:ing)?|promot(?:ed|ion) to|step (?:up )?(?:in)?to|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|work(?:ing)? (?:my way |our way |her way |his way )?(?:up )?to(?:wards?)?|ready for|considered for|prepared for|qualify for|eligible for|on track for|path to|land|get|grow(?:ing)?(?: [a-z-]+){0,6}? (?:in)?to(?:wards?)?|want|like|hope|plan|goal|objective|ambition)";
+
+static AIMED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b{AIM}\b((?:\s+[a-z0-9'/-]+){{0,7}}?)\s+(?:a |an |the )?((?:[a-z-]+ ){{0,2}}?{ROLE}(?:[ -](?:[a-z-]+ )?{ROLE})?)\b"
+    ))
 });
-static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{ROLE}\b")));
-/// A named capability: better/stronger/expert at or in something.
+static AIM_WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{AIM}\b")));
+static ROLE_START: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{ROLE}\b")));
+/// A line that labels its goal ("Goal: EM", "Aim - principal scope") or opens with a level
+/// or role ("Staff by 2027."): a destination without a verb.
+static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:(?:my |the )?(?:goal|aim|target|objective|destination|ambition|next step|north star|where i want to be|wish)s?\s*(?:[:=-]|is)\s*(?:to )?(?:be |become |get to |reach )?(?:a |an |the )?((?:[a-z0-9'-]+ ){{0,4}}?(?:{ROLE}|[a-z-]+ scope|[a-z-]+ depth))|(?:a |an )?((?:[a-z-]+ )?{ROLE})(?: role| position| title)? (?:by|in|within|before|this|next|for)\b)"
+    ))
+});
+/// A named capability: better at, expert in, improve at, deepen my, learn.
 static CAPABILITY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:better|stronger|strong|weak|expert|an expert|skilled|proficient|fluent|great|good|deeper|confident|known) (?:at|in|with|for)\s+((?:[a-z0-9'-]+\s*){1,6})",
+        r"\b(?:(?:better|stronger|strong|weak|expert|an expert|skilled|proficient|fluent|great|good|deeper|confident|comfortable|competent|excellent|solid|sharper|more effective|more confident|more fluent|more skilled) (?:at|in|with|on|when)|(?:improve|improving|get better|getting better|level up|levelling up|leveling up|upskill|upskilling|grow|growing|develop|developing|strengthen|strengthening|sharpen|sharpening|work on|working on|invest in|build up|broaden) (?:at|in|on|with|my|our)|(?:deepen|deepening|master|mastering|learn|learning|study|studying|pick up|gain|gaining|build|building|get|getting|develop|developing) (?:my |some |real |more |deep |deeper |solid |hands-on )?(?:expertise|experience|skills?|knowledge|depth|fluency|mastery|competence|understanding|grounding) (?:in|with|of|on|around)|(?:deepen|deepening|master|mastering|learn|learning|learn how to|get good at|getting good at|become good at)|(?:expertise|depth|mastery|fluency) (?:in|with|on))\s+((?:[a-z0-9'+#./-]+\s*){1,6})",
     )
 });
-/// Qualified influence or leadership, and people leadership.
+/// "X skills", "X depth": a capability named as a noun after an aim.
+static CAPABILITY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:want|like|need|build|develop|grow|gain|deepen|improve|strengthen|sharpen|into)(?: my| some| more| real| deeper| solid)? ((?:[a-z-]+ ){1,3}(?:skills|depth|expertise|chops|craft))\b",
+    )
+});
+/// Scopes and areas owned: technical leadership, "own our observability", "the person
+/// people call", "principal scope", "responsible for".
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:technical|org-level|org|organisational|organizational|cross-team|engineering|company-wide|people|thought) (?:leadership|influence)|(?:leadership|influence) (?:on|of|in|across|beyond|outside)\b[a-z' -]*|lead(?:ing)? (?:people|a team|teams|an? org[a-z]*)|manag(?:e|ing) (?:people|a team|engineers)|own(?:ing)? (?:our|the|my) (?:team's |company's |org's )?[a-z-]+(?: [a-z-]+)?)",
+        r"\b(?:(?:technical|tech|org-level|org|organisational|organizational|cross-team|engineering|company-wide|people|thought|architectural|product) (?:leadership|influence|ownership)|(?:leadership|influence|ownership) (?:on|of|in|across|beyond|outside|over)\b[a-z' -]*|lead(?:ing)? (?:people|a team|teams|an? org[a-z]*|a squad|a group|engineers|(?:the|our|my|a|an) (?:[a-z-]+ )?(?:team|squad|group|org|organi[sz]ation|function|chapter|guild|tribe|department))|manag(?:e|ing) (?:people|a team|engineers|a squad)|own(?:ing)? (?:our|the|my|a|an) (?:team's |company's |org's |whole |entire )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:go-to|go to) (?:person|engineer|expert|contact|developer)|the (?:person|one|engineer|expert) (?:people|everyone|others|teams|folks|the team) (?:call|ask|go to|turn to|come to|rely on|page|trust)|(?:in charge|responsible|accountable) (?:of|for) (?:our |the |a |my )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:known|recognised|recognized) (?:for|as) (?:our |the |a |an )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:[a-z]+-level|staff|principal|senior|org|org-wide|company-wide|cross-team|broader|wider|bigger|larger|more) scope\b(?: (?:in|on|over|across|for) [a-z0-9-]+(?: [a-z0-9-]+)?)?|scope (?:over|across) [a-z0-9-]+)",
     )
 });
-/// Objects that name no destination: growth in general, promotion, visibility.
+/// A move from one kind of work into another: "switch from QA into backend development".
+static TRANSITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:switch|switching|move|moving|transition|transitioning|pivot|pivoting|shift|shifting|change|changing|go|going|cross|crossing|branch|branching|get|getting|break|breaking|grow|growing)(?: over| out| across| sideways)?(?: from [^.;:!?]{1,60}?)? (?:into|to|towards?) (?:a |an |the )?((?:[a-z0-9'+#/-]+\s*){1,5})",
+    )
+});
+/// Objects that name no destination: growth in general, promotion, visibility, time.
 static EMPTY_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:more|better|bigger|stronger|promoted|promotion|successful|happier|visible|seen|recognized|recognised|valued|someone|something|better at my job|good|great|the best|a better [a-z]+|more [a-z]+)\b",
+        r"^(?:more|better|bigger|stronger|promoted|promotion|successful|happier|visible|seen|recognized|recognised|valued|someone|something|anything|everything|things|stuff|it|them|me|myself|us|work|my job|my work|my role|the job|good|great|the best|a better [a-z]+|more [a-z]+|next|the next (?:thing|step|one)|the end|end|june|july|the top|grow|growth|do|be|go|get|have|make|take|work on|the point|a point|there|that|this|what|how (?:to )?(?:grow|get|improve)|how|where|[0-9]+|q[1-4]|h[12]|tomorrow|next year|the future)\b",
+    )
+});
+/// A role word used as the audience or a person, not an aim: "visible to leadership", "my
+/// manager's review", "with the tech lead".
+static NOT_AIMED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:\b(?:my|our|their|his|her|your|whose|the other|other|another)(?: [a-z-]+)?\s*$|'s\s*$|\b(?:visible|talk|talking|speak|speaking|ask|asking|tell|telling|show|showing|present|presenting|report|reporting|escalate|escalating|working|work|pair|pairing|sit|sync|meet|meeting|chat) (?:closely )?(?:to|with|for|by|in front of)(?: the| a| our| my)?\s*$|\bmore\s*$)",
     )
 });
 
 /// Doing verbs, each needing an object after it.
-const DOING: &str = r"(?:lead|leading|run|running|write|writing|ship|shipping|present|presenting|give|giving|mentor|mentoring|onboard|onboarding|coach|coaching|teach|teaching|build|building|set up|setting up|deliver|delivering|publish|publishing|organi[sz]e|organi[sz]ing|host|hosting|facilitate|facilitating|drive|driving|design|designing|migrate|migrating|launch|launching|implement|implementing|document|documenting|propose|proposing|review|reviewing|pair|pairing|interview|interviewing|take the lead on|take on|own|owning|refactor|refactoring|speak|speaking|open-source|contribute|contributing|automate|automating|rewrite|rewriting|instrument|instrumenting|complete|completing|finish|finishing|start|starting|shadow|shadowing|join|joining|volunteer for|prototype|prototyping|take over|taking over)";
+const DOING: &str = r"(?:lead|leading|run|running|write|writing|write up|author|authoring|draft|drafting|ship|shipping|present|presenting|give|giving|mentor|mentoring|onboard|onboarding|coach|coaching|teach|teaching|train|training|build|building|set up|setting up|stand up|standing up|spin up|deliver|delivering|publish|publishing|organi[sz]e|organi[sz]ing|host|hosting|chair|chairing|facilitate|facilitating|drive|driving|design|designing|migrate|migrating|launch|launching|roll out|rolling out|implement|implementing|introduce|introducing|establish|establishing|create|creating|document|documenting|propose|proposing|review|reviewing|pair on|pairing on|pair with|pairing with|audit|auditing|upgrade|upgrading|port|porting|replace|replacing|deprecate|deprecating|release|releasing|demo|demoing|pitch|pitching|analy[sz]e|analy[sz]ing|clean up|cleaning up|tidy up|debug|debugging|harden|hardening|optimi[sz]e|optimi[sz]ing|scale|scaling|speed up|sit on|serve on|serve as|act as|acting as|cover|covering|handle|handling|moderate|moderating|curate|curating|record|recording|blog about|teach a|lead on|interview|interviewing|take the lead on|take on|taking on|own|owning|refactor|refactoring|speak at|speaking at|open-source|contribute to|contributing to|automate|automating|rewrite|rewriting|instrument|instrumenting|complete|completing|finish|finishing|start|starting|shadow|shadowing|join|joining|volunteer for|volunteer to|prototype|prototyping|take over|taking over|fix|fixing|reduce|reducing|cut|cutting|split|splitting|extract|extracting|benchmark|benchmarking|profile|profiling|triage|triaging|sponsor|sponsoring|champion|championing|submit|submitting|pass|passing|earn|earning|get certified in|do a|do one|do two|run through|pick up|hold|holding|sit in on|attend|attending|apply for|send|sending|ship)";
 static ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b{DOING}\s+((?:a|an|the|one|two|three|four|five|six|\d+|our|my|every|each|this|that|some|all|at least \w+)\s+)?[a-z][a-z-]{{2,}}(?:\s+[a-z][a-z-]{{2,}})?"
+        r"\b{DOING}\s+(?P<object>(?:(?:a|an|the|one|two|three|four|five|six|ten|a couple of|a few|several|\d+|our|my|every|each|this|that|some|all|at least \w+|weekly|monthly|regular|quarterly)\s+)?[a-z0-9][a-z0-9:'/+#-]{{1,}}(?:\s+[a-z][a-z-]{{2,}})?)"
     ))
 });
-/// Words after a doing verb that make it no rep ("run into", "start to").
+/// A quantity right after the verb makes the object a countable rep ("lead one initiative").
+static QUANTIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\S+(?:\s+\S+)?\s+(?:a|an|one|two|three|four|five|six|ten|a couple of|a few|several|\d+|at least \w+|every|each|weekly|monthly|regular)\s",
+    )
+});
+/// Words after a doing verb that make it no rep ("run into", "start to", "take on more").
 static NOT_AN_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[a-z-]+\s+)(?:into|to|up|out|by|from|for|with|more|better|well|things|stuff|something)$|^(?:own|owning) the follow",
+        r"^(?:(?:on\s+)?(?:into|to|up|out|by|from|for|with|more|better|well|things|stuff|something|anything|everything|it|them|myself|harder|responsibility|responsibilities|ownership|initiative|stretch|opportunities|growth|toward|towards|at|in|on|of|as|and|or|if|when|so|much|less|faster|now|soon|later|again|forward|ahead|here|there)(?:\s|$))",
+    )
+});
+/// Verb and object together that make no rep ("own the follow-through", "start the year").
+static NOT_A_REP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:own|owning) the follow|^(?:start|starting|finish|finishing|complete|completing|join|joining|pass|passing|earn|earning|reduce|reducing|cut|cutting|take on|taking on) (?:the |my |our )?(?:year|month|quarter|week|day|cycle|time|level|promotion|grade|bar)\b",
     )
 });
 /// Clauses that state evidence; verbs inside them are the criterion, not the rep.
 static EVIDENCE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked) by\b[^.;]*",
+        r"\b(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked|assessed|evaluated|verified) by\b[^.;]*",
     )
 });
 
 static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
+    const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    const SEASON: &str = r"(?:summer|spring|autumn|fall|winter)";
+    const PERIOD: &str = r"(?:week|month|quarter|half|half-year|year|sprint|cycle|review cycle|promo cycle|promotion cycle|performance cycle|review period|review round|promo round|promotion round|calibration|review|review season|promo|promotion window|fiscal year|financial year|calendar year|academic year|semester|term|planning cycle|okr cycle)";
+    const COUNT: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|couple of|few|\d+|\d+-\d+|a couple of|a few|the next few|the next couple of)";
+    const UNIT: &str = r"(?:weeks?|months?|mos?|quarters?|years?|yrs?|sprints?|halves|half-years?|cycles?|review cycles?|promo cycles?)";
+    const EDGE: &str =
+        r"(?:the )?(?:end of |start of |beginning of |middle of |mid-?|late |early )";
+    const WHICH: &str = r"(?:next|this|the coming|the upcoming|my next|our next|the next|her next|his next|their next)";
+    re(&format!(
+        r"\b(?:(?:by|before|until|till|ahead of|no later than|in time for) (?:the )?(?:end of |start of |middle of |mid-?|late |early )?(?:{WHICH} |my |our )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|fy ?\d\d(?:\d\d)?|20\d\d|eo[yq]|year[- ]end)(?: 20\d\d|'?\d\d)?\b|(?:in|during|for|at|around|from|over|toward|towards) {EDGE}(?:{WHICH} )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|20\d\d)\b|(?:in|during|at|around|over|for|within) (?:the )?{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:in|during) (?:{MONTH}|{SEASON}|q[1-4]|h[12]|20\d\d|fy ?\d\d)\b|(?:within|in|over|for|inside|under) (?:the |a |about |roughly |around )?(?:next |coming |following |upcoming )?{COUNT} {UNIT}(?:'s? time)?\b|{COUNT} {UNIT} from now\b|{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:end|middle|start) of (?:the |this |next )?(?:{PERIOD}|q[1-4]|h[12]|{MONTH})\b|\b(?:q[1-4]|h[12])(?: ?20\d\d|'?\d\d)?\b|\b20\d\d\b|\beo[yq]\b|\bfy ?\d\d\b|\bthis year\b|\bnext year\b|\b(?:a|one) year from now\b)"
+    ))
+});
+
+/// A frequency is not a time frame ("per quarter", "every month", "twice a year").
+static FREQUENCY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:by (?:the )?(?:end of |next |this |mid-?)?(?:[a-z0-9]+ 20\d\d|q[1-4]|h[12]|week|month|quarter|half|year|summer|spring|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|20\d\d|the review|review season|the next review|my next review)\b|(?:within|in|over|for) (?:the )?(?:next |coming |following )?(?:a|an|one|two|three|four|five|six|nine|twelve|eighteen|\d+) (?:weeks?|months?|quarters?|years?|sprints?|halves|half-years?)\b|(?:next|this|coming) (?:week|month|quarter|half|year|summer|spring|autumn|fall|winter|cycle|review cycle)\b|before (?:the end of )?(?:the |this |next )?(?:week|month|quarter|half|year|summer|review|q[1-4]|h[12])\b|(?:end|middle) of (?:the |this |next )?(?:quarter|year|month|half|q[1-4]|h[12])\b|\b(?:q[1-4]|h[12]) (?:20\d\d)?\b|\bin 20\d\d\b|\bthis year\b|\bby 20\d\d\b)",
+        r"\b(?:per|every|each|once a|twice a|once per|twice per|times a|times per|\d+ times (?:a|per))\s*$",
     )
 });
 
 static EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked) by|how (?:we|i|you)(?:'ll| will)? (?:know|tell)|(?:we|i)'ll know|(?:is|as) the bar|the bar is|counts? as (?:real )?evidence|as evidence|evidence (?:that|of|for)|success (?:is|means|looks like|would be)|done (?:means|when)|approv(?:al|ed) (?:by|from)|signed off by|sign-off (?:by|from)|accepted by|adopted by|(?:beat|beats|beating|exceed|exceeds|exceeding|above|below|under) (?:the )?(?:current )?(?:baseline|target|threshold|budget|slo)|(?:cut|cutting|reduce|reducing|increase|increasing|halve|halving|double|doubling|improve|improving)[a-z ]{0,40} (?:by \d+|in half|to \d+|\d+ ?%)|\d+ ?% (?:faster|fewer|less|more|lower|higher)|(?:feedback|rating|score|review) (?:of|from|says|shows))",
+        r"\b(?:(?:manager|lead|director|skip|skip-level|committee|panel|board|peers|team|mentor|vp|cto|head|reviewers?|architects?|staff engineers?|principals?)\b[^.;]{0,30}\b(?:will|would|should|to|can|gets? to|must|could) (?:judge|decide|confirm|assess|evaluate|sign off|vouch|agree|rate|say|tell)|(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked|assessed|evaluated|verified) by|how (?:we|i|you|she|he|they)(?:'ll| will| would)? (?:know|tell|measure)|(?:we|i|you|they)'ll know|(?:we|i|you) will know|(?:is|as|be|meet|meets|meeting|clear|clears|clearing|pass|passes|passing|raise) (?:the |that |this )?bar|the bar (?:is|will be)|counts? as (?:real |the )?evidence|as (?:the |my )?(?:evidence|proof)|(?:will be|is|as|be) the (?:evidence|proof|measure|test|signal)|evidence (?:that|of|for|will be|is)|proof (?:that|is|will be)|success (?:is|means|looks like|would be|will be|=)|(?:done|finished) (?:means|when)|approv(?:al|ed) (?:by|from|of)|(?:signed|sign) off (?:by|from|on)|sign-?off (?:by|from|of)|accepted by|adopted by|(?:adopt|adopts|adopting|use|uses|using|reuse|reuses) (?:it|them|the [a-z-]+|my [a-z-]+)|(?:if|when|once|until) (?:two|three|four|\d+|other|the other|both|all|several|more than \w+) (?:teams?|squads?|services|engineers|people|groups|customers)|(?:pass|passes|passing|passed|get through|clear|clears|survive|survives) (?:the |an? |our )?(?:[a-z-]+ )?(?:review|panel|committee|audit|assessment|interview|loop|calibration|certification|exam)|(?:manager|lead|director|skip|skip-level|committee|panel|board|vp|cto|head)(?:'s|s')? (?:review|feedback|sign-?off|approval|rating|assessment|confirmation|nomination|vote|verdict|say-so)|(?:reviewers?|peers?|team|reports?|mentees?|customers?|users|on-call|interns?|juniors?|stakeholders?)(?:'s|s')? (?:feedback|sign-?off|approval|rating|ratings|survey|confirmation|nomination|vote|verdict)|(?:feedback|rating|ratings|score|scores|review|reviews|survey|nps|assessment) (?:of|from|says|shows|above|at|of at least)|(?:rated|rating|rate me|rates me|assess me|assessed) (?:as |at )?(?:[lpe][1-9]|senior|staff|principal|meets|exceeds|strong)|(?:meets|exceeds|meeting|exceeding) (?:expectations|the bar|[lpe][1-9])|promotion (?:committee|panel|packet|case)|(?:beat|beats|beating|exceed|exceeds|exceeding|above|below|under|within|hit|hits|hitting|reach|reaches|reaching) (?:the |our )?(?:current |agreed )?(?:baseline|target|threshold|budget|slo|sla|goal|okr|kpi)|(?:cut|cutting|reduce|reducing|increase|increasing|halve|halving|double|doubling|improve|improving|drop|dropping|lower|lowering|raise|raising|grow|growing|lift|lifting)[a-z0-9' -]{0,40} (?:by \d+|in half|to (?:under |below |above )?\d+|from \d+|\d+ ?%|\d+ percent)|\d+ ?(?:%|percent) (?:faster|fewer|less|more|lower|higher|reduction|increase|improvement)|(?:under|below|above|over|at least|at most|less than|more than|fewer than) \d+(?:\.\d+)? ?(?:ms|milliseconds|s|seconds|minutes|mins|hours|%|percent|errors|incidents|pages|alerts|bugs|tickets)|p9[59]|(?:zero|no|fewer) (?:incidents|pages|sev[- ]?[1-3]s?|outages|regressions|escalations)|(?:report|reports|reporting|say|says|saying|confirm|confirms|confirming|agree|agrees) (?:that )?(?:faster|fewer|less|more|it|i|they|we|the)\b)",
     )
 });
+
+/// Words the patterns rely on, for correcting likely typos ("becom", "yaer").
+const KEY_WORDS: &[&str] = &[
+    "become",
+    "senior",
+    "principal",
+    "engineer",
+    "engineering",
+    "manager",
+    "management",
+    "architect",
+    "director",
+    "leadership",
+    "promotion",
+    "promoted",
+    "quarter",
+    "months",
+    "month",
+    "years",
+    "january",
+    "february",
+    "march",
+    "april",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "summer",
+    "spring",
+    "autumn",
+    "winter",
+    "review",
+    "evidence",
+    "mentor",
+    "mentoring",
+    "present",
+    "design",
+    "write",
+    "within",
+    "before",
+    "judged",
+    "measured",
+    "approval",
+    "developer",
+    "backend",
+    "frontend",
+    "staff",
+    "year",
+    "next",
+];
+/// Real words near a key word that must stay as written.
+const REAL_WORDS: &[&str] = &[
+    "stuff",
+    "staffs",
+    "years",
+    "yearn",
+    "mentors",
+    "seniors",
+    "reviews",
+    "writes",
+    "designs",
+    "presents",
+    "months",
+    "nexus",
+    "write",
+    "wrote",
+    "white",
+    "while",
+    "quarters",
+    "within",
+    "manage",
+    "managed",
+    "manages",
+    "engine",
+    "engines",
+    "directors",
+    "became",
+    "becomes",
+    "promote",
+    "promotes",
+    "designer",
+    "develop",
+    "spring",
+    "string",
+    "strong",
+    "review",
+    "texts",
+    "neat",
+    "near",
+    "text",
+    "nest",
+    "yeah",
+    "dear",
+    "fear",
+    "gear",
+    "hear",
+    "wear",
+    "tear",
+    "month",
+];
 
 /// Judges a goal statement.
 pub fn check(text: &str) -> Clarity {
     let lower = normalise(text);
     let mut matched = Matched::default();
+    let mut destination_spans: Vec<(usize, usize)> = Vec::new();
+    let mut found = |matched: &mut Matched, start: usize, end: usize, words: &str| {
+        destination_spans.push((start, end));
+        push(&mut matched.destination, phrase(words));
+    };
 
-    for cap in FRAMES.captures_iter(&lower) {
-        let object = cap.get(1).map_or("", |m| m.as_str()).trim();
-        if !EMPTY_OBJECT.is_match(object) && ROLE_WORD.is_match(object) {
-            push(
-                &mut matched.destination,
-                phrase(cap.get(0).map_or("", |m| m.as_str())),
+    for clause in clauses(&lower) {
+        let (offset, text) = clause;
+        for cap in AIMED_ROLE.captures_iter(text) {
+            let (Some(whole), Some(role)) = (cap.get(0), cap.get(2)) else {
+                continue;
+            };
+            let before = &text[..role.start()];
+            let between = cap.get(1).map_or("", |m| m.as_str()).trim();
+            // "more senior" is a direction of travel, not a place to arrive at.
+            let vague = role
+                .as_str()
+                .split_whitespace()
+                .chain(between.split_whitespace().last())
+                .any(|w| matches!(w, "more" | "less" | "somewhat" | "bit"));
+            if vague
+                || NOT_AIMED.is_match(before)
+                || EMPTY_OBJECT.is_match(between) && !between.is_empty()
+            {
+                continue;
+            }
+            // "I want to take the lead on the upgrade": a verb between the aim and the role
+            // word makes the role word that verb's object, not the aim.
+            if between.split_whitespace().any(is_doing_word) {
+                continue;
+            }
+            // Report from the aim nearest the role: "become a staff engineer", not "want to
+            // become a staff engineer".
+            let head = &text[whole.start()..role.end()];
+            let from = AIM_WORD
+                .find_iter(head)
+                .filter(|m| m.end() < head.len() && ROLE_START.find(&head[m.end()..]).is_some())
+                .last()
+                .map_or(whole.start(), |m| whole.start() + m.start());
+            found(
+                &mut matched,
+                offset + whole.start(),
+                offset + whole.end(),
+                &text[from..role.end()],
             );
         }
     }
+    if let Some(cap) = HEADLINE.captures(&lower)
+        && let Some(m) = cap.get(1).or_else(|| cap.get(2))
+    {
+        found(&mut matched, m.start(), m.end(), m.as_str());
+    }
     for cap in CAPABILITY.captures_iter(&lower) {
-        let object = cap.get(1).map_or("", |m| m.as_str()).trim();
-        if !EMPTY_OBJECT.is_match(object) && !object.starts_with("my job") {
-            push(
-                &mut matched.destination,
-                phrase(cap.get(0).map_or("", |m| m.as_str())),
-            );
+        let (Some(whole), Some(object)) = (cap.get(0), cap.get(1)) else {
+            continue;
+        };
+        let object_text = object.as_str().trim();
+        if !EMPTY_OBJECT.is_match(object_text) {
+            found(&mut matched, whole.start(), whole.end(), whole.as_str());
+        }
+    }
+    for cap in CAPABILITY_NOUN.captures_iter(&lower) {
+        if let Some(m) = cap.get(1)
+            && !EMPTY_OBJECT.is_match(m.as_str())
+        {
+            found(&mut matched, m.start(), m.end(), m.as_str());
         }
     }
     for m in SCOPE.find_iter(&lower) {
-        push(&mut matched.destination, m.as_str());
+        found(&mut matched, m.start(), m.end(), m.as_str());
+    }
+    for cap in TRANSITION.captures_iter(&lower) {
+        let (Some(whole), Some(object)) = (cap.get(0), cap.get(1)) else {
+            continue;
+        };
+        let object_text = object.as_str().trim();
+        let is_time = HORIZON.find(object_text).is_some_and(|h| h.start() == 0);
+        if !EMPTY_OBJECT.is_match(object_text)
+            && !is_time
+            && !object_text
+                .split_whitespace()
+                .next()
+                .is_some_and(is_doing_word)
+        {
+            found(&mut matched, whole.start(), whole.end(), whole.as_str());
+        }
     }
 
-    let without_evidence = EVIDENCE_CLAUSE.replace_all(&lower, " ");
-    for m in ACTION.find_iter(&without_evidence) {
-        let noun_use = after_determiner(&without_evidence[..m.start()]);
-        if !noun_use && !NOT_AN_OBJECT.is_match(m.as_str()) {
+    let without_evidence =
+        EVIDENCE_CLAUSE.replace_all(&lower, |c: &regex::Captures| " ".repeat(c[0].len()));
+    // A rejected match gives its words back: in "design by publishing three RFCs" the
+    // noun "design" is no rep, but "publishing three rfcs" after it is.
+    let mut at = 0;
+    while let Some(m) = ACTION.find_at(&without_evidence, at) {
+        let noun_use = !verbal(&without_evidence[..m.start()]);
+        let inside_destination = destination_spans
+            .iter()
+            .any(|&(s, e)| m.start() >= s && m.start() < e);
+        let counted = QUANTIFIED.is_match(&format!("{} ", m.as_str()));
+        let object = ACTION
+            .captures_at(&without_evidence, m.start())
+            .and_then(|c| c.name("object"))
+            .map_or("", |o| o.as_str());
+        if !noun_use
+            && !NOT_AN_OBJECT.is_match(&format!("{object} "))
+            && !NOT_A_REP.is_match(m.as_str())
+            && (!inside_destination || counted)
+        {
             push(&mut matched.action, m.as_str());
+            at = m.end();
+        } else {
+            at = m.start() + m.as_str().find(' ').unwrap_or(m.len());
         }
     }
     for m in HORIZON.find_iter(&lower) {
-        push(&mut matched.horizon, m.as_str());
+        if !FREQUENCY.is_match(&lower[..m.start()]) {
+            push(&mut matched.horizon, m.as_str());
+        }
     }
     for m in EVIDENCE.find_iter(&lower) {
         push(&mut matched.evidence, m.as_str());
     }
+    judged(matched)
+}
 
+/// The verdict and questions from what was found.
+fn judged(matched: Matched) -> Clarity {
     let elements = Elements {
         destination: !matched.destination.is_empty(),
         action: !matched.action.is_empty(),
@@ -229,10 +478,32 @@ pub fn check(text: &str) -> Clarity {
     }
 }
 
+/// True for a word that starts a doing phrase ("lead", "write", "take").
+fn is_doing_word(word: &str) -> bool {
+    static FIRST: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{DOING}$")));
+    FIRST.is_match(word) || matches!(word, "take" | "taking" | "do" | "doing")
+}
+
+/// The statement's clauses (split at sentence and clause punctuation) with their offsets.
+fn clauses(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | ';' | ':' | '!' | '?' | '\n' | '(' | ')')
+            && !text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_alphanumeric())
+        {
+            out.push((start, &text[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, &text[start..]));
+    out
+}
+
 /// A destination phrase up to where a time, method or purpose clause begins, so the
 /// reported words are the destination alone ("become a staff engineer", not "... by q4").
 fn phrase(text: &str) -> &str {
-    const CLAUSES: [&str; 9] = [
+    const CLAUSES: [&str; 10] = [
         " by ",
         " within ",
         " over ",
@@ -242,6 +513,7 @@ fn phrase(text: &str) -> &str {
         " in the next ",
         " this ",
         " next ",
+        ", ",
     ];
     let end = CLAUSES
         .iter()
@@ -251,35 +523,121 @@ fn phrase(text: &str) -> &str {
     &text[..end]
 }
 
-/// True when the text before a doing word ends in a determiner or possessive, which makes
-/// the word a noun ("our build system", "the design review", "my review").
-fn after_determiner(before: &str) -> bool {
+/// True when the text before a doing word lets it be a verb: the start of a clause or
+/// bullet, a subject or auxiliary ("i'll", "we", "to", "will"), a joining word ("and",
+/// "then", "by", "through"), or an adverb. After a noun or determiner it is a noun ("our
+/// build system", "the release train running").
+fn verbal(before: &str) -> bool {
+    let before = before.trim_end();
+    if before.is_empty() || before.ends_with([':', ';', ',', '.', '-', '(', '!', '?', '+', '/']) {
+        return true;
+    }
     let previous = before.split_whitespace().next_back().unwrap_or("");
     matches!(
         previous,
-        "a" | "an"
-            | "the"
-            | "our"
-            | "my"
-            | "your"
-            | "their"
-            | "his"
+        "i" | "we"
+            | "you"
+            | "she"
+            | "he"
+            | "they"
+            | "to"
+            | "will"
+            | "and"
+            | "then"
+            | "also"
+            | "by"
+            | "through"
+            | "via"
+            | "after"
+            | "before"
+            | "while"
+            | "from"
+            | "or"
+            | "first"
+            | "plus"
+            | "even"
+            | "can"
+            | "could"
+            | "should"
+            | "would"
+            | "must"
+            | "may"
+            | "might"
+            | "me"
+            | "us"
+            | "them"
+            | "him"
             | "her"
-            | "its"
-            | "this"
-            | "that"
-            | "every"
-            | "each"
-    ) || previous.ends_with("'s")
+            | "am"
+            | "are"
+            | "is"
+            | "be"
+            | "been"
+            | "keep"
+            | "start"
+            | "begin"
+            | "try"
+            | "help"
+            | "let"
+            | "i'm"
+            | "we're"
+            | "she's"
+            | "he's"
+            | "they're"
+            | "you're"
+            | "i'd"
+            | "we'd"
+            | "myself"
+            | "definitely"
+            | "actively"
+            | "personally"
+            | "finally"
+            | "regularly"
+            | "gonna"
+            | "wanna"
+            | "plan"
+            | "aim"
+            | "intend"
+            | "hope"
+            | "want"
+            | "like"
+            | "need"
+            | "like to"
+    ) || previous.ends_with("'ll")
+        || previous.ends_with("ly")
 }
 
-/// Lowercase, with curly quotes made straight and whitespace collapsed.
+/// Lowercase, with curly quotes and dashes made plain, whitespace collapsed, bullets and
+/// markup dropped, and likely typos of the words the patterns use corrected.
 fn normalise(text: &str) -> String {
-    text.to_lowercase()
+    let plain = text
+        .to_lowercase()
         .replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{2013}', '\u{2014}'], " - ")
+        .replace(['*', '_', '`', '•'], " ")
+        .replace("i am ", "i'm ")
+        .replace("i will ", "i'll ")
+        .replace("organisation", "organization")
+        .replace("behaviour", "behavior");
+    plain
         .split_whitespace()
+        .map(corrected)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A word as the patterns know it when it is a likely typo of one of their key words.
+fn corrected(word: &str) -> String {
+    let core = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    if core.len() < 4 || REAL_WORDS.contains(&core) || KEY_WORDS.contains(&core) {
+        return word.to_owned();
+    }
+    let near = crate::closest::closest(core, KEY_WORDS.iter().copied())
+        .filter(|k| k.starts_with(&core[..1]) && k.len().abs_diff(core.len()) <= 1);
+    match near {
+        Some(k) => word.replacen(core, k, 1),
+        None => word.to_owned(),
+    }
 }
 
 fn push(list: &mut Vec<String>, phrase: &str) {
@@ -318,7 +676,7 @@ mod tests {
             ),
             (
                 "I'll run the incident review rota in March.",
-                [false, true, false, false],
+                [false, true, true, false],
                 Verdict::Vague,
             ),
             (
