@@ -3,12 +3,17 @@
 
 use std::io::{self, Write};
 
+use anyhow::Context;
+use cairn_core::ladder::{Ladder, builtin};
+use cairn_core::suggest::Suggester;
+use cairn_store::StoreError;
+
 use crate::cli::Globals;
 use crate::output;
-use crate::profile::Profile;
 
 /// Suggest the competencies a piece of evidence shows, from your ladder's own words and
-/// the evidence you tagged before (it improves as you tag).
+/// the evidence you tagged before (it improves as you tag). Before `cairn init` it uses
+/// the built-in Software Engineer ladder and says so.
 ///
 /// Prints each competency with its score and the words that drove it, best first.
 /// Examples:
@@ -25,8 +30,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(globals).await?;
-    let suggester = cairn_store::suggester(&*profile.store, profile.me.id, &profile.ladder).await?;
+    let (ladder, suggester) = suggester(globals).await?;
     let mut ranked = suggester.suggest(&args.text.join(" "));
     ranked.truncate(args.limit);
     let mut out = io::stdout().lock();
@@ -36,7 +40,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         writeln!(
             out,
             "No competency of {} matches these words; tag it by hand with --skill.",
-            profile.ladder.name
+            ladder.name
         )?;
     } else {
         let width = ranked
@@ -56,4 +60,35 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// The profile's ladder and what its owner tagged before; with no store or no profile yet,
+/// the built-in ladder alone, said on stderr.
+async fn suggester(globals: &Globals) -> anyhow::Result<(Ladder, Suggester)> {
+    let store = match globals.open(&globals.config.location()).await {
+        Ok(store) => Some(store),
+        Err(StoreError::Missing(_) | StoreError::Empty(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let owner = match &store {
+        Some(store) => store.owner().await?,
+        None => None,
+    };
+    if let (Some(store), Some(owner)) = (store, owner) {
+        let me = store.person(owner).await.context("reading the profile")?;
+        let ladder = store
+            .ladder(&me.ladder)
+            .await
+            .context("reading the ladder")?;
+        let suggester = cairn_store::suggester(&*store, owner, &ladder).await?;
+        return Ok((ladder, suggester));
+    }
+    let ladder =
+        builtin::find(builtin::DEFAULT_LADDER).context("the built-in ladder is missing")?;
+    eprintln!(
+        "cairn: no profile yet, so suggesting from the built-in {} ladder (`cairn init` sets yours)",
+        ladder.name
+    );
+    let suggester = Suggester::new(&ladder, &[]);
+    Ok((ladder, suggester))
 }

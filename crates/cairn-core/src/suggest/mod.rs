@@ -1,9 +1,12 @@
 //! Competency suggestion: which of a ladder's competencies a piece of evidence most likely
 //! shows, with the words that drove each score. Local and deterministic: each competency is
-//! a bag of words from its name, description, expectations and examples, plus the words of
-//! the evidence this engineer tagged with it before (so it improves as they tag). A word
-//! counts by how rare it is across competencies (inverse document frequency) and, with
-//! diminishing returns, by how often the competency uses it.
+//! a bag of words from its name, description, expectations and examples, the vocabulary of
+//! the field areas it maps onto ([`field`]), and the words of the evidence this engineer
+//! tagged with it before (so it improves as they tag). A word counts by how rare it is
+//! across competencies (inverse document frequency) and, with diminishing returns, by how
+//! often the competency uses it.
+
+mod field;
 
 use std::collections::{HashMap, HashSet};
 
@@ -18,6 +21,8 @@ use crate::ladder::Ladder;
 const NAME_WEIGHT: f64 = 3.0;
 const DESCRIPTION_WEIGHT: f64 = 2.0;
 const HISTORY_WEIGHT: f64 = 2.0;
+/// A word of the field's vocabulary, which the ladder itself does not say.
+const FIELD_WEIGHT: f64 = 1.5;
 
 /// Words too common to say anything about a competency.
 const STOP: &[&str] = &[
@@ -69,6 +74,9 @@ impl Suggester {
                     add(&criterion.text, 1.0);
                     criterion.examples.iter().for_each(|x| add(x, 1.0));
                 }
+            }
+            for area in field::areas_of(ladder, &c.id) {
+                add(area.vocabulary, FIELD_WEIGHT);
             }
             for (text, tagged) in history {
                 if tagged.contains(&c.id) {
@@ -260,7 +268,96 @@ mod tests {
         )];
         let after = Suggester::new(&ladder, &history);
         assert_eq!(top(&after, text), "collaboration");
-        assert_eq!(after.suggest(text)[0].words[0], "kaizen");
+        assert!(after.suggest(text)[0].words.iter().any(|w| w == "kaizen"));
+    }
+
+    #[test]
+    fn the_field_vocabulary_finds_work_the_ladder_never_names() {
+        let ladder = builtin::find("software-engineer").unwrap();
+        let s = Suggester::new(&ladder, &[]);
+        for (text, want) in [
+            (
+                "Vectorised the JSON parser's inner loop with AVX2 intrinsics",
+                "technical-depth",
+            ),
+            (
+                "Set up cert-manager so TLS certificates renew before they expire",
+                "operations",
+            ),
+            (
+                "Ran the quarterly cohort analysis that showed the new plan lifted retention",
+                "product-impact",
+            ),
+        ] {
+            assert_eq!(top(&s, text), want, "{text}: {:#?}", s.suggest(text));
+        }
+    }
+
+    #[test]
+    fn each_field_area_maps_onto_the_competency_that_describes_it() {
+        let builtin = builtin::find("software-engineer").unwrap();
+        let mapped: Vec<&str> = field::AREAS
+            .iter()
+            .map(|area| {
+                builtin
+                    .competencies
+                    .iter()
+                    .find(|c| {
+                        field::areas_of(&builtin, &c.id)
+                            .iter()
+                            .any(|a| std::ptr::eq(*a, area))
+                    })
+                    .map_or("none", |c| c.id.as_str())
+            })
+            .collect();
+        assert_eq!(
+            mapped,
+            [
+                "technical-depth",
+                "system-design",
+                "delivery",
+                "operations",
+                "collaboration",
+                "influence",
+                "mentoring",
+                "product-impact"
+            ]
+        );
+        // A company ladder in its own words gets the same vocabulary.
+        let company = crate::ladder::import::from_toml(
+            r#"
+id = "acme"
+version = 1
+name = "Acme Engineering"
+[[levels]]
+id = "one"
+title = "One"
+[[competencies]]
+id = "technical-skills"
+name = "Technical skills"
+description = "Quality of code, debugging and performance work."
+[[competencies.expectations]]
+level = "one"
+text = "Writes correct, tested code."
+[[competencies]]
+id = "reliability"
+name = "Reliability"
+description = "Keeps production healthy: incidents, on-call and observability."
+[[competencies.expectations]]
+level = "one"
+text = "Takes part in on-call."
+"#,
+        )
+        .unwrap();
+        let s = Suggester::new(&company, &[]);
+        assert_eq!(
+            top(&s, "Vectorised the parser's inner loop with AVX2"),
+            "technical-skills"
+        );
+        assert_eq!(
+            top(&s, "Set up cert-manager so TLS certificates renew"),
+            "reliability"
+        );
     }
 
     #[test]
