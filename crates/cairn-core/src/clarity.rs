@@ -738,6 +738,43 @@ mod tests {
         }
     }
 
+    /// Each family of phrasing a new user brings: a transition, a capability, a level and
+    /// scope without a verb, recognised ownership, an action after a colon, a rep after "by".
+    #[test]
+    fn destinations_come_in_many_grammatical_shapes() {
+        type Case = (&'static str, Verdict);
+        let cases: [Case; 9] = [
+            (
+                "I'd like to switch from QA automation into backend development.",
+                Verdict::Directional,
+            ),
+            ("I want to improve at technical writing.", Verdict::Directional),
+            (
+                "Aim: principal scope in developer experience.",
+                Verdict::Directional,
+            ),
+            (
+                "I want to be the person people call when the database is on fire.",
+                Verdict::Directional,
+            ),
+            (
+                "In 2027 I want to be ready for engineering management: I'll run 1:1s for two interns, and my manager's review will be the evidence.",
+                Verdict::Actionable,
+            ),
+            (
+                "By June I want to move into system design depth by writing two RFCs that pass architecture review.",
+                Verdict::Actionable,
+            ),
+            ("Staff by 2027.", Verdict::Directional),
+            ("becom a tech lead by end of yaer", Verdict::Directional),
+            ("Make me more visible to leadership.", Verdict::Vague),
+        ];
+        for (text, verdict) in cases {
+            let c = check(text);
+            assert_eq!(c.verdict, verdict, "{text}\n{:?}", c.matched);
+        }
+    }
+
     #[test]
     fn it_asks_the_question_for_each_missing_element_and_shows_its_reasons() {
         let c = check("I want to become a staff engineer by next summer.");
