@@ -9,6 +9,7 @@
 
 mod cairn;
 mod ft;
+mod headings;
 mod monzo;
 mod sheet;
 pub mod tree;
@@ -19,9 +20,9 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use super::{Ladder, Level, Track};
+use super::{Expectation, Ladder, Level, Track};
 use crate::Invalid;
-use crate::id::LadderId;
+use crate::id::{LadderId, LevelId};
 use tree::Pos;
 
 /// The ladder file formats Cairn reads.
@@ -40,17 +41,21 @@ pub enum Format {
     CsvLong,
     /// A spreadsheet matrix: competencies down, levels across.
     CsvWide,
+    /// Markdown with a heading per level and a sub-heading per competency, prose under each
+    /// (the Progression site's `yaml: false` form, among others).
+    Markdown,
 }
 
 impl Format {
     /// Every format, in the order `--format` lists them.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Toml,
         Self::Yaml,
         Self::Ft,
         Self::Monzo,
         Self::CsvLong,
         Self::CsvWide,
+        Self::Markdown,
     ];
 
     /// The name `--format` takes.
@@ -62,6 +67,7 @@ impl Format {
             Self::Monzo => "monzo",
             Self::CsvLong => "csv-long",
             Self::CsvWide => "csv-wide",
+            Self::Markdown => "markdown",
         }
     }
 
@@ -74,6 +80,7 @@ impl Format {
             Self::Monzo => "Monzo progression Markdown",
             Self::CsvLong => "CSV, one row per competency and level",
             Self::CsvWide => "CSV matrix, competencies down and levels across",
+            Self::Markdown => "Markdown, a heading per level and a sub-heading per competency",
         }
     }
 }
@@ -112,6 +119,19 @@ pub struct Imported {
     pub format: Format,
     /// What in the source became what in the ladder, one line each.
     pub mapping: Vec<String>,
+    /// What the reader read in a way the file did not spell out, or left out: fields
+    /// Cairn has no use for, levels with nothing new, content past the declared levels.
+    /// Refusals instead under [`Options::strict`].
+    pub warnings: Vec<Problem>,
+}
+
+/// How to read a ladder file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Read it as this format; `None` tells the format from the content.
+    pub format: Option<Format>,
+    /// Refuse the file over anything that would otherwise be a warning.
+    pub strict: bool,
 }
 
 /// A problem in a ladder file, located where possible.
@@ -195,13 +215,28 @@ struct Read {
     places: Places,
     mapping: Vec<String>,
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
-/// Reads a ladder file. `name` is the file's name, used for messages and as the ladder id
-/// when the format has none. Without `format`, the format is told from the content.
+/// Reads a ladder file leniently. `name` is the file's name, used for messages and as the
+/// ladder id when the format has none. Without `format`, the format is told from the content.
 pub fn import(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Imported, LadderError> {
+    import_with(
+        name,
+        bytes,
+        Options {
+            format,
+            strict: false,
+        },
+    )
+}
+
+/// Reads a ladder file as `options` say. A file is refused only when it cannot be a ladder
+/// (no levels, no competencies, not a framework at all) or, with `strict`, when it has
+/// anything to warn about.
+pub fn import_with(name: &str, bytes: &[u8], options: Options) -> Result<Imported, LadderError> {
     let text = decode(bytes)?;
-    let format = match format {
+    let format = match options.format {
         Some(format) => format,
         None => detect(name, text)?,
     };
@@ -210,6 +245,7 @@ pub fn import(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Import
         places,
         mut mapping,
         mut problems,
+        mut warnings,
     } = match format {
         Format::Toml => cairn::read(&tree::from_toml(text).map_err(single)?)?,
         Format::Yaml => cairn::read(&tree::from_yaml(text).map_err(single)?)?,
@@ -217,7 +253,12 @@ pub fn import(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Import
         Format::Monzo => monzo::read(name, text)?,
         Format::CsvLong => sheet::read(name, text, sheet::Shape::Long)?,
         Format::CsvWide => sheet::read(name, text, sheet::Shape::Wide)?,
+        Format::Markdown => headings::read(name, text)?,
     };
+    let mut ladder = ladder;
+    if matches!(format, Format::Ft | Format::Monzo | Format::Markdown) {
+        warnings.extend(nothing_new(&mut ladder, &places));
+    }
     // The ladder's own checks, except on fields the reader already reported (a missing
     // title is not also an empty one).
     let reported: Vec<String> = problems.iter().map(|p| p.invalid.field.clone()).collect();
@@ -228,6 +269,13 @@ pub fn import(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Import
             .map(|invalid| locate(&places, invalid))
             .filter(|p| !reported.contains(&p.invalid.field)),
     );
+    sort(&mut warnings);
+    if options.strict {
+        problems.extend(warnings.drain(..).map(|mut w| {
+            w.invalid.message = format!("{} (refused with --strict)", w.invalid.message);
+            w
+        }));
+    }
     if !problems.is_empty() {
         sort(&mut problems);
         return Err(LadderError { problems });
@@ -237,7 +285,107 @@ pub fn import(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Import
         ladder,
         format,
         mapping,
+        warnings,
     })
+}
+
+/// The text of an expectation a framework did not write: a competency with no content at a
+/// level it is expected at asks nothing new there.
+pub const NOTHING_NEW: &str = "Nothing new is expected at this level beyond the levels below.";
+
+/// Fills each level a competency is expected at but says nothing about with
+/// [`NOTHING_NEW`], with a warning at the competency's place for each.
+fn nothing_new(ladder: &mut Ladder, places: &Places) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    let mut fills = Vec::new();
+    for (c, competency) in ladder.competencies.iter().enumerate() {
+        let missing: Vec<LevelId> = ladder
+            .missing_expectations(competency)
+            .into_iter()
+            .cloned()
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let place = locate(
+            places,
+            Invalid::new(format!("competencies[{c}]"), String::new()),
+        );
+        let ids: Vec<&str> = missing.iter().map(LevelId::as_str).collect();
+        warnings.push(Problem::new(
+            place.at,
+            &place.invalid.field,
+            format!(
+                "'{}' has no content for level{} {}: read as nothing new expected there",
+                competency.id,
+                if ids.len() == 1 { "" } else { "s" },
+                ids.join(", ")
+            ),
+        ));
+        fills.push((c, missing));
+    }
+    let rank = |levels: &[Level], id: &LevelId| levels.iter().position(|l| &l.id == id);
+    for (c, missing) in fills {
+        let competency = &mut ladder.competencies[c];
+        competency
+            .expectations
+            .extend(missing.into_iter().map(|level| Expectation {
+                level,
+                text: NOTHING_NEW.to_owned(),
+                criteria: Vec::new(),
+                examples: Vec::new(),
+                links: Vec::new(),
+                proficiency: None,
+            }));
+        competency
+            .expectations
+            .sort_by_key(|e| rank(&ladder.levels, &e.level));
+    }
+    warnings
+}
+
+/// The unknown fields of a foreign format as warnings, one per field name and shape
+/// (`competencies[].supportingUrls`) at its first place, with how often it recurs.
+fn not_kept(fields: Vec<(Pos, String)>) -> Vec<Problem> {
+    let mut seen: Vec<(String, Pos, String, usize)> = Vec::new();
+    for (at, field) in fields {
+        let shape = unindexed(&field);
+        match seen.iter_mut().find(|(s, ..)| *s == shape) {
+            Some((.., count)) => *count += 1,
+            None => seen.push((shape, at, field, 1)),
+        }
+    }
+    seen.into_iter()
+        .map(|(_, at, field, count)| {
+            let more = match count {
+                1 => String::new(),
+                n => format!(" (nor in the {} other places it appears)", n - 1),
+            };
+            Problem::new(
+                Some(at),
+                &field,
+                format!("not kept: Cairn has no use for this field{more}"),
+            )
+        })
+        .collect()
+}
+
+/// A field path without its list indices: `topics[2].subtitle` → `topics[].subtitle`.
+fn unindexed(field: &str) -> String {
+    let mut out = String::new();
+    let mut in_index = false;
+    for c in field.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push_str("[]");
+            }
+            ']' => in_index = false,
+            _ if in_index => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Reads one of Cairn's own TOML ladders (the built-ins and `docs/ladders.md`).
@@ -290,31 +438,65 @@ fn decode(bytes: &[u8]) -> Result<&str, LadderError> {
 }
 
 /// Tells the format from the content; the file's extension only chooses which error to
-/// show when nothing fits.
+/// show when nothing fits. When nothing fits, the error names each format tried and why it
+/// did not fit.
 fn detect(name: &str, text: &str) -> Result<Format, LadderError> {
-    if monzo::front_matter(text).is_some() {
-        return Ok(Format::Monzo);
-    }
-    let yaml = tree::from_yaml(text);
-    if let Ok(tree::Node {
-        value: tree::Value::Map(entries),
-        ..
-    }) = &yaml
-    {
-        let has = |key: &str| entries.iter().any(|(k, _, _)| k == key);
-        if has("themes") {
-            return Ok(Format::Ft);
-        }
-        if has("topics") {
+    let mut tried: Vec<(Format, String)> = Vec::new();
+    if let Some((yaml, body)) = monzo::front_matter(text) {
+        let has_topics = matches!(
+            tree::from_yaml(&yaml),
+            Ok(tree::Node { value: tree::Value::Map(entries), .. })
+                if entries.iter().any(|(k, _, _)| k == "topics")
+        );
+        if has_topics {
             return Ok(Format::Monzo);
         }
-        if has("levels") || has("competencies") || has("id") {
-            return Ok(Format::Yaml);
+        match headings::shape(body) {
+            Ok(_) => return Ok(Format::Markdown),
+            Err(why) => tried.push((Format::Markdown, format!("below the front matter, {why}"))),
         }
+        tried.insert(
+            0,
+            (Format::Monzo, "the front matter has no `topics`".to_owned()),
+        );
+        return Err(not_any(tried));
+    }
+    let yaml = tree::from_yaml(text);
+    match &yaml {
+        Ok(tree::Node {
+            value: tree::Value::Map(entries),
+            ..
+        }) => {
+            let has = |key: &str| entries.iter().any(|(k, _, _)| k == key);
+            if has("themes") {
+                return Ok(Format::Ft);
+            }
+            if has("topics") {
+                return Ok(Format::Monzo);
+            }
+            if has("levels") || has("competencies") || has("id") {
+                return Ok(Format::Yaml);
+            }
+            let why = "a YAML mapping, but with none of `themes` (FT), `topics` (Monzo) or \
+                       `levels`, `competencies` and `id` (Cairn)";
+            tried.push((Format::Yaml, why.to_owned()));
+        }
+        Ok(_) => {}
+        Err(problem) => tried.push((Format::Yaml, format!("not YAML: {problem}"))),
     }
     let toml = tree::from_toml(text);
-    if toml.is_ok() {
-        return Ok(Format::Toml);
+    let empty_toml = matches!(
+        &toml,
+        Ok(tree::Node { value: tree::Value::Map(entries), .. }) if entries.is_empty()
+    );
+    let markdown = headings::shape(text);
+    if markdown.is_ok() && (toml.is_err() || empty_toml) {
+        return Ok(Format::Markdown);
+    }
+    match &toml {
+        Ok(_) if !empty_toml => return Ok(Format::Toml),
+        Ok(_) => tried.push((Format::Toml, "TOML with no fields".to_owned())),
+        Err(problem) => tried.push((Format::Toml, format!("not TOML: {problem}"))),
     }
     if let Some(shape) = sheet::detect(text) {
         return Ok(match shape {
@@ -322,18 +504,36 @@ fn detect(name: &str, text: &str) -> Result<Format, LadderError> {
             sheet::Shape::Wide => Format::CsvWide,
         });
     }
+    tried.push((
+        Format::CsvLong,
+        "no header row naming a competency column and a level column, or levels across".to_owned(),
+    ));
+    if let Err(why) = markdown {
+        tried.push((Format::Markdown, why));
+    }
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     match (extension.as_deref(), toml, yaml) {
         (Some("toml"), Err(problem), _) | (Some("yml" | "yaml"), _, Err(problem)) => {
             Err(single(problem))
         }
-        _ => Err(LadderError::one(
-            None,
-            "could not tell the ladder format: the file is not Cairn TOML or YAML, FT or \
-             Monzo YAML, or a CSV with competency and level columns; pass --format to read it \
-             as one of them and see why it does not fit",
-        )),
+        _ => Err(not_any(tried)),
     }
+}
+
+/// The error for a file in none of the formats: one line per format tried, saying why.
+fn not_any(tried: Vec<(Format, String)>) -> LadderError {
+    let mut problems = vec![Problem::new(
+        None,
+        "",
+        "could not tell the ladder format: the file is in none of the formats Cairn reads \
+         (pass --format to read it as one and see every problem)",
+    )];
+    problems.extend(
+        tried
+            .into_iter()
+            .map(|(format, why)| Problem::new(None, "", format!("{}: {why}", format.describe()))),
+    );
+    LadderError { problems }
 }
 
 /// The ladder id for a format that has none: the file's name without folder or extension,
