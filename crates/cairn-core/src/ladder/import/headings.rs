@@ -116,6 +116,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
     let mut competencies: Vec<Competency> = Vec::new();
     let mut current: Option<usize> = None;
     let mut open: Option<(usize, usize)> = None;
+    let mut written_at: Vec<(Pos, String)> = Vec::new();
     for heading in &headings {
         if heading.depth == level_depth {
             let Some(level) = level_of(&heading.text, levels.len()) else {
@@ -164,11 +165,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
             let c = match competencies.iter().position(|c| c.id == id) {
                 Some(c) => c,
                 None => {
-                    r.place(
-                        format!("competencies[{}]", competencies.len()),
-                        heading.at,
-                        &name,
-                    );
+                    written_at.push((heading.at, name.clone()));
                     competencies.push(Competency {
                         id,
                         name: if name.is_empty() {
@@ -199,6 +196,22 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
         competency
             .expectations
             .retain(|e| !e.text.is_empty() || !e.criteria.is_empty());
+    }
+    let mut kept = Vec::new();
+    for (competency, (at, heading)) in competencies.into_iter().zip(written_at) {
+        if competency.expectations.is_empty() {
+            warnings.push(Problem::new(
+                Some(at),
+                &heading,
+                format!("'{}' has no prose at any level: not kept", competency.id),
+            ));
+            continue;
+        }
+        r.place(format!("competencies[{}]", kept.len()), at, &heading);
+        kept.push(competency);
+    }
+    let mut competencies = kept;
+    for competency in &mut competencies {
         competency
             .expectations
             .sort_by_key(|e| rank(&e.level, &levels));

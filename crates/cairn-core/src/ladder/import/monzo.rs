@@ -229,6 +229,14 @@ fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {
                 expectations[e].criteria.push(criterion);
             }
         }
+        if expectations.is_empty() {
+            warnings.push(Problem::new(
+                Some(node.at),
+                &field,
+                format!("topic '{id}' has no content at any level: not kept"),
+            ));
+            continue;
+        }
         let rank = |level: &LevelId| levels.iter().position(|l| &l.id == level);
         expectations.sort_by_key(|e| rank(&e.level));
         let expected_from = expectations
