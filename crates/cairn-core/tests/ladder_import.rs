@@ -884,16 +884,40 @@ fn a_framework_with_no_levels_or_no_competencies_is_still_refused() {
 }
 
 #[test]
-fn a_topic_with_no_content_at_any_level_is_not_kept_with_a_warning() {
+fn a_competency_with_no_content_at_any_level_is_not_kept_with_a_warning() {
     let empty = "  - name: \"vision\"\n    content:\n      - level: 1\n        criteria:\n";
     let text = monzo("2", &format!("{TWO_LEVEL_TOPIC}{empty}"));
     let imported = import("vision.md", text.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(imported.ladder.competencies.len(), 1);
     assert!(
         warnings(&imported).contains(
-            "line 15, column 5: topics[1]: topic 'vision' has no content at any level: not kept"
+            "line 15, column 5: topics[1]: 'vision' has no content at any level: not kept"
         ),
         "{}",
         warnings(&imported)
     );
+    let ft = FT_LEGACY.replace("themes:\n", "themes:\n  - id: silent\n    name: Silent\n");
+    let imported = import("ops.yml", ft.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = imported
+        .ladder
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, ["craft"]);
+    assert!(
+        warnings(&imported).contains(
+            "line 7, column 5: themes[0]: 'silent' has no content at any level: not kept"
+        ),
+        "{}",
+        warnings(&imported)
+    );
+}
+
+#[test]
+fn broken_front_matter_is_refused_at_its_line_not_as_an_unknown_format() {
+    let broken = monzo("2", TWO_LEVEL_TOPIC).replace("    content:\n", "    content: [\n");
+    let err = import("broken.md", broken.as_bytes(), None).unwrap_err();
+    assert!(!err.to_string().contains("could not tell"), "{err}");
+    assert!(err.problems[0].at.is_some(), "{err}");
 }

@@ -1,11 +1,14 @@
 //! The Financial Times engineering-progression YAML: `levels` (`id`, `name`), `themes`
-//! (`id`, `name`, `summary`) and `competencies`, one statement per theme and level (`level`,
-//! `theme`, `summary`, `proficiency`). Themes become competencies and statements their
-//! expectations. A level named "... (Individual Contributor)" or "... (People Manager)"
+//! (`id`, `name`, `summary`) and `competencies`, statements per theme and level (`level`,
+//! `theme`, `summary`, `proficiency`, and in the older families `examples` and
+//! `supportingUrls`). Themes become competencies and statements their expectations: one
+//! statement is the expectation's text, several are its criteria; examples stay examples
+//! and supporting URLs become links. A level named "... (Individual Contributor)" or "... (People Manager)"
 //! belongs to that track; the levels without such a suffix are shared by every track.
 
+use super::foreign::not_kept;
 use super::tree::{self, Fields, Node, Pos, Reader};
-use super::{LadderError, Read, failed, ladder_id, not_kept, prose, track_note};
+use super::{LadderError, Read, failed, ladder_id, prose, track_note};
 use crate::id::{LevelId, TrackId};
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level, Link, Track, unknown};
 

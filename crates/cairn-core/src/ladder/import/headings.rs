@@ -6,9 +6,10 @@
 //! criteria; prose under a level heading before its first competency is the level's summary.
 //! A single heading above all the levels is the ladder's title.
 
+use super::foreign::not_kept;
 use super::monzo::{front_matter, numbered, plain_title};
 use super::tree::{self, Node, Pos, Reader, Value, is_null};
-use super::{LadderError, Problem, Read, humanise, ladder_id, not_kept, prose, slugify};
+use super::{LadderError, Problem, Read, humanise, ladder_id, prose, slugify};
 use crate::id::LevelId;
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level};
 
@@ -116,7 +117,6 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
     let mut competencies: Vec<Competency> = Vec::new();
     let mut current: Option<usize> = None;
     let mut open: Option<(usize, usize)> = None;
-    let mut written_at: Vec<(Pos, String)> = Vec::new();
     for heading in &headings {
         if heading.depth == level_depth {
             let Some(level) = level_of(&heading.text, levels.len()) else {
@@ -165,7 +165,11 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
             let c = match competencies.iter().position(|c| c.id == id) {
                 Some(c) => c,
                 None => {
-                    written_at.push((heading.at, name.clone()));
+                    r.place(
+                        format!("competencies[{}]", competencies.len()),
+                        heading.at,
+                        &name,
+                    );
                     competencies.push(Competency {
                         id,
                         name: if name.is_empty() {
@@ -196,22 +200,6 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
         competency
             .expectations
             .retain(|e| !e.text.is_empty() || !e.criteria.is_empty());
-    }
-    let mut kept = Vec::new();
-    for (competency, (at, heading)) in competencies.into_iter().zip(written_at) {
-        if competency.expectations.is_empty() {
-            warnings.push(Problem::new(
-                Some(at),
-                &heading,
-                format!("'{}' has no prose at any level: not kept", competency.id),
-            ));
-            continue;
-        }
-        r.place(format!("competencies[{}]", kept.len()), at, &heading);
-        kept.push(competency);
-    }
-    let mut competencies = kept;
-    for competency in &mut competencies {
         competency
             .expectations
             .sort_by_key(|e| rank(&e.level, &levels));

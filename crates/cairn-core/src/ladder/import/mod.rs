@@ -1,13 +1,23 @@
 //! Reading ladder files: Cairn's own TOML and YAML, the Financial Times' engineering
-//! progression YAML, Monzo's Markdown framework with YAML front matter, and spreadsheet CSV
-//! (long or wide). Each reader is pure: bytes in, a checked [`Ladder`] and a note of what
-//! was mapped to what out, or every problem found with its line, column and field.
+//! progression YAML, Monzo's Markdown framework with YAML front matter, Markdown with a
+//! heading per level and competency, and spreadsheet CSV (long or wide). Each reader is
+//! pure: bytes in, a checked [`Ladder`], a note of what was mapped to what and warnings out,
+//! or every problem found with its line, column and field.
+//!
+//! Another organisation's framework is refused only when it cannot be a ladder (no levels,
+//! no competencies, not a framework at all); what Cairn reads in a way the file does not
+//! spell out is a warning (the rules are in `foreign.rs`), and a refusal under [`Options::strict`]. Cairn's
+//! own formats and spreadsheets stay exact: an unknown field or a missing level there is a
+//! mistake to fix.
 //!
 //! A reader records where each ladder field came from ([`Places`]), so the consistency
 //! checks on the finished ladder ([`Ladder::problems`]) are reported at the place in the
 //! source that caused them, in the source's own field names.
 
 mod cairn;
+mod detect;
+mod foreign;
+pub use foreign::NOTHING_NEW;
 mod ft;
 mod headings;
 mod monzo;
@@ -20,9 +30,9 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use super::{Expectation, Ladder, Level, Track};
+use super::{Ladder, Level, Track};
 use crate::Invalid;
-use crate::id::{LadderId, LevelId};
+use crate::id::LadderId;
 use tree::Pos;
 
 /// The ladder file formats Cairn reads.
@@ -238,7 +248,7 @@ pub fn import_with(name: &str, bytes: &[u8], options: Options) -> Result<Importe
     let text = decode(bytes)?;
     let format = match options.format {
         Some(format) => format,
-        None => detect(name, text)?,
+        None => detect::detect(name, text)?,
     };
     let Read {
         ladder,
@@ -255,9 +265,10 @@ pub fn import_with(name: &str, bytes: &[u8], options: Options) -> Result<Importe
         Format::CsvWide => sheet::read(name, text, sheet::Shape::Wide)?,
         Format::Markdown => headings::read(name, text)?,
     };
-    let mut ladder = ladder;
+    let (mut ladder, mut places) = (ladder, places);
     if matches!(format, Format::Ft | Format::Monzo | Format::Markdown) {
-        warnings.extend(nothing_new(&mut ladder, &places));
+        warnings.extend(foreign::drop_empty(&mut ladder, &mut places));
+        warnings.extend(foreign::nothing_new(&mut ladder, &places));
     }
     // The ladder's own checks, except on fields the reader already reported (a missing
     // title is not also an empty one).
@@ -287,105 +298,6 @@ pub fn import_with(name: &str, bytes: &[u8], options: Options) -> Result<Importe
         mapping,
         warnings,
     })
-}
-
-/// The text of an expectation a framework did not write: a competency with no content at a
-/// level it is expected at asks nothing new there.
-pub const NOTHING_NEW: &str = "Nothing new is expected at this level beyond the levels below.";
-
-/// Fills each level a competency is expected at but says nothing about with
-/// [`NOTHING_NEW`], with a warning at the competency's place for each.
-fn nothing_new(ladder: &mut Ladder, places: &Places) -> Vec<Problem> {
-    let mut warnings = Vec::new();
-    let mut fills = Vec::new();
-    for (c, competency) in ladder.competencies.iter().enumerate() {
-        let missing: Vec<LevelId> = ladder
-            .missing_expectations(competency)
-            .into_iter()
-            .cloned()
-            .collect();
-        if missing.is_empty() {
-            continue;
-        }
-        let place = locate(
-            places,
-            Invalid::new(format!("competencies[{c}]"), String::new()),
-        );
-        let ids: Vec<&str> = missing.iter().map(LevelId::as_str).collect();
-        warnings.push(Problem::new(
-            place.at,
-            &place.invalid.field,
-            format!(
-                "'{}' has no content for level{} {}: read as nothing new expected there",
-                competency.id,
-                if ids.len() == 1 { "" } else { "s" },
-                ids.join(", ")
-            ),
-        ));
-        fills.push((c, missing));
-    }
-    let rank = |levels: &[Level], id: &LevelId| levels.iter().position(|l| &l.id == id);
-    for (c, missing) in fills {
-        let competency = &mut ladder.competencies[c];
-        competency
-            .expectations
-            .extend(missing.into_iter().map(|level| Expectation {
-                level,
-                text: NOTHING_NEW.to_owned(),
-                criteria: Vec::new(),
-                examples: Vec::new(),
-                links: Vec::new(),
-                proficiency: None,
-            }));
-        competency
-            .expectations
-            .sort_by_key(|e| rank(&ladder.levels, &e.level));
-    }
-    warnings
-}
-
-/// The unknown fields of a foreign format as warnings, one per field name and shape
-/// (`competencies[].supportingUrls`) at its first place, with how often it recurs.
-fn not_kept(fields: Vec<(Pos, String)>) -> Vec<Problem> {
-    let mut seen: Vec<(String, Pos, String, usize)> = Vec::new();
-    for (at, field) in fields {
-        let shape = unindexed(&field);
-        match seen.iter_mut().find(|(s, ..)| *s == shape) {
-            Some((.., count)) => *count += 1,
-            None => seen.push((shape, at, field, 1)),
-        }
-    }
-    seen.into_iter()
-        .map(|(_, at, field, count)| {
-            let more = match count {
-                1 => String::new(),
-                n => format!(" (nor in the {} other places it appears)", n - 1),
-            };
-            Problem::new(
-                Some(at),
-                &field,
-                format!("not kept: Cairn has no use for this field{more}"),
-            )
-        })
-        .collect()
-}
-
-/// A field path without its list indices: `topics[2].subtitle` → `topics[].subtitle`.
-fn unindexed(field: &str) -> String {
-    let mut out = String::new();
-    let mut in_index = false;
-    for c in field.chars() {
-        match c {
-            '[' => {
-                in_index = true;
-                out.push_str("[]");
-            }
-            ']' => in_index = false,
-            _ if in_index => {}
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Reads one of Cairn's own TOML ladders (the built-ins and `docs/ladders.md`).
@@ -435,105 +347,6 @@ fn locate(places: &Places, invalid: Invalid) -> Problem {
 fn decode(bytes: &[u8]) -> Result<&str, LadderError> {
     crate::text::decode(bytes)
         .map_err(|e| LadderError::one(e.at.map(|(line, column)| Pos { line, column }), e.message))
-}
-
-/// Tells the format from the content; the file's extension only chooses which error to
-/// show when nothing fits. When nothing fits, the error names each format tried and why it
-/// did not fit.
-fn detect(name: &str, text: &str) -> Result<Format, LadderError> {
-    let mut tried: Vec<(Format, String)> = Vec::new();
-    if let Some((yaml, body)) = monzo::front_matter(text) {
-        let has_topics = matches!(
-            tree::from_yaml(&yaml),
-            Ok(tree::Node { value: tree::Value::Map(entries), .. })
-                if entries.iter().any(|(k, _, _)| k == "topics")
-        );
-        if has_topics {
-            return Ok(Format::Monzo);
-        }
-        match headings::shape(body) {
-            Ok(_) => return Ok(Format::Markdown),
-            Err(why) => tried.push((Format::Markdown, format!("below the front matter, {why}"))),
-        }
-        tried.insert(
-            0,
-            (Format::Monzo, "the front matter has no `topics`".to_owned()),
-        );
-        return Err(not_any(tried));
-    }
-    let yaml = tree::from_yaml(text);
-    match &yaml {
-        Ok(tree::Node {
-            value: tree::Value::Map(entries),
-            ..
-        }) => {
-            let has = |key: &str| entries.iter().any(|(k, _, _)| k == key);
-            if has("themes") {
-                return Ok(Format::Ft);
-            }
-            if has("topics") {
-                return Ok(Format::Monzo);
-            }
-            if has("levels") || has("competencies") || has("id") {
-                return Ok(Format::Yaml);
-            }
-            let why = "a YAML mapping, but with none of `themes` (FT), `topics` (Monzo) or \
-                       `levels`, `competencies` and `id` (Cairn)";
-            tried.push((Format::Yaml, why.to_owned()));
-        }
-        Ok(_) => {}
-        Err(problem) => tried.push((Format::Yaml, format!("not YAML: {problem}"))),
-    }
-    let toml = tree::from_toml(text);
-    let empty_toml = matches!(
-        &toml,
-        Ok(tree::Node { value: tree::Value::Map(entries), .. }) if entries.is_empty()
-    );
-    let markdown = headings::shape(text);
-    if markdown.is_ok() && (toml.is_err() || empty_toml) {
-        return Ok(Format::Markdown);
-    }
-    match &toml {
-        Ok(_) if !empty_toml => return Ok(Format::Toml),
-        Ok(_) => tried.push((Format::Toml, "TOML with no fields".to_owned())),
-        Err(problem) => tried.push((Format::Toml, format!("not TOML: {problem}"))),
-    }
-    if let Some(shape) = sheet::detect(text) {
-        return Ok(match shape {
-            sheet::Shape::Long => Format::CsvLong,
-            sheet::Shape::Wide => Format::CsvWide,
-        });
-    }
-    tried.push((
-        Format::CsvLong,
-        "no header row naming a competency column and a level column, or levels across".to_owned(),
-    ));
-    if let Err(why) = markdown {
-        tried.push((Format::Markdown, why));
-    }
-    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    match (extension.as_deref(), toml, yaml) {
-        (Some("toml"), Err(problem), _) | (Some("yml" | "yaml"), _, Err(problem)) => {
-            Err(single(problem))
-        }
-        _ => Err(not_any(tried)),
-    }
-}
-
-/// The error for a file in none of the formats: one line per format tried, saying why.
-fn not_any(tried: Vec<(Format, String)>) -> LadderError {
-    let mut problems = vec![Problem::new(
-        None,
-        "",
-        "could not tell the ladder format: the file is in none of the formats Cairn reads \
-         (pass --format to read it as one and see every problem)",
-    )];
-    problems.extend(
-        tried
-            .into_iter()
-            .map(|(format, why)| Problem::new(None, "", format!("{}: {why}", format.describe()))),
-    );
-    LadderError { problems }
 }
 
 /// The ladder id for a format that has none: the file's name without folder or extension,

@@ -3,10 +3,14 @@
 //! and `exampleCriteria` (a criterion with `examples`). Topics become competencies; a
 //! topic's first level is where it starts to be expected ("not expected below"); each
 //! criterion is kept as a criterion of the level's expectation, with its examples; the
-//! Markdown body becomes the ladder's description.
+//! Markdown body becomes the ladder's description. A topic name written as words gets its
+//! slug as id and keeps the words as its name; empty criteria say "not expected yet";
+//! content past the declared `levels` adds levels, with a warning. Files without `topics`
+//! (`yaml: false`) are the heading form, read by [`super::headings`].
 
+use super::foreign::not_kept;
 use super::tree::{self, Node, Reader};
-use super::{LadderError, Problem, Read, failed, humanise, ladder_id, not_kept, prose, slugify};
+use super::{LadderError, Problem, Read, failed, humanise, ladder_id, prose, slugify};
 use crate::id::{CompetencyId, LevelId};
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level};
 
@@ -228,14 +232,6 @@ fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {
                 r.place(format!("{path}.criteria[{k}]"), at, &field);
                 expectations[e].criteria.push(criterion);
             }
-        }
-        if expectations.is_empty() {
-            warnings.push(Problem::new(
-                Some(node.at),
-                &field,
-                format!("topic '{id}' has no content at any level: not kept"),
-            ));
-            continue;
         }
         let rank = |level: &LevelId| levels.iter().position(|l| &l.id == level);
         expectations.sort_by_key(|e| rank(&e.level));
