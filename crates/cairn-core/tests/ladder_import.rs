@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use cairn_core::id::LevelId;
 use cairn_core::ladder::Ladder;
-use cairn_core::ladder::import::{Format, import};
+use cairn_core::ladder::import::{Format, NOTHING_NEW, Options, import, import_with};
 use proptest::prelude::*;
 
 /// A real framework from the shared folder, or `None` (with a note) when it is absent.
@@ -382,4 +382,542 @@ proptest! {
             }
         }
     }
+}
+
+/// What a source file holds, counted from its own text without the importer.
+#[derive(Debug, PartialEq, Eq)]
+struct Source {
+    levels: usize,
+    competencies: usize,
+    statements: usize,
+    examples: usize,
+}
+
+/// Counts an FT family: its `levels`, `themes`, statements (`competencies`) and their
+/// `examples` and `supportingUrls`; the second number is the links.
+fn ft_source(text: &str) -> Option<(Source, usize)> {
+    let root = marked_yaml::parse_yaml(0, text).ok()?;
+    let top = root.as_mapping()?;
+    let len = |key: &str| top.get_sequence(key).map_or(0, |s| s.len());
+    let statements = top.get_sequence("competencies")?;
+    let listed = |key: &str| -> usize {
+        statements
+            .iter()
+            .filter_map(|s| s.as_mapping()?.get_sequence(key))
+            .map(|list| list.len())
+            .sum()
+    };
+    let source = Source {
+        levels: len("levels"),
+        competencies: len("themes"),
+        statements: statements.len(),
+        examples: listed("examples"),
+    };
+    Some((source, listed("supportingUrls")))
+}
+
+/// Counts a Monzo framework's front matter: levels (the declared number, or the highest
+/// level with content when that is past it), topics, non-empty criteria and example
+/// criteria, and examples.
+fn monzo_source(text: &str) -> Option<Source> {
+    let yaml = text.split("\n---").next()?.trim_start_matches("---");
+    let root = marked_yaml::parse_yaml(0, yaml).ok()?;
+    let top = root.as_mapping()?;
+    let declared: usize = top.get_scalar("levels")?.as_str().parse().ok()?;
+    let topics = top.get_sequence("topics")?;
+    let (mut highest, mut statements, mut examples) = (declared, 0, 0);
+    for topic in topics.iter() {
+        for content in topic.as_mapping()?.get_sequence("content")?.iter() {
+            let content = content.as_mapping()?;
+            let level: usize = content.get_scalar("level")?.as_str().parse().ok()?;
+            highest = highest.max(level);
+            for criterion in content
+                .get_sequence("criteria")
+                .into_iter()
+                .flat_map(|s| s.iter())
+            {
+                statements += usize::from(!criterion.as_scalar()?.as_str().trim().is_empty());
+            }
+            for example in content
+                .get_sequence("exampleCriteria")
+                .into_iter()
+                .flat_map(|s| s.iter())
+            {
+                statements += 1;
+                let listed = example.as_mapping()?.get_sequence("examples");
+                examples += listed.map_or(0, |e| e.len());
+            }
+        }
+    }
+    Some(Source {
+        levels: highest,
+        competencies: topics.len(),
+        statements,
+        examples,
+    })
+}
+
+/// Counts a heading-form framework by its lines: `## ` headings are levels, distinct `### `
+/// headings competencies, and each `### ` heading with prose under it one statement.
+fn headings_source(text: &str) -> Source {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut names: Vec<&str> = Vec::new();
+    let mut statements = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(name) = line.strip_prefix("### ") {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+            let prose = lines[i + 1..]
+                .iter()
+                .take_while(|l| !l.starts_with('#'))
+                .any(|l| !l.trim().is_empty() && l.trim() != "---");
+            statements += usize::from(prose);
+        }
+    }
+    Source {
+        levels: lines.iter().filter(|l| l.starts_with("## ")).count(),
+        competencies: names.len(),
+        statements,
+        examples: 0,
+    }
+}
+
+/// What the importer made of a file, counted the same way; the levels it filled in as
+/// expecting nothing new are not statements of the source.
+fn imported_source(ladder: &Ladder) -> (Source, usize) {
+    let expectations: Vec<_> = ladder
+        .competencies
+        .iter()
+        .flat_map(|c| &c.expectations)
+        .collect();
+    let written = |e: &&&cairn_core::ladder::Expectation| e.text != NOTHING_NEW;
+    let source = Source {
+        levels: ladder.levels.len(),
+        competencies: ladder.competencies.len(),
+        statements: expectations
+            .iter()
+            .filter(written)
+            .map(|e| usize::from(!e.text.is_empty()) + e.criteria.len())
+            .sum(),
+        examples: expectations
+            .iter()
+            .map(|e| e.examples.len() + e.criteria.iter().map(|c| c.examples.len()).sum::<usize>())
+            .sum(),
+    };
+    let links = expectations
+        .iter()
+        .map(|e| e.links.len() + e.criteria.iter().map(|c| c.links.len()).sum::<usize>())
+        .sum();
+    (source, links)
+}
+
+#[test]
+fn every_published_framework_imports_whole() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/ladders");
+    let mut files = Vec::new();
+    for folder in ["ft", "monzo"] {
+        let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
+            eprintln!("skipped: {} is not here", root.join(folder).display());
+            return;
+        };
+        files.extend(entries.map(|e| e.unwrap().path()));
+    }
+    files.sort();
+    assert_eq!(files.len(), 20, "{files:?}");
+    for path in files {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let imported =
+            import(&name, text.as_bytes(), None).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (got, links) = imported_source(&imported.ladder);
+        let (want, want_links, format) = if name.ends_with(".yml") {
+            let (source, links) = ft_source(&text).unwrap();
+            (source, links, Format::Ft)
+        } else if text.contains("\nyaml: false\n") {
+            (headings_source(&text), 0, Format::Markdown)
+        } else {
+            (monzo_source(&text).unwrap(), 0, Format::Monzo)
+        };
+        assert_eq!(imported.format, format, "{name}");
+        assert_eq!(got, want, "{name}");
+        assert_eq!(links, want_links, "{name}");
+    }
+}
+
+/// A Monzo framework with `levels` declared and the given topics (YAML, indented as under
+/// `topics:`).
+fn monzo(levels: &str, topics: &str) -> String {
+    format!(
+        "---\ntitle: \"🧪 Test Framework\"\nyaml: true\nlevels: {levels}\ntopics:\n{topics}---\nBody.\n"
+    )
+}
+
+const TWO_LEVEL_TOPIC: &str = "  - name: \"craft\"
+    title:
+    content:
+      - level: 1
+        criteria:
+          - \"Writes code\"
+      - level: 2
+        criteria:
+          - \"Designs code\"
+";
+
+fn warnings(imported: &cairn_core::ladder::import::Imported) -> String {
+    imported
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_topic_named_in_words_gets_a_slug_id_and_keeps_its_name_whole() {
+    let topics = TWO_LEVEL_TOPIC.replace(
+        "\"craft\"",
+        "\"communication: transparent communication; giving and receiving feedback\"",
+    );
+    let text = format!(
+        "{topics}{}",
+        TWO_LEVEL_TOPIC.replace("craft", "problem solving")
+    );
+    let imported =
+        import("words.md", monzo("2", &text).as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    let [first, second] = &imported.ladder.competencies[..] else {
+        panic!("two topics, two competencies");
+    };
+    assert_eq!(
+        first.id.as_str(),
+        "communication-transparent-communication-giving-and-receiving-fee"
+    );
+    assert_eq!(
+        first.name,
+        "Communication: transparent communication; giving and receiving feedback"
+    );
+    assert_eq!(
+        (second.id.as_str(), second.name.as_str()),
+        ("problem-solving", "Problem solving")
+    );
+    let note = imported.mapping.join("\n");
+    assert!(
+        note.contains("'problem solving' → 'problem-solving'"),
+        "{note}"
+    );
+}
+
+#[test]
+fn a_level_without_content_expects_nothing_new_with_a_warning_and_strict_refuses_it() {
+    let topic = "  - name: \"teamwork\"\n    content:\n      - level: 1\n        criteria:\n          - \"Helps\"\n      - level: 2\n        criteria:\n";
+    let text = monzo(
+        "3",
+        &format!("{TWO_LEVEL_TOPIC}{topic}").replace(
+            "Designs code\"\n",
+            "Designs code\"\n      - level: 3\n        criteria:\n          - \"Leads code\"\n",
+        ),
+    );
+    let imported = import("gaps.md", text.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    let teamwork = &imported.ladder.competencies[1];
+    let texts: Vec<&str> = teamwork
+        .expectations
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(texts, ["", NOTHING_NEW, NOTHING_NEW]);
+    assert!(
+        warnings(&imported).contains(
+            "'teamwork' has no content for levels 2, 3: read as nothing new expected there"
+        ),
+        "{}",
+        warnings(&imported)
+    );
+    let strict = Options {
+        format: None,
+        strict: true,
+    };
+    let err = import_with("gaps.md", text.as_bytes(), strict).unwrap_err();
+    assert!(
+        err.to_string().contains("no content for levels 2, 3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn empty_criteria_below_a_topics_first_content_mean_not_expected_yet() {
+    let topic = "  - name: \"leading\"\n    content:\n      - level: 1\n        criteria:\n          - \"\"\n      - level: 2\n        criteria:\n          - \"Leads\"\n";
+    let imported = import(
+        "late.md",
+        monzo("2", &format!("{TWO_LEVEL_TOPIC}{topic}")).as_bytes(),
+        None,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let leading = &imported.ladder.competencies[1];
+    assert_eq!(
+        leading.expected_from.as_ref().map(LevelId::as_str),
+        Some("2")
+    );
+    assert_eq!(leading.expectations.len(), 1);
+    assert!(imported.warnings.is_empty(), "{}", warnings(&imported));
+}
+
+#[test]
+fn content_past_the_declared_levels_extends_them_with_a_warning() {
+    let text = monzo("1", TWO_LEVEL_TOPIC);
+    let imported = import("past.md", text.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    let levels: Vec<&str> = imported
+        .ladder
+        .levels
+        .iter()
+        .map(|l| l.id.as_str())
+        .collect();
+    assert_eq!(levels, ["1", "2"]);
+    assert_eq!(
+        imported.ladder.competencies[0].expectations[1].criteria[0].text,
+        "Designs code"
+    );
+    assert!(
+        warnings(&imported).contains("line 12, column 16: topics[0].content[1].level: content for level 2 past the declared 1 levels"),
+        "{}",
+        warnings(&imported)
+    );
+}
+
+#[test]
+fn unknown_foreign_fields_are_named_not_kept_and_never_refuse_the_file() {
+    let topics = TWO_LEVEL_TOPIC.replace(
+        "    title:\n",
+        "    title:\n    subtitle: \"How we build\"\n",
+    );
+    let imported = import("extended.md", monzo("2", &topics).as_bytes(), None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        warnings(&imported),
+        "line 8, column 5: topics[0].subtitle: not kept: Cairn has no use for this field"
+    );
+    let strict = Options {
+        format: None,
+        strict: true,
+    };
+    assert!(import_with("extended.md", monzo("2", &topics).as_bytes(), strict).is_err());
+}
+
+const FT_LEGACY: &str = "\
+name: Ops
+isLegacy: true
+levels:
+  - id: one
+    name: One
+themes:
+  - id: craft
+    name: Craft
+competencies:
+  - id: a
+    summary: Fixes things
+    examples:
+      - Fixed the printer
+    supportingUrls:
+      - label: Runbook
+        url: https://example.com/runbook
+    level: one
+    theme: craft
+    proficiency: Working knowledge
+  - id: b
+    summary: Asks for help
+    examples: []
+    supportingUrls: []
+    level: one
+    theme: craft
+    proficiency: Working knowledge
+";
+
+#[test]
+fn ft_statement_examples_and_links_are_kept_and_several_statements_become_criteria() {
+    let imported = import("ops.yml", FT_LEGACY.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    let expectation = &imported.ladder.competencies[0].expectations[0];
+    let texts: Vec<&str> = expectation
+        .criteria
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Fixes things", "Asks for help"]);
+    assert_eq!(expectation.criteria[0].examples, ["Fixed the printer"]);
+    let link = &expectation.criteria[0].links[0];
+    assert_eq!(
+        (link.label.as_str(), link.url.as_str()),
+        ("Runbook", "https://example.com/runbook")
+    );
+    assert_eq!(
+        expectation.proficiency.as_deref(),
+        Some("Working knowledge")
+    );
+    assert_eq!(
+        warnings(&imported),
+        "line 2, column 1: isLegacy: not kept: Cairn has no use for this field"
+    );
+}
+
+const HEADINGS: &str = "\
+---
+title: \"🎯 Design Framework\"
+yaml: false
+levels:
+---
+## Level 1
+
+### Knowledge
+
+Knows the basics.
+
+### Ownership
+
+Owns small tasks.
+
+---
+
+## Level 2
+
+### Knowledge
+
+Knows a lot.
+";
+
+#[test]
+fn the_heading_form_reads_levels_competencies_and_prose() {
+    let imported = import("design.md", HEADINGS.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.format, Format::Markdown);
+    let ladder = &imported.ladder;
+    assert_eq!(ladder.name, "Design Framework");
+    assert_eq!(
+        counts(ladder),
+        (2, 0, 2, 4, 0),
+        "the empty level 2 ownership is filled"
+    );
+    let ownership = ladder.competency(&"ownership".parse().unwrap()).unwrap();
+    assert_eq!(ownership.expectations[0].text, "Owns small tasks.");
+    assert_eq!(ownership.expectations[1].text, NOTHING_NEW);
+    assert!(
+        warnings(&imported)
+            .contains("line 12, column 1: Ownership: 'ownership' has no content for level 2"),
+        "{}",
+        warnings(&imported)
+    );
+}
+
+#[test]
+fn markdown_without_front_matter_reads_titled_levels_and_bullet_criteria() {
+    let text = "# Platform ladder\n\n## Junior Engineer\n\nLearns the ropes.\n\n### Craft\n\n- Writes tests\n- Fixes bugs\n\n## Senior Engineer\n\n### Craft\n\nDesigns systems.\n";
+    let imported = import("platform.md", text.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    let ladder = &imported.ladder;
+    assert_eq!(ladder.name, "Platform ladder");
+    let levels: Vec<(&str, &str)> = ladder
+        .levels
+        .iter()
+        .map(|l| (l.id.as_str(), l.title.as_str()))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            ("junior-engineer", "Junior Engineer"),
+            ("senior-engineer", "Senior Engineer")
+        ]
+    );
+    assert_eq!(ladder.levels[0].summary, "Learns the ropes.");
+    let craft = &ladder.competencies[0].expectations;
+    assert_eq!(craft[0].criteria.len(), 2);
+    assert_eq!(craft[1].text, "Designs systems.");
+}
+
+#[test]
+fn a_file_in_no_format_names_each_format_tried_and_why() {
+    let err = import("notes.md", b"---\ntitle: Notes\n---\nJust prose.\n", None).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("could not tell the ladder format"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Monzo progression Markdown: the front matter has no `topics`"),
+        "{message}"
+    );
+    assert!(message.contains("Markdown, a heading per level and a sub-heading per competency: below the front matter, there are no Markdown headings"), "{message}");
+    let err = import("notes", b"Just some notes\nabout my career\n", None).unwrap_err();
+    let message = err.to_string();
+    for tried in [
+        "Cairn ladder TOML: not TOML",
+        "CSV, one row per competency and level: no header row",
+        "Markdown, a heading per level",
+    ] {
+        assert!(message.contains(tried), "{tried}: {message}");
+    }
+}
+
+#[test]
+fn a_framework_with_no_levels_or_no_competencies_is_still_refused() {
+    let no_topics = monzo("2", "").replace("topics:\n", "topics: []\n");
+    let err = import("empty.md", no_topics.as_bytes(), None).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a ladder needs at least one competency"),
+        "{err}"
+    );
+    let hollow = "## Level 1\n\n### Craft\n\n\n## Level 2\n";
+    let err = import("hollow.md", hollow.as_bytes(), None).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a ladder needs at least one competency"),
+        "{err}"
+    );
+    let err = import(
+        "no-levels.md",
+        monzo("", "")
+            .replace("topics:\n", "topics: []\n")
+            .as_bytes(),
+        None,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a ladder needs at least one level"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_competency_with_no_content_at_any_level_is_not_kept_with_a_warning() {
+    let empty = "  - name: \"vision\"\n    content:\n      - level: 1\n        criteria:\n";
+    let text = monzo("2", &format!("{TWO_LEVEL_TOPIC}{empty}"));
+    let imported = import("vision.md", text.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.ladder.competencies.len(), 1);
+    assert!(
+        warnings(&imported).contains(
+            "line 15, column 5: topics[1]: 'vision' has no content at any level: not kept"
+        ),
+        "{}",
+        warnings(&imported)
+    );
+    let ft = FT_LEGACY.replace("themes:\n", "themes:\n  - id: silent\n    name: Silent\n");
+    let imported = import("ops.yml", ft.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = imported
+        .ladder
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(ids, ["craft"]);
+    assert!(
+        warnings(&imported).contains(
+            "line 7, column 5: themes[0]: 'silent' has no content at any level: not kept"
+        ),
+        "{}",
+        warnings(&imported)
+    );
+}
+
+#[test]
+fn broken_front_matter_is_refused_at_its_line_not_as_an_unknown_format() {
+    let broken = monzo("2", TWO_LEVEL_TOPIC).replace("    content:\n", "    content: [\n");
+    let err = import("broken.md", broken.as_bytes(), None).unwrap_err();
+    assert!(!err.to_string().contains("could not tell"), "{err}");
+    assert!(err.problems[0].at.is_some(), "{err}");
 }

@@ -102,6 +102,9 @@ pub struct Expectation {
     /// Observable examples of meeting it.
     #[serde(default)]
     pub examples: Vec<String>,
+    /// Pages that explain it further.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     /// How proficient the level must be, in the ladder's own word (such as `Practitioner`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proficiency: Option<String>,
@@ -116,6 +119,20 @@ pub struct Criterion {
     /// Observable examples of it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
+    /// Pages that explain it further.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// A page a ladder points to for more on a statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// What the page is, in the ladder's words; may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    /// Where it is.
+    pub url: String,
 }
 
 fn first_version() -> u32 {
@@ -441,6 +458,28 @@ impl Ladder {
             }
             problems.extend(empty_examples(&field, &expectation.examples));
         }
+        for level in self.unexpressed(competency, start) {
+            problems.push(Invalid::new(
+                "expectations",
+                format!("no expectation for level '{level}'"),
+            ));
+        }
+        problems
+    }
+
+    /// The levels at which `competency` is expected (from its first, on its tracks) but
+    /// says nothing.
+    pub fn missing_expectations(&self, competency: &Competency) -> Vec<&LevelId> {
+        let start = competency
+            .expected_from
+            .as_ref()
+            .and_then(|level| self.rank(level))
+            .unwrap_or(0);
+        self.unexpressed(competency, start)
+    }
+
+    fn unexpressed(&self, competency: &Competency, start: usize) -> Vec<&LevelId> {
+        let mut missing = Vec::new();
         for (i, level) in self.levels.iter().enumerate() {
             // A repeated level is reported once, under `levels`, not again here.
             let repeated = self.levels[..i].iter().any(|l| l.id == level.id);
@@ -448,13 +487,10 @@ impl Ladder {
                 && self.on_track_of(competency, level);
             if expected && !repeated && !competency.expectations.iter().any(|e| e.level == level.id)
             {
-                problems.push(Invalid::new(
-                    "expectations",
-                    format!("no expectation for level '{}'", level.id),
-                ));
+                missing.push(&level.id);
             }
         }
-        problems
+        missing
     }
 
     /// Whether `level` is on a track `competency` belongs to. A competency belongs to the

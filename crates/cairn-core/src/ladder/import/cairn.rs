@@ -2,7 +2,7 @@
 
 use super::tree::{Fields, Node, Reader};
 use super::{LadderError, Read, failed};
-use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level, Track};
+use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level, Link, Track};
 
 const LADDER: &[&str] = &[
     "id",
@@ -16,8 +16,16 @@ const LADDER: &[&str] = &[
 const TRACK: &[&str] = &["id", "name", "description"];
 const LEVEL: &[&str] = &["id", "title", "summary", "tracks"];
 const COMPETENCY: &[&str] = &["id", "name", "description", "expected_from", "expectations"];
-const EXPECTATION: &[&str] = &["level", "text", "criteria", "examples", "proficiency"];
-const CRITERION: &[&str] = &["text", "examples"];
+const EXPECTATION: &[&str] = &[
+    "level",
+    "text",
+    "criteria",
+    "examples",
+    "links",
+    "proficiency",
+];
+const CRITERION: &[&str] = &["text", "examples", "links"];
+const LINK: &[&str] = &["label", "url"];
 
 /// Reads a ladder from a document tree in Cairn's field names.
 pub(super) fn read(root: &Node) -> Result<Read, LadderError> {
@@ -29,6 +37,7 @@ pub(super) fn read(root: &Node) -> Result<Read, LadderError> {
             places: r.places,
             mapping: Vec::new(),
             problems: r.problems,
+            warnings: Vec::new(),
         }),
         _ => Err(failed(r.problems)),
     }
@@ -159,6 +168,7 @@ fn expectation(r: &mut Reader, node: &Node, field: &str) -> Option<Expectation> 
         Some(Criterion {
             text: text(r, &f, "text", true).unwrap_or_default(),
             examples: strings(r, &f, "examples"),
+            links: links(r, &f),
         })
     });
     Some(Expectation {
@@ -166,7 +176,18 @@ fn expectation(r: &mut Reader, node: &Node, field: &str) -> Option<Expectation> 
         text: text(r, &f, "text", criteria.is_empty()).unwrap_or_default(),
         criteria,
         examples: strings(r, &f, "examples"),
+        links: links(r, &f),
         proficiency: text(r, &f, "proficiency", false),
+    })
+}
+
+fn links(r: &mut Reader, fields: &Fields<'_>) -> Vec<Link> {
+    items(r, fields, "links", false, |r, node, field| {
+        let f = r.map(node, field, LINK)?;
+        Some(Link {
+            label: text(r, &f, "label", false).unwrap_or_default(),
+            url: text(r, &f, "url", true)?,
+        })
     })
 }
 

@@ -1,13 +1,16 @@
 //! The Financial Times engineering-progression YAML: `levels` (`id`, `name`), `themes`
-//! (`id`, `name`, `summary`) and `competencies`, one statement per theme and level (`level`,
-//! `theme`, `summary`, `proficiency`). Themes become competencies and statements their
-//! expectations. A level named "... (Individual Contributor)" or "... (People Manager)"
+//! (`id`, `name`, `summary`) and `competencies`, statements per theme and level (`level`,
+//! `theme`, `summary`, `proficiency`, and in the older families `examples` and
+//! `supportingUrls`). Themes become competencies and statements their expectations: one
+//! statement is the expectation's text, several are its criteria; examples stay examples
+//! and supporting URLs become links. A level named "... (Individual Contributor)" or "... (People Manager)"
 //! belongs to that track; the levels without such a suffix are shared by every track.
 
-use super::tree::{self, Node, Pos, Reader};
+use super::foreign::not_kept;
+use super::tree::{self, Fields, Node, Pos, Reader};
 use super::{LadderError, Read, failed, ladder_id, prose, track_note};
 use crate::id::{LevelId, TrackId};
-use crate::ladder::{Competency, Expectation, Ladder, Level, Track, unknown};
+use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level, Link, Track, unknown};
 
 const TOP: &[&str] = &[
     "name",
@@ -19,16 +22,26 @@ const TOP: &[&str] = &[
 ];
 const LEVEL: &[&str] = &["id", "name"];
 const THEME: &[&str] = &["id", "name", "summary"];
-const STATEMENT: &[&str] = &["id", "level", "theme", "summary", "proficiency"];
+const STATEMENT: &[&str] = &[
+    "id",
+    "level",
+    "theme",
+    "summary",
+    "proficiency",
+    "examples",
+    "supportingUrls",
+];
+const SUPPORTING_URL: &[&str] = &["label", "url"];
 
 /// Reads the FT format.
 pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
     let root = tree::from_yaml(text).map_err(|p| failed(vec![p]))?;
-    let mut r = Reader::default();
+    let mut r = Reader::foreign();
     let read = ladder(&mut r, name, &root);
     match read {
         Some(read) if r.problems.is_empty() => Ok(Read {
             places: std::mem::take(&mut r.places),
+            warnings: not_kept(std::mem::take(&mut r.not_kept)),
             ..read
         }),
         _ => Err(failed(r.problems)),
@@ -108,6 +121,7 @@ fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
     }
     let statements = r.list(&top, "competencies", true);
     let mut proficiency_words: Vec<String> = Vec::new();
+    let (mut examples, mut links) = (0, 0);
     for (k, node) in statements.iter().enumerate() {
         let field = format!("competencies[{k}]");
         let Some(f) = r.map(node, &field, STATEMENT) else {
@@ -117,6 +131,8 @@ fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
         let theme = r.text(&f, "theme", true);
         let summary = r.text(&f, "summary", true);
         let proficiency = r.text(&f, "proficiency", false).map(|(t, _)| prose(&t));
+        let listed = statement_examples(r, &f);
+        let pages = statement_links(r, &f);
         let (Some((level, level_at)), Some((theme, theme_at)), Some((summary, summary_at))) =
             (level, theme, summary)
         else {
@@ -134,16 +150,48 @@ fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
             );
             continue;
         };
+        if let Some(word) = &proficiency
+            && !proficiency_words.contains(word)
+        {
+            proficiency_words.push(word.clone());
+        }
+        examples += listed.len();
+        links += pages.len();
         let competency = &mut competencies[c];
-        if competency.expectations.iter().any(|e| e.level == level) {
-            r.fail(
-                level_at,
-                &field,
-                format!(
-                    "theme '{}' already has a statement at level '{level}'",
-                    competency.id
-                ),
+        let statement = Criterion {
+            text: prose(&summary),
+            examples: listed,
+            links: pages,
+        };
+        // The older families list several statements per theme and level: each becomes a
+        // criterion of that level's expectation.
+        if let Some(e) = competency
+            .expectations
+            .iter()
+            .position(|e| e.level == level)
+        {
+            let expectation = &mut competency.expectations[e];
+            if expectation.criteria.is_empty() {
+                let first = Criterion {
+                    text: std::mem::take(&mut expectation.text),
+                    examples: std::mem::take(&mut expectation.examples),
+                    links: std::mem::take(&mut expectation.links),
+                };
+                expectation.criteria.push(first);
+                let path = format!("competencies[{c}].expectations[{e}]");
+                if let Some(place) = r.places.remove(&format!("{path}.text")) {
+                    r.places.insert(format!("{path}.criteria[0]"), place);
+                }
+            }
+            if expectation.proficiency.is_none() {
+                expectation.proficiency = proficiency;
+            }
+            let path = format!(
+                "competencies[{c}].expectations[{e}].criteria[{}]",
+                expectation.criteria.len()
             );
+            expectation.criteria.push(statement);
+            r.place(path, summary_at, &f.path("summary"));
             continue;
         }
         let path = format!(
@@ -153,16 +201,12 @@ fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
         r.place(path.clone(), node.at, &field);
         r.place(format!("{path}.text"), summary_at, &f.path("summary"));
         r.place(format!("{path}.level"), level_at, &f.path("level"));
-        if let Some(word) = &proficiency
-            && !proficiency_words.contains(word)
-        {
-            proficiency_words.push(word.clone());
-        }
         competency.expectations.push(Expectation {
             level,
-            text: prose(&summary),
+            text: statement.text,
             criteria: Vec::new(),
-            examples: Vec::new(),
+            examples: statement.examples,
+            links: statement.links,
             proficiency,
         });
     }
@@ -189,6 +233,12 @@ fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
         "statement ids (UUIDs) are not kept: Cairn keys a statement by its competency and level"
             .to_owned(),
     ];
+    if examples + links > 0 {
+        mapping.push(format!(
+            "{examples} statement examples → examples, {links} supportingUrls → links; several \
+             statements for one theme and level → criteria of that level's expectation"
+        ));
+    }
     if top.get("googleSheetId").is_some() {
         mapping.push("googleSheetId (the source spreadsheet) is not kept".to_owned());
     }
@@ -205,7 +255,38 @@ fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
         places: Default::default(),
         mapping,
         problems: Vec::new(),
+        warnings: Vec::new(),
     })
+}
+
+/// A statement's `examples`, blank ones left out.
+fn statement_examples(r: &mut Reader, f: &Fields<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (e, node) in r.list(f, "examples", false).iter().enumerate() {
+        let field = format!("{}[{e}]", f.path("examples"));
+        out.extend(r.scalar(node, &field).map(|t| prose(&t)));
+    }
+    out.retain(|e| !e.is_empty());
+    out
+}
+
+/// A statement's `supportingUrls` (`label`, `url`) as links.
+fn statement_links(r: &mut Reader, f: &Fields<'_>) -> Vec<Link> {
+    let mut out = Vec::new();
+    for (u, node) in r.list(f, "supportingUrls", false).iter().enumerate() {
+        let field = format!("{}[{u}]", f.path("supportingUrls"));
+        let Some(link) = r.map(node, &field, SUPPORTING_URL) else {
+            continue;
+        };
+        let label = r.text(&link, "label", false).map(|(t, _)| prose(&t));
+        if let Some((url, _)) = r.text(&link, "url", true) {
+            out.push(Link {
+                label: label.unwrap_or_default(),
+                url: url.trim().to_owned(),
+            });
+        }
+    }
+    out
 }
 
 /// The track a level title names in a trailing parenthesis, such as "People Manager".

@@ -1,14 +1,25 @@
 //! Reading ladder files: Cairn's own TOML and YAML, the Financial Times' engineering
-//! progression YAML, Monzo's Markdown framework with YAML front matter, and spreadsheet CSV
-//! (long or wide). Each reader is pure: bytes in, a checked [`Ladder`] and a note of what
-//! was mapped to what out, or every problem found with its line, column and field.
+//! progression YAML, Monzo's Markdown framework with YAML front matter, Markdown with a
+//! heading per level and competency, and spreadsheet CSV (long or wide). Each reader is
+//! pure: bytes in, a checked [`Ladder`], a note of what was mapped to what and warnings out,
+//! or every problem found with its line, column and field.
+//!
+//! Another organisation's framework is refused only when it cannot be a ladder (no levels,
+//! no competencies, not a framework at all); what Cairn reads in a way the file does not
+//! spell out is a warning (the rules are in `foreign.rs`), and a refusal under [`Options::strict`]. Cairn's
+//! own formats and spreadsheets stay exact: an unknown field or a missing level there is a
+//! mistake to fix.
 //!
 //! A reader records where each ladder field came from ([`Places`]), so the consistency
 //! checks on the finished ladder ([`Ladder::problems`]) are reported at the place in the
 //! source that caused them, in the source's own field names.
 
 mod cairn;
+mod detect;
+mod foreign;
+pub use foreign::NOTHING_NEW;
 mod ft;
+mod headings;
 mod monzo;
 mod sheet;
 pub mod tree;
@@ -40,17 +51,21 @@ pub enum Format {
     CsvLong,
     /// A spreadsheet matrix: competencies down, levels across.
     CsvWide,
+    /// Markdown with a heading per level and a sub-heading per competency, prose under each
+    /// (the Progression site's `yaml: false` form, among others).
+    Markdown,
 }
 
 impl Format {
     /// Every format, in the order `--format` lists them.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Toml,
         Self::Yaml,
         Self::Ft,
         Self::Monzo,
         Self::CsvLong,
         Self::CsvWide,
+        Self::Markdown,
     ];
 
     /// The name `--format` takes.
@@ -62,6 +77,7 @@ impl Format {
             Self::Monzo => "monzo",
             Self::CsvLong => "csv-long",
             Self::CsvWide => "csv-wide",
+            Self::Markdown => "markdown",
         }
     }
 
@@ -74,6 +90,7 @@ impl Format {
             Self::Monzo => "Monzo progression Markdown",
             Self::CsvLong => "CSV, one row per competency and level",
             Self::CsvWide => "CSV matrix, competencies down and levels across",
+            Self::Markdown => "Markdown, a heading per level and a sub-heading per competency",
         }
     }
 }
@@ -112,6 +129,19 @@ pub struct Imported {
     pub format: Format,
     /// What in the source became what in the ladder, one line each.
     pub mapping: Vec<String>,
+    /// What the reader read in a way the file did not spell out, or left out: fields
+    /// Cairn has no use for, levels with nothing new, content past the declared levels.
+    /// Refusals instead under [`Options::strict`].
+    pub warnings: Vec<Problem>,
+}
+
+/// How to read a ladder file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Read it as this format; `None` tells the format from the content.
+    pub format: Option<Format>,
+    /// Refuse the file over anything that would otherwise be a warning.
+    pub strict: bool,
 }
 
 /// A problem in a ladder file, located where possible.
@@ -195,21 +225,37 @@ struct Read {
     places: Places,
     mapping: Vec<String>,
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
-/// Reads a ladder file. `name` is the file's name, used for messages and as the ladder id
-/// when the format has none. Without `format`, the format is told from the content.
+/// Reads a ladder file leniently. `name` is the file's name, used for messages and as the
+/// ladder id when the format has none. Without `format`, the format is told from the content.
 pub fn import(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Imported, LadderError> {
+    import_with(
+        name,
+        bytes,
+        Options {
+            format,
+            strict: false,
+        },
+    )
+}
+
+/// Reads a ladder file as `options` say. A file is refused only when it cannot be a ladder
+/// (no levels, no competencies, not a framework at all) or, with `strict`, when it has
+/// anything to warn about.
+pub fn import_with(name: &str, bytes: &[u8], options: Options) -> Result<Imported, LadderError> {
     let text = decode(bytes)?;
-    let format = match format {
+    let format = match options.format {
         Some(format) => format,
-        None => detect(name, text)?,
+        None => detect::detect(name, text)?,
     };
     let Read {
         ladder,
         places,
         mut mapping,
         mut problems,
+        mut warnings,
     } = match format {
         Format::Toml => cairn::read(&tree::from_toml(text).map_err(single)?)?,
         Format::Yaml => cairn::read(&tree::from_yaml(text).map_err(single)?)?,
@@ -217,7 +263,13 @@ pub fn import(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Import
         Format::Monzo => monzo::read(name, text)?,
         Format::CsvLong => sheet::read(name, text, sheet::Shape::Long)?,
         Format::CsvWide => sheet::read(name, text, sheet::Shape::Wide)?,
+        Format::Markdown => headings::read(name, text)?,
     };
+    let (mut ladder, mut places) = (ladder, places);
+    if matches!(format, Format::Ft | Format::Monzo | Format::Markdown) {
+        warnings.extend(foreign::drop_empty(&mut ladder, &mut places));
+        warnings.extend(foreign::nothing_new(&mut ladder, &places));
+    }
     // The ladder's own checks, except on fields the reader already reported (a missing
     // title is not also an empty one).
     let reported: Vec<String> = problems.iter().map(|p| p.invalid.field.clone()).collect();
@@ -228,6 +280,13 @@ pub fn import(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Import
             .map(|invalid| locate(&places, invalid))
             .filter(|p| !reported.contains(&p.invalid.field)),
     );
+    sort(&mut warnings);
+    if options.strict {
+        problems.extend(warnings.drain(..).map(|mut w| {
+            w.invalid.message = format!("{} (refused with --strict)", w.invalid.message);
+            w
+        }));
+    }
     if !problems.is_empty() {
         sort(&mut problems);
         return Err(LadderError { problems });
@@ -237,6 +296,7 @@ pub fn import(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Import
         ladder,
         format,
         mapping,
+        warnings,
     })
 }
 
@@ -287,53 +347,6 @@ fn locate(places: &Places, invalid: Invalid) -> Problem {
 fn decode(bytes: &[u8]) -> Result<&str, LadderError> {
     crate::text::decode(bytes)
         .map_err(|e| LadderError::one(e.at.map(|(line, column)| Pos { line, column }), e.message))
-}
-
-/// Tells the format from the content; the file's extension only chooses which error to
-/// show when nothing fits.
-fn detect(name: &str, text: &str) -> Result<Format, LadderError> {
-    if monzo::front_matter(text).is_some() {
-        return Ok(Format::Monzo);
-    }
-    let yaml = tree::from_yaml(text);
-    if let Ok(tree::Node {
-        value: tree::Value::Map(entries),
-        ..
-    }) = &yaml
-    {
-        let has = |key: &str| entries.iter().any(|(k, _, _)| k == key);
-        if has("themes") {
-            return Ok(Format::Ft);
-        }
-        if has("topics") {
-            return Ok(Format::Monzo);
-        }
-        if has("levels") || has("competencies") || has("id") {
-            return Ok(Format::Yaml);
-        }
-    }
-    let toml = tree::from_toml(text);
-    if toml.is_ok() {
-        return Ok(Format::Toml);
-    }
-    if let Some(shape) = sheet::detect(text) {
-        return Ok(match shape {
-            sheet::Shape::Long => Format::CsvLong,
-            sheet::Shape::Wide => Format::CsvWide,
-        });
-    }
-    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    match (extension.as_deref(), toml, yaml) {
-        (Some("toml"), Err(problem), _) | (Some("yml" | "yaml"), _, Err(problem)) => {
-            Err(single(problem))
-        }
-        _ => Err(LadderError::one(
-            None,
-            "could not tell the ladder format: the file is not Cairn TOML or YAML, FT or \
-             Monzo YAML, or a CSV with competency and level columns; pass --format to read it \
-             as one of them and see why it does not fit",
-        )),
-    }
 }
 
 /// The ladder id for a format that has none: the file's name without folder or extension,

@@ -3,10 +3,14 @@
 //! and `exampleCriteria` (a criterion with `examples`). Topics become competencies; a
 //! topic's first level is where it starts to be expected ("not expected below"); each
 //! criterion is kept as a criterion of the level's expectation, with its examples; the
-//! Markdown body becomes the ladder's description.
+//! Markdown body becomes the ladder's description. A topic name written as words gets its
+//! slug as id and keeps the words as its name; empty criteria say "not expected yet";
+//! content past the declared `levels` adds levels, with a warning. Files without `topics`
+//! (`yaml: false`) are the heading form, read by [`super::headings`].
 
+use super::foreign::not_kept;
 use super::tree::{self, Node, Reader};
-use super::{LadderError, Read, failed, humanise, ladder_id, prose};
+use super::{LadderError, Problem, Read, failed, humanise, ladder_id, prose, slugify};
 use crate::id::{CompetencyId, LevelId};
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level};
 
@@ -50,13 +54,17 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
         ));
     };
     let root = tree::from_yaml(&yaml).map_err(|p| failed(vec![p]))?;
-    let mut r = Reader::default();
+    let mut r = Reader::foreign();
     let read = ladder(&mut r, name, &root, body);
     match read {
-        Some(read) if r.problems.is_empty() => Ok(Read {
-            places: std::mem::take(&mut r.places),
-            ..read
-        }),
+        Some(mut read) if r.problems.is_empty() => {
+            read.warnings
+                .extend(not_kept(std::mem::take(&mut r.not_kept)));
+            Ok(Read {
+                places: std::mem::take(&mut r.places),
+                ..read
+            })
+        }
         _ => Err(failed(r.problems)),
     }
 }
@@ -64,45 +72,45 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
 fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {
     let top = r.map(root, "", TOP)?;
     let title = r.text(&top, "title", true).map(|(t, _)| plain_title(&t));
-    let count = match r.text(&top, "levels", true) {
+    let mut warnings = Vec::new();
+    let declared = match r.text(&top, "levels", false) {
         Some((text, at)) => match text.trim().parse::<u8>() {
             Ok(n) if n >= 1 => Some(n),
             _ => {
-                r.fail(at, "levels", "must be the number of levels, 1 or more");
+                warnings.push(Problem::new(
+                    Some(at),
+                    "levels",
+                    "is not the number of levels: the levels are read from the content",
+                ));
                 None
             }
         },
         None => None,
     };
-    let levels: Vec<Level> = (1..=count.unwrap_or(0))
-        .filter_map(|n| {
-            Some(Level {
-                id: n.to_string().parse().ok()?,
-                title: format!("Level {n}"),
-                summary: String::new(),
-                tracks: Vec::new(),
-            })
-        })
-        .collect();
-    let mut competencies = Vec::new();
+    let mut levels: Vec<Level> = (1..=declared.unwrap_or(0)).filter_map(numbered).collect();
+    let mut competencies: Vec<Competency> = Vec::new();
     let mut notes = Vec::new();
+    let mut renamed = Vec::new();
     let (mut criteria, mut example_criteria, mut examples) = (0, 0, 0);
     for (i, node) in r.list(&top, "topics", true).iter().enumerate() {
         let field = format!("topics[{i}]");
         let Some(f) = r.map(node, &field, TOPIC) else {
             continue;
         };
-        let Some((id_text, at)) = r.text(&f, "name", true) else {
-            continue;
-        };
-        let Some(id) = r.parse::<CompetencyId>(&id_text, at, &f.path("name")) else {
+        let Some((topic_name, _)) = r.text(&f, "name", true) else {
             continue;
         };
         let topic_title = r
             .text(&f, "title", false)
             .map(|(t, _)| plain_title(&t))
-            .filter(|t| !t.is_empty() && t != "null" && t != "~")
-            .unwrap_or_else(|| humanise(id.as_str()));
+            .filter(|t| !t.is_empty() && t != "null" && t != "~");
+        let Some(id) = topic_id(&topic_name, topic_title.as_deref(), i, &competencies) else {
+            continue;
+        };
+        if id.as_str() != topic_name.trim() {
+            renamed.push(format!("'{}' → '{id}'", topic_name.trim()));
+        }
+        let topic_title = topic_title.unwrap_or_else(|| written_name(&topic_name));
         let c = competencies.len();
         r.place(format!("competencies[{c}]"), node.at, &field);
         let mut expectations: Vec<Expectation> = Vec::new();
@@ -115,42 +123,53 @@ fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {
                 continue;
             };
             let level = level_text.trim();
-            let Some(level) = levels.iter().find(|l| l.id.as_str() == level) else {
-                r.fail(
-                    level_at,
+            let Some(n) = level.parse::<u8>().ok().filter(|n| *n >= 1) else {
+                warnings.push(Problem::new(
+                    Some(level_at),
                     &cf.path("level"),
-                    format!(
-                        "'{level}' is not a level: this framework has levels 1 to {}",
-                        levels.len()
-                    ),
-                );
+                    format!("'{level}' is not a level number: this content is not kept"),
+                ));
                 continue;
             };
-            if expectations.iter().any(|e| e.level == level.id) {
-                r.fail(
-                    level_at,
+            if usize::from(n) > levels.len() {
+                let what = match declared {
+                    Some(d) => format!("past the declared {d} levels"),
+                    None => "with no number of levels declared".to_owned(),
+                };
+                warnings.push(Problem::new(
+                    Some(level_at),
                     &cf.path("level"),
-                    format!("topic '{id}' already has content for level {}", level.id),
-                );
-                continue;
+                    format!("content for level {n} {what}: the ladder is extended to level {n}"),
+                ));
+                let next = u8::try_from(levels.len())
+                    .unwrap_or(u8::MAX)
+                    .saturating_add(1);
+                levels.extend((next..=n).filter_map(numbered));
             }
-            let path = format!("competencies[{c}].expectations[{}]", expectations.len());
-            r.place(path.clone(), item.at, &field);
+            let Some(level) = levels.iter().find(|l| l.id.as_str() == level) else {
+                continue;
+            };
             let mut items = Vec::new();
             for (k, node) in r.list(&cf, "criteria", false).iter().enumerate() {
                 let field = format!("{}[{k}]", cf.path("criteria"));
-                r.place(format!("{path}.criteria[{}]", items.len()), node.at, &field);
-                if let Some(text) = r.scalar(node, &field) {
+                // An empty criterion is how a framework says "not expected yet".
+                if let Some(text) = r.scalar(node, &field).map(|t| prose(&t))
+                    && !text.is_empty()
+                {
                     criteria += 1;
-                    items.push(Criterion {
-                        text: prose(&text),
-                        examples: Vec::new(),
-                    });
+                    items.push((
+                        node.at,
+                        field,
+                        Criterion {
+                            text,
+                            examples: Vec::new(),
+                            links: Vec::new(),
+                        },
+                    ));
                 }
             }
             for (k, node) in r.list(&cf, "exampleCriteria", false).iter().enumerate() {
                 let field = format!("{}[{k}]", cf.path("exampleCriteria"));
-                r.place(format!("{path}.criteria[{}]", items.len()), node.at, &field);
                 let Some(ef) = r.map(node, &field, EXAMPLE_CRITERION) else {
                     continue;
                 };
@@ -160,22 +179,59 @@ fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {
                     let field = format!("{}[{e}]", ef.path("examples"));
                     listed.extend(r.scalar(node, &field).map(|t| prose(&t)));
                 }
-                if let Some(text) = text {
+                listed.retain(|e| !e.is_empty());
+                if let Some(text) = text.filter(|t| !t.is_empty()) {
                     example_criteria += 1;
                     examples += listed.len();
-                    items.push(Criterion {
-                        text,
-                        examples: listed,
-                    });
+                    items.push((
+                        node.at,
+                        field,
+                        Criterion {
+                            text,
+                            examples: listed,
+                            links: Vec::new(),
+                        },
+                    ));
                 }
             }
-            expectations.push(Expectation {
-                level: level.id.clone(),
-                text: String::new(),
-                criteria: items,
-                examples: Vec::new(),
-                proficiency: None,
-            });
+            // A level whose content is empty says nothing there: below the topic's first
+            // content it is not expected yet, above it nothing new is.
+            if items.is_empty() {
+                continue;
+            }
+            let e = match expectations.iter().position(|e| e.level == level.id) {
+                Some(e) => {
+                    warnings.push(Problem::new(
+                        Some(level_at),
+                        &cf.path("level"),
+                        format!(
+                            "topic '{id}' already has content for level {}: the two are read \
+                             as one",
+                            level.id
+                        ),
+                    ));
+                    e
+                }
+                None => {
+                    let path = format!("competencies[{c}].expectations[{}]", expectations.len());
+                    r.place(path, item.at, &field);
+                    expectations.push(Expectation {
+                        level: level.id.clone(),
+                        text: String::new(),
+                        criteria: Vec::new(),
+                        examples: Vec::new(),
+                        links: Vec::new(),
+                        proficiency: None,
+                    });
+                    expectations.len() - 1
+                }
+            };
+            let path = format!("competencies[{c}].expectations[{e}]");
+            for (at, field, criterion) in items {
+                let k = expectations[e].criteria.len();
+                r.place(format!("{path}.criteria[{k}]"), at, &field);
+                expectations[e].criteria.push(criterion);
+            }
         }
         let rank = |level: &LevelId| levels.iter().position(|l| &l.id == level);
         expectations.sort_by_key(|e| rank(&e.level));
@@ -207,6 +263,12 @@ fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {
              examples) → criteria of each level's expectation"
         ),
     ];
+    if !renamed.is_empty() {
+        mapping.push(format!(
+            "topic names written as words → ids by slug, names kept whole: {}",
+            renamed.join(", ")
+        ));
+    }
     mapping.extend(notes);
     if !body.is_empty() {
         mapping.push(format!(
@@ -232,10 +294,61 @@ fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {
         places: Default::default(),
         mapping,
         problems: Vec::new(),
+        warnings,
     })
 }
 
+/// Level `n` of a numbered framework.
+pub(super) fn numbered(n: u8) -> Option<Level> {
+    Some(Level {
+        id: n.to_string().parse().ok()?,
+        title: format!("Level {n}"),
+        summary: String::new(),
+        tracks: Vec::new(),
+    })
+}
+
+/// A topic's id: its name when that is already an id, else the name (or the title) as a
+/// slug, made unique among the topics before it.
+fn topic_id(
+    name: &str,
+    title: Option<&str>,
+    index: usize,
+    before: &[Competency],
+) -> Option<CompetencyId> {
+    let slug = [name, title.unwrap_or_default()]
+        .into_iter()
+        .map(slugify)
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| format!("topic-{}", index + 1));
+    let taken = |id: &str| before.iter().any(|c| c.id.as_str() == id);
+    let unique = (1..)
+        .map(|n| {
+            if n == 1 {
+                slug.clone()
+            } else {
+                format!("{slug}-{n}")
+            }
+        })
+        .find(|s| !taken(s))?;
+    unique.parse().ok()
+}
+
+/// A topic name as the competency's display name: a slug made readable ("domain-knowledge"
+/// → "Domain knowledge"), words kept whole with a capital first letter.
+fn written_name(name: &str) -> String {
+    let name = name.trim();
+    if name.parse::<CompetencyId>().is_ok() {
+        return humanise(name);
+    }
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// A title without the emoji and symbols that decorate its start ("🛠️ Backend" → "Backend").
-fn plain_title(title: &str) -> String {
+pub(super) fn plain_title(title: &str) -> String {
     prose(title.trim_start_matches(|c: char| !c.is_alphanumeric()))
 }

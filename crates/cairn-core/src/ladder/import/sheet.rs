@@ -148,6 +148,7 @@ pub(super) fn read(name: &str, text: &str, shape: Shape) -> Result<Read, LadderE
             places: Default::default(),
             mapping: Vec::new(),
             problems: Vec::new(),
+            warnings: Vec::new(),
         },
     };
     match shape {
@@ -376,6 +377,7 @@ impl Sheet {
                         text: String::new(),
                         criteria: Vec::new(),
                         examples: Vec::new(),
+                        links: Vec::new(),
                         proficiency: None,
                     });
                     competency.expectations.len() - 1
@@ -388,6 +390,7 @@ impl Sheet {
             expectation.criteria.push(Criterion {
                 text: prose(text),
                 examples,
+                links: Vec::new(),
             });
             let path = format!("competencies[{c}].expectations[{e}]");
             self.place(path.clone(), line, text_col + 1, cname(text_col));
@@ -700,6 +703,7 @@ fn cell_expectation(level: LevelId, cell: &str) -> Expectation {
             criteria.push(Criterion {
                 text: prose(rest),
                 examples: Vec::new(),
+                links: Vec::new(),
             });
         } else {
             text.push(line);
@@ -710,6 +714,7 @@ fn cell_expectation(level: LevelId, cell: &str) -> Expectation {
         text: prose(&text.join(" ")),
         criteria,
         examples,
+        links: Vec::new(),
         proficiency: None,
     }
 }

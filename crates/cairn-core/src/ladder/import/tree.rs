@@ -165,6 +165,12 @@ pub struct Reader {
     pub places: Places,
     /// True when an item could not be read at all, so the ladder lacks it.
     pub incomplete: bool,
+    /// Whether the format is another organisation's, whose extra fields are noted as not
+    /// kept rather than refused: a typo in Cairn's own format is a mistake, but a field
+    /// another tool adds is just something Cairn has no use for.
+    pub foreign: bool,
+    /// The unknown fields of a foreign format, each with its place and path.
+    pub not_kept: Vec<(Pos, String)>,
 }
 
 /// A map's fields, checked against the names a format allows.
@@ -191,6 +197,11 @@ impl<'n> Fields<'n> {
     }
 }
 
+/// Whether a scalar is YAML's way of writing nothing (`key:`, `~`, `null`).
+pub fn is_null(text: &str) -> bool {
+    matches!(text.trim(), "" | "~" | "null")
+}
+
 /// `parent.key`, or `key` at the top.
 pub fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() {
@@ -201,6 +212,14 @@ pub fn join(parent: &str, key: &str) -> String {
 }
 
 impl Reader {
+    /// A reader for another organisation's format (see [`Reader::foreign`]).
+    pub fn foreign() -> Self {
+        Self {
+            foreign: true,
+            ..Self::default()
+        }
+    }
+
     /// Records a problem at `at`.
     pub fn fail(&mut self, at: Pos, field: &str, message: impl Into<String>) {
         self.problems.push(Problem::new(Some(at), field, message));
@@ -229,7 +248,9 @@ impl Reader {
             return None;
         };
         for (key, key_at, _) in entries {
-            if !known.contains(&key.as_str()) {
+            if !known.contains(&key.as_str()) && self.foreign {
+                self.not_kept.push((*key_at, join(field, key)));
+            } else if !known.contains(&key.as_str()) {
                 let hint = crate::closest::closest(key, known.iter().copied()).map_or_else(
                     || format!(" (known fields: {})", known.join(", ")),
                     |near| format!("; did you mean '{near}'?"),
@@ -251,6 +272,11 @@ impl Reader {
                 value: Value::List(items),
                 ..
             }) => items,
+            // Another tool's `criteria:` with nothing under it is an empty list.
+            Some(Node {
+                value: Value::Text(text),
+                ..
+            }) if self.foreign && is_null(text) => &[],
             Some(node) => {
                 let found = node.value.kind();
                 self.fail(

@@ -26,7 +26,7 @@ pub struct Args {
     /// The ladder files
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Read the files as this format: toml, yaml, ft, monzo, csv-long or csv-wide
+    /// Read the files as this format: toml, yaml, ft, monzo, csv-long, csv-wide or markdown
     #[arg(long)]
     format: Option<String>,
 }

@@ -7,7 +7,7 @@ use cairn_core::Invalid;
 use cairn_core::dates::now;
 use cairn_core::id::{LadderId, LevelId};
 use cairn_core::ladder::Size;
-use cairn_core::ladder::import::{Format, import};
+use cairn_core::ladder::import::{Format, LadderError, Options, import_with};
 use serde::Serialize;
 
 use super::parse_format;
@@ -17,12 +17,16 @@ use crate::failure::{BadInput, bad_input};
 use crate::output;
 use crate::profile::Profile;
 
-/// Import a ladder file: Cairn TOML or YAML, FT or Monzo frameworks, or a spreadsheet CSV.
+/// Import a ladder file: Cairn TOML or YAML, FT or Monzo frameworks, Markdown headings, or a
+/// spreadsheet CSV.
 ///
 /// The format is told from the content unless --format names it. A ladder whose id is
 /// already stored becomes its next version when its content changed; records made against
-/// an older version keep pointing at it. A file with any problem imports nothing (see
-/// `cairn ladder check`). Formats without an id take it from the file name.
+/// an older version keep pointing at it. A file that cannot be a ladder imports nothing (see
+/// `cairn ladder check`); what the import reads in a way the file does not spell out (fields
+/// Cairn has no use for, levels with nothing new, content past the declared levels) is
+/// warned about on stderr, and refused with --strict. Formats without an id take it from
+/// the file name.
 /// Examples:
 ///   cairn ladder import ft-engineering.yml
 ///   cairn ladder import levels.csv --format csv-wide --id platform --name "Platform ladder"
@@ -32,7 +36,7 @@ pub struct Args {
     /// The ladder file
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// Read it as this format: toml, yaml, ft, monzo, csv-long or csv-wide
+    /// Read it as this format: toml, yaml, ft, monzo, csv-long, csv-wide or markdown
     #[arg(long)]
     format: Option<String>,
     /// Store it under this id instead of the file's own (or its file name)
@@ -47,6 +51,9 @@ pub struct Args {
     /// With --use: your level on the imported ladder
     #[arg(long, value_name = "LEVEL", requires = "use_it")]
     level: Option<String>,
+    /// Refuse the file over anything the import would only warn about
+    #[arg(long)]
+    strict: bool,
 }
 
 /// What the import did, for `--json`.
@@ -60,6 +67,7 @@ struct Outcome {
     format: Format,
     size: Size,
     mapping: Vec<String>,
+    warnings: Vec<String>,
     profile_level: Option<String>,
 }
 
@@ -67,7 +75,11 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let file = args.file.display().to_string();
     let format = parse_format(args.format.as_deref())?;
     let bytes = read_file(&args.file)?;
-    let mut imported = match import(&file, &bytes, format) {
+    let options = Options {
+        format,
+        strict: args.strict,
+    };
+    let mut imported = match import_with(&file, &bytes, options) {
         Ok(imported) => imported,
         Err(error) => {
             let lines = problem_lines(&file, &error);
@@ -135,9 +147,21 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         format: imported.format,
         size: ladder.size(),
         mapping: imported.mapping.clone(),
+        warnings: problem_lines(
+            &file,
+            &LadderError {
+                problems: imported.warnings.clone(),
+            },
+        ),
         profile_level: level.as_ref().map(ToString::to_string),
     };
     let mut out = io::stdout().lock();
+    if !globals.json {
+        let mut err = io::stderr().lock();
+        for warning in &outcome.warnings {
+            writeln!(err, "warning: {warning}")?;
+        }
+    }
     if globals.json {
         output::json(&mut out, &outcome)?;
     } else {

@@ -1,0 +1,393 @@
+//! A framework written as Markdown headings: a heading per level (`## Level 1`, or a title
+//! such as `## Senior Engineer`), a sub-heading per competency under it, and prose under
+//! each sub-heading saying what the competency expects at that level. This is the form the
+//! Progression site calls `yaml: false`; front matter, when present, gives the title and the
+//! declared number of levels. Prose becomes the expectation's text and bullet lines its
+//! criteria; prose under a level heading before its first competency is the level's summary.
+//! A single heading above all the levels is the ladder's title.
+
+use super::foreign::not_kept;
+use super::monzo::{front_matter, numbered, plain_title};
+use super::tree::{self, Node, Pos, Reader, Value, is_null};
+use super::{LadderError, Problem, Read, humanise, ladder_id, prose, slugify};
+use crate::id::LevelId;
+use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level};
+
+/// One ATX heading: its depth (number of `#`), text and place.
+#[derive(Debug, Clone)]
+struct Heading {
+    depth: usize,
+    text: String,
+    at: Pos,
+    /// The lines of prose under it, up to the next heading.
+    body: Vec<String>,
+}
+
+/// What the body's headings are: the depth of the level headings and of the competency
+/// headings under them, or why they are not a framework.
+pub(super) fn shape(body: &str) -> Result<(usize, usize), String> {
+    let headings = headings(body, 0);
+    shape_of(&headings)
+}
+
+fn shape_of(headings: &[Heading]) -> Result<(usize, usize), String> {
+    let Some(top) = headings.iter().map(|h| h.depth).min() else {
+        return Err("there are no Markdown headings".to_owned());
+    };
+    let at_top = headings.iter().filter(|h| h.depth == top).count();
+    // One heading above everything else is the document's title, not a level.
+    let level_depth = if at_top == 1 && headings.len() > 1 {
+        headings
+            .iter()
+            .map(|h| h.depth)
+            .filter(|d| *d > top)
+            .min()
+            .unwrap_or(top)
+    } else {
+        top
+    };
+    let competency_depth = headings
+        .iter()
+        .map(|h| h.depth)
+        .filter(|d| *d > level_depth)
+        .min()
+        .ok_or_else(|| {
+            format!(
+                "there are headings of depth {level_depth} but no sub-headings under them for \
+                 competencies"
+            )
+        })?;
+    Ok((level_depth, competency_depth))
+}
+
+/// The ATX headings of `body` (outside fenced code), each with the lines under it; line
+/// numbers count from `first_line`.
+fn headings(body: &str, first_line: usize) -> Vec<Heading> {
+    let mut out: Vec<Heading> = Vec::new();
+    let mut fenced = false;
+    for (i, line) in body.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        let depth = trimmed.chars().take_while(|c| *c == '#').count();
+        let rest = &trimmed[depth..];
+        let is_heading = !fenced
+            && (1..=6).contains(&depth)
+            && rest.starts_with([' ', '\t'])
+            && !rest.trim().is_empty();
+        if is_heading {
+            out.push(Heading {
+                depth,
+                text: rest.trim().trim_end_matches('#').trim().to_owned(),
+                at: Pos {
+                    line: first_line + i + 1,
+                    column: line.len() - trimmed.len() + 1,
+                },
+                body: Vec::new(),
+            });
+        } else if let Some(last) = out.last_mut() {
+            last.body.push(line.to_owned());
+        }
+    }
+    out
+}
+
+/// Reads the heading form.
+pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
+    let mut r = Reader::foreign();
+    let mut warnings = Vec::new();
+    let (title, declared, body, offset) = match front_matter(text) {
+        Some((yaml, body)) => {
+            let root = tree::from_yaml(&yaml).map_err(|p| LadderError { problems: vec![p] })?;
+            let (title, declared) = settings(&mut r, &root, &mut warnings);
+            let offset = text[..text.len() - body.len()].lines().count();
+            (title, declared, body, offset)
+        }
+        None => (None, None, text, 0),
+    };
+    let headings = headings(body, offset);
+    let (level_depth, competency_depth) =
+        shape_of(&headings).map_err(|why| LadderError::one(None, why))?;
+    let heading_title = headings
+        .iter()
+        .find(|h| h.depth < level_depth)
+        .map(|h| plain_title(&h.text));
+    let mut levels: Vec<Level> = Vec::new();
+    let mut competencies: Vec<Competency> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut open: Option<(usize, usize)> = None;
+    for heading in &headings {
+        if heading.depth == level_depth {
+            let Some(level) = level_of(&heading.text, levels.len()) else {
+                continue;
+            };
+            let summary = prose(&heading.body.join("\n"));
+            let l = match levels.iter().position(|l| l.id == level.id) {
+                Some(l) => {
+                    warnings.push(Problem::new(
+                        Some(heading.at),
+                        &heading.text,
+                        format!(
+                            "level {} has a second heading: the two are read as one",
+                            level.id
+                        ),
+                    ));
+                    l
+                }
+                None => {
+                    let l = levels.len();
+                    r.place(format!("levels[{l}]"), heading.at, &heading.text);
+                    levels.push(Level { summary, ..level });
+                    l
+                }
+            };
+            current = Some(l);
+            open = None;
+        } else if heading.depth == competency_depth
+            && let Some(l) = current
+        {
+            let name = plain_title(&heading.text);
+            let id = slugify(&name);
+            let id = if id.is_empty() {
+                slugify(&heading.text)
+            } else {
+                id
+            };
+            let Ok(id) = id.parse() else {
+                warnings.push(Problem::new(
+                    Some(heading.at),
+                    &heading.text,
+                    "a competency heading needs letters or digits: its prose is not kept",
+                ));
+                continue;
+            };
+            let c = match competencies.iter().position(|c| c.id == id) {
+                Some(c) => c,
+                None => {
+                    r.place(
+                        format!("competencies[{}]", competencies.len()),
+                        heading.at,
+                        &name,
+                    );
+                    competencies.push(Competency {
+                        id,
+                        name: if name.is_empty() {
+                            humanise(&heading.text)
+                        } else {
+                            name
+                        },
+                        description: String::new(),
+                        expected_from: None,
+                        expectations: Vec::new(),
+                    });
+                    competencies.len() - 1
+                }
+            };
+            open = Some((c, l));
+            add(&mut competencies[c], &levels[l].id, &heading.body);
+        } else if let Some((c, l)) = open {
+            // A deeper heading inside a competency's prose is part of that prose.
+            let mut lines = vec![heading.text.clone()];
+            lines.extend(heading.body.iter().cloned());
+            add(&mut competencies[c], &levels[l].id, &lines);
+        }
+    }
+    extend_to_declared(&mut levels, declared, &mut warnings);
+    let rank = |level: &LevelId, levels: &[Level]| levels.iter().position(|l| &l.id == level);
+    let mut notes = Vec::new();
+    for competency in &mut competencies {
+        competency
+            .expectations
+            .retain(|e| !e.text.is_empty() || !e.criteria.is_empty());
+        competency
+            .expectations
+            .sort_by_key(|e| rank(&e.level, &levels));
+        competency.expected_from = competency
+            .expectations
+            .first()
+            .map(|e| e.level.clone())
+            .filter(|first| levels.first().is_some_and(|l| &l.id != first));
+        if let Some(first) = &competency.expected_from {
+            notes.push(format!(
+                "'{}' starts at level {first}: not expected below it",
+                competency.id
+            ));
+        }
+    }
+    let (id, id_note) = ladder_id(name);
+    let mut mapping = vec![
+        id_note,
+        format!(
+            "{} headings of depth {level_depth} → levels, {} headings of depth \
+             {competency_depth} under them → competencies, their prose → expectations (bullet \
+             lines → criteria)",
+            levels.len(),
+            competencies.len()
+        ),
+    ];
+    mapping.extend(notes);
+    warnings.extend(not_kept(std::mem::take(&mut r.not_kept)));
+    let Some(id) = id else {
+        return Err(LadderError::one(None, "no ladder id from the file name"));
+    };
+    Ok(Read {
+        ladder: Ladder {
+            id,
+            version: 1,
+            name: title
+                .or(heading_title)
+                .unwrap_or_else(|| humanise(super::file_stem(name))),
+            description: String::new(),
+            tracks: Vec::new(),
+            levels,
+            competencies,
+        },
+        places: std::mem::take(&mut r.places),
+        mapping,
+        problems: std::mem::take(&mut r.problems),
+        warnings,
+    })
+}
+
+/// The title and declared number of levels in front matter; other fields are page settings
+/// Cairn does not keep.
+fn settings(
+    r: &mut Reader,
+    root: &Node,
+    warnings: &mut Vec<Problem>,
+) -> (Option<String>, Option<u8>) {
+    const PAGE: &[&str] = &["path", "sidebarTitle", "sidebarGroup", "yaml", "homepage"];
+    let Value::Map(entries) = &root.value else {
+        return (None, None);
+    };
+    let mut title = None;
+    let mut declared = None;
+    for (key, key_at, node) in entries {
+        let Value::Text(text) = &node.value else {
+            r.not_kept.push((*key_at, key.clone()));
+            continue;
+        };
+        match key.as_str() {
+            "title" => title = Some(plain_title(text)).filter(|t| !t.is_empty()),
+            "levels" if is_null(text) => {}
+            "levels" => match text.trim().parse::<u8>() {
+                Ok(n) if n >= 1 => declared = Some(n),
+                _ => warnings.push(Problem::new(
+                    Some(node.at),
+                    "levels",
+                    "is not the number of levels: the levels are read from the headings",
+                )),
+            },
+            key if PAGE.contains(&key) => {}
+            _ => r.not_kept.push((*key_at, key.clone())),
+        }
+    }
+    (title, declared)
+}
+
+/// A level heading as a level: `Level 3` is level `3`; any other title is its own slug.
+fn level_of(text: &str, index: usize) -> Option<Level> {
+    let title = plain_title(text);
+    let number = title
+        .strip_prefix("Level ")
+        .or_else(|| title.strip_prefix("level "))
+        .and_then(|n| n.trim().parse::<u8>().ok());
+    if let Some(n) = number {
+        return numbered(n);
+    }
+    let slug = slugify(&title);
+    let id = if slug.is_empty() {
+        format!("level-{}", index + 1)
+    } else {
+        slug
+    };
+    Some(Level {
+        id: id.parse().ok()?,
+        title,
+        summary: String::new(),
+        tracks: Vec::new(),
+    })
+}
+
+/// Adds prose lines to what `competency` expects at `level`: bullets as criteria, the rest
+/// as text.
+fn add(competency: &mut Competency, level: &LevelId, lines: &[String]) {
+    let e = match competency
+        .expectations
+        .iter()
+        .position(|e| &e.level == level)
+    {
+        Some(e) => e,
+        None => {
+            competency.expectations.push(Expectation {
+                level: level.clone(),
+                text: String::new(),
+                criteria: Vec::new(),
+                examples: Vec::new(),
+                links: Vec::new(),
+                proficiency: None,
+            });
+            competency.expectations.len() - 1
+        }
+    };
+    let expectation = &mut competency.expectations[e];
+    let mut text = Vec::new();
+    for line in lines {
+        let trimmed = line.trim();
+        // A horizontal rule separates levels on the page; it says nothing.
+        if matches!(trimmed, "---" | "***" | "___") {
+            continue;
+        }
+        match trimmed
+            .strip_prefix(['-', '*', '+'])
+            .filter(|r| r.starts_with(' '))
+        {
+            Some(bullet) if !bullet.trim().is_empty() => expectation.criteria.push(Criterion {
+                text: prose(bullet),
+                examples: Vec::new(),
+                links: Vec::new(),
+            }),
+            _ => text.push(line.as_str()),
+        }
+    }
+    let text = prose(&text.join("\n"));
+    if !text.is_empty() {
+        if !expectation.text.is_empty() {
+            expectation.text.push_str("\n\n");
+        }
+        expectation.text.push_str(&text);
+    }
+}
+
+/// Numbered levels the front matter declares but no heading writes are added (they expect
+/// nothing new); headings past the declared number are kept, with a warning.
+fn extend_to_declared(levels: &mut Vec<Level>, declared: Option<u8>, warnings: &mut Vec<Problem>) {
+    let Some(declared) = declared else {
+        return;
+    };
+    let count = levels.len();
+    if count > usize::from(declared) {
+        warnings.push(Problem::new(
+            None,
+            "levels",
+            format!(
+                "{count} level headings past the declared {declared} levels: all {count} are kept"
+            ),
+        ));
+    }
+    let number = |l: &Level| l.id.as_str().parse::<u8>().ok();
+    if levels.iter().all(|l| number(l).is_some()) {
+        for n in 1..=declared {
+            if !levels.iter().any(|l| l.id.as_str() == n.to_string()) {
+                levels.extend(numbered(n));
+                warnings.push(Problem::new(
+                    None,
+                    "levels",
+                    format!("level {n} is declared but has no heading: nothing is written for it"),
+                ));
+            }
+        }
+        levels.sort_by_key(number);
+    }
+}
