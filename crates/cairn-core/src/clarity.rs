@@ -748,7 +748,10 @@ mod tests {
                 "I'd like to switch from QA automation into backend development.",
                 Verdict::Directional,
             ),
-            ("I want to improve at technical writing.", Verdict::Directional),
+            (
+                "I want to improve at technical writing.",
+                Verdict::Directional,
+            ),
             (
                 "Aim: principal scope in developer experience.",
                 Verdict::Directional,

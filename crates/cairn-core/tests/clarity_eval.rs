@@ -35,7 +35,11 @@ impl Counts {
 }
 
 fn pct(k: usize, n: usize) -> f64 {
-    if n == 0 { 100.0 } else { 100.0 * k as f64 / n as f64 }
+    if n == 0 {
+        100.0
+    } else {
+        100.0 * k as f64 / n as f64
+    }
 }
 
 /// Measures the check on one labelled file, prints the figures and the disagreements, and
@@ -47,7 +51,11 @@ fn measure(path: &Path, show_misses: bool) -> Option<(usize, f64, [f64; 4])> {
     };
     let (mut total, mut agreed) = (0usize, 0usize);
     let mut counts: [Counts; 4] = Default::default();
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let case: serde_json::Value = serde_json::from_str(line)
             .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
         let statement = case["text"].as_str().unwrap();
@@ -99,7 +107,9 @@ fn measure(path: &Path, show_misses: bool) -> Option<(usize, f64, [f64; 4])> {
 }
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
 
 /// Holds a measured set to 90% of verdicts and of each element.
@@ -108,7 +118,10 @@ fn holds(measured: Option<(usize, f64, [f64; 4])>, at_least: usize) {
         return;
     };
     assert!(total >= at_least, "only {total} statements");
-    assert!(verdicts >= 90.0, "verdict agreement {verdicts:.1}% is under 90%");
+    assert!(
+        verdicts >= 90.0,
+        "verdict agreement {verdicts:.1}% is under 90%"
+    );
     for (k, element) in ELEMENTS.iter().enumerate() {
         assert!(
             elements[k] >= 90.0,
@@ -127,13 +140,19 @@ fn agrees_with_the_shared_dev_examples() {
 #[test]
 fn agrees_with_our_own_labelled_statements() {
     let measured = measure(&data("clarity.jsonl"), true);
-    assert!(measured.is_some(), "tests/data/clarity.jsonl is part of the project");
+    assert!(
+        measured.is_some(),
+        "tests/data/clarity.jsonl is part of the project"
+    );
     holds(measured, 200);
 }
 
 #[test]
 fn agrees_with_the_held_out_statements() {
     let measured = measure(&data("clarity-holdout.jsonl"), false);
-    assert!(measured.is_some(), "tests/data/clarity-holdout.jsonl is part of the project");
+    assert!(
+        measured.is_some(),
+        "tests/data/clarity-holdout.jsonl is part of the project"
+    );
     holds(measured, 100);
 }

@@ -21,7 +21,11 @@ fn measure(path: &Path, show_misses: bool) -> Option<(usize, f64, f64)> {
     let ladder = builtin::find("software-engineer").unwrap();
     let suggester = Suggester::new(&ladder, &[]);
     let (mut top1, mut top3, mut n) = (0, 0, 0);
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let case: serde_json::Value = serde_json::from_str(line)
             .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
         let labels: Vec<&str> = case["labels"]
@@ -60,7 +64,9 @@ fn measure(path: &Path, show_misses: bool) -> Option<(usize, f64, f64)> {
 }
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
 
 fn holds(measured: Option<(usize, f64, f64)>, at_least: usize) {
@@ -81,13 +87,19 @@ fn ranks_the_shared_dev_texts() {
 #[test]
 fn ranks_our_own_labelled_texts() {
     let measured = measure(&data("tagging.jsonl"), true);
-    assert!(measured.is_some(), "tests/data/tagging.jsonl is part of the project");
+    assert!(
+        measured.is_some(),
+        "tests/data/tagging.jsonl is part of the project"
+    );
     holds(measured, 150);
 }
 
 #[test]
 fn ranks_the_held_out_texts() {
     let measured = measure(&data("tagging-holdout.jsonl"), false);
-    assert!(measured.is_some(), "tests/data/tagging-holdout.jsonl is part of the project");
+    assert!(
+        measured.is_some(),
+        "tests/data/tagging-holdout.jsonl is part of the project"
+    );
     holds(measured, 80);
 }

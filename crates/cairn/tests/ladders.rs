@@ -197,3 +197,34 @@ fn spreadsheets_and_wrong_files_get_clear_answers() {
     env.run(&["ladder", "check", &wide, "--format", "pdf"])
         .bad_input("'pdf' is not a ladder format");
 }
+
+#[test]
+fn a_framework_with_quirks_imports_with_warnings_and_strict_refuses_it() {
+    let Some(mobile) = shared("monzo/engineering-mobile.md") else {
+        return;
+    };
+    let strict = Env::new();
+    strict.init();
+    strict
+        .run(&["ladder", "import", &mobile, "--strict"])
+        .bad_input("engineering-mobile.md:164:5");
+    let listed = strict.json(&["ladder", "list"]).to_string();
+    assert!(
+        !listed.contains("engineering-mobile"),
+        "nothing imported: {listed}"
+    );
+
+    let env = Env::new();
+    env.init();
+    let run = env.run(&["ladder", "import", &mobile]).ok();
+    assert!(
+        run.stderr.contains("warning: ") && run.stderr.contains("no content for level 6"),
+        "{}",
+        run.stderr
+    );
+    let report = env.json(&["ladder", "import", &mobile, "--id", "mobile-2", "--json"]);
+    assert!(
+        report["warnings"].as_array().is_some_and(|w| !w.is_empty()),
+        "{report}"
+    );
+}
