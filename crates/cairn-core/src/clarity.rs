@@ -311,6 +311,39 @@ const REAL_WORDS: &[&str] = &[
     "month",
 ];
 
+/// What was filled in beside a statement: a target level names a destination, a date a
+/// horizon, planned reps the action, and evidence criteria the evidence.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fields<'a> {
+    /// The target level, if one was chosen.
+    pub target_level: Option<&'a str>,
+    /// The date it should be reached by.
+    pub horizon: Option<chrono::NaiveDate>,
+    /// The reps planned.
+    pub reps: &'a [String],
+    /// What would count as evidence.
+    pub evidence: &'a str,
+}
+
+/// Judges a goal statement together with the fields filled in beside it, so a destination
+/// whose evidence or date was given as a field is not asked for them again.
+pub fn check_with(text: &str, fields: Fields<'_>) -> Clarity {
+    let mut matched = check(text).matched;
+    if let Some(level) = fields.target_level {
+        push(&mut matched.destination, &format!("target level {level}"));
+    }
+    if let Some(date) = fields.horizon {
+        push(&mut matched.horizon, &format!("by {date}"));
+    }
+    for rep in fields.reps.iter().filter(|r| !r.trim().is_empty()) {
+        push(&mut matched.action, rep);
+    }
+    if !fields.evidence.trim().is_empty() {
+        push(&mut matched.evidence, fields.evidence);
+    }
+    judged(matched)
+}
+
 /// Judges a goal statement.
 pub fn check(text: &str) -> Clarity {
     let lower = normalise(text);
@@ -803,6 +836,37 @@ mod tests {
         assert_eq!(
             check("I'll be done by June 2027.").matched.horizon,
             ["by june 2027"]
+        );
+    }
+
+    #[test]
+    fn fields_filled_in_beside_the_statement_count() {
+        let text = "I want to become a staff engineer.";
+        assert_eq!(check(text).verdict, Verdict::Directional);
+        let reps = ["Lead the storage migration".to_owned()];
+        let c = check_with(
+            text,
+            Fields {
+                target_level: Some("L4"),
+                horizon: chrono::NaiveDate::from_ymd_opt(2027, 6, 30),
+                reps: &reps,
+                evidence: "Two teams adopt the design",
+            },
+        );
+        assert_eq!(c.verdict, Verdict::Actionable, "{:?}", c.matched);
+        assert!(c.questions.is_empty());
+        assert_eq!(c.matched.horizon, ["by 2027-06-30"]);
+        let vague = check_with(
+            "I want to grow.",
+            Fields {
+                target_level: Some("L4"),
+                ..Fields::default()
+            },
+        );
+        assert_eq!(
+            vague.verdict,
+            Verdict::Directional,
+            "a target level is a destination"
         );
     }
 

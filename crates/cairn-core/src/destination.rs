@@ -104,6 +104,19 @@ pub struct DestinationEvent {
 }
 
 impl Destination {
+    /// The clarity check of the statement with the fields set beside it.
+    pub fn clarity(&self) -> crate::clarity::Clarity {
+        crate::clarity::check_with(
+            &self.statement,
+            crate::clarity::Fields {
+                target_level: self.target_level.as_ref().map(LevelId::as_str),
+                horizon: self.horizon,
+                reps: &self.reps,
+                evidence: &self.evidence_criteria,
+            },
+        )
+    }
+
     /// Checks the fields that do not depend on a ladder.
     pub fn validate(&self) -> Result<(), Invalid> {
         require_text("statement", &self.statement, 2_000)?;
@@ -138,6 +151,20 @@ pub struct Setting {
 }
 
 impl Setting {
+    /// The clarity check of the statement with the fields set beside it.
+    pub fn clarity(&self) -> crate::clarity::Clarity {
+        let level = self.target_level.as_ref().map(LevelId::as_str);
+        crate::clarity::check_with(
+            &self.statement,
+            crate::clarity::Fields {
+                target_level: level,
+                horizon: self.horizon,
+                reps: &self.reps,
+                evidence: &self.evidence_criteria,
+            },
+        )
+    }
+
     /// The destination and the history entry that records it: a new destination when there
     /// is no active one (`set`), else the active one changed (`revised` or `pivoted`).
     pub fn apply(

@@ -753,7 +753,9 @@ fn goals_are_clarity_checked_set_revised_pivoted_and_kept_in_history() {
         ])
         .ok();
     assert!(
-        set.stderr.contains("Destination set (directional)") && set.stderr.contains("By when?"),
+        set.stderr.contains("Destination set (directional)")
+            && !set.stderr.contains("By when?")
+            && set.stderr.contains("What would count as evidence"),
         "{}",
         set.stderr
     );

@@ -140,7 +140,7 @@ pub async fn show(
         .filter(|e| visible.iter().any(|d| d.id == e.destination))
         .collect();
     Ok(Json(GoalView {
-        clarity: current.as_ref().map(|d| check(&d.statement)),
+        clarity: current.as_ref().map(Destination::clarity),
         destination: current.as_ref().map(DestinationView::from),
         history: history.iter().map(ChangeView::from).collect(),
     }))
@@ -160,14 +160,6 @@ pub async fn set(
     ApiViewer(viewer): ApiViewer,
     Body(request): Body<GoalRequest>,
 ) -> Result<(StatusCode, Json<SetView>), ApiError> {
-    let clarity = check(&request.statement);
-    if clarity.verdict == Verdict::Vague && !request.force {
-        let message = format!(
-            "the destination is vague, so it was not saved: {}",
-            clarity.questions.join(" ")
-        );
-        return Err(Invalid::new("statement", message).into());
-    }
     let (_, ladder) = state.profile(viewer.person).await?;
     let today = chrono::Local::now().date_naive();
     let target_level = match &request.target_level {
@@ -201,6 +193,14 @@ pub async fn set(
         reason: request.reason,
         ..Setting::default()
     };
+    let clarity = setting.clarity();
+    if clarity.verdict == Verdict::Vague && !request.force {
+        let message = format!(
+            "the destination is vague, so it was not saved: {}",
+            clarity.questions.join(" ")
+        );
+        return Err(Invalid::new("statement", message).into());
+    }
     let (destination, event) = setting.apply(viewer.person, current.as_ref(), now())?;
     state.store.set_destination(&destination, &event).await?;
     let status = if event.change == cairn_core::destination::DestinationChange::Set {

@@ -181,9 +181,7 @@ async fn page(
     Ok(GoalPage {
         active: "goal",
         chrome: Chrome::of(state, viewer, &me.name).await?,
-        current_clarity: current
-            .as_ref()
-            .map(|d| ClarityView::from(&check(&d.statement))),
+        current_clarity: current.as_ref().map(|d| ClarityView::from(&d.clarity())),
         current: current.map(|d| d.statement),
         current_details: details,
         checked: checked.filter(|t| !t.trim().is_empty()).map(|t| {

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use cairn_core::Invalid;
 use cairn_core::Visibility;
-use cairn_core::clarity::{Verdict, check};
+use cairn_core::clarity::Verdict;
 use cairn_core::dates::{now, parse_date};
 use cairn_core::destination::{DestinationStatus, Setting};
 
@@ -56,14 +56,6 @@ pub struct Args {
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let statement = args.words.join(" ").trim().to_owned();
-    let clarity = check(&statement);
-    if clarity.verdict == Verdict::Vague && !args.force {
-        let mut err = io::stderr().lock();
-        print(&mut err, &clarity)?;
-        bad_input!(
-            "goal: that destination is vague, so it was not saved; answer the questions above, or keep it anyway with --force"
-        );
-    }
     let profile = Profile::load(globals).await?;
     let target_level = match &args.target_level {
         Some(l) => {
@@ -100,6 +92,14 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
             Visibility::Private
         },
     };
+    let clarity = setting.clarity();
+    if clarity.verdict == Verdict::Vague && !args.force {
+        let mut err = io::stderr().lock();
+        print(&mut err, &clarity)?;
+        bad_input!(
+            "goal: that destination is vague, so it was not saved; answer the questions above, or keep it anyway with --force"
+        );
+    }
     let (destination, event) = setting
         .apply(profile.me.id, current.as_ref(), now())
         .map_err(|e| Invalid::new(format!("--{}", e.field.replace('_', "-")), e.message))?;

@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 
-use cairn_core::clarity::check;
 use cairn_core::destination::DestinationStatus;
 
 use crate::cli::Globals;
@@ -26,7 +25,7 @@ pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
     match (current, globals.json) {
         (Some(d), true) => {
-            let clarity = check(&d.statement);
+            let clarity = d.clarity();
             output::json(
                 &mut out,
                 &serde_json::json!({"destination": d, "clarity": clarity}),
@@ -54,7 +53,7 @@ pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
             }
             writeln!(out, "  since     {}", d.created_at.date_naive())?;
             writeln!(out)?;
-            super::check::print(&mut out, &check(&d.statement))?;
+            super::check::print(&mut out, &d.clarity())?;
         }
         (None, false) => {
             eprintln!("No destination yet. Try: cairn goal set 'Become a senior engineer by …'");
