@@ -159,7 +159,8 @@ pub struct Group {
     pub date: NaiveDate,
     /// Ranked competencies, best first (at most three).
     pub suggestions: Vec<Suggestion>,
-    /// Suggested level signal for the best competency.
+    /// A hint of the level the work reads at, for the best competency: shown beside the
+    /// group, never written into evidence (claiming the next level is the engineer's call).
     pub level: LevelSignal,
     /// The activities, newest first.
     pub activities: Vec<Activity>,
@@ -283,7 +284,8 @@ impl Group {
     }
 
     /// The evidence accepting the group as suggested would make: private, dated by its
-    /// latest activity, linking every activity that has an address.
+    /// latest activity, linking every activity that has an address, tagged with the
+    /// suggested competencies and claiming the current level only.
     pub fn draft(&self, owner: PersonId, ladder: LadderRef, at: Timestamp) -> Evidence {
         Evidence {
             id: EvidenceId::new(),
@@ -294,7 +296,7 @@ impl Group {
             impact: String::new(),
             links: self.links(),
             competencies: self.suggested_competencies(),
-            level: self.level,
+            level: LevelSignal::Current,
             areas: Vec::new(),
             visibility: Visibility::Private,
             source: self.source(),
@@ -432,5 +434,23 @@ mod tests {
         assert_eq!(guide.suggested_competencies()[0].as_str(), "mentoring");
         assert_eq!(guide.links(), ["https://github.com/acme/billing/pull/5"]);
         assert!(guide.body().starts_with("- docs: onboarding guide (#5)"));
+    }
+
+    #[test]
+    fn accepting_as_suggested_never_claims_the_next_level() {
+        let ladder = builtin::find("software-engineer").unwrap();
+        let suggester = Suggester::new(&ladder, &[]);
+        let l2: LevelId = "L2".parse().unwrap();
+        let list = vec![activity(
+            ActivityKind::PullRequest,
+            "Mentored a junior engineer towards their next level; interviewed candidates",
+            "",
+            "2026-04-02T10:00:00Z",
+        )];
+        let mut groups = gather(list);
+        groups[0].suggest(&ladder, &l2, &suggester);
+        assert_eq!(groups[0].level, LevelSignal::Next, "the hint is shown");
+        let draft = groups[0].draft(PersonId::new(), ladder.reference(), crate::dates::now());
+        assert_eq!(draft.level, LevelSignal::Current, "but not written");
     }
 }
