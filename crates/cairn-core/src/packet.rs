@@ -13,7 +13,7 @@ use crate::destination::{Destination, DestinationEvent};
 use crate::evidence::{Evidence, LevelSignal};
 use crate::ladder::Ladder;
 use crate::person::Person;
-use crate::readiness::{Readiness, Verdict};
+use crate::readiness::Readiness;
 use crate::svg::escape;
 
 /// One piece of evidence as the packet cites it.
@@ -130,12 +130,7 @@ pub fn build(i: Inputs<'_>) -> Packet {
         .map(|c| Section {
             name: c.name.clone(),
             expectation: c.expectation.clone(),
-            verdict: match c.verdict {
-                Verdict::Ready => "ready",
-                Verdict::Emerging => "emerging",
-                Verdict::NotYet => "not yet",
-            }
-            .to_owned(),
+            verdict: c.verdict.words().to_owned(),
             reason: capitalise(&c.reason),
             evidence: c
                 .evidence
@@ -390,7 +385,7 @@ mod tests {
     use crate::evidence::Source;
     use crate::id::{EvidenceId, LevelId, PersonId};
     use crate::ladder::builtin;
-    use crate::readiness::{Inputs as ReadyInputs, assess};
+    use crate::readiness::{Inputs as ReadyInputs, Voice, assess};
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -441,12 +436,15 @@ mod tests {
         let today = day("2026-11-24");
         let readiness = assess(ReadyInputs {
             ladder: &ladder,
+            current: &person.level,
             target: &target,
+            destination: None,
             calibration: &calibration,
             evidence: &evidence,
             reps: &[],
             today,
             window_months: 12,
+            voice: Voice::Committee(&person.name),
         });
         let p = build(Inputs {
             person: &person,

@@ -3,10 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use uuid::Uuid;
+
 use crate::dates::Timestamp;
+use crate::destination::Destination;
 use crate::id::{CompetencyId, PersonId, RepId};
 use crate::invalid::{check_length, require_text};
 use crate::ladder::Ladder;
+use crate::suggest::Suggester;
 use crate::{Invalid, Visibility};
 
 /// How visible a piece of work is to the people who decide promotions.
@@ -28,6 +32,17 @@ named_enum!(
     Medium = "medium",
     High = "high"
 );
+
+impl Exposure {
+    /// How far the work carries: what a rep's score is multiplied by.
+    pub fn reach(self) -> f64 {
+        match self {
+            Self::Low => 0.6,
+            Self::Medium => 0.8,
+            Self::High => 1.0,
+        }
+    }
+}
 
 /// Where a rep stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -100,18 +115,54 @@ impl Rep {
 pub struct Planned {
     /// The rep.
     pub rep: Rep,
-    /// The sum of the gap weights of the competencies it exercises: higher closes more.
+    /// What it builds toward the target, scaled by its spread and exposure: higher closes more.
     pub score: f64,
     /// The competencies it exercises that are still missing, largest gap first.
     pub builds: Vec<CompetencyId>,
     /// What it means, plainly.
     pub note: String,
+    /// True for a rep written on the destination rather than recorded with `rep add`.
+    pub on_destination: bool,
 }
 
-/// Ranks the reps still open (candidate or active) by how much of the gap they cover:
-/// `gaps` weighs each competency of the target level (2 not yet, 1 emerging, 0 ready; a
-/// competency the target does not ask for weighs nothing). Ties keep the reps' order. A rep
-/// that builds nothing missing says so, and says it plainly when it is visible.
+/// The reps written on `destination`, as open reps: each exercises the competency its words
+/// point at most clearly (none when they point nowhere), at medium exposure, and keeps an
+/// id derived from the destination's so it reads the same every time.
+pub fn on_destination(ladder: &Ladder, destination: &Destination) -> Vec<Rep> {
+    let suggester = Suggester::new(ladder, &[]);
+    destination
+        .reps
+        .iter()
+        .enumerate()
+        .map(|(i, title)| Rep {
+            id: RepId::from_uuid(Uuid::from_u128(
+                destination.id.uuid().as_u128() ^ (i as u128 + 1),
+            )),
+            owner: destination.owner,
+            title: title.clone(),
+            description: String::new(),
+            competencies: suggester
+                .suggest(title)
+                .into_iter()
+                .take(1)
+                .map(|s| s.competency)
+                .collect(),
+            exposure: Exposure::Medium,
+            status: RepStatus::Candidate,
+            visibility: destination.visibility,
+            created_at: destination.created_at,
+            updated_at: destination.updated_at,
+        })
+        .collect()
+}
+
+/// Ranks the reps still open (candidate or active) by what they build toward the target:
+/// `gaps` weighs each competency of the target level (more for a missing lever, nothing for
+/// one already there or one the target does not ask for). A rep's score is the sum of the
+/// weights it exercises over the square root of how many it is tagged with, so tagging more
+/// skills spreads a rep thinner rather than inflating it, times its exposure (a standup
+/// builds less standing than an all-hands talk). Ties keep the reps' order. A rep that
+/// builds nothing missing says so, and says it plainly when it is visible.
 pub fn plan(reps: &[Rep], gaps: &[(CompetencyId, f64)]) -> Vec<Planned> {
     let weight = |c: &CompetencyId| gaps.iter().find(|(id, _)| id == c).map_or(0.0, |(_, w)| *w);
     let mut planned: Vec<Planned> = reps
@@ -125,7 +176,9 @@ pub fn plan(reps: &[Rep], gaps: &[(CompetencyId, f64)]) -> Vec<Planned> {
                 .cloned()
                 .collect();
             builds.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
-            let score: f64 = r.competencies.iter().map(weight).sum();
+            let spread = (r.competencies.len().max(1) as f64).sqrt();
+            let sum: f64 = r.competencies.iter().map(weight).sum();
+            let score = (sum / spread * r.exposure.reach() * 100.0).round() / 100.0;
             let names: Vec<&str> = builds.iter().map(CompetencyId::as_str).collect();
             let note = match (builds.is_empty(), r.exposure) {
                 (false, _) => format!("builds {}", names.join(", ")),
@@ -140,6 +193,7 @@ pub fn plan(reps: &[Rep], gaps: &[(CompetencyId, f64)]) -> Vec<Planned> {
                 score,
                 builds,
                 note,
+                on_destination: false,
             }
         })
         .collect();
@@ -231,12 +285,61 @@ mod tests {
                 "Keynote the all-hands demo"
             ]
         );
-        assert_eq!(planned[0].score, 3.0);
+        assert_eq!(planned[0].score, 1.7, "(2 + 1) / sqrt 2 at medium exposure");
         assert_eq!(planned[0].note, "builds influence, mentoring");
         assert!(
             planned[2]
                 .note
                 .starts_with("visible (high exposure), but builds nothing missing")
+        );
+    }
+
+    #[test]
+    fn tagging_more_skills_does_not_inflate_a_rep_and_exposure_counts() {
+        let make = |title: &str, skills: &[&str], exposure: Exposure| Rep {
+            id: RepId::new(),
+            owner: PersonId::new(),
+            title: title.into(),
+            description: String::new(),
+            competencies: skills.iter().map(|s| s.parse().unwrap()).collect(),
+            exposure,
+            status: RepStatus::Candidate,
+            visibility: Visibility::Private,
+            created_at: now(),
+            updated_at: now(),
+        };
+        let gaps = vec![
+            ("influence".parse().unwrap(), 3.0),
+            ("delivery".parse().unwrap(), 0.0),
+            ("collaboration".parse().unwrap(), 0.0),
+            ("mentoring".parse().unwrap(), 0.0),
+        ];
+        let reps = vec![
+            make(
+                "Tagged with everything",
+                &["influence", "delivery", "collaboration", "mentoring"],
+                Exposure::High,
+            ),
+            make(
+                "Present the trade-offs at the all-hands",
+                &["influence"],
+                Exposure::High,
+            ),
+            make("Speak up at standup", &["influence"], Exposure::Low),
+        ];
+        let planned = plan(&reps, &gaps);
+        let titles: Vec<&str> = planned.iter().map(|p| p.rep.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Present the trade-offs at the all-hands",
+                "Speak up at standup",
+                "Tagged with everything"
+            ]
+        );
+        assert_eq!(
+            planned.iter().map(|p| p.score).collect::<Vec<_>>(),
+            [3.0, 1.8, 1.5]
         );
     }
 }

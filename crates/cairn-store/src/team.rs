@@ -108,12 +108,15 @@ async fn report_row(
         .collect();
     let ready = readiness::assess(readiness::Inputs {
         ladder,
+        current: &person.level,
         target: &target,
+        destination: destination.as_ref(),
         calibration: &calibration,
         evidence: &evidence,
         reps: &reps,
         today,
         window_months: WINDOW_MONTHS,
+        voice: readiness::Voice::Manager(&person.name),
     });
     let conversations: Vec<_> = store
         .conversations(person.id)

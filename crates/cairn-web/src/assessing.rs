@@ -16,7 +16,7 @@ use cairn_core::assessment::{
 use cairn_core::calibration::{self, Calibration, Reader};
 use cairn_core::conversation::{Commitment, Conversation};
 use cairn_core::dates::now;
-use cairn_core::destination::DestinationStatus;
+use cairn_core::destination::{Destination, DestinationStatus};
 use cairn_core::evidence::EvidenceQuery;
 use cairn_core::id::{LevelId, PersonId, RoundId};
 use cairn_core::ladder::Ladder;
@@ -103,16 +103,7 @@ impl Access {
                 self.ladder.require_level("target", &t)?;
                 Some(t)
             }
-            None => state
-                .store
-                .destinations(self.person.id)
-                .await?
-                .into_iter()
-                .find(|d| {
-                    d.status == DestinationStatus::Active
-                        && (self.own || d.visibility == Visibility::Shared)
-                })
-                .and_then(|d| d.target_level),
+            None => self.destination(state).await?.and_then(|d| d.target_level),
         };
         let target = calibration::target_level(&self.ladder, &self.person.level, target.as_ref());
         let views = calibration::round_views(
@@ -122,6 +113,22 @@ impl Access {
             self.reader,
         );
         Ok(calibration::compute(&views, target.as_ref()))
+    }
+
+    /// The person's active destination, if this viewer may read it.
+    pub(crate) async fn destination(
+        &self,
+        state: &AppState,
+    ) -> Result<Option<Destination>, AppError> {
+        Ok(state
+            .store
+            .destinations(self.person.id)
+            .await?
+            .into_iter()
+            .find(|d| {
+                d.status == DestinationStatus::Active
+                    && (self.own || d.visibility == Visibility::Shared)
+            }))
     }
 
     /// The person's shape over `halves` half-years: all their evidence for themselves,
@@ -173,14 +180,23 @@ impl Access {
             .into_iter()
             .filter(|r| self.own || r.visibility == Visibility::Shared)
             .collect();
+        let destination = self.destination(state).await?;
+        let voice = if self.own {
+            readiness::Voice::Engineer
+        } else {
+            readiness::Voice::Manager(&self.person.name)
+        };
         Ok(readiness::assess(readiness::Inputs {
             ladder: &self.ladder,
+            current: &self.person.level,
             target: &target,
+            destination: destination.as_ref(),
             calibration: &calibration,
             evidence: &evidence,
             reps: &reps,
             today: chrono::Local::now().date_naive(),
             window_months: window,
+            voice,
         }))
     }
 

@@ -96,32 +96,39 @@ fn readiness_tells_useful_from_ready_and_says_why() {
         influence["reason"]
             .as_str()
             .unwrap()
-            .starts_with("two next-level examples in twelve months"),
+            .starts_with("your manager's view is L3, below L4; two L4 examples in twelve months"),
         "{influence}"
     );
-    assert!(
-        influence["reason"]
-            .as_str()
-            .unwrap()
-            .ends_with("your manager's latest view is L3, below L4")
-    );
-    assert_eq!(competency(&r, "operations")["verdict"], "not-yet");
+    // Never rated: unknown, not met and not "not yet".
+    assert_eq!(competency(&r, "operations")["verdict"], "unknown");
+    assert_eq!(r["blockers"][0]["competency"], "influence");
+    assert_eq!(r["blockers"][0]["kind"], "below-target");
     let summary = r["summary"].as_str().unwrap();
-    assert!(summary.starts_with("Useful, not yet ready for L4: seven entries at your current level in twelve months, three at the next. Strong in delivery."), "{summary}");
+    assert!(summary.starts_with("Useful, not yet ready for L4: seven entries at your current level in twelve months, three at L4. Strong in delivery. The blocker for L4 is influence: your manager's view is L3, below L4"), "{summary}");
 
     let text = env.run(&["ready"]).ok().stdout;
     assert!(
-        text.starts_with("Readiness for L4: useful, not yet ready"),
+        text.starts_with(
+            "Readiness for L4 (from L3): useful, not yet ready\n\nUseful, not yet ready"
+        ),
         "{text}"
     );
-    assert!(text.contains("  why: "));
+    assert!(text.contains("In the way, most serious first:"), "{text}");
+    assert!(
+        text.contains("operations         L4 lever    unknown   —       —     0"),
+        "{text}"
+    );
     // A shorter window drops the old example; a level outside the ladder is refused.
     let short = env.json(&["ready", "--window", "3"]);
     assert!(
         competency(&short, "influence")["reason"]
             .as_str()
             .unwrap()
-            .starts_with("one next-level example")
+            .ends_with(&format!(
+                "one L4 example in three months, the latest on {}",
+                ago(40)
+            )),
+        "{short:#}"
     );
     env.run(&["ready", "--target", "L9"]).bad_input("--target");
     env.run(&["ready", "--window", "0"]).bad_input("--window");
@@ -189,7 +196,8 @@ fn the_rep_plan_ranks_by_the_gap_and_names_visible_dead_ends() {
             "Demo the launch at the all-hands"
         ]
     );
-    assert_eq!(plan[0]["score"], 4.0);
+    // Two missing levers at 1.5 each, over the square root of two tags, at medium exposure.
+    assert_eq!(plan[0]["score"], 1.7);
     assert!(
         plan[2]["note"]
             .as_str()
@@ -198,7 +206,23 @@ fn the_rep_plan_ranks_by_the_gap_and_names_visible_dead_ends() {
     );
     // Done reps leave the plan; readiness names the best open one.
     let r = env.json(&["ready"]);
-    assert!(r["summary"].as_str().unwrap().ends_with("The next six months should focus on: Chair the architecture review; Mentor the new hires."), "{}", r["summary"]);
+    assert!(
+        r["summary"].as_str().unwrap().ends_with(
+            "Next rep: Chair the architecture review (builds influence, system-design)."
+        ),
+        "{}",
+        r["summary"]
+    );
+    let focus: Vec<&str> = r["focus"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["rep"]["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        focus,
+        ["Chair the architecture review", "Mentor the new hires"]
+    );
     env.run(&["rep", "set", &chair.trim()[28..], "--status", "done"])
         .ok();
     assert_eq!(env.json(&["rep", "plan"]).as_array().unwrap().len(), 2);
@@ -385,6 +409,12 @@ fn the_demo_store_reads_as_a_manager_would_read_it() {
         verdicts.contains(&"ready") && verdicts.contains(&"emerging"),
         "{verdicts:?}"
     );
+    // The destination's words (a design doc, mentoring a joiner) name the levers.
+    assert_eq!(
+        r["levers"],
+        serde_json::json!(["system-design", "mentoring"])
+    );
+    assert_eq!(r["blockers"][0]["competency"], "system-design");
     let s = env.json(&["signal"]);
     assert_eq!(s["raised"], false);
     assert_eq!(
@@ -394,8 +424,14 @@ fn the_demo_store_reads_as_a_manager_would_read_it() {
     assert_eq!(s["reasons"].as_array().unwrap().len(), 2);
     assert_eq!(s["constraints"].as_array().unwrap().len(), 1);
     let plan = env.json(&["rep", "plan"]);
+    // The destination's own rep that builds the blocker comes first, then the recorded one.
+    assert_eq!(
+        plan[0]["rep"]["title"],
+        "Write and defend the ledger design doc"
+    );
+    assert_eq!(plan[0]["on_destination"], true);
     assert!(
-        plan[0]["rep"]["title"]
+        plan[1]["rep"]["title"]
             .as_str()
             .unwrap()
             .starts_with("Chair the Q1 architecture review")

@@ -23,6 +23,8 @@ const DESCRIPTION_WEIGHT: f64 = 2.0;
 const HISTORY_WEIGHT: f64 = 2.0;
 /// A word of the field's vocabulary, which the ladder itself does not say.
 const FIELD_WEIGHT: f64 = 1.5;
+/// The least score a competency needs to count as clearly named by a text.
+const CLEAR_SCORE: f64 = 2.0;
 
 /// Words too common to say anything about a competency.
 const STOP: &[&str] = &[
@@ -134,6 +136,39 @@ impl Suggester {
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
         ranked
     }
+}
+
+/// The competencies a text leans on, line by line (a destination's statement, each of its
+/// reps, its criteria): on each line, those whose every name word (stemmed) it uses
+/// ("system design" in "grow my system-design depth") and the one competency its words
+/// point at clearly, scoring at least twice the runner-up. In ladder order.
+pub fn named(ladder: &Ladder, text: &str) -> Vec<CompetencyId> {
+    let suggester = Suggester::new(ladder, &[]);
+    let mut found: HashSet<CompetencyId> = HashSet::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let used: HashSet<String> = words(line).into_iter().map(|(stem, _)| stem).collect();
+        for c in &ladder.competencies {
+            let name = words(&c.name);
+            if !name.is_empty() && name.iter().all(|(stem, _)| used.contains(stem)) {
+                found.insert(c.id.clone());
+            }
+        }
+        let ranked = suggester.suggest(line);
+        let clear = match ranked.as_slice() {
+            [only] => only.score >= CLEAR_SCORE,
+            [first, second, ..] => first.score >= CLEAR_SCORE && first.score >= 2.0 * second.score,
+            [] => false,
+        };
+        if clear {
+            found.insert(ranked[0].competency.clone());
+        }
+    }
+    ladder
+        .competencies
+        .iter()
+        .filter(|c| found.contains(&c.id))
+        .map(|c| c.id.clone())
+        .collect()
 }
 
 /// Whether `text` reads more like the next level's expectation of `competency` than the

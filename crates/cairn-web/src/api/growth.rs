@@ -11,7 +11,7 @@ use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::{now, parse_date};
 use cairn_core::id::{CommitmentId, ConstraintId, ConversationId, LevelId, RepId};
 use cairn_core::readiness::Readiness;
-use cairn_core::rep::{Exposure, Planned, Rep, RepStatus, plan};
+use cairn_core::rep::{Exposure, Planned, Rep, RepStatus};
 use cairn_core::signal::{Signal, clear_ask};
 use cairn_core::team::{SortKey, TeamRow, sort};
 use cairn_core::{Invalid, Visibility};
@@ -167,12 +167,9 @@ pub async fn rep_plan(
     let r = access
         .readiness(&state, target(p.target.as_deref())?, p.window.unwrap_or(12))
         .await?;
-    let gaps: Vec<_> = r
-        .competencies
-        .iter()
-        .map(|c| (c.competency.clone(), c.verdict.gap()))
-        .collect();
-    Ok(Json(plan(&state.store.reps(viewer.person).await?, &gaps)))
+    let destination = access.destination(&state).await?;
+    let reps = state.store.reps(viewer.person).await?;
+    Ok(Json(r.plan(&access.ladder, &reps, destination.as_ref())))
 }
 
 /// A conversation as the API shows it.

@@ -12,7 +12,7 @@ use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::now;
 use cairn_core::id::{CommitmentId, RepId};
 use cairn_core::readiness::{Overall, Readiness, Verdict};
-use cairn_core::rep::{Exposure, Planned, Rep, RepStatus, plan};
+use cairn_core::rep::{Exposure, Planned, Rep, RepStatus};
 use cairn_core::signal::{Signal, clear_ask};
 use serde::Deserialize;
 
@@ -52,6 +52,7 @@ pub(crate) fn verdict_words(v: Verdict) -> (&'static str, &'static str) {
         Verdict::Ready => ("ready", "ready"),
         Verdict::Emerging => ("emerging", "emerging"),
         Verdict::NotYet => ("not yet", "not-yet"),
+        Verdict::Unknown => ("unknown", "unknown"),
     }
 }
 
@@ -138,17 +139,13 @@ async fn reps_page(
     let access = access(state, viewer, "").await?;
     let r = access.readiness(state, None, 12).await?;
     let reps = state.store.reps(viewer.person).await?;
-    let gaps: Vec<_> = r
-        .competencies
-        .iter()
-        .map(|c| (c.competency.clone(), c.verdict.gap()))
-        .collect();
+    let destination = access.destination(state).await?;
     let me = state.store.person(viewer.person).await?;
     Ok(RepsPage {
         active: "reps",
         chrome: Chrome::of(state, viewer, &me.name).await?,
         target: r.target.to_string(),
-        planned: plan(&reps, &gaps),
+        planned: r.plan(&access.ladder, &reps, destination.as_ref()),
         closed: reps
             .into_iter()
             .filter(|r| matches!(r.status, RepStatus::Done | RepStatus::Dropped))

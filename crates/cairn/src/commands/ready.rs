@@ -3,8 +3,9 @@
 use std::io::{self, Write};
 
 use cairn_core::Invalid;
+use cairn_core::destination::{Destination, DestinationStatus};
 use cairn_core::id::LevelId;
-use cairn_core::readiness::{Inputs, Readiness, Verdict, assess};
+use cairn_core::readiness::{Inputs, Readiness, Role, Voice, assess};
 
 use super::evidence_flags::today;
 use super::gap::calibration;
@@ -13,9 +14,10 @@ use crate::failure::bad_input;
 use crate::output;
 use crate::profile::Profile;
 
-/// Are you ready for the target level? Per competency: what it expects, your manager's
-/// latest view and yours, and your next-level evidence in the window; a verdict with its
-/// reason; and overall ready, useful-not-ready, or not yet, said as a good manager would.
+/// Are you ready for the target level? Said as a good manager would: the verdict, your
+/// strengths, the blocker that matters for your destination, and the next rep; then a table
+/// of every competency (judged at the target when your destination leans on it, else held
+/// at your current level; unrated is unknown), and what is in the way, most serious first.
 ///
 /// The target is --target, else your destination's target level, else the level above
 /// yours. Examples:
@@ -62,15 +64,29 @@ pub async fn readiness(profile: &Profile, aim: &Aim) -> anyhow::Result<Readiness
     };
     let evidence = profile.all_evidence().await?;
     let reps = profile.store.reps(profile.me.id).await?;
+    let destination = active_destination(profile).await?;
     Ok(assess(Inputs {
         ladder: &profile.ladder,
+        current: &profile.me.level,
         target: &target,
+        destination: destination.as_ref(),
         calibration: &calibration,
         evidence: &evidence,
         reps: &reps,
         today: today(),
         window_months: window,
+        voice: Voice::Engineer,
     }))
+}
+
+/// The profile owner's active destination, if they have one.
+pub async fn active_destination(profile: &Profile) -> anyhow::Result<Option<Destination>> {
+    Ok(profile
+        .store
+        .destinations(profile.me.id)
+        .await?
+        .into_iter()
+        .find(|d| d.status == DestinationStatus::Active))
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
@@ -87,36 +103,47 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
 }
 
 fn print(out: &mut impl Write, r: &Readiness) -> io::Result<()> {
-    let overall = match r.overall {
-        cairn_core::readiness::Overall::Ready => "ready",
-        cairn_core::readiness::Overall::UsefulNotReady => "useful, not yet ready",
-        cairn_core::readiness::Overall::NotYet => "not yet",
-    };
-    writeln!(out, "Readiness for {}: {overall}\n", r.target)?;
+    writeln!(
+        out,
+        "Readiness for {} (from {}): {}\n",
+        r.target,
+        r.current,
+        r.overall.words()
+    )?;
+    writeln!(out, "{}\n", r.summary)?;
     let show = |l: &Option<LevelId>| l.as_ref().map_or("—".to_owned(), ToString::to_string);
+    writeln!(
+        out,
+        "{:<18} {:<11} {:<9} {:<7} {:<5} {} evidence",
+        "competency", "judged at", "verdict", "manager", "self", r.target
+    )?;
     for c in &r.competencies {
-        let mark = match c.verdict {
-            Verdict::Ready => "ready",
-            Verdict::Emerging => "emerging",
-            Verdict::NotYet => "not yet",
+        let judged = match c.role {
+            Role::Lever => format!("{} lever", c.needs),
+            Role::Holds => format!("{} holds", c.needs),
         };
         writeln!(
             out,
-            "{:<18} {:<9} manager {:<3} self {:<3} next-level {}",
+            "{:<18} {:<11} {:<9} {:<7} {:<5} {}",
             c.competency.as_str(),
-            mark,
+            judged,
+            c.verdict.words(),
             show(&c.manager),
             show(&c.own),
             c.evidence.len()
         )?;
-        writeln!(out, "  expects: {}", c.expectation)?;
-        writeln!(out, "  why: {}", c.reason)?;
+    }
+    if !r.blockers.is_empty() {
+        writeln!(out, "\nIn the way, most serious first:")?;
+        for b in &r.blockers {
+            writeln!(out, "  {:<18} {}", b.competency.as_str(), b.reason)?;
+        }
     }
     if !r.focus.is_empty() {
-        writeln!(out, "\nReps that close the most of the gap:")?;
+        writeln!(out, "\nReps that build the most toward {}:", r.target)?;
         for p in &r.focus {
             writeln!(out, "  {}  ({})", p.rep.title, p.note)?;
         }
     }
-    writeln!(out, "\n{}", r.summary)
+    Ok(())
 }

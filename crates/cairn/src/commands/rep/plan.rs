@@ -2,18 +2,17 @@
 
 use std::io::{self, Write};
 
-use cairn_core::rep::plan;
-
 use crate::cli::Globals;
-use crate::commands::ready::{Aim, readiness};
+use crate::commands::ready::{Aim, active_destination, readiness};
 use crate::handle;
 use crate::output;
 use crate::profile::Profile;
 
-/// Rank your open reps by how much of the gap to the target level they would close,
-/// weighted by the gap's size (a competency not yet shown counts twice one that is
-/// emerging; one already ready counts nothing), and say plainly when a rep is visible but
-/// builds nothing missing.
+/// Rank your open reps, and the reps written on your destination, by what they build toward
+/// the target level: the gap of each competency they exercise (a missing lever of your
+/// destination counts most, one already there nothing), spread over how many they are
+/// tagged with so tagging more does not inflate a rep, times their exposure. Says plainly
+/// when a rep is visible but builds nothing missing.
 ///
 /// Examples:
 ///   cairn rep plan
@@ -28,12 +27,8 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(globals).await?;
     let r = readiness(&profile, &args.aim).await?;
     let reps = profile.store.reps(profile.me.id).await?;
-    let gaps: Vec<_> = r
-        .competencies
-        .iter()
-        .map(|c| (c.competency.clone(), c.verdict.gap()))
-        .collect();
-    let planned = plan(&reps, &gaps);
+    let destination = active_destination(&profile).await?;
+    let planned = r.plan(&profile.ladder, &reps, destination.as_ref());
     let mut out = io::stdout().lock();
     if globals.json {
         output::json(&mut out, &planned)?;
@@ -50,13 +45,15 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
             r.target
         )?;
         for p in &planned {
+            let handle = if p.on_destination {
+                "destination".to_owned()
+            } else {
+                handle::short(&p.rep.id)
+            };
             writeln!(
                 out,
-                "{}  {:>4.1}  {}  ({})",
-                handle::short(&p.rep.id),
-                p.score,
-                p.rep.title,
-                p.note
+                "{handle:<11}  {:>4.2}  {}  ({})",
+                p.score, p.rep.title, p.note
             )?;
         }
     }
