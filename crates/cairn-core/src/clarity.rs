@@ -93,10 +93,10 @@ fn re(pattern: &str) -> Regex {
 
 /// Levels and roles: the nouns a destination names. A level may stand alone ("staff",
 /// "L5", "the next level"); a role is a kind of job ("tech lead", "SRE", "architect").
-const ROLE: &str = r"(?:senior|staff|principal|distinguished|tech lead|team lead|lead (?:engineer|developer|designer|sre|architect|scientist)|architect|manager|management|director|head of [a-z]+|cto|vp|expert|specialist|owner|maintainer|engineer(?:ing)?|scientist|developer|dev|analyst|designer|sre|em|tl|tpm|leader(?:ship)?|consultant|mid-level|[lpe][1-9]|ic ?[1-9]|level [1-9]|(?:senior|staff|principal)[- ]level|(?:the )?next level|(?:the )?next step up|promotion to [a-z0-9]+)";
+const ROLE: &str = r"(?:senior|staff|principal|distinguished|tech lead|team lead|lead (?:engineer|developer|designer|sre|architect|scientist)|architect|manager|management|director|head of [a-z]+|cto|vp|expert|specialist|owner|maintainer|engineer(?:ing)?|scientist|developer|dev|analyst|designer|sre|em|tl|tpm|leader(?:ship)?|consultant|champion|steward|evangelist|advocate|pentester|tester|sdet|eng|guru|(?:qa|data|mobile|ios|android|frontend|front-end|backend|back-end|platform|infra|infrastructure|security|ml|devops|web|api|test|squad|chapter|technical|embedded|firmware|release|project|engineering|design|product|program|programme|delivery) lead|lead of (?:the |our )?[a-z-]+(?: team| squad| platform)?|mid-level|[lpe][1-9]|ic ?[1-9]|level [1-9]|(?:senior|staff|principal)[- ]level|(?:the )?next level|(?:the )?next step up|promotion to [a-z0-9]+)";
 
 /// Frames that aim at what follows: "become", "get to", "aim for", "ready for".
-const AIM: &str = r"(?:become|becoming|be|being|get to|getting to|reach|reaching|make it to|make|go for|going for|aim(?:ing)? (?:for|at|to be)|aim|target(?:ing)?|promot(?:ed|ion) to|step (?:up )?(?:in)?to|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|work(?:ing)? (?:my way |our way |her way |his way )?(?:up )?to(?:wards?)?|ready for|considered for|prepared for|qualify for|eligible for|on track for|path to|land|get|grow(?:ing)?(?: [a-z-]+){0,6}? (?:in)?to(?:wards?)?|want|like|hope|plan|goal|objective|ambition)";
+const AIM: &str = r"(?:become|becoming|be|being|get to|getting to|reach|reaching|hit|make it to|make|go for|going for|aim(?:ing)? (?:for|at|to be)|aim|target(?:ing)?|promot(?:ed|ion) to|step (?:up )?(?:in)?to|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|work(?:ing)? (?:my way |our way |her way |his way )?(?:up )?to(?:wards?)?|ready for|considered for|prepared for|qualify for|eligible for|on track for|path to|land|get|grow(?:ing)?(?: [a-z-]+){0,6}? (?:in)?to(?:wards?)?|want|like|hope|plan|goal|objective|ambition)";
 
 static AIMED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -109,13 +109,39 @@ static ROLE_START: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{ROLE}\b")
 /// or role ("Staff by 2027."): a destination without a verb.
 static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?:my |the )?(?:goal|aim|target|objective|destination|ambition|next step|north star|where i want to be|wish)s?\s*(?:[:=-]|is)\s*(?:to )?(?:be |become |get to |reach )?(?:a |an |the )?((?:[a-z0-9'-]+ ){{0,4}}?(?:{ROLE}|[a-z-]+ scope|[a-z-]+ depth))|(?:a |an )?((?:[a-z-]+ )?{ROLE})(?: role| position| title)? (?:by|in|within|before|this|next|for)\b)"
+        r"^(?:[-*]\s*)?(?:(?:my |the )?(?:goal|aim|target|objective|destination|ambition|next step|north star|where i want to be|wish)s?(?: role| level| job| title| position)?\s*(?:[:=-]|is)\s*(?:to )?(?:be |become |get to |reach )?(?:a |an |the )?((?:[a-z0-9'-]+ ){{0,4}}?(?:{ROLE}|[a-z-]+ scope|[a-z-]+ depth))|(?:a |an )?((?:[a-z-]+ )?{ROLE})(?: role| position| title)? (?:by|in|within|before|this|next|for)\b)"
     ))
+});
+/// A clause that is a role or level noun phrase, alone or with a place or time after it:
+/// "Senior frontend engineer.", "Staff, eventually", "Tech lead on the checkout team before
+/// Q3", "Senior iOS". A level word may take two nouns after it ("senior ios").
+static ROLE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^\s*(?:[-*]\s*)?(?:(?:a|an|the)\s+)?((?:[a-z0-9+#/-]+\s+){{0,3}}?(?:{ROLE}(?:\s+(?:i{{1,3}}|iv|v|[1-9]))?|(?:senior|staff|principal|lead)(?:\s+[a-z0-9+#/-]+){{1,2}}))\s*(?:(?:on|in|for|at|of|by|within|before|this|next|over|across|eventually|someday|soon|soonish|asap|role|position)\b.*)?$"
+    ))
+});
+/// Growth where one already is: "grow as an engineer", "develop as a developer".
+static GROW_AS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:grow|growing|develop|developing|improve|improving|better|progress|progressing) as$")
+});
+/// An aim at a kind of person one could be better as: "become a stronger public speaker",
+/// "be a better mentor", "be the database person".
+static AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:be|become|being|becoming)\s+(?:(?:a|an)\s+(?:much |far |really )?(?:better|stronger|great|good|more confident|confident|more effective|effective|solid|excellent|sharper|go-to)\s+(?:[a-z-]+\s+){0,2}[a-z]+(?:er|or|ist|ian|ect|ant|ent)|the\s+(?:[a-z0-9'+#/-]+\s+){1,3}(?:person|champion|expert|guru|owner|specialist|steward)|the (?:person|one) who (?:owns|runs|leads|knows|looks after|maintains)\s+[a-z0-9-]+(?: [a-z0-9-]+)?)\b",
+    )
+});
+/// A move written as a pair, "Frontend -> full stack", "Mid-level to senior", "data
+/// scientist to ML engineer"; or a place named as where one wants to end up.
+static PAIR_MOVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:[-*]\s*)?(?:from\s+)?((?:[a-z0-9+#/-]+\s+){0,3}?[a-z0-9+#/-]+\s*(?:->|=>|>)\s*(?:[a-z0-9+#/-]+\s*){1,4})|\b((?:[a-z0-9+#/-]+\s+){1,3})is where (?:i|she|he|they) (?:want|'d like|would like|hope|see)",
+    )
 });
 /// A named capability: better at, expert in, improve at, deepen my, learn.
 static CAPABILITY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:better|stronger|strong|weak|expert|an expert|skilled|proficient|fluent|great|good|deeper|confident|comfortable|competent|excellent|solid|sharper|more effective|more confident|more fluent|more skilled) (?:at|in|with|on|when)|(?:improve|improving|get better|getting better|level up|levelling up|leveling up|upskill|upskilling|grow|growing|develop|developing|strengthen|strengthening|sharpen|sharpening|work on|working on|invest in|build up|broaden) (?:at|in|on|with|my|our)|(?:deepen|deepening|master|mastering|learn|learning|study|studying|pick up|gain|gaining|build|building|get|getting|develop|developing) (?:my |some |real |more |deep |deeper |solid |hands-on )?(?:expertise|experience|skills?|knowledge|depth|fluency|mastery|competence|understanding|grounding) (?:in|with|of|on|around)|(?:deepen|deepening|master|mastering|learn|learning|learn how to|get good at|getting good at|become good at)|(?:expertise|depth|mastery|fluency) (?:in|with|on))\s+((?:[a-z0-9'+#./-]+\s*){1,6})",
+        r"\b(?:(?:better|stronger|strong|weak|expert|an expert|skilled|proficient|fluent|great|good|deeper|confident|comfortable|competent|excellent|solid|sharper|more effective|more confident|more fluent|more skilled) (?:at|in|with|on|when)|(?:specialise|specialize|specialising|specializing) in|(?:better|stronger|comfortable|confident|more confident|good|great|fluent) (?:at )?[a-z]+ing\b|(?:improve|improving|get better|getting better|level up|levelling up|leveling up|upskill|upskilling|grow|growing|develop|developing|strengthen|strengthening|sharpen|sharpening|work on|working on|invest in|build up|broaden) (?:at|in|on|with|my|our)|(?:deepen|deepening|master|mastering|learn|learning|study|studying|pick up|gain|gaining|build|building|get|getting|develop|developing) (?:my |some |real |more |deep |deeper |solid |hands-on )?(?:expertise|experience|skills?|knowledge|depth|fluency|mastery|competence|understanding|grounding) (?:in|with|of|on|around)|(?:deepen|deepening|master|mastering|learn|learning|learn how to|get good at|getting good at|become good at)|(?:expertise|depth|mastery|fluency) (?:in|with|on))\s+((?:[a-z0-9'+#./-]+\s*){1,6})",
     )
 });
 /// "X skills", "X depth": a capability named as a noun after an aim.
@@ -128,19 +154,19 @@ static CAPABILITY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// people call", "principal scope", "responsible for".
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:technical|tech|org-level|org|organisational|organizational|cross-team|engineering|company-wide|people|thought|architectural|product) (?:leadership|influence|ownership)|(?:leadership|influence|ownership) (?:on|of|in|across|beyond|outside|over)\b[a-z' -]*|lead(?:ing)? (?:people|a team|teams|an? org[a-z]*|a squad|a group|engineers|(?:the|our|my|a|an) (?:[a-z-]+ )?(?:team|squad|group|org|organi[sz]ation|function|chapter|guild|tribe|department))|manag(?:e|ing) (?:people|a team|engineers|a squad)|own(?:ing)? (?:our|the|my|a|an) (?:team's |company's |org's |whole |entire )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:go-to|go to) (?:person|engineer|expert|contact|developer)|the (?:person|one|engineer|expert) (?:people|everyone|others|teams|folks|the team) (?:call|ask|go to|turn to|come to|rely on|page|trust)|(?:in charge|responsible|accountable) (?:of|for) (?:our |the |a |my )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:known|recognised|recognized) (?:for|as) (?:our |the |a |an )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:[a-z]+-level|staff|principal|senior|org|org-wide|company-wide|cross-team|broader|wider|bigger|larger|more) scope\b(?: (?:in|on|over|across|for) [a-z0-9-]+(?: [a-z0-9-]+)?)?|scope (?:over|across) [a-z0-9-]+)",
+        r"\b(?:(?:technical|tech|org-level|org|organisational|organizational|cross-team|engineering|company-wide|people|thought|architectural|product) (?:leadership|influence|ownership)|(?:leadership|influence|ownership) (?:on|of|in|across|beyond|outside|over)\b[a-z' -]*|lead(?:ing)? (?:people|a team|teams|an? org[a-z]*|a squad|a group|engineers|(?:the|our|my|a|an) (?:[a-z-]+ )?(?:team|squad|group|org|organi[sz]ation|function|chapter|guild|tribe|department))|manag(?:e|ing) (?:people|a team|engineers|a squad)|own(?:ing)? (?:our|the|my|a|an) (?:team's |company's |org's |whole |entire )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:go-to|go to) (?:person|engineer|expert|contact|developer)|the (?:person|one|engineer|expert) (?:people|everyone|others|teams|folks|the team) (?:call|ask|go to|turn to|come to|rely on|page|trust)|(?:in charge|responsible|accountable) (?:of|for) (?:our |the |a |my )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:known|recognised|recognized) (?:for|as) (?:our |the |a |an )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:[a-z]+-level|staff|principal|senior|org|org-wide|company-wide|cross-team|broader|wider|bigger|larger|more) scope\b(?: (?:in|on|over|across|for) [a-z0-9-]+(?: [a-z0-9-]+)?)?|scope (?:over|across) [a-z0-9-]+|(?:look|looking) after (?:the|our|all|my) [a-z0-9-]+(?: [a-z0-9-]+)?|own(?:ing)? [a-z0-9-]+(?: [a-z0-9-]+)? (?:for|across) (?:the|our|all) (?:whole |entire )?(?:company|org|organi[sz]ation|teams?|app|apps|platform|product|site)|(?:[a-z]+-level|staff|principal) (?:impact|influence|work))",
     )
 });
 /// A move from one kind of work into another: "switch from QA into backend development".
 static TRANSITION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:switch|switching|move|moving|transition|transitioning|pivot|pivoting|shift|shifting|change|changing|go|going|cross|crossing|branch|branching|get|getting|break|breaking|grow|growing)(?: over| out| across| sideways)?(?: from [^.;:!?]{1,60}?)? (?:into|to|towards?) (?:a |an |the )?((?:[a-z0-9'+#/-]+\s*){1,5})",
+        r"\b(?:switch|switching|move|moving|transition|transitioning|pivot|pivoting|shift|shifting|change|changing|go|going|cross|crossing|branch|branching|get|getting|break|breaking|grow|growing)(?: me| him| her| them)?(?: over| out| across| sideways)?(?: from [^.;:!?]{1,60}?)? (?:into|in to|to|towards?) (?:a |an |the )?((?:[a-z0-9'+#/-]+\s*){1,5})",
     )
 });
 /// Objects that name no destination: growth in general, promotion, visibility, time.
 static EMPTY_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:more|better|bigger|stronger|promoted|promotion|successful|happier|visible|seen|recognized|recognised|valued|someone|something|anything|everything|things|stuff|it|them|me|myself|us|work|my job|my work|my role|the job|good|great|the best|a better [a-z]+|more [a-z]+|next|the next (?:thing|step|one)|the end|end|june|july|the top|grow|growth|do|be|go|get|have|make|take|work on|the point|a point|there|that|this|what|how (?:to )?(?:grow|get|improve)|how|where|[0-9]+|q[1-4]|h[12]|tomorrow|next year|the future)\b",
+        r"^(?:more|better|bigger|stronger|promoted|promotion|successful|happier|visible|seen|recognized|recognised|valued|someone|something|anything|everything|things|stuff|it|them|me|myself|us|work|my job|my work|my role|the job|car+e+r+|self|career|(?:my|his|her|their) (?:reviews?|performance|career)|good|great|the best|a better [a-z]+|more [a-z]+|next|the next (?:thing|step|one)|the end|end|june|july|the top|grow|growth|do|be|go|get|have|make|take|work on|the point|a point|there|that|this|what|how (?:to )?(?:grow|get|improve)|how|where|[0-9]+|q[1-4]|h[12]|tomorrow|next year|the future)\b",
     )
 });
 /// A role word used as the audience or a person, not an aim: "visible to leadership", "my
@@ -152,7 +178,7 @@ static NOT_AIMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Doing verbs, each needing an object after it.
-const DOING: &str = r"(?:lead|leading|run|running|write|writing|write up|author|authoring|draft|drafting|ship|shipping|present|presenting|give|giving|mentor|mentoring|onboard|onboarding|coach|coaching|teach|teaching|train|training|build|building|set up|setting up|stand up|standing up|spin up|deliver|delivering|publish|publishing|organi[sz]e|organi[sz]ing|host|hosting|chair|chairing|facilitate|facilitating|drive|driving|design|designing|migrate|migrating|launch|launching|roll out|rolling out|implement|implementing|introduce|introducing|establish|establishing|create|creating|document|documenting|propose|proposing|review|reviewing|pair on|pairing on|pair with|pairing with|audit|auditing|upgrade|upgrading|port|porting|replace|replacing|deprecate|deprecating|release|releasing|demo|demoing|pitch|pitching|analy[sz]e|analy[sz]ing|clean up|cleaning up|tidy up|debug|debugging|harden|hardening|optimi[sz]e|optimi[sz]ing|scale|scaling|speed up|sit on|serve on|serve as|act as|acting as|cover|covering|handle|handling|moderate|moderating|curate|curating|record|recording|blog about|teach a|lead on|interview|interviewing|take the lead on|take on|taking on|own|owning|refactor|refactoring|speak at|speaking at|open-source|contribute to|contributing to|automate|automating|rewrite|rewriting|instrument|instrumenting|complete|completing|finish|finishing|start|starting|shadow|shadowing|join|joining|volunteer for|volunteer to|prototype|prototyping|take over|taking over|fix|fixing|reduce|reducing|cut|cutting|split|splitting|extract|extracting|benchmark|benchmarking|profile|profiling|triage|triaging|sponsor|sponsoring|champion|championing|submit|submitting|pass|passing|earn|earning|get certified in|do a|do one|do two|run through|pick up|hold|holding|sit in on|attend|attending|apply for|send|sending|ship)";
+const DOING: &str = r"(?:lead|leading|run|running|write|writing|write up|author|authoring|draft|drafting|ship|shipping|present|presenting|give|giving|mentor|mentoring|onboard|onboarding|coach|coaching|teach|teaching|train|training|build|building|set up|setting up|stand up|standing up|spin up|deliver|delivering|publish|publishing|organi[sz]e|organi[sz]ing|host|hosting|chair|chairing|facilitate|facilitating|drive|driving|design|designing|migrate|migrating|launch|launching|roll out|rolling out|implement|implementing|introduce|introducing|establish|establishing|create|creating|document|documenting|propose|proposing|review|reviewing|pair on|pairing on|pair with|pairing with|audit|auditing|upgrade|upgrading|port|porting|replace|replacing|deprecate|deprecating|release|releasing|demo|demoing|pitch|pitching|analy[sz]e|analy[sz]ing|clean up|cleaning up|tidy up|debug|debugging|harden|hardening|optimi[sz]e|optimi[sz]ing|scale|scaling|speed up|sit on|serve on|serve as|act as|acting as|cover|covering|handle|handling|moderate|moderating|curate|curating|record|recording|blog about|teach a|lead on|interview|interviewing|take the lead on|take on|taking on|own|owning|refactor|refactoring|speak at|speaking at|open-source|contribute to|contributing to|automate|automating|rewrite|rewriting|instrument|instrumenting|complete|completing|finish|finishing|start|starting|shadow|shadowing|join|joining|volunteer for|volunteer to|prototype|prototyping|take over|taking over|fix|fixing|reduce|reducing|cut|cutting|split|splitting|extract|extracting|benchmark|benchmarking|profile|profiling|triage|triaging|sponsor|sponsoring|champion|championing|submit|submitting|pass|passing|earn|earning|get certified in|do a|do one|do two|run through|pick up|hold|holding|sit in on|attend|attending|apply for|send|sending|take|taking|takes|takes over|track|tracking|rebuild|rebuilding|define|defining|productioni[sz]e|productioni[sz]ing|deploy|deploying|land|landing|sit|doing|work through|working through|picking up|rewrites|builds|runs|leads|writes|presents|owns|mentors|ships|drives|designs|migrates|present at|presenting at|talk at|give a talk at|ship)";
 static ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"\b{DOING}\s+(?P<object>(?:(?:a|an|the|one|two|three|four|five|six|ten|a couple of|a few|several|\d+|our|my|every|each|this|that|some|all|at least \w+|weekly|monthly|regular|quarterly)\s+)?[a-z0-9][a-z0-9:'/+#-]{{1,}}(?:\s+[a-z][a-z-]{{2,}})?)"
@@ -173,13 +199,13 @@ static NOT_AN_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// Verb and object together that make no rep ("own the follow-through", "start the year").
 static NOT_A_REP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:own|owning) the follow|^(?:start|starting|finish|finishing|complete|completing|join|joining|pass|passing|earn|earning|reduce|reducing|cut|cutting|take on|taking on) (?:the |my |our )?(?:year|month|quarter|week|day|cycle|time|level|promotion|grade|bar)\b",
+        r"^(?:own|owning) the follow|^(?:start|starting|finish|finishing|complete|completing|join|joining|pass|passing|earn|earning|reduce|reducing|cut|cutting|take on|taking on) (?:the |my |our |this |next )?(?:year|month|quarter|week|day|cycle|time|level|promotion|grade|bar)\b",
     )
 });
 /// Clauses that state evidence; verbs inside them are the criterion, not the rep.
 static EVIDENCE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked|assessed|evaluated|verified) by\b[^.;]*",
+        r"\b(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked|assessed|evaluated|verified) by\b[^.;]*|(?:^|\n|[.;] )\s*(?:[-*]\s*)?(?:evidence|proof|success|criteria|done when)\s*[:=-][^.;\n]*",
     )
 });
 
@@ -193,10 +219,22 @@ static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:the )?(?:end of |start of |beginning of |middle of |mid-?|late |early )";
     const WHICH: &str = r"(?:next|this|the coming|the upcoming|my next|our next|the next|her next|his next|their next)";
     re(&format!(
-        r"\b(?:(?:by|before|until|till|ahead of|no later than|in time for) (?:the )?(?:end of |start of |middle of |mid-?|late |early )?(?:{WHICH} |my |our )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|fy ?\d\d(?:\d\d)?|20\d\d|eo[yq]|year[- ]end)(?: 20\d\d|'?\d\d)?\b|(?:in|during|for|at|around|from|over|toward|towards) {EDGE}(?:{WHICH} )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|20\d\d)\b|(?:in|during|at|around|over|for|within) (?:the )?{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:in|during) (?:{MONTH}|{SEASON}|q[1-4]|h[12]|20\d\d|fy ?\d\d)\b|(?:within|in|over|for|inside|under) (?:the |a |about |roughly |around )?(?:next |coming |following |upcoming )?{COUNT} {UNIT}(?:'s? time)?\b|{COUNT} {UNIT} from now\b|{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:end|middle|start) of (?:the |this |next )?(?:{PERIOD}|q[1-4]|h[12]|{MONTH})\b|\b(?:q[1-4]|h[12])(?: ?20\d\d|'?\d\d)?\b|\b20\d\d\b|\beo[yq]\b|\bfy ?\d\d\b|\bthis year\b|\bnext year\b|\b(?:a|one) year from now\b)"
+        r"\b(?:(?:by|before|until|till|ahead of|no later than|in time for) (?:next )?(?:monday|tuesday|wednesday|thursday|friday|christmas|xmas|easter|thanksgiving|new year|the new year|the holidays|the summer holidays|summer holidays|the summer break)\b|(?:in|during|over) the (?:{SEASON}|{MONTH})\b|(?:by|before|until|till|ahead of|no later than|in time for) (?:the )?(?:end of |start of |middle of |mid-?|late |early )?(?:{WHICH} |my |our )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|fy ?\d\d(?:\d\d)?|20\d\d|eo[yq]|year[- ]end)(?: 20\d\d|'?\d\d)?\b|(?:in|during|for|at|around|from|over|toward|towards) {EDGE}(?:{WHICH} )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|20\d\d)\b|(?:in|during|at|around|over|for|within) (?:the )?{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:in|during) (?:{MONTH}|{SEASON}|q[1-4]|h[12]|20\d\d|fy ?\d\d)\b|(?:within|in|over|for|inside|under) (?:the |a |about |roughly |around )?(?:next |coming |following |upcoming )?{COUNT} {UNIT}(?:'s? time)?\b|{COUNT} {UNIT} from now\b|{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:end|middle|start) of (?:the |this |next )?(?:{PERIOD}|q[1-4]|h[12]|{MONTH})\b|\b(?:q[1-4]|h[12])(?: ?20\d\d|'?\d\d)?\b|\b20\d\d\b|\beo[yq]\b|\bfy ?\d\d\b|\bthis year\b|\bnext year\b|\b(?:a|one) year from now\b)"
     ))
 });
 
+/// A sentence about the past, whose dates are history: "I joined in 2022".
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:joined|started|began|was|were|led|moved|shipped|did|i've been|i have been|we've been|she's been|he's been|has been|had been|hired|promoted)",
+    )
+});
+/// A time frame given as a labelled field: "Horizon - 12 month", "When: before Q4".
+static LABELLED_HORIZON: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|
+|[.;] )\s*(?:[-*]\s*)?(?:horizon|timeframe|time frame|timeline|when|by when|deadline|by)\s*[:=-]\s*[a-z0-9][^.;
+]*")
+});
 /// A frequency is not a time frame ("per quarter", "every month", "twice a year").
 static FREQUENCY: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -204,9 +242,13 @@ static FREQUENCY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Evidence: who judges, by what observable result. Families: a judge and a judging verb
+/// ("the engineering manager signs off"), an outcome got ("get it approved"), a naming
+/// ("is my proof", "is the bar"), a labelled line ("Evidence: ..."), a threshold ("under
+/// 300ms", "hit a 99.9% pass rate", "at least five PRs"), and feedback that will say.
 static EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:manager|lead|director|skip|skip-level|committee|panel|board|peers|team|mentor|vp|cto|head|reviewers?|architects?|staff engineers?|principals?)\b[^.;]{0,30}\b(?:will|would|should|to|can|gets? to|must|could) (?:judge|decide|confirm|assess|evaluate|sign off|vouch|agree|rate|say|tell)|(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked|assessed|evaluated|verified) by|how (?:we|i|you|she|he|they)(?:'ll| will| would)? (?:know|tell|measure)|(?:we|i|you|they)'ll know|(?:we|i|you) will know|(?:is|as|be|meet|meets|meeting|clear|clears|clearing|pass|passes|passing|raise) (?:the |that |this )?bar|the bar (?:is|will be)|counts? as (?:real |the )?evidence|as (?:the |my )?(?:evidence|proof)|(?:will be|is|as|be) the (?:evidence|proof|measure|test|signal)|evidence (?:that|of|for|will be|is)|proof (?:that|is|will be)|success (?:is|means|looks like|would be|will be|=)|(?:done|finished) (?:means|when)|approv(?:al|ed) (?:by|from|of)|(?:signed|sign) off (?:by|from|on)|sign-?off (?:by|from|of)|accepted by|adopted by|(?:adopt|adopts|adopting|use|uses|using|reuse|reuses) (?:it|them|the [a-z-]+|my [a-z-]+)|(?:if|when|once|until) (?:two|three|four|\d+|other|the other|both|all|several|more than \w+) (?:teams?|squads?|services|engineers|people|groups|customers)|(?:pass|passes|passing|passed|get through|clear|clears|survive|survives) (?:the |an? |our )?(?:[a-z-]+ )?(?:review|panel|committee|audit|assessment|interview|loop|calibration|certification|exam)|(?:manager|lead|director|skip|skip-level|committee|panel|board|vp|cto|head)(?:'s|s')? (?:review|feedback|sign-?off|approval|rating|assessment|confirmation|nomination|vote|verdict|say-so)|(?:reviewers?|peers?|team|reports?|mentees?|customers?|users|on-call|interns?|juniors?|stakeholders?)(?:'s|s')? (?:feedback|sign-?off|approval|rating|ratings|survey|confirmation|nomination|vote|verdict)|(?:feedback|rating|ratings|score|scores|review|reviews|survey|nps|assessment) (?:of|from|says|shows|above|at|of at least)|(?:rated|rating|rate me|rates me|assess me|assessed) (?:as |at )?(?:[lpe][1-9]|senior|staff|principal|meets|exceeds|strong)|(?:meets|exceeds|meeting|exceeding) (?:expectations|the bar|[lpe][1-9])|promotion (?:committee|panel|packet|case)|(?:beat|beats|beating|exceed|exceeds|exceeding|above|below|under|within|hit|hits|hitting|reach|reaches|reaching) (?:the |our )?(?:current |agreed )?(?:baseline|target|threshold|budget|slo|sla|goal|okr|kpi)|(?:cut|cutting|reduce|reducing|increase|increasing|halve|halving|double|doubling|improve|improving|drop|dropping|lower|lowering|raise|raising|grow|growing|lift|lifting)[a-z0-9' -]{0,40} (?:by \d+|in half|to (?:under |below |above )?\d+|from \d+|\d+ ?%|\d+ percent)|\d+ ?(?:%|percent) (?:faster|fewer|less|more|lower|higher|reduction|increase|improvement)|(?:under|below|above|over|at least|at most|less than|more than|fewer than) \d+(?:\.\d+)? ?(?:ms|milliseconds|s|seconds|minutes|mins|hours|%|percent|errors|incidents|pages|alerts|bugs|tickets)|p9[59]|(?:zero|no|fewer) (?:incidents|pages|sev[- ]?[1-3]s?|outages|regressions|escalations)|(?:report|reports|reporting|say|says|saying|confirm|confirms|confirming|agree|agrees) (?:that )?(?:faster|fewer|less|more|it|i|they|we|the)\b)",
+        r"\b(?:(?:manager|managers|lead|leads|director|skip|skip-level|committee|panel|board|council|guild|peers|team|teams|mentor|vp|cto|ciso|head|reviewers?|architects?|colleagues|engineers|users|customers|squad|owner|owners|[a-z]+ lead)(?:'s|s')?\b[^.;]{0,40}?\b(?:signs? (?:it |them |this |that )?off|signing (?:it )?off|sign-off|approves?|approving|decides?|deciding|accepts?|accepting|judges?|judging|rates?|rating|assess(?:es)?|confirms?|agrees?|agreeing|reviews? (?:the|my|his|her|their) (?:outputs?|work|models?|threat models?|docs?|designs?)|calls? it|vouch(?:es)?|give (?:me |him |her |them )?feedback)|(?:get|getting|have|having|see|seeing) (?:it|them|this|that|the [a-z-]+|my [a-z-]+|his [a-z-]+|her [a-z-]+)(?: [a-z-]+)? (?:approved|accepted|signed off|adopted|merged|ratified|endorsed)|to approve (?:it|them)|(?:is|are|be|'s|will be|would be|as) (?:the|my|our|his|her|their) (?:evidence|proof|signal|sign|check|measure|metric|gauge|finish line|bar|test|judge|yardstick|criteri(?:on|a)|indicator|benchmark|marker)|(?:^|\n|[.;] )\s*(?:[-*]\s*)?(?:evidence|proof|judge|judged by|measure|measured by|success|criteria|criterion|signal|check|done when|bar)\s*[:=-]|(?:should|will|would|could|to) (?:prove|show|demonstrate|confirm) (?:it|that|this|them)|(?:under|below|above|over|within|at least|less than|more than|back above|back below) (?:last year's |the |a )?(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|twenty|thirty)\s*(?:%|ms|s\b|seconds?|minutes?|mins?|hours?|days?|percent|errors|incidents|pages|alerts|bugs|tickets)|(?:hit|hits|reach|reaches|reaching|hitting) (?:a |an )?\d+(?:\.\d+)?\s*%|(?:at least|more than) (?:\d+|one|two|three|four|five|six|ten) (?:prs|pull requests|teams|services|squads|engineers|people|customers|users|repos)\b|(?:feedback|survey|pulse survey|retro survey|scores?|ratings?) (?:[a-z-]+ )?(?:will|would|should) (?:say|show|tell|rate|decide|confirm)|(?:feedback|survey|ratings?) (?:in|at|after) (?:the |my |his |her |our )?(?:[a-z0-9-]+ )?(?:review|retro|survey|calibration)|(?:should|will|would) rate (?:my|his|her|their|the)|(?:the )?pass (?:result|mark)|(?:is|gets) judged|where it gets judged|run green|(?:manager|lead|director|skip|skip-level|committee|panel|board|peers|team|mentor|vp|cto|head|reviewers?|architects?|staff engineers?|principals?)\b[^.;]{0,30}\b(?:will|would|should|to|can|gets? to|must|could) (?:judge|decide|confirm|assess|evaluate|sign off|vouch|agree|rate|say|tell)|(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked|assessed|evaluated|verified) by|how (?:we|i|you|she|he|they)(?:'ll| will| would)? (?:know|tell|measure)|(?:we|i|you|they)'ll know|(?:we|i|you) will know|(?:is|as|be|meet|meets|meeting|clear|clears|clearing|pass|passes|passing|raise) (?:the |that |this )?bar|the bar (?:is|will be)|counts? as (?:real |the )?evidence|as (?:the |my )?(?:evidence|proof)|(?:will be|is|as|be) the (?:evidence|proof|measure|test|signal)|evidence (?:that|of|for|will be|is)|proof (?:that|is|will be)|success (?:is|means|looks like|would be|will be|=)|(?:done|finished) (?:means|when)|approv(?:al|ed) (?:by|from|of)|(?:signed|sign) off (?:by|from|on)|sign-?off (?:by|from|of)|accepted by|adopted by|(?:adopt|adopts|adopting|use|uses|using|reuse|reuses) (?:it|them|the [a-z-]+|my [a-z-]+)|(?:if|when|once|until) (?:two|three|four|\d+|other|the other|both|all|several|more than \w+) (?:teams?|squads?|services|engineers|people|groups|customers)|(?:pass|passes|passing|passed|get through|clear|clears|survive|survives) (?:the |an? |our )?(?:[a-z-]+ )?(?:review|panel|committee|audit|assessment|interview|loop|calibration|certification|exam)|(?:manager|lead|director|skip|skip-level|committee|panel|board|vp|cto|head)(?:'s|s')? (?:review|feedback|sign-?off|approval|rating|assessment|confirmation|nomination|vote|verdict|say-so)|(?:reviewers?|peers?|team|reports?|mentees?|customers?|users|on-call|interns?|juniors?|stakeholders?)(?:'s|s')? (?:feedback|sign-?off|approval|rating|ratings|survey|confirmation|nomination|vote|verdict)|(?:feedback|rating|ratings|score|scores|review|reviews|survey|nps|assessment) (?:of|from|says|shows|above|at|of at least)|(?:rated|rating|rate me|rates me|assess me|assessed) (?:as |at )?(?:[lpe][1-9]|senior|staff|principal|meets|exceeds|strong)|(?:meets|exceeds|meeting|exceeding) (?:expectations|the bar|[lpe][1-9])|promotion (?:committee|panel|packet|case)|(?:beat|beats|beating|exceed|exceeds|exceeding|above|below|under|within|hit|hits|hitting|reach|reaches|reaching) (?:the |our )?(?:current |agreed )?(?:baseline|target|threshold|budget|slo|sla|goal|okr|kpi)|(?:cut|cutting|reduce|reducing|increase|increasing|halve|halving|double|doubling|improve|improving|drop|dropping|lower|lowering|raise|raising|grow|growing|lift|lifting)[a-z0-9' -]{0,40} (?:by \d+|in half|to (?:under |below |above )?\d+|from \d+|\d+ ?%|\d+ percent)|\d+ ?(?:%|percent) (?:faster|fewer|less|more|lower|higher|reduction|increase|improvement)|(?:under|below|above|over|at least|at most|less than|more than|fewer than) \d+(?:\.\d+)? ?(?:ms|milliseconds|s|seconds|minutes|mins|hours|%|percent|errors|incidents|pages|alerts|bugs|tickets)|p9[59]|(?:zero|no|fewer) (?:incidents|pages|sev[- ]?[1-3]s?|outages|regressions|escalations)|(?:report|reports|reporting|say|says|saying|confirm|confirms|confirming|agree|agrees) (?:that )?(?:faster|fewer|less|more|it|i|they|we|the)\b)",
     )
 });
 
@@ -362,12 +404,14 @@ pub fn check(text: &str) -> Clarity {
             };
             let before = &text[..role.start()];
             let between = cap.get(1).map_or("", |m| m.as_str()).trim();
-            // "more senior" is a direction of travel, not a place to arrive at.
+            // "more senior" is a direction of travel, not a place to arrive at; "grow as an
+            // engineer" is growth where one already is.
             let vague = role
                 .as_str()
                 .split_whitespace()
                 .chain(between.split_whitespace().last())
-                .any(|w| matches!(w, "more" | "less" | "somewhat" | "bit"));
+                .any(|w| matches!(w, "more" | "less" | "somewhat" | "bit"))
+                || GROW_AS.is_match(between);
             if vague
                 || NOT_AIMED.is_match(before)
                 || EMPTY_OBJECT.is_match(between) && !between.is_empty()
@@ -400,6 +444,43 @@ pub fn check(text: &str) -> Clarity {
     {
         found(&mut matched, m.start(), m.end(), m.as_str());
     }
+    for (offset, clause) in clauses(&lower).into_iter().flat_map(|(o, c)| parts(o, c)) {
+        let aimed_elsewhere = clause.split_whitespace().next().is_some_and(|w| {
+            (is_doing_word(w) && w != "lead")
+                || matches!(w, "i" | "we" | "my" | "our" | "me" | "you" | "your")
+        });
+        if aimed_elsewhere {
+            continue;
+        }
+        if let Some(m) = ROLE_CLAUSE.captures(clause).and_then(|c| c.get(1))
+            && !m.as_str().split_whitespace().any(is_function_word)
+        {
+            found(
+                &mut matched,
+                offset + m.start(),
+                offset + m.end(),
+                m.as_str(),
+            );
+        }
+        if let Some(m) = PAIR_MOVE.captures(clause).and_then(|c| c.get(1)) {
+            found(
+                &mut matched,
+                offset + m.start(),
+                offset + m.end(),
+                m.as_str(),
+            );
+        }
+    }
+    for re in [&*AGENT, &*PAIR_MOVE] {
+        for cap in re.captures_iter(&lower) {
+            if let Some(m) = cap
+                .get(0)
+                .filter(|_| re.as_str() != PAIR_MOVE.as_str() || cap.get(2).is_some())
+            {
+                found(&mut matched, m.start(), m.end(), m.as_str());
+            }
+        }
+    }
     for cap in CAPABILITY.captures_iter(&lower) {
         let (Some(whole), Some(object)) = (cap.get(0), cap.get(1)) else {
             continue;
@@ -417,7 +498,17 @@ pub fn check(text: &str) -> Clarity {
         }
     }
     for m in SCOPE.find_iter(&lower) {
-        found(&mut matched, m.start(), m.end(), m.as_str());
+        // "own the redis upgrade" is a task to do, not an area to own.
+        let task = m.as_str().starts_with("own")
+            && lower[m.start()..]
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .skip(1)
+                .take(5)
+                .any(|w| TASK_NOUNS.contains(&w));
+        if !task {
+            found(&mut matched, m.start(), m.end(), m.as_str());
+        }
     }
     for cap in TRANSITION.captures_iter(&lower) {
         let (Some(whole), Some(object)) = (cap.get(0), cap.get(1)) else {
@@ -463,9 +554,20 @@ pub fn check(text: &str) -> Clarity {
         }
     }
     for m in HORIZON.find_iter(&lower) {
-        if !FREQUENCY.is_match(&lower[..m.start()]) {
+        let sentence = lower[..m.start()]
+            .rsplit(['.', ';', '?', '!', '\n'])
+            .next()
+            .unwrap_or("");
+        // "I joined in 2022", "I've been here for four years": the past is no time frame.
+        if !FREQUENCY.is_match(&lower[..m.start()]) && !PAST.is_match(sentence) {
             push(&mut matched.horizon, m.as_str());
         }
+    }
+    for m in LABELLED_HORIZON.find_iter(&lower) {
+        push(
+            &mut matched.horizon,
+            m.as_str().trim_start_matches(['.', ';', ' ', '\n']),
+        );
     }
     for m in EVIDENCE.find_iter(&lower) {
         push(&mut matched.evidence, m.as_str());
@@ -530,6 +632,80 @@ fn clauses(text: &str) -> Vec<(usize, &str)> {
         }
     }
     out.push((start, &text[start..]));
+    out
+}
+
+/// Words that cannot sit inside a role's noun phrase: "judged by my manager" names no role.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "my" | "our"
+            | "his"
+            | "her"
+            | "their"
+            | "your"
+            | "by"
+            | "with"
+            | "to"
+            | "for"
+            | "from"
+            | "of"
+            | "and"
+            | "or"
+            | "is"
+            | "are"
+            | "was"
+            | "will"
+            | "would"
+            | "more"
+            | "less"
+            | "be"
+            | "been"
+            | "not"
+            | "no"
+            | "if"
+            | "when"
+            | "that"
+            | "who"
+    )
+}
+
+/// The head nouns of one-off tasks, which one does rather than owns as an area.
+const TASK_NOUNS: &[&str] = &[
+    "upgrade",
+    "run",
+    "migration",
+    "rewrite",
+    "release",
+    "rollout",
+    "launch",
+    "cleanup",
+    "project",
+    "ticket",
+    "epic",
+    "fix",
+    "review",
+    "retro",
+    "meeting",
+    "demo",
+    "spike",
+    "sprint",
+];
+
+/// A clause cut further at commas and dashes, for the verbless forms ("Tech lead,
+/// payments", "Principal engineer - developer productivity"), with each part's offset.
+fn parts(offset: usize, clause: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in clause.char_indices() {
+        let dash = matches!(c, '\u{2014}' | '\u{2013}')
+            || (c == '-' && clause[..i].ends_with(' ') && clause[i + 1..].starts_with(' '));
+        if c == ',' || dash {
+            out.push((offset + start, &clause[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((offset + start, &clause[start..]));
     out
 }
 

@@ -506,6 +506,7 @@ impl CompetencyReadiness {
 }
 
 /// What a competency's reason is made of.
+#[derive(Clone, Copy)]
 struct Reasoning<'a> {
     role: Role,
     verdict: Verdict,
