@@ -350,9 +350,23 @@ fn reading(c: &Calibration, latest: &RoundView<'_>) -> Vec<String> {
                     levels(gap)
                 ));
             }
-            Some(_) => lines.push(format!(
-                "Every competency rated is at {target} or above: ask for the readiness conversation."
-            )),
+            Some(_) => {
+                let unrated = c
+                    .competencies
+                    .iter()
+                    .filter(|r| r.to_target.is_none())
+                    .count();
+                lines.push(if unrated == 0 {
+                    format!(
+                        "Every competency is rated at {target} or above: ask for the readiness conversation."
+                    )
+                } else {
+                    format!(
+                        "Every competency rated is at {target} or above, but {unrated} of {} are not rated yet: unknown until they are.",
+                        c.competencies.len()
+                    )
+                });
+            }
             None => {}
         }
     }

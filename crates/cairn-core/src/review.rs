@@ -149,32 +149,34 @@ pub fn review(input: Inputs<'_>) -> Review {
     }
 }
 
-/// The gap's competencies with their distance, largest first.
+/// The gap's competencies with their distance, largest first, then those not rated yet
+/// (unknown, never met), in ladder order.
 fn gap_of(ladder: &Ladder, calibration: &Calibration) -> Vec<(CompetencyId, String, Option<i32>)> {
-    let assessed: Vec<_> = calibration
-        .competencies
-        .iter()
-        .filter(|c| c.to_target.is_some())
-        .collect();
-    if !assessed.is_empty() {
-        let mut gap: Vec<_> = assessed
-            .into_iter()
-            .filter(|c| c.to_target.is_some_and(|d| d > 0))
-            .map(|c| (c.competency.clone(), c.name.clone(), c.to_target))
-            .collect();
-        // A stable sort keeps the ladder's order between equal distances.
-        gap.sort_by_key(|g| std::cmp::Reverse(g.2));
-        return gap;
-    }
     let Some(target) = &calibration.target else {
         return Vec::new();
     };
-    ladder
+    let mut gap: Vec<_> = calibration
         .competencies
         .iter()
-        .filter(|c| ladder.expectation(&c.id, target).is_some())
-        .map(|c| (c.id.clone(), c.name.clone(), None))
-        .collect()
+        .filter(|c| c.to_target.is_some_and(|d| d > 0))
+        .map(|c| (c.competency.clone(), c.name.clone(), c.to_target))
+        .collect();
+    // A stable sort keeps the ladder's order between equal distances.
+    gap.sort_by_key(|g| std::cmp::Reverse(g.2));
+    let rated = |id: &CompetencyId| {
+        calibration
+            .competencies
+            .iter()
+            .any(|c| &c.competency == id && c.to_target.is_some())
+    };
+    gap.extend(
+        ladder
+            .competencies
+            .iter()
+            .filter(|c| ladder.expectation(&c.id, target).is_some() && !rated(&c.id))
+            .map(|c| (c.id.clone(), c.name.clone(), None)),
+    );
+    gap
 }
 
 fn nudge(

@@ -32,7 +32,8 @@ pub(crate) static AREAS: &[Area] = &[
             index indexes n+1 regex library libraries linter lint static analysis clippy eslint \
             bazel webpack bundle bundler vite build builds ci wasm jvm runtime kernel syscall \
             io_uring zero-copy bytes buffer buffers encoding unicode utf-8 floating precision \
-            root cause reproduced bisect bisected gdb debugger valgrind sanitizer",
+            root cause reproduced bisect bisected gdb debugger valgrind sanitizer hash hashing \
+            quadratic binary format corrupt leakage off-by-one null pointer",
     },
     Area {
         anchors: "system design architecture apis data models trade-offs design documents rfcs systems",
@@ -45,7 +46,9 @@ pub(crate) static AREAS: &[Area] = &[
             scalability scalable tradeoff tradeoffs trade-off storage layer versioning versioned \
             backward compatibility compatible grpc graphql rest protocol protobuf abstraction \
             module modular domain bounded context multi-tenant tenancy cqrs saga workflow \
-            state machine whiteboard diagram sequence ledger",
+            state machine whiteboard diagram sequence ledger table tables column columns \
+            normalised normalized denormalised blob foreign key options alternatives \
+            build-vs-buy evaluated compared recommended",
     },
     Area {
         anchors: "delivery scoping planning estimating shipping risk following through done projects",
@@ -56,7 +59,8 @@ pub(crate) static AREAS: &[Area] = &[
             blockers risk risks dependency dependencies migration migrated cutover feature flag \
             flags flagged incremental incrementally phased phase beta mvp deliverable handoff \
             follow-through finished completed wrapped closed out kanban jira burndown \
-            critical path timeline slipped de-risked derisked prioritised prioritized",
+            critical path timeline slipped de-risked derisked prioritised prioritized \
+            captain train releases go-live launch date cut line week weeks",
     },
     Area {
         anchors: "operations production on-call incidents postmortems observability service-level objectives security reliability running",
@@ -71,7 +75,8 @@ pub(crate) static AREAS: &[Area] = &[
             secrets rotation kubernetes k8s helm terraform ansible infrastructure iac capacity \
             autoscaling autoscaler deploy deploys deployment deployments production prod chaos \
             sev sev1 sev2 mitigated mitigation downtime degraded throttling rate limit firewall \
-            vpc dns load balancer nginx ingress cluster clusters node nodes disk paging noise",
+            vpc dns load balancer nginx ingress cluster clusters node nodes disk paging noise \
+            page pages rotation rotations handover exhausted pool reconcile reconciliation",
     },
     Area {
         anchors: "collaboration working with others cross-team coordination communication partnership product design support",
@@ -80,7 +85,10 @@ pub(crate) static AREAS: &[Area] = &[
             communicated communication sync synced meeting meetings workshop kickoff handover \
             handoff together jointly joint facilitated facilitation retro retros retrospective \
             demo demos helped helping unblocked colleagues teammates another team other teams \
-            answered questions slack channel liaison embedded swarmed mob mobbing",
+            answered questions slack channel liaison embedded swarmed mob mobbing worked \
+            closely vendor vendors call calls notes summary summaries agreed disagreement \
+            disagreements pushed back negotiated negotiation compromise ux qa legal sales \
+            timezone timezones updates status",
     },
     Area {
         anchors: "influence driving decisions beyond the team presenting direction leading cross-team initiatives speaking in public",
@@ -91,7 +99,9 @@ pub(crate) static AREAS: &[Area] = &[
             champion buy-in consensus principles guidelines guideline radar initiative \
             initiatives cross-org leadership influenced policy governance all-hands townhall \
             working group steering committee chaired published recommendation deprecation \
-            evangelised evangelized roadshow paved",
+            evangelised evangelized roadshow paved pitched pitch pitching argued \
+            directors director cto vp execs executives department default defaults \
+            convention conventions copied forum followed agreement whole",
     },
     Area {
         anchors: "mentoring growing others onboarding coaching teaching reviews interviewing",
@@ -101,7 +111,8 @@ pub(crate) static AREAS: &[Area] = &[
             loop loops candidate candidates taught teach teaching tutorial buddy career growth \
             1:1 1:1s one-on-one one-on-ones sponsored sponsoring shadowed shadowing reviewed \
             review reviews code review feedback explained pairing sessions training trained \
-            bootcamp curriculum study group promotion packet grew",
+            bootcamp curriculum study group promotion packet grew grads grad new-grad \
+            clinic lunch-and-learn office hours levelled leveled confidence",
     },
     Area {
         anchors: "product impact customers users business outcomes value metrics",
@@ -111,7 +122,9 @@ pub(crate) static AREAS: &[Area] = &[
             plan plans upgrade checkout discovery research insight insights business impact \
             cost costs savings saved spend dollars pounds margin product manager pm roadmap \
             usage adoption feature request requests lifted lift uplift increased conversion \
-            dropped abandonment support volume satisfaction personas journey",
+            dropped abandonment support volume satisfaction personas journey arr mrr deal \
+            deals renew renewals accounts enterprise ctr click-through basket subscription \
+            subscriptions qoq yoy contract contracts sales",
     },
 ];
 

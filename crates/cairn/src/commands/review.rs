@@ -76,7 +76,7 @@ fn print(out: &mut impl Write, r: &Review) -> io::Result<()> {
     for g in &r.gap {
         let short = g
             .to_target
-            .map_or(String::new(), |d| format!(" ({d} below)"));
+            .map_or(" (not rated yet)".to_owned(), |d| format!(" ({d} below)"));
         let got = if g.entries == 0 {
             "no evidence this month".to_owned()
         } else {
