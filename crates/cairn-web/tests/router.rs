@@ -603,6 +603,69 @@ async fn every_documented_read_answers_and_other_hosts_are_refused() {
 }
 
 #[tokio::test]
+async fn saving_the_goal_page_keeps_every_field_and_its_visibility() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let page = send(&app, get("/goal")).await;
+        let token = csrf_of(&page.text);
+        // A shared destination with reps, criteria, a level and a date, as set by the API.
+        let set = send(
+            &app,
+            api(
+                "POST",
+                "/api/v1/goal",
+                &json!({
+                    "statement": "Become a staff engineer.",
+                    "target_level": "L4",
+                    "by": "2027-06-30",
+                    "reps": ["Lead the event-bus migration", "Write the ledger RFC"],
+                    "evidence_criteria": "Three teams adopt the event bus",
+                    "visibility": "shared",
+                    "reason": "first"
+                }),
+            ),
+        )
+        .await;
+        assert!(set.status.is_success(), "{}", set.text);
+        let page = send(&app, get("/goal")).await.text;
+        assert!(
+            page.contains(">Lead the event-bus migration\nWrite the ledger RFC</textarea>"),
+            "{page}"
+        );
+        assert!(page.contains(">Three teams adopt the event bus</textarea>"));
+        assert!(page.contains(r#"value="2027-06-30""#));
+        assert!(page.contains(r#"<option value="shared" selected>"#));
+        assert!(page.contains(r#"<option value="L4" selected>"#));
+        // Saving the prefilled form with a sharper statement drops nothing; the statement
+        // alone names no horizon, evidence or rep, but the fields do.
+        let body = format!(
+            "csrf={token}&statement=Become+a+staff+engineer+on+the+platform.&target_level=L4&by=2027-06-30&reps=Lead+the+event-bus+migration%0AWrite+the+ledger+RFC&evidence=Three+teams+adopt+the+event+bus&visibility=shared&reason=sharper"
+        );
+        let r = send(&app, form("/goal", &body)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let d = w
+            .store
+            .destinations(w.ada.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|d| d.status.as_str() == "active")
+            .unwrap();
+        assert_eq!(
+            d.reps,
+            ["Lead the event-bus migration", "Write the ledger RFC"]
+        );
+        assert_eq!(d.evidence_criteria, "Three teams adopt the event bus");
+        assert_eq!(d.visibility.as_str(), "shared");
+        assert_eq!(
+            d.target_level.as_ref().map(cairn_core::id::LevelId::as_str),
+            Some("L4")
+        );
+        assert_eq!(d.clarity().verdict.as_str(), "actionable");
+    }
+}
+
+#[tokio::test]
 async fn the_goal_page_and_api_check_set_and_keep_history() {
     for w in worlds().await {
         let app = router(w.state.clone());

@@ -103,6 +103,9 @@ pub struct GoalRequest {
     reason: String,
     #[serde(default)]
     force: bool,
+    /// `private` or `shared`; left out, the current destination's visibility is kept.
+    #[serde(default)]
+    visibility: Option<String>,
 }
 
 /// `POST /api/v1/goal`'s answer.
@@ -183,6 +186,12 @@ pub async fn set(
         .await?
         .into_iter()
         .find(|d| d.status == DestinationStatus::Active);
+    let visibility = match &request.visibility {
+        Some(v) => v
+            .parse()
+            .map_err(|e: Invalid| Invalid::new("visibility", e.message))?,
+        None => current.as_ref().map(|d| d.visibility).unwrap_or_default(),
+    };
     let setting = Setting {
         statement: request.statement,
         target_level,
@@ -191,7 +200,7 @@ pub async fn set(
         evidence_criteria: request.evidence_criteria,
         pivot: request.pivot,
         reason: request.reason,
-        ..Setting::default()
+        visibility,
     };
     let clarity = setting.clarity();
     if clarity.verdict == Verdict::Vague && !request.force {

@@ -6,12 +6,12 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
-use cairn_core::Invalid;
 use cairn_core::clarity::{Clarity, Verdict, check};
 use cairn_core::dates::{now, parse_date};
 use cairn_core::destination::{Destination, DestinationStatus, Setting};
 use cairn_core::id::LevelId;
 use cairn_core::ladder::Ladder;
+use cairn_core::{Invalid, Visibility};
 use serde::Deserialize;
 
 use super::{Chrome, render};
@@ -116,6 +116,14 @@ pub struct GoalForm {
     target_level: String,
     #[serde(default)]
     by: String,
+    /// The planned reps, one per line.
+    #[serde(default)]
+    reps: String,
+    #[serde(default)]
+    evidence: String,
+    /// `private` or `shared`.
+    #[serde(default)]
+    visibility: String,
     #[serde(default)]
     reason: String,
     #[serde(default)]
@@ -202,7 +210,19 @@ pub async fn show(
     viewer: Viewer,
     Query(q): Query<CheckQuery>,
 ) -> Result<Response, AppError> {
-    let p = page(&state, &viewer, Some(q.check), GoalForm::default(), None).await?;
+    // The form starts from the destination as it stands, so saving it keeps every field.
+    let form = active(&state, &viewer)
+        .await?
+        .map_or_else(GoalForm::default, |d| GoalForm {
+            statement: d.statement,
+            target_level: d.target_level.map(|l| l.to_string()).unwrap_or_default(),
+            by: d.horizon.map(|h| h.to_string()).unwrap_or_default(),
+            reps: d.reps.join("\n"),
+            evidence: d.evidence_criteria,
+            visibility: d.visibility.to_string(),
+            ..GoalForm::default()
+        });
+    let p = page(&state, &viewer, Some(q.check), form, None).await?;
     Ok(render(&p)?.into_response())
 }
 
@@ -210,17 +230,27 @@ pub async fn show(
 pub async fn set(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<GoalForm>,
+    Form(mut form): Form<GoalForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&viewer.csrf, &form.csrf)?;
     let (_, ladder) = state.profile(viewer.person).await?;
-    let clarity = check(&form.statement);
+    if form.visibility.is_empty()
+        && let Some(d) = active(&state, &viewer).await?
+    {
+        // A form that does not say keeps who may read it.
+        form.visibility = d.visibility.to_string();
+    }
+    let setting = setting(&form, &ladder);
+    // The statement is judged with the fields beside it.
+    let clarity = setting
+        .as_ref()
+        .map_or_else(|_| check(&form.statement), Setting::clarity);
     if clarity.verdict == Verdict::Vague && form.force.is_none() {
         let problem = "That destination is vague, so it was not saved. Answer the questions, or tick \u{201c}keep it anyway\u{201d}.".to_owned();
         let p = page(&state, &viewer, None, form, Some((problem, clarity))).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response());
     }
-    match setting(&form, &ladder) {
+    match setting {
         Ok(setting) => {
             let current = active(&state, &viewer).await?;
             match setting.apply(viewer.person, current.as_ref(), now()) {
@@ -264,12 +294,27 @@ fn setting(form: &GoalForm, ladder: &Ladder) -> Result<Setting, Invalid> {
     } else {
         Some(parse_date("by", &form.by, today)?)
     };
+    let visibility = if form.visibility.is_empty() {
+        Visibility::default()
+    } else {
+        form.visibility
+            .parse()
+            .map_err(|e: Invalid| Invalid::new("visibility", e.message))?
+    };
     Ok(Setting {
         statement: form.statement.clone(),
         target_level,
         horizon,
+        reps: form
+            .reps
+            .lines()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        evidence_criteria: form.evidence.trim().to_owned(),
         pivot: form.pivot.is_some(),
         reason: form.reason.clone(),
-        ..Setting::default()
+        visibility,
     })
 }
