@@ -93,10 +93,10 @@ fn re(pattern: &str) -> Regex {
 
 /// Levels and roles: the nouns a destination names. A level may stand alone ("staff",
 /// "L5", "the next level"); a role is a kind of job ("tech lead", "SRE", "architect").
-const ROLE: &str = r"(?:senior|staff|principal|distinguished|tech lead|team lead|lead (?:engineer|developer|designer|sre|architect|scientist)|architect|manager|management|director|head of [a-z]+|cto|vp|expert|specialist|owner|maintainer|engineer(?:ing)?|scientist|developer|dev|analyst|designer|sre|em|tl|tpm|leader(?:ship)?|consultant|champion|steward|evangelist|advocate|pentester|tester|sdet|eng|guru|(?:qa|data|mobile|ios|android|frontend|front-end|backend|back-end|platform|infra|infrastructure|security|ml|devops|web|api|test|squad|chapter|technical|embedded|firmware|release|project|engineering|design|product|program|programme|delivery) lead|lead of (?:the |our )?[a-z-]+(?: team| squad| platform)?|mid-level|[lpe][1-9]|ic ?[1-9]|level [1-9]|(?:senior|staff|principal)[- ]level|(?:the )?next level|(?:the )?next step up|promotion to [a-z0-9]+)";
+const ROLE: &str = r"(?:senior|staff|principal|distinguished|tech lead|team lead|lead (?:engineer|developer|designer|sre|architect|scientist)|architect|manager|management|director|head of [a-z]+|cto|vp|expert|specialist|owner|maintainer|engineer(?:ing)?|scientist|developer|dev|analyst|designer|sre|em|tl|tpm|leader(?:ship)?|consultant|programmer|devops|teamlead|lead for [a-z-]+|reference (?:of|for|in) [a-z-]+|champion|steward|evangelist|advocate|pentester|tester|sdet|eng|guru|(?:qa|data|mobile|ios|android|frontend|front-end|backend|back-end|platform|infra|infrastructure|security|ml|devops|web|api|test|squad|chapter|technical|embedded|firmware|release|project|engineering|design|product|program|programme|delivery) lead|lead of (?:the |our )?[a-z-]+(?: team| squad| platform)?|mid-level|[lpe][1-9]|ic ?[1-9]|level [1-9]|(?:senior|staff|principal)[- ]level|(?:the )?next level|(?:the )?next step up|promotion to [a-z0-9]+)";
 
 /// Frames that aim at what follows: "become", "get to", "aim for", "ready for".
-const AIM: &str = r"(?:become|becoming|be|being|get to|getting to|reach|reaching|hit|make it to|make|go for|going for|aim(?:ing)? (?:for|at|to be)|aim|target(?:ing)?|promot(?:ed|ion) to|step (?:up )?(?:in)?to|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|work(?:ing)? (?:my way |our way |her way |his way )?(?:up )?to(?:wards?)?|ready for|considered for|prepared for|qualify for|eligible for|on track for|path to|land|get|grow(?:ing)?(?: [a-z-]+){0,6}? (?:in)?to(?:wards?)?|want|like|hope|plan|goal|objective|ambition)";
+const AIM: &str = r"(?:become|becoming|be|being|get to|getting to|reach|reaching|hit|see (?:myself|herself|himself|themselves)(?: [a-z0-9 ]{0,25}?)? as|(?:sponsor|nominate|put) (?:me|him|her|them) (?:up )?for|make it to|make|go for|going for|aim(?:ing)? (?:for|at|to be)|aim|target(?:ing)?|promot(?:ed|ion) to|step (?:up )?(?:in)?to|move (?:up )?(?:in)?to|moving (?:up )?(?:in)?to|work(?:ing)? (?:my way |our way |her way |his way )?(?:up )?to(?:wards?)?|ready for|considered for|prepared for|qualify for|eligible for|on track for|path to|land|get|grow(?:ing)?(?: [a-z-]+){0,6}? (?:in)?to(?:wards?)?|want|like|hope|plan|goal|objective|ambition)";
 
 static AIMED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -109,7 +109,7 @@ static ROLE_START: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{ROLE}\b")
 /// or role ("Staff by 2027."): a destination without a verb.
 static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:[-*]\s*)?(?:(?:my |the )?(?:goal|aim|target|objective|destination|ambition|next step|north star|where i want to be|wish)s?(?: role| level| job| title| position)?\s*(?:[:=-]|is)\s*(?:to )?(?:be |become |get to |reach )?(?:a |an |the )?((?:[a-z0-9'-]+ ){{0,4}}?(?:{ROLE}|[a-z-]+ scope|[a-z-]+ depth))|(?:a |an )?((?:[a-z-]+ )?{ROLE})(?: role| position| title)? (?:by|in|within|before|this|next|for)\b)"
+        r"^(?:[-*]\s*)?(?:(?:my |the )?(?:goal|aim|target|objective|destination|ambition|next step|north star|where i want to be|wish)s?(?: role| level| job| title| position| band| grade)?\s*(?:[:=-]|is)\s*(?:to )?(?:be |become |get to |reach )?(?:a |an |the )?((?:[a-z0-9'-]+ ){{0,4}}?(?:{ROLE}|[a-z-]+ scope|[a-z-]+ depth))|(?:a |an )?((?:[a-z-]+ )?{ROLE})(?: role| position| title)? (?:by|in|within|before|this|next|for)\b)"
     ))
 });
 /// A clause that is a role or level noun phrase, alone or with a place or time after it:
@@ -128,14 +128,14 @@ static GROW_AS: LazyLock<Regex> = LazyLock::new(|| {
 /// "be a better mentor", "be the database person".
 static AGENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:be|become|being|becoming)\s+(?:(?:a|an)\s+(?:much |far |really )?(?:better|stronger|great|good|more confident|confident|more effective|effective|solid|excellent|sharper|go-to)\s+(?:[a-z-]+\s+){0,2}[a-z]+(?:er|or|ist|ian|ect|ant|ent)|the\s+(?:[a-z0-9'+#/-]+\s+){1,3}(?:person|champion|expert|guru|owner|specialist|steward)|the (?:person|one) who (?:owns|runs|leads|knows|looks after|maintains)\s+[a-z0-9-]+(?: [a-z0-9-]+)?)\b",
+        r"\b(?:be|become|being|becoming|see (?:myself|herself|himself|themselves)(?: [a-z0-9 ]{0,25}?)? as)\s+(?:someone who (?:can|could) (?:run|lead|own|design|debug|handle|mentor)\s+[a-z0-9-]+|(?:a|an)\s+(?:much |far |really )?(?:better|stronger|great|good|more confident|confident|more effective|effective|solid|excellent|sharper|go-to)\s+(?:[a-z-]+\s+){0,2}[a-z]+(?:er|or|ist|ian|ect|ant|ent)|the\s+(?:[a-z0-9'+#/-]+\s+){1,3}(?:person|champion|expert|guru|owner|specialist|steward)|the (?:person|one) who (?:owns|runs|leads|knows|looks after|maintains)\s+[a-z0-9-]+(?: [a-z0-9-]+)?)\b",
     )
 });
 /// A move written as a pair, "Frontend -> full stack", "Mid-level to senior", "data
 /// scientist to ML engineer"; or a place named as where one wants to end up.
 static PAIR_MOVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s*(?:[-*]\s*)?(?:from\s+)?((?:[a-z0-9+#/-]+\s+){0,3}?[a-z0-9+#/-]+\s*(?:->|=>|>)\s*(?:[a-z0-9+#/-]+\s*){1,4})|\b((?:[a-z0-9+#/-]+\s+){1,3})is where (?:i|she|he|they) (?:want|'d like|would like|hope|see)",
+        r"^\s*(?:[-*]\s*)?(?:from\s+)?((?:[a-z0-9+#/-]+\s+){0,3}?[a-z0-9+#/-]+\s*(?:->|=>|>)\s*(?:[a-z0-9+#/-]+\s*){1,4}|from (?:[a-z0-9+#/-]+\s+){0,4}?(?:into|to) (?:[a-z0-9+#/-]+\s*){1,4})|\b((?:[a-z0-9+#/-]+\s+){1,3})is where (?:i|she|he|they) (?:want|'d like|would like|hope|see)",
     )
 });
 /// A named capability: better at, expert in, improve at, deepen my, learn.
@@ -154,19 +154,19 @@ static CAPABILITY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// people call", "principal scope", "responsible for".
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:technical|tech|org-level|org|organisational|organizational|cross-team|engineering|company-wide|people|thought|architectural|product) (?:leadership|influence|ownership)|(?:leadership|influence|ownership) (?:on|of|in|across|beyond|outside|over)\b[a-z' -]*|lead(?:ing)? (?:people|a team|teams|an? org[a-z]*|a squad|a group|engineers|(?:the|our|my|a|an) (?:[a-z-]+ )?(?:team|squad|group|org|organi[sz]ation|function|chapter|guild|tribe|department))|manag(?:e|ing) (?:people|a team|engineers|a squad)|own(?:ing)? (?:our|the|my|a|an) (?:team's |company's |org's |whole |entire )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:go-to|go to) (?:person|engineer|expert|contact|developer)|the (?:person|one|engineer|expert) (?:people|everyone|others|teams|folks|the team) (?:call|ask|go to|turn to|come to|rely on|page|trust)|(?:in charge|responsible|accountable) (?:of|for) (?:our |the |a |my )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:known|recognised|recognized) (?:for|as) (?:our |the |a |an )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:[a-z]+-level|staff|principal|senior|org|org-wide|company-wide|cross-team|broader|wider|bigger|larger|more) scope\b(?: (?:in|on|over|across|for) [a-z0-9-]+(?: [a-z0-9-]+)?)?|scope (?:over|across) [a-z0-9-]+|(?:look|looking) after (?:the|our|all|my) [a-z0-9-]+(?: [a-z0-9-]+)?|own(?:ing)? [a-z0-9-]+(?: [a-z0-9-]+)? (?:for|across) (?:the|our|all) (?:whole |entire )?(?:company|org|organi[sz]ation|teams?|app|apps|platform|product|site)|(?:[a-z]+-level|staff|principal) (?:impact|influence|work))",
+        r"\b(?:(?:technical|tech|org-level|org|organisational|organizational|cross-team|engineering|company-wide|people|thought|architectural|product) (?:leadership|influence|ownership)|(?:leadership|influence|ownership) (?:on|of|in|across|beyond|outside|over)\b[a-z' -]*|lead(?:ing)? (?:people|a team|teams|an? org[a-z]*|a squad|a group|engineers|(?:the|our|my|a|an) (?:[a-z-]+ )?(?:team|squad|group|org|organi[sz]ation|function|chapter|guild|tribe|department))|manag(?:e|ing) (?:people|a team|engineers|a squad)|own(?:ing)? (?:our|the|my|a|an) (?:team's |company's |org's |whole |entire )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:go-to|go to) (?:person|engineer|expert|contact|developer|on|for) [a-z0-9-]+|the (?:person|one|engineer|expert) (?:people|everyone|others|teams|folks|the team) (?:call|ask|go to|turn to|come to|rely on|page|trust)|(?:in charge|responsible|accountable) (?:of|for) (?:our |the |a |my )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:known|recognised|recognized) (?:for|as) (?:our |the |a |an )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:[a-z]+-level|staff|principal|senior|org|org-wide|company-wide|cross-team|broader|wider|bigger|larger|more) scope\b(?: (?:in|on|over|across|for) [a-z0-9-]+(?: [a-z0-9-]+)?)?|scope (?:over|across) [a-z0-9-]+|(?:look|looking) after (?:the|our|all|my) [a-z0-9-]+(?: [a-z0-9-]+)?|own(?:ing)? [a-z0-9-]+(?: [a-z0-9-]+)? (?:for|across) (?:the|our|all) (?:whole |entire )?(?:company|org|organi[sz]ation|teams?|app|apps|platform|product|site)|(?:[a-z]+-level|staff|principal) (?:impact|influence|work))",
     )
 });
 /// A move from one kind of work into another: "switch from QA into backend development".
 static TRANSITION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:switch|switching|move|moving|transition|transitioning|pivot|pivoting|shift|shifting|change|changing|go|going|cross|crossing|branch|branching|get|getting|break|breaking|grow|growing)(?: me| him| her| them)?(?: over| out| across| sideways)?(?: from [^.;:!?]{1,60}?)? (?:into|in to|to|towards?) (?:a |an |the )?((?:[a-z0-9'+#/-]+\s*){1,5})",
+        r"\b(?:switch|switching|pass|move|moving|transition|transitioning|pivot|pivoting|shift|shifting|change|changing|go|going|cross|crossing|branch|branching|get|getting|break|breaking|grow|growing)(?: me| him| her| them)?(?: over| out| across| sideways)?(?: from [^.;:!?]{1,60}?)? (?:into|in to|to|towards?) (?:a |an |the )?((?:[a-z0-9'+#/-]+\s*){1,5})",
     )
 });
 /// Objects that name no destination: growth in general, promotion, visibility, time.
 static EMPTY_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:more|better|bigger|stronger|promoted|promotion|successful|happier|visible|seen|recognized|recognised|valued|someone|something|anything|everything|things|stuff|it|them|me|myself|us|work|my job|my work|my role|the job|car+e+r+|self|career|(?:my|his|her|their) (?:reviews?|performance|career)|good|great|the best|a better [a-z]+|more [a-z]+|next|the next (?:thing|step|one)|the end|end|june|july|the top|grow|growth|do|be|go|get|have|make|take|work on|the point|a point|there|that|this|what|how (?:to )?(?:grow|get|improve)|how|where|[0-9]+|q[1-4]|h[12]|tomorrow|next year|the future)\b",
+        r"^(?:more|better|bigger|stronger|promoted|promotion|successful|happier|visible|seen|recognized|recognised|valued|someone|something|anything|everything|things|stuff|it|them|me|myself|us|work|my job|my work|my role|the job|(?:the|this|our|my) (?:organi[sz]ation|company|team|org)\b|car+e+r+|self|career|(?:my|his|her|their) (?:reviews?|performance|career)|good|great|the best|a better [a-z]+|more [a-z]+|next|the next (?:thing|step|one)|the end|end|june|july|the top|grow|growth|do|be|go|get|have|make|take|work on|the point|a point|there|that|this|what|how (?:to )?(?:grow|get|improve)|how|where|[0-9]+|q[1-4]|h[12]|tomorrow|next year|the future)\b",
     )
 });
 /// A role word used as the audience or a person, not an aim: "visible to leadership", "my
@@ -411,6 +411,9 @@ pub fn check(text: &str) -> Clarity {
                 .split_whitespace()
                 .chain(between.split_whitespace().last())
                 .any(|w| matches!(w, "more" | "less" | "somewhat" | "bit"))
+                || between
+                    .split_whitespace()
+                    .any(|w| matches!(w, "more" | "less"))
                 || GROW_AS.is_match(between);
             if vague
                 || NOT_AIMED.is_match(before)
@@ -441,6 +444,7 @@ pub fn check(text: &str) -> Clarity {
     }
     if let Some(cap) = HEADLINE.captures(&lower)
         && let Some(m) = cap.get(1).or_else(|| cap.get(2))
+        && !m.as_str().split_whitespace().any(is_function_word)
     {
         found(&mut matched, m.start(), m.end(), m.as_str());
     }
@@ -505,7 +509,12 @@ pub fn check(text: &str) -> Clarity {
                 .filter(|w| !w.is_empty())
                 .skip(1)
                 .take(5)
-                .any(|w| TASK_NOUNS.contains(&w));
+                .take_while(|w| {
+                    !is_function_word(w)
+                        && !matches!(*w, "in" | "on" | "at" | "next" | "this" | "end")
+                })
+                .last()
+                .is_some_and(|w| TASK_NOUNS.contains(&w));
         if !task {
             found(&mut matched, m.start(), m.end(), m.as_str());
         }
