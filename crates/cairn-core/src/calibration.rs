@@ -16,6 +16,7 @@ use crate::dates::Timestamp;
 use crate::id::{CompetencyId, LevelId};
 use crate::ladder::Ladder;
 use crate::svg::escape;
+use crate::voice::Voice;
 
 /// How the two views of one competency compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -185,8 +186,13 @@ pub struct Calibration {
     pub reading: Vec<String>,
 }
 
-/// Compares the views in `rounds` (oldest first) against `target`.
-pub fn compute(rounds: &[RoundView<'_>], target: Option<&LevelId>) -> Calibration {
+/// Compares the views in `rounds` (oldest first) against `target`, with the reading
+/// addressed to `voice`.
+pub fn compute(
+    rounds: &[RoundView<'_>],
+    target: Option<&LevelId>,
+    voice: Voice<'_>,
+) -> Calibration {
     let trend: Vec<TrendPoint> = rounds
         .iter()
         .map(|view| TrendPoint {
@@ -203,9 +209,16 @@ pub fn compute(rounds: &[RoundView<'_>], target: Option<&LevelId>) -> Calibratio
             competencies: Vec::new(),
             alignment: None,
             trend,
-            reading: vec![
-                "No assessment round yet: record your own view first, then your manager's.".into(),
-            ],
+            reading: vec![match voice {
+                Voice::Engineer => {
+                    "No assessment round yet: record your own view first, then your manager's."
+                        .to_owned()
+                }
+                Voice::Manager(name) => format!(
+                    "No assessment round yet: {name} records their own view first, then you record yours."
+                ),
+                Voice::Committee(name) => format!("No assessment round for {name} yet."),
+            }],
         };
     };
     let target = target.filter(|t| latest.ladder.level(t).is_some());
@@ -220,7 +233,7 @@ pub fn compute(rounds: &[RoundView<'_>], target: Option<&LevelId>) -> Calibratio
         trend,
         reading: Vec::new(),
     };
-    calibration.reading = reading(&calibration, latest);
+    calibration.reading = reading(&calibration, latest, voice);
     calibration
 }
 
@@ -289,7 +302,7 @@ fn levels(n: i32) -> String {
     format!("{word} level{}", if n == 1 { "" } else { "s" })
 }
 
-fn reading(c: &Calibration, latest: &RoundView<'_>) -> Vec<String> {
+fn reading(c: &Calibration, latest: &RoundView<'_>, voice: Voice<'_>) -> Vec<String> {
     let mut lines = Vec::new();
     let round = &latest.round.name;
     let has = |side: Assessor| latest.entries.iter().any(|e| e.assessor == side);
@@ -297,12 +310,18 @@ fn reading(c: &Calibration, latest: &RoundView<'_>) -> Vec<String> {
     if !latest.round.revealed() {
         let own_in = latest.round.self_submitted_at.is_some();
         let manager_in = latest.round.manager_submitted_at.is_some();
-        lines.push(match (own_in, manager_in) {
-            (true, false) => format!(
+        lines.push(match (own_in, manager_in, voice) {
+            (true, false, Voice::Engineer) => format!(
                 "Round {round}: your view is in, your manager's is not yet. The two are compared once both are in."
             ),
-            (false, true) if !has(Assessor::Manager) => format!(
+            (false, true, Voice::Engineer) if !has(Assessor::Manager) => format!(
                 "Round {round}: your manager's view is in. Record your own to see theirs; it stays hidden until you do, so yours is your own."
+            ),
+            (true, false, Voice::Manager(name)) => format!(
+                "Round {round}: {name}'s view is in, yours is not yet. The two are compared once both are in."
+            ),
+            (false, true, Voice::Manager(name)) => format!(
+                "Round {round}: your view is in, {name}'s is not yet. The two are compared once both are in."
             ),
             _ => format!("Round {round} is waiting for both views."),
         });
@@ -312,27 +331,51 @@ fn reading(c: &Calibration, latest: &RoundView<'_>) -> Vec<String> {
         match (row.label, row.delta) {
             (Some(Label::OverConfident), Some(d)) => {
                 over.push(row);
-                lines.push(format!(
-                    "You rate yourself higher than your manager on {} by {}: ask for the examples behind their view.",
-                    row.name.to_lowercase(),
-                    levels(d)
-                ));
+                let (name, by) = (row.name.to_lowercase(), levels(d));
+                lines.push(match voice {
+                    Voice::Engineer => format!(
+                        "You rate yourself higher than your manager on {name} by {by}: ask for the examples behind their view."
+                    ),
+                    Voice::Manager(who) => format!(
+                        "{who} rates themselves higher than you on {name} by {by}: share the examples behind your view."
+                    ),
+                    Voice::Committee(who) => format!(
+                        "{who} rates themselves higher than the manager does on {name} by {by}."
+                    ),
+                });
             }
-            (Some(Label::UnderConfident), Some(d)) => lines.push(format!(
-                "Your manager rates you higher than you do on {} by {}: ask what they see, and start claiming it.",
-                row.name.to_lowercase(),
-                levels(d)
-            )),
+            (Some(Label::UnderConfident), Some(d)) => {
+                let (name, by) = (row.name.to_lowercase(), levels(d));
+                lines.push(match voice {
+                    Voice::Engineer => format!(
+                        "Your manager rates you higher than you do on {name} by {by}: ask what they see, and start claiming it."
+                    ),
+                    Voice::Manager(who) => format!(
+                        "You rate {who} higher than they do on {name} by {by}: tell them what you see."
+                    ),
+                    Voice::Committee(who) => format!(
+                        "The manager rates {who} higher than they do on {name} by {by}."
+                    ),
+                });
+            }
             _ => {}
         }
     }
     if let Some(a) = c.alignment
         && a.aligned == a.compared
     {
-        lines.push(format!(
-            "You and your manager agree on all {} competencies you both rated.",
-            a.compared
-        ));
+        let n = a.compared;
+        lines.push(match voice {
+            Voice::Engineer => {
+                format!("You and your manager agree on all {n} competencies you both rated.")
+            }
+            Voice::Manager(who) => {
+                format!("You and {who} agree on all {n} competencies you both rated.")
+            }
+            Voice::Committee(who) => {
+                format!("{who} and the manager agree on all {n} competencies both rated.")
+            }
+        });
     }
     if let Some(target) = &c.target {
         let furthest = c.competencies.iter().filter_map(|r| r.to_target).max();
@@ -357,9 +400,17 @@ fn reading(c: &Calibration, latest: &RoundView<'_>) -> Vec<String> {
                     .filter(|r| r.to_target.is_none())
                     .count();
                 lines.push(if unrated == 0 {
-                    format!(
-                        "Every competency is rated at {target} or above: ask for the readiness conversation."
-                    )
+                    match voice {
+                        Voice::Engineer => format!(
+                            "Every competency is rated at {target} or above: ask for the readiness conversation."
+                        ),
+                        Voice::Manager(who) => format!(
+                            "Every competency is rated at {target} or above: time for the readiness conversation with {who}."
+                        ),
+                        Voice::Committee(_) => {
+                            format!("Every competency is rated at {target} or above.")
+                        }
+                    }
                 } else {
                     format!(
                         "Every competency rated is at {target} or above, but {unrated} of {} are not rated yet: unknown until they are.",
@@ -382,8 +433,14 @@ fn reading(c: &Calibration, latest: &RoundView<'_>) -> Vec<String> {
             std::cmp::Ordering::Equal => "as close as before",
         };
         lines.push(format!(
-            "Alignment went from {}% in {before} to {}% in {after}: your views are {direction}.",
-            a.percent, b.percent
+            "Alignment went from {}% in {before} to {}% in {after}: {} views are {direction}.",
+            a.percent,
+            b.percent,
+            if matches!(voice, Voice::Committee(_)) {
+                "the"
+            } else {
+                "your"
+            }
         ));
     }
     lines
@@ -583,7 +640,8 @@ mod tests {
             ladder: &ladder,
             entries: all.iter().collect(),
         };
-        let c = compute(&[view], Some(&"L4".parse().unwrap()));
+        let views = [view];
+        let c = compute(&views, Some(&"L4".parse().unwrap()), Voice::Engineer);
         let row = |id: &str| {
             c.competencies
                 .iter()
@@ -615,6 +673,26 @@ mod tests {
         let json = serde_json::to_value(row("influence")).unwrap();
         assert_eq!(json["self"], "L4");
         assert_eq!(json["label"], "over-confident");
+
+        // The manager reading the same round is addressed as the manager.
+        let m = compute(&views, Some(&"L4".parse().unwrap()), Voice::Manager("Maya")).reading;
+        let text = m.join("\n");
+        assert!(
+            text.contains("Maya rates themselves higher than you on influence by one level"),
+            "{text}"
+        );
+        assert!(
+            text.contains("You rate Maya higher than they do on mentoring by two levels"),
+            "{text}"
+        );
+        assert!(!text.contains("your manager"), "{text}");
+        let third = compute(
+            &views,
+            Some(&"L4".parse().unwrap()),
+            Voice::Committee("Maya"),
+        )
+        .reading;
+        assert!(third.iter().all(|l| !l.contains("you")), "{third:?}");
     }
 
     #[test]
@@ -654,7 +732,7 @@ mod tests {
                 entries: second_entries.iter().collect(),
             },
         ];
-        let c = compute(&views, None);
+        let c = compute(&views, None, Voice::Engineer);
         assert_eq!(c.trend.len(), 2);
         assert_eq!(c.trend[0].alignment.unwrap().percent, 0);
         assert_eq!(c.trend[1].alignment.unwrap().percent, 50);
@@ -674,6 +752,7 @@ mod tests {
                 entries: own.iter().collect(),
             }],
             None,
+            Voice::Engineer,
         );
         assert!(!c.revealed);
         assert_eq!(c.alignment, None);
@@ -682,7 +761,9 @@ mod tests {
             "{:?}",
             c.reading
         );
-        assert!(compute(&[], None).reading[0].starts_with("No assessment round yet"));
+        assert!(
+            compute(&[], None, Voice::Engineer).reading[0].starts_with("No assessment round yet")
+        );
     }
 
     #[test]
@@ -698,6 +779,7 @@ mod tests {
                 entries: all.iter().collect(),
             }],
             Some(&"L4".parse().unwrap()),
+            Voice::Engineer,
         );
         let svg = c.radar_svg(&ladder);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));

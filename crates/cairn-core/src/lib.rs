@@ -69,6 +69,7 @@ mod svg;
 pub mod team;
 pub mod text;
 pub mod visibility;
+pub mod voice;
 
 pub use invalid::Invalid;
 pub use visibility::Visibility;

@@ -385,7 +385,8 @@ mod tests {
     use crate::evidence::Source;
     use crate::id::{EvidenceId, LevelId, PersonId};
     use crate::ladder::builtin;
-    use crate::readiness::{Inputs as ReadyInputs, Voice, assess};
+    use crate::readiness::{Inputs as ReadyInputs, assess};
+    use crate::voice::Voice;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -432,7 +433,7 @@ mod tests {
             entry("2026-10-06", "delivery", LevelSignal::Current),
         ];
         let target: LevelId = "L4".parse().unwrap();
-        let calibration = compute(&[], Some(&target));
+        let calibration = compute(&[], Some(&target), Voice::Committee(&person.name));
         let today = day("2026-11-24");
         let readiness = assess(ReadyInputs {
             ladder: &ladder,

@@ -35,6 +35,7 @@ use crate::id::{CompetencyId, EvidenceId, LevelId};
 use crate::ladder::Ladder;
 use crate::rep::{self, Planned, Rep, plan};
 use crate::suggest;
+use crate::voice::Voice;
 
 /// Evidence weight at the target a lever needs to be ready.
 const READY_WEIGHT: f64 = 0.7;
@@ -95,43 +96,12 @@ pub enum BlockerKind {
     Unrated,
 }
 
-/// Who reads what readiness writes: the engineer ("your manager's view"), their manager
-/// ("your view" of Maya), or a third party such as a promotion committee.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Voice<'a> {
-    /// The engineer, about themselves.
-    Engineer,
-    /// The manager, about the named report.
-    Manager(&'a str),
-    /// Anyone else, about the named engineer.
-    Committee(&'a str),
-}
-
-impl Voice<'_> {
-    /// Whose: "your" or "Maya's".
-    fn whose(self) -> String {
-        match self {
-            Self::Engineer => "your".to_owned(),
-            Self::Manager(name) | Self::Committee(name) => format!("{name}'s"),
-        }
-    }
-
-    /// The manager's view, named for this reader.
-    fn view(self) -> &'static str {
-        match self {
-            Self::Engineer => "your manager's view",
-            Self::Manager(_) => "your view",
-            Self::Committee(_) => "the manager's view",
-        }
-    }
-
-    /// What to do about competencies no one has rated.
-    fn rate(self) -> &'static str {
-        match self {
-            Self::Engineer => "ask your manager to rate them",
-            Self::Manager(_) => "rate them",
-            Self::Committee(_) => "they need the manager's rating",
-        }
+/// What to tell `voice` to do about competencies no one has rated.
+fn rate(voice: Voice<'_>) -> &'static str {
+    match voice {
+        Voice::Engineer => "ask your manager to rate them",
+        Voice::Manager(_) => "rate them",
+        Voice::Committee(_) => "they need the manager's rating",
     }
 }
 
@@ -680,7 +650,7 @@ fn summary(r: &Readiness, has_destination: bool, voice: Voice<'_>, months: &str)
         text.push_str(&format!(
             " Not rated yet, so unknown: {}{more}; {}.",
             names(&shown),
-            voice.rate()
+            rate(voice)
         ));
     }
     match (r.focus.first(), lever_blocker) {
@@ -790,7 +760,7 @@ mod tests {
 
     fn views(ladder: &Ladder, case: &Case<'_>) -> Calibration {
         let target = level(case.target);
-        let mut c = compute(&[], Some(&target));
+        let mut c = compute(&[], Some(&target), Voice::Engineer);
         let find = |list: &[(&str, &str)], id: &str| {
             list.iter().find(|(c, _)| *c == id).map(|(_, l)| level(l))
         };

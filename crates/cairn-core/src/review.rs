@@ -276,7 +276,7 @@ mod tests {
     fn run(evidence: &[Evidence], inbox: (usize, usize)) -> Review {
         let ladder = builtin::find("software-engineer").unwrap();
         let target: LevelId = "L4".parse().unwrap();
-        let calibration = compute(&[], Some(&target));
+        let calibration = compute(&[], Some(&target), crate::voice::Voice::Engineer);
         review(Inputs {
             month: (day("2026-03-01"), day("2026-03-31")),
             today: day("2026-11-24"),

@@ -13,6 +13,7 @@ use cairn_core::person::Person;
 use cairn_core::readiness;
 use cairn_core::signal;
 use cairn_core::team::{self, TeamRow};
+use cairn_core::voice::Voice;
 use chrono::{Months, NaiveDate};
 use futures_util::{StreamExt, TryStreamExt, stream};
 
@@ -96,7 +97,7 @@ async fn report_row(
         &person.level,
         destination.as_ref().and_then(|d| d.target_level.as_ref()),
     );
-    let calibration = calibration::compute(&views, target.as_ref());
+    let calibration = calibration::compute(&views, target.as_ref(), Voice::Manager(&person.name));
     let Some(target) = target else {
         return Ok(None);
     };
@@ -116,7 +117,7 @@ async fn report_row(
         reps: &reps,
         today,
         window_months: WINDOW_MONTHS,
-        voice: readiness::Voice::Manager(&person.name),
+        voice: Voice::Manager(&person.name),
     });
     let conversations: Vec<_> = store
         .conversations(person.id)

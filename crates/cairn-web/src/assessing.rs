@@ -25,6 +25,7 @@ use cairn_core::privacy::in_chain;
 use cairn_core::readiness::{self, Readiness};
 use cairn_core::shape::{self, Shape};
 use cairn_core::signal::{self, Signal};
+use cairn_core::voice::Voice;
 use cairn_store::{AssessmentHistory, StoreError, assessment_history};
 
 use crate::{AppError, AppState, Viewer};
@@ -41,6 +42,8 @@ pub(crate) struct Access {
     pub sides: Vec<Assessor>,
     /// True when the viewer is the person.
     pub own: bool,
+    /// True when the text is for a third party (the packet), spoken of in the third person.
+    pub committee: bool,
 }
 
 /// The viewer's access to `person` (empty for themselves); not found when they have none.
@@ -81,6 +84,7 @@ pub(crate) async fn access(
         reader,
         sides,
         own,
+        committee: false,
     })
 }
 
@@ -112,7 +116,26 @@ impl Access {
             &history.entries,
             self.reader,
         );
-        Ok(calibration::compute(&views, target.as_ref()))
+        Ok(calibration::compute(&views, target.as_ref(), self.voice()))
+    }
+
+    /// The same access, for text handed to a third party.
+    pub(crate) fn for_committee(self) -> Self {
+        Self {
+            committee: true,
+            ..self
+        }
+    }
+
+    /// Who reads: a third party, the person themselves, or someone in their manager chain.
+    pub(crate) fn voice(&self) -> Voice<'_> {
+        if self.committee {
+            Voice::Committee(&self.person.name)
+        } else if self.own {
+            Voice::Engineer
+        } else {
+            Voice::Manager(&self.person.name)
+        }
     }
 
     /// The person's active destination, if this viewer may read it.
@@ -181,11 +204,7 @@ impl Access {
             .filter(|r| self.own || r.visibility == Visibility::Shared)
             .collect();
         let destination = self.destination(state).await?;
-        let voice = if self.own {
-            readiness::Voice::Engineer
-        } else {
-            readiness::Voice::Manager(&self.person.name)
-        };
+        let voice = self.voice();
         Ok(readiness::assess(readiness::Inputs {
             ladder: &self.ladder,
             current: &self.person.level,

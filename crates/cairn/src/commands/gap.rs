@@ -6,6 +6,7 @@ use cairn_core::Invalid;
 use cairn_core::calibration::{Calibration, Reader, compute, round_views, target_level};
 use cairn_core::destination::DestinationStatus;
 use cairn_core::id::LevelId;
+use cairn_core::voice::Voice;
 use cairn_store::assessment_history;
 
 use crate::cli::Globals;
@@ -34,6 +35,7 @@ pub struct Args {
 pub async fn calibration(
     profile: &Profile,
     chosen: Option<LevelId>,
+    voice: Voice<'_>,
 ) -> anyhow::Result<Calibration> {
     let store = &profile.store;
     let chosen = match chosen {
@@ -53,7 +55,7 @@ pub async fn calibration(
         &history.entries,
         Reader::Local,
     );
-    Ok(compute(&views, target.as_ref()))
+    Ok(compute(&views, target.as_ref(), voice))
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
@@ -68,7 +70,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         }
         None => None,
     };
-    let calibration = calibration(&profile, chosen).await?;
+    let calibration = calibration(&profile, chosen, Voice::Engineer).await?;
 
     let mut out = io::stdout().lock();
     if globals.json {

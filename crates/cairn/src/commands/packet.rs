@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use cairn_core::destination::DestinationStatus;
 use cairn_core::packet::{Inputs, build};
+use cairn_core::voice::Voice;
 
 use super::evidence_flags::today;
 use super::gap::calibration;
@@ -38,8 +39,10 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         bad_input!("--format: '{}' is not md or html", args.format);
     }
     let profile = Profile::load(globals).await?;
-    let ready = readiness(&profile, &args.aim).await?;
-    let calibration = calibration(&profile, Some(ready.target.clone())).await?;
+    // The packet is handed to others: it speaks of the engineer in the third person.
+    let voice = Voice::Committee(&profile.me.name);
+    let ready = readiness(&profile, &args.aim, voice).await?;
+    let calibration = calibration(&profile, Some(ready.target.clone()), voice).await?;
     let destination = profile
         .store
         .destinations(profile.me.id)

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 use cairn_core::Invalid;
 use cairn_core::destination::{Destination, DestinationStatus};
 use cairn_core::id::LevelId;
-use cairn_core::readiness::{Inputs, Readiness, Role, Voice, assess};
+use cairn_core::readiness::{Inputs, Readiness, Role, assess};
+use cairn_core::voice::Voice;
 
 use super::evidence_flags::today;
 use super::gap::calibration;
@@ -43,7 +44,11 @@ pub struct Aim {
 
 /// Readiness of the profile's owner against `--target` (else the destination's target,
 /// else the next level) over `--window` months.
-pub async fn readiness(profile: &Profile, aim: &Aim) -> anyhow::Result<Readiness> {
+pub async fn readiness(
+    profile: &Profile,
+    aim: &Aim,
+    voice: Voice<'_>,
+) -> anyhow::Result<Readiness> {
     let window = aim.window;
     if !(1..=60).contains(&window) {
         bad_input!("--window: give 1 to 60 months, not {window}");
@@ -58,7 +63,7 @@ pub async fn readiness(profile: &Profile, aim: &Aim) -> anyhow::Result<Readiness
         }
         None => None,
     };
-    let calibration = calibration(profile, chosen).await?;
+    let calibration = calibration(profile, chosen, voice).await?;
     let Some(target) = calibration.target.clone() else {
         bad_input!("your ladder has no level to aim for");
     };
@@ -75,7 +80,7 @@ pub async fn readiness(profile: &Profile, aim: &Aim) -> anyhow::Result<Readiness
         reps: &reps,
         today: today(),
         window_months: window,
-        voice: Voice::Engineer,
+        voice,
     }))
 }
 
@@ -91,7 +96,7 @@ pub async fn active_destination(profile: &Profile) -> anyhow::Result<Option<Dest
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(globals).await?;
-    let r = readiness(&profile, &args.aim).await?;
+    let r = readiness(&profile, &args.aim, Voice::Engineer).await?;
     let mut out = io::stdout().lock();
     if globals.json {
         output::json(&mut out, &r)?;

@@ -33,7 +33,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         .month
         .unwrap_or_else(|| today.format("%Y-%m").to_string());
     let bounds = parse_month("--month", &month)?;
-    let calibration = calibration(&profile, None).await?;
+    let calibration = calibration(&profile, None, cairn_core::voice::Voice::Engineer).await?;
     let evidence = profile.all_evidence().await?;
     let inbox = cairn_store::inbox(&*profile.store, &profile.me, &profile.ladder, Some(0)).await?;
     let waiting = inbox.iter().map(|g| g.activities.len()).sum();

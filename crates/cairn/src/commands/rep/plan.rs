@@ -25,7 +25,7 @@ pub struct Args {
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(globals).await?;
-    let r = readiness(&profile, &args.aim).await?;
+    let r = readiness(&profile, &args.aim, cairn_core::voice::Voice::Engineer).await?;
     let reps = profile.store.reps(profile.me.id).await?;
     let destination = active_destination(&profile).await?;
     let planned = r.plan(&profile.ladder, &reps, destination.as_ref());
