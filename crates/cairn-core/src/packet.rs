@@ -13,7 +13,7 @@ use crate::destination::{Destination, DestinationEvent};
 use crate::evidence::{Evidence, LevelSignal};
 use crate::ladder::Ladder;
 use crate::person::Person;
-use crate::readiness::Readiness;
+use crate::readiness::{Readiness, Role, Verdict};
 use crate::svg::escape;
 
 /// One piece of evidence as the packet cites it.
@@ -130,7 +130,11 @@ pub fn build(i: Inputs<'_>) -> Packet {
         .map(|c| Section {
             name: c.name.clone(),
             expectation: c.expectation.clone(),
-            verdict: c.verdict.words().to_owned(),
+            // A competency the case only needs held says so, not "ready" for the target.
+            verdict: match (c.role, c.verdict) {
+                (Role::Holds, Verdict::Ready) => format!("holds at {}", c.needs),
+                (_, v) => v.words().to_owned(),
+            },
             reason: capitalise(&c.reason),
             evidence: c
                 .evidence

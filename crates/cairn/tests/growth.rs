@@ -415,6 +415,15 @@ fn the_demo_store_reads_as_a_manager_would_read_it() {
         serde_json::json!(["system-design", "mentoring"])
     );
     assert_eq!(r["blockers"][0]["competency"], "system-design");
+    // The packet is for others: third person, and held competencies say "holds".
+    let packet = env.run(&["packet"]).ok().stdout;
+    assert!(packet.contains("### Delivery (holds at L2)"), "{packet}");
+    assert!(packet.contains("### System design (emerging)"), "{packet}");
+    assert!(
+        packet.contains("the manager's view is L2, below L3"),
+        "{packet}"
+    );
+    assert!(!packet.contains("your manager"), "{packet}");
     let s = env.json(&["signal"]);
     assert_eq!(s["raised"], false);
     assert_eq!(
