@@ -8,7 +8,6 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::calibration::Calibration;
-use crate::clarity;
 use crate::destination::{Destination, DestinationEvent};
 use crate::evidence::{Evidence, LevelSignal};
 use crate::ladder::Ladder;
@@ -84,8 +83,14 @@ pub struct Packet {
     pub made: NaiveDate,
     /// The destination statement, if any.
     pub destination: Option<String>,
-    /// Its clarity verdict.
+    /// Its clarity verdict, with the fields beside the statement.
     pub clarity: Option<String>,
+    /// When the engineer means to get there.
+    pub by: Option<NaiveDate>,
+    /// The reps planned on the destination.
+    pub reps: Vec<String>,
+    /// What would count as evidence they got there.
+    pub criteria: String,
     /// Readiness.
     pub readiness: Readiness,
     /// One section per competency of the target level.
@@ -197,9 +202,13 @@ pub fn build(i: Inputs<'_>) -> Packet {
         ladder: i.ladder.name.clone(),
         made: i.today,
         destination: i.destination.map(|d| d.statement.clone()),
-        clarity: i
+        clarity: i.destination.map(|d| d.clarity().verdict.to_string()),
+        by: i.destination.and_then(|d| d.horizon),
+        reps: i.destination.map(|d| d.reps.clone()).unwrap_or_default(),
+        criteria: i
             .destination
-            .map(|d| clarity::check(&d.statement).verdict.to_string()),
+            .map(|d| d.evidence_criteria.clone())
+            .unwrap_or_default(),
         readiness: r.clone(),
         sections,
         calibration: i.calibration.reading.clone(),
@@ -209,17 +218,26 @@ pub fn build(i: Inputs<'_>) -> Packet {
             String::new()
         },
         timeline,
-        story: i
-            .events
-            .iter()
-            .map(|e| Turn {
-                date: e.at.date_naive(),
-                change: e.change.to_string(),
-                statement: e.statement.clone(),
-                reason: e.reason.clone(),
-            })
-            .collect(),
+        story: story(i.events),
     }
+}
+
+/// The destination's history, oldest first, a row per change: a change repeated with the
+/// same statement and reason on the same day (a double submit) shows once.
+fn story(events: &[DestinationEvent]) -> Vec<Turn> {
+    let mut turns: Vec<Turn> = Vec::new();
+    for e in events {
+        let turn = Turn {
+            date: e.at.date_naive(),
+            change: e.change.to_string(),
+            statement: e.statement.clone(),
+            reason: e.reason.clone(),
+        };
+        if turns.last() != Some(&turn) {
+            turns.push(turn);
+        }
+    }
+    turns
 }
 
 const BAR: u32 = 22;
@@ -283,10 +301,22 @@ impl Packet {
         );
         md.push_str("## Destination\n\n");
         match (&self.destination, &self.clarity) {
-            (Some(d), Some(c)) => md.push_str(&format!(
-                "> {}\n\nClarity: {c}.\n\n",
-                escape_md(d).replace('\n', "\n> ")
-            )),
+            (Some(d), Some(c)) => {
+                md.push_str(&format!("> {}\n\n", escape_md(d).replace('\n', "\n> ")));
+                if let Some(by) = self.by {
+                    md.push_str(&format!("- By: {by}\n"));
+                }
+                for rep in &self.reps {
+                    md.push_str(&format!("- Rep: {}\n", escape_md(rep)));
+                }
+                if !self.criteria.is_empty() {
+                    md.push_str(&format!(
+                        "- Evidence it is reached: {}\n",
+                        escape_md(&self.criteria)
+                    ));
+                }
+                md.push_str(&format!("\nClarity: {c}.\n\n"));
+            }
             _ => md.push_str("No destination written down yet.\n\n"),
         }
         md.push_str(&format!(
@@ -483,5 +513,81 @@ mod tests {
         assert_eq!(svg.matches("<rect").count(), 24);
         assert!(svg.contains("2026-11: 1 at the next level"));
         assert!(p.radar_svg.is_empty(), "no round, no radar");
+    }
+
+    #[test]
+    fn the_destination_carries_its_date_reps_and_criteria_and_its_story_shows_each_change_once() {
+        use crate::destination::{DestinationChange, DestinationStatus};
+        use crate::id::{DestinationEventId, DestinationId};
+        let ladder = builtin::find("software-engineer").unwrap();
+        let owner = PersonId::new();
+        let person = Person {
+            id: owner,
+            name: "Maya".into(),
+            emails: vec![],
+            github: None,
+            ladder: ladder.reference(),
+            level: "L3".parse().unwrap(),
+            manager: None,
+            created_at: now(),
+            updated_at: now(),
+        };
+        let d = Destination {
+            id: DestinationId::new(),
+            owner,
+            statement: "Become a staff engineer.".into(),
+            target_level: Some("L4".parse().unwrap()),
+            horizon: Some(day("2027-06-30")),
+            reps: vec!["Lead the event-bus migration".into()],
+            evidence_criteria: "Three teams adopt the event bus".into(),
+            status: DestinationStatus::Active,
+            visibility: Visibility::Shared,
+            created_at: now(),
+            updated_at: now(),
+        };
+        let event = |reason: &str| DestinationEvent {
+            id: DestinationEventId::new(),
+            destination: d.id,
+            owner,
+            change: DestinationChange::Set,
+            statement: d.statement.clone(),
+            reason: reason.into(),
+            at: now(),
+        };
+        let events = vec![event(""), event(""), event("sharper")];
+        let target: LevelId = "L4".parse().unwrap();
+        let voice = Voice::Committee(&person.name);
+        let calibration = compute(&[], Some(&target), voice);
+        let today = day("2026-11-24");
+        let readiness = assess(ReadyInputs {
+            ladder: &ladder,
+            current: &person.level,
+            target: &target,
+            destination: Some(&d),
+            calibration: &calibration,
+            evidence: &[],
+            reps: &[],
+            today,
+            window_months: 12,
+            voice,
+        });
+        let p = build(Inputs {
+            person: &person,
+            ladder: &ladder,
+            destination: Some(&d),
+            events: &events,
+            evidence: &[],
+            calibration: &calibration,
+            readiness: &readiness,
+            today,
+        });
+        assert_eq!(p.story.len(), 2, "the double submit shows once");
+        assert_eq!(
+            p.clarity.as_deref(),
+            Some("actionable"),
+            "judged with its fields"
+        );
+        let md = p.markdown();
+        assert!(md.contains("- By: 2027-06-30\n- Rep: Lead the event-bus migration\n- Evidence it is reached: Three teams adopt the event bus\n"), "{md}");
     }
 }
