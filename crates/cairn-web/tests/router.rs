@@ -1244,7 +1244,7 @@ async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
             "{page}"
         );
         // The packet: a self-contained document under its own policy (inline styles, no
-        // scripts), and only ever the viewer's own.
+        // scripts), the viewer's own or, on a team server, a report's for their chain.
         let packet = send(&app, get("/packet")).await;
         assert_eq!(packet.status, StatusCode::OK);
         let csp = packet.headers[header::CONTENT_SECURITY_POLICY]
@@ -1261,11 +1261,21 @@ async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
         );
         assert!(packet.text.contains("Led the ledger design review"));
         assert!(!packet.text.contains("<script"));
+        // Someone else's packet is not found in a personal store; one's own id is one's own.
+        assert_eq!(
+            send(
+                &app,
+                get("/packet?person=00000000-0000-7000-8000-000000000000")
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
         assert_eq!(
             send(&app, get(&format!("/packet?person={}", w.ada.id)))
                 .await
                 .status,
-            StatusCode::NOT_FOUND
+            StatusCode::OK
         );
         let page = send(&app, get("/ready")).await;
         assert!(

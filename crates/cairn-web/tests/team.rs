@@ -310,6 +310,7 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             (format!("/calibration?person={}", t.owner), &chain, false),
             (format!("/shape?person={}", t.owner), &chain, false),
             (format!("/ready?person={}", t.owner), &chain, false),
+            (format!("/packet?person={}", t.owner), &chain, false),
             (format!("/conversations?person={}", t.owner), &chain, false),
             (format!("/api/v1/ready?person={}", t.owner), &chain, true),
             (format!("/api/v1/signal?person={}", t.owner), &chain, true),

@@ -389,17 +389,15 @@ pub async fn resolve(
     Ok(Redirect::to("/conversations").into_response())
 }
 
-/// `GET /packet`: the viewer's own packet as a printable, self-contained document.
+/// `GET /packet`: the viewer's own packet as a printable, self-contained document; with
+/// `person=ID`, a report's, for their manager chain, from what the report shared.
 pub async fn packet(
     State(state): State<AppState>,
     viewer: Viewer,
     Query(p): Query<ReadyParams>,
 ) -> Result<Response, AppError> {
-    if !p.person.is_empty() {
-        return Err(AppError::NotFound);
-    }
     // The packet is handed to others: it speaks of the engineer in the third person.
-    let access = access(&state, &viewer, "").await?.for_committee();
+    let access = access(&state, &viewer, &p.person).await?.for_committee();
     let target = if p.target.is_empty() {
         None
     } else {
@@ -413,17 +411,20 @@ pub async fn packet(
     let readiness = access.readiness(&state, target.clone(), window).await?;
     let history = access.history(&state).await?;
     let calibration = access.calibration(&state, &history, target).await?;
-    let destination = state
+    let destination = access.destination(&state).await?;
+    // The destination's story only with the destination itself: a private one shows neither.
+    let events: Vec<_> = state
         .store
-        .destinations(viewer.person)
+        .destination_events(access.person.id)
         .await?
         .into_iter()
-        .find(|d| d.status == cairn_core::destination::DestinationStatus::Active);
-    let events = state.store.destination_events(viewer.person).await?;
+        .filter(|e| access.own || destination.as_ref().is_some_and(|d| d.id == e.destination))
+        .collect();
     let evidence = state
         .store
         .list_evidence(&cairn_core::evidence::EvidenceQuery {
-            owner: Some(viewer.person),
+            owner: Some(access.person.id),
+            shared_only: !access.own,
             ..Default::default()
         })
         .await?;
