@@ -177,8 +177,9 @@ static NOT_AIMED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Doing verbs, each needing an object after it.
-const DOING: &str = r"(?:lead|leading|run|running|write|writing|write up|author|authoring|draft|drafting|ship|shipping|present|presenting|give|giving|mentor|mentoring|onboard|onboarding|coach|coaching|teach|teaching|train|training|build|building|set up|setting up|stand up|standing up|spin up|deliver|delivering|publish|publishing|organi[sz]e|organi[sz]ing|host|hosting|chair|chairing|facilitate|facilitating|drive|driving|design|designing|migrate|migrating|launch|launching|roll out|rolling out|implement|implementing|introduce|introducing|establish|establishing|create|creating|document|documenting|propose|proposing|review|reviewing|pair on|pairing on|pair with|pairing with|audit|auditing|upgrade|upgrading|port|porting|replace|replacing|deprecate|deprecating|release|releasing|demo|demoing|pitch|pitching|analy[sz]e|analy[sz]ing|clean up|cleaning up|tidy up|debug|debugging|harden|hardening|optimi[sz]e|optimi[sz]ing|scale|scaling|speed up|sit on|serve on|serve as|act as|acting as|cover|covering|handle|handling|moderate|moderating|curate|curating|record|recording|blog about|teach a|lead on|interview|interviewing|take the lead on|take on|taking on|own|owning|refactor|refactoring|speak at|speaking at|open-source|contribute to|contributing to|automate|automating|rewrite|rewriting|instrument|instrumenting|complete|completing|finish|finishing|start|starting|shadow|shadowing|join|joining|volunteer for|volunteer to|prototype|prototyping|take over|taking over|fix|fixing|reduce|reducing|cut|cutting|split|splitting|extract|extracting|benchmark|benchmarking|profile|profiling|triage|triaging|sponsor|sponsoring|champion|championing|submit|submitting|pass|passing|earn|earning|get certified in|do a|do one|do two|run through|pick up|hold|holding|sit in on|attend|attending|apply for|send|sending|take|taking|takes|takes over|track|tracking|rebuild|rebuilding|define|defining|productioni[sz]e|productioni[sz]ing|deploy|deploying|land|landing|sit|doing|work through|working through|picking up|rewrites|builds|runs|leads|writes|presents|owns|mentors|ships|drives|designs|migrates|present at|presenting at|talk at|give a talk at|ship)";
+/// Doing verbs, each needing an object after it; the phrases come first, so "write up the
+/// review" is read as "write up", not "write" with the object "up".
+const DOING: &str = r"(?:take ownership of|taking ownership of|write up|set up|setting up|stand up|standing up|spin up|roll out|rolling out|pair on|pairing on|pair with|pairing with|clean up|cleaning up|tidy up|speed up|sit on|serve on|serve as|act as|acting as|blog about|teach a|lead on|take the lead on|take on|taking on|speak at|speaking at|contribute to|contributing to|volunteer for|volunteer to|take over|taking over|get certified in|do a|do one|do two|run through|pick up|sit in on|apply for|takes over|work through|working through|picking up|present at|presenting at|talk at|give a talk at|lead|leading|run|running|write|writing|author|authoring|draft|drafting|ship|shipping|present|presenting|give|giving|mentor|mentoring|onboard|onboarding|coach|coaching|teach|teaching|train|training|build|building|deliver|delivering|publish|publishing|organi[sz]e|organi[sz]ing|host|hosting|chair|chairing|facilitate|facilitating|drive|driving|design|designing|migrate|migrating|launch|launching|implement|implementing|introduce|introducing|establish|establishing|create|creating|document|documenting|propose|proposing|review|reviewing|audit|auditing|upgrade|upgrading|port|porting|replace|replacing|deprecate|deprecating|release|releasing|demo|demoing|pitch|pitching|analy[sz]e|analy[sz]ing|debug|debugging|harden|hardening|optimi[sz]e|optimi[sz]ing|scale|scaling|cover|covering|handle|handling|moderate|moderating|curate|curating|record|recording|interview|interviewing|own|owning|refactor|refactoring|open-source|automate|automating|rewrite|rewriting|instrument|instrumenting|complete|completing|finish|finishing|start|starting|shadow|shadowing|join|joining|prototype|prototyping|fix|fixing|reduce|reducing|cut|cutting|split|splitting|extract|extracting|benchmark|benchmarking|profile|profiling|triage|triaging|sponsor|sponsoring|champion|championing|submit|submitting|pass|passing|earn|earning|hold|holding|attend|attending|send|sending|take|taking|takes|track|tracking|rebuild|rebuilding|define|defining|productioni[sz]e|productioni[sz]ing|deploy|deploying|land|landing|sit|doing|rewrites|builds|runs|leads|writes|presents|owns|mentors|ships|drives|designs|migrates)";
 static ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"\b{DOING}\s+(?P<object>(?:(?:a|an|the|one|two|three|four|five|six|ten|a couple of|a few|several|\d+|our|my|every|each|this|that|some|all|at least \w+|weekly|monthly|regular|quarterly)\s+)?[a-z0-9][a-z0-9:'/+#-]{{1,}}(?:\s+[a-z][a-z-]{{2,}})?)"
@@ -200,6 +201,12 @@ static NOT_AN_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static NOT_A_REP: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:own|owning) the follow|^(?:start|starting|finish|finishing|complete|completing|join|joining|pass|passing|earn|earning|reduce|reducing|cut|cutting|take on|taking on) (?:the |my |our |this |next )?(?:year|month|quarter|week|day|cycle|time|level|promotion|grade|bar)\b",
+    )
+});
+/// A rep in the passive voice: "a design doc will be written by me".
+static PASSIVE_REP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:a|an|the|one|two|three)\s+(?:[a-z0-9/-]+\s+){0,6}?(?:will|would|is going to|are going to|shall) be (?:written|joined|led|run|built|shipped|delivered|designed|owned|presented|given|done|organi[sz]ed|migrated|published|taken|drafted|hosted) by (?:me|him|her|them|myself)\b",
     )
 });
 /// Clauses that state evidence; verbs inside them are the criterion, not the rep.
@@ -392,7 +399,14 @@ pub fn check(text: &str) -> Clarity {
     let mut matched = Matched::default();
     let mut destination_spans: Vec<(usize, usize)> = Vec::new();
     let mut found = |matched: &mut Matched, start: usize, end: usize, words: &str| {
-        destination_spans.push((start, end));
+        // A destination ends with its sentence: "better at X. I'll present Y" keeps the rep.
+        let cut = words
+            .find([';', ':', '!', '?'])
+            .into_iter()
+            .chain(words.find(". "))
+            .min()
+            .map_or(end, |i| (start + i).min(end));
+        destination_spans.push((start, cut));
         push(&mut matched.destination, phrase(words));
     };
 
@@ -554,13 +568,16 @@ pub fn check(text: &str) -> Clarity {
         if !noun_use
             && !NOT_AN_OBJECT.is_match(&format!("{object} "))
             && !NOT_A_REP.is_match(m.as_str())
-            && (!inside_destination || counted)
+            && (!inside_destination || counted || without_evidence[..m.start()].ends_with("by "))
         {
             push(&mut matched.action, m.as_str());
             at = m.end();
         } else {
             at = m.start() + m.as_str().find(' ').unwrap_or(m.len());
         }
+    }
+    for m in PASSIVE_REP.find_iter(&lower) {
+        push(&mut matched.action, m.as_str());
     }
     for m in HORIZON.find_iter(&lower) {
         let sentence = lower[..m.start()]
