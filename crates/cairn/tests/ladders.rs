@@ -227,4 +227,27 @@ fn a_framework_with_quirks_imports_with_warnings_and_strict_refuses_it() {
         report["warnings"].as_array().is_some_and(|w| !w.is_empty()),
         "{report}"
     );
+    // `ladder check` tells the same: ok with warnings, refused with --strict.
+    let checked = env.run(&["ladder", "check", &mobile]).ok().stdout;
+    assert!(
+        checked.contains(": ok, read as")
+            && checked.contains("warning: ")
+            && checked.contains("no content for level 6"),
+        "{checked}"
+    );
+    let report = env.json(&["ladder", "check", &mobile, "--json"]);
+    assert!(
+        report[0]["warnings"]
+            .as_array()
+            .is_some_and(|w| !w.is_empty()),
+        "{report}"
+    );
+    let refused = env
+        .run(&["ladder", "check", &mobile, "--strict"])
+        .bad_input("1 problem in 1 of 1 ladder file");
+    assert!(
+        refused.stdout.contains("engineering-mobile.md:164:5"),
+        "{}",
+        refused.stdout
+    );
 }

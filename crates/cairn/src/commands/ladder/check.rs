@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use cairn_core::ladder::import::{Format, import};
+use cairn_core::ladder::import::{Format, LadderError, Options, import_with};
 use serde::Serialize;
 
 use super::parse_format;
@@ -15,12 +15,15 @@ use crate::output;
 /// Check ladder files without importing them: every problem, each with its place.
 ///
 /// Each problem is printed as FILE:LINE:COLUMN: FIELD: MESSAGE, with a suggestion where one
-/// is obvious (a mistyped level or field). Exits 2 when any file has a problem. The format
-/// is told from the content unless --format names it.
+/// is obvious (a mistyped level or field). What an import would only warn about (fields
+/// Cairn has no use for, levels with nothing new) is printed as "warning:" lines, and
+/// counts as a problem with --strict. Exits 2 when any file has a problem. The format is
+/// told from the content unless --format names it.
 /// Examples:
 ///   cairn ladder check ladders/platform.toml
 ///   cairn ladder check ft-engineering.yml monzo-backend.md
 ///   cairn ladder check levels.csv --format csv-wide --json
+///   cairn ladder check monzo-mobile.md --strict
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The ladder files
@@ -29,6 +32,9 @@ pub struct Args {
     /// Read the files as this format: toml, yaml, ft, monzo, csv-long, csv-wide or markdown
     #[arg(long)]
     format: Option<String>,
+    /// Count what an import would only warn about as problems
+    #[arg(long)]
+    strict: bool,
 }
 
 /// One file's result.
@@ -41,6 +47,7 @@ struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<String>,
     problems: Vec<ProblemRow>,
+    warnings: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -58,20 +65,32 @@ pub fn run(args: &Args, globals: &Globals) -> anyhow::Result<()> {
     for path in &args.files {
         let file = path.display().to_string();
         let bytes = read_file(path)?;
-        match import(&file, &bytes, format) {
+        let options = Options {
+            format,
+            strict: args.strict,
+        };
+        match import_with(&file, &bytes, options) {
             Ok(imported) => {
                 let summary = format!(
                     "{file}: ok, read as {}: {}",
                     imported.format.describe(),
                     imported.ladder.size()
                 );
+                let warnings = problem_lines(
+                    &file,
+                    &LadderError {
+                        problems: imported.warnings,
+                    },
+                );
                 lines.push(summary.clone());
+                lines.extend(warnings.iter().map(|w| format!("warning: {w}")));
                 reports.push(Report {
                     file,
                     ok: true,
                     format: Some(imported.format),
                     summary: Some(summary),
                     problems: Vec::new(),
+                    warnings,
                 });
             }
             Err(error) => {
@@ -81,6 +100,7 @@ pub fn run(args: &Args, globals: &Globals) -> anyhow::Result<()> {
                     ok: false,
                     format: None,
                     summary: None,
+                    warnings: Vec::new(),
                     problems: error
                         .problems
                         .iter()
