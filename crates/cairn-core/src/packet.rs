@@ -426,12 +426,11 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    #[test]
-    fn cites_next_level_evidence_under_its_expectation_and_counts_months() {
-        let ladder = builtin::find("software-engineer").unwrap();
-        let person = Person {
+    /// An L3 engineer on `ladder`.
+    fn l3(ladder: &crate::ladder::Ladder, name: &str) -> Person {
+        Person {
             id: PersonId::new(),
-            name: "Ada <Lovelace>".into(),
+            name: name.into(),
             emails: vec![],
             github: None,
             ladder: ladder.reference(),
@@ -439,7 +438,13 @@ mod tests {
             manager: None,
             created_at: now(),
             updated_at: now(),
-        };
+        }
+    }
+
+    #[test]
+    fn cites_next_level_evidence_under_its_expectation_and_counts_months() {
+        let ladder = builtin::find("software-engineer").unwrap();
+        let person = l3(&ladder, "Ada <Lovelace>");
         let entry = |date: &str, skill: &str, level: LevelSignal| Evidence {
             id: EvidenceId::new(),
             owner: person.id,
@@ -520,18 +525,8 @@ mod tests {
         use crate::destination::{DestinationChange, DestinationStatus};
         use crate::id::{DestinationEventId, DestinationId};
         let ladder = builtin::find("software-engineer").unwrap();
-        let owner = PersonId::new();
-        let person = Person {
-            id: owner,
-            name: "Maya".into(),
-            emails: vec![],
-            github: None,
-            ladder: ladder.reference(),
-            level: "L3".parse().unwrap(),
-            manager: None,
-            created_at: now(),
-            updated_at: now(),
-        };
+        let person = l3(&ladder, "Maya");
+        let owner = person.id;
         let d = Destination {
             id: DestinationId::new(),
             owner,
