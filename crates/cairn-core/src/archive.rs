@@ -15,21 +15,23 @@ use crate::Invalid;
 use crate::activity::Activity;
 use crate::assessment::{Assessment, AssessmentRound};
 use crate::constraint::Constraint;
+use crate::decision::Decision;
 use crate::conversation::{Commitment, Conversation};
 use crate::dates::Timestamp;
 use crate::destination::{Destination, DestinationEvent};
 use crate::evidence::Evidence;
 use crate::id::PersonId;
 use crate::ladder::{Ladder, LadderRef};
-use crate::person::Person;
+use crate::person::{Person, ProfileChange};
 use crate::rep::Rep;
 
 /// The value of the `format` field, so a stray JSON file is recognised as not an archive.
 pub const FORMAT: &str = "cairn-archive";
 /// The archive version this build writes. It also reads version 1, which had no
 /// assessment rounds, version 2, which had no imported activities, and version 3, which had
-/// no reps, conversations or constraints.
-pub const VERSION: u32 = 4;
+/// no reps, conversations or constraints, and version 4, which had no decisions or profile
+/// history.
+pub const VERSION: u32 = 5;
 
 /// Everything in a store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,10 +74,16 @@ pub struct Archive {
     /// Every constraint, sorted by id.
     #[serde(default)]
     pub constraints: Vec<Constraint>,
+    /// Every decision to push, wait or change, sorted by id.
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    /// Every profile change, sorted by id.
+    #[serde(default)]
+    pub profile_changes: Vec<ProfileChange>,
 }
 
 /// The growth records an archive carries besides evidence: reps, conversations with their
-/// commitments, and constraints.
+/// commitments, constraints, decisions and the history of profile changes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Growth {
     /// Reps.
@@ -86,6 +94,10 @@ pub struct Growth {
     pub commitments: Vec<Commitment>,
     /// Constraints.
     pub constraints: Vec<Constraint>,
+    /// Decisions.
+    pub decisions: Vec<Decision>,
+    /// Profile changes.
+    pub profile_changes: Vec<ProfileChange>,
 }
 
 /// Why an archive could not be read.
@@ -149,6 +161,8 @@ impl Archive {
             conversations: Vec::new(),
             commitments: Vec::new(),
             constraints: Vec::new(),
+            decisions: Vec::new(),
+            profile_changes: Vec::new(),
         }
     }
 
@@ -159,10 +173,14 @@ impl Archive {
         growth.conversations.sort_by_key(|c| c.id);
         growth.commitments.sort_by_key(|c| c.id);
         growth.constraints.sort_by_key(|c| c.id);
+        growth.decisions.sort_by_key(|d| d.id);
+        growth.profile_changes.sort_by_key(|c| c.id);
         self.reps = growth.reps;
         self.conversations = growth.conversations;
         self.commitments = growth.commitments;
         self.constraints = growth.constraints;
+        self.decisions = growth.decisions;
+        self.profile_changes = growth.profile_changes;
         self
     }
 
@@ -285,6 +303,11 @@ impl Archive {
         unique("conversations", self.conversations.iter().map(|c| c.id))?;
         unique("commitments", self.commitments.iter().map(|c| c.id))?;
         unique("constraints", self.constraints.iter().map(|c| c.id))?;
+        unique("decisions", self.decisions.iter().map(|d| d.id))?;
+        unique(
+            "profile_changes",
+            self.profile_changes.iter().map(|c| c.id),
+        )?;
         if let Some(owner) = self.owner {
             person("owner".into(), owner)?;
         }
@@ -386,6 +409,14 @@ impl Archive {
             person(format!("{field}.recorded_by"), c.recorded_by)?;
             c.validate().map_err(|e| e.within(&field))?;
         }
+        for (i, d) in self.decisions.iter().enumerate() {
+            let field = format!("decisions[{i}]");
+            person(format!("{field}.owner"), d.owner)?;
+            d.validate().map_err(|e| e.within(&field))?;
+        }
+        for (i, c) in self.profile_changes.iter().enumerate() {
+            person(format!("profile_changes[{i}].person"), c.person)?;
+        }
         Ok(())
     }
 
@@ -425,6 +456,10 @@ impl Archive {
             .chain(of("constraints", &self.constraints, |c| {
                 (c.created_at, c.updated_at)
             }))
+            .chain(of("decisions", &self.decisions, |d| {
+                (d.created_at, d.updated_at)
+            }))
+            .chain(of("profile_changes", &self.profile_changes, |c| (c.at, c.at)))
             .collect()
     }
 
@@ -577,7 +612,7 @@ mod tests {
         let mut a = sample().with_rounds(vec![], vec![]);
         a.version = 1;
         let text = a.to_json().replace(
-            ",\n  \"rounds\": [],\n  \"assessments\": [],\n  \"activities\": [],\n  \"reps\": [],\n  \"conversations\": [],\n  \"commitments\": [],\n  \"constraints\": []",
+            ",\n  \"rounds\": [],\n  \"assessments\": [],\n  \"activities\": [],\n  \"reps\": [],\n  \"conversations\": [],\n  \"commitments\": [],\n  \"constraints\": [],\n  \"decisions\": [],\n  \"profile_changes\": []",
             "",
         );
         assert!(!text.contains("rounds"));

@@ -24,12 +24,35 @@ pub fn parse_date(field: &str, input: &str, today: NaiveDate) -> Result<NaiveDat
         "yesterday" => today
             .checked_sub_days(Days::new(1))
             .ok_or_else(|| Invalid::new(field, "is out of range")),
-        text => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            Invalid::new(
-                field,
-                format!("'{input}' is not a date (expected YYYY-MM-DD, 'today' or 'yesterday')"),
-            )
-        }),
+        text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .or_else(|| ahead(text, today))
+            .ok_or_else(|| {
+                Invalid::new(
+                    field,
+                    format!(
+                        "'{input}' is not a date (expected YYYY-MM-DD, 'today', 'yesterday' or 'in 3 months')"
+                    ),
+                )
+            }),
+    }
+}
+
+/// "in 3 months", "in 2 weeks", "in 10 days": that far after `today`.
+fn ahead(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let mut words = text.split_whitespace();
+    let (Some("in"), Some(n), Some(unit), None) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return None;
+    };
+    let n: u32 = n.parse().ok()?;
+    match unit.trim_end_matches('s') {
+        "day" => today.checked_add_days(Days::new(n.into())),
+        "week" => today.checked_add_days(Days::new(u64::from(n) * 7)),
+        "month" => today.checked_add_months(chrono::Months::new(n)),
+        "year" => today.checked_add_months(chrono::Months::new(n.checked_mul(12)?)),
+        _ => None,
     }
 }
 
@@ -58,6 +81,17 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn reads_spans_ahead_of_today() {
+        let today = day("2026-01-31");
+        assert_eq!(parse_date("d", "in 1 month", today), Ok(day("2026-02-28")));
+        assert_eq!(parse_date("d", "in 2 weeks", today), Ok(day("2026-02-14")));
+        assert_eq!(parse_date("d", "in 10 days", today), Ok(day("2026-02-10")));
+        assert_eq!(parse_date("d", "in 1 year", today), Ok(day("2027-01-31")));
+        assert!(parse_date("d", "in a while", today).is_err());
+        assert!(parse_date("d", "in 3 fortnights", today).is_err());
     }
 
     #[test]

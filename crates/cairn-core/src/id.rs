@@ -96,6 +96,14 @@ record_id!(
     /// A constraint the organisation has declared.
     ConstraintId
 );
+record_id!(
+    /// A decision to push, wait or change environments.
+    DecisionId
+);
+record_id!(
+    /// One change to a person's profile.
+    ProfileChangeId
+);
 
 macro_rules! slug_id {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {

@@ -48,6 +48,7 @@ pub mod closest;
 pub mod constraint;
 pub mod conversation;
 pub mod dates;
+pub mod decision;
 pub mod destination;
 pub mod evidence;
 pub mod heatmap;

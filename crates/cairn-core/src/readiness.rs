@@ -39,6 +39,9 @@ use crate::voice::Voice;
 
 /// Evidence weight at the target a lever needs to be ready.
 const READY_WEIGHT: f64 = 0.7;
+
+/// The months of evidence readiness weighs unless told otherwise.
+pub const WINDOW_MONTHS: u32 = 12;
 /// Days over which evidence loses half its weight.
 const HALF_LIFE_DAYS: f64 = 182.0;
 /// Current-level entries in the window that make someone clearly useful.

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::calibration::Calibration;
+use crate::decision::Decision;
 use crate::evidence::{Evidence, LevelSignal};
 use crate::id::{CompetencyId, EvidenceId, LevelId};
 use crate::ladder::Ladder;
@@ -64,6 +65,8 @@ pub struct Review {
     pub inbox_activities: usize,
     /// The one thing to do now.
     pub nudge: String,
+    /// The decision in force, when its revisit date has come by the review's end.
+    pub revisit: Option<String>,
 }
 
 /// What the review reads.
@@ -81,6 +84,8 @@ pub struct Inputs<'a> {
     pub evidence: &'a [Evidence],
     /// Inbox groups and activities waiting.
     pub inbox: (usize, usize),
+    /// Every decision to push, wait or change.
+    pub decisions: &'a [Decision],
 }
 
 /// An entry logged this often is "recent": a month and a bit.
@@ -146,6 +151,7 @@ pub fn review(input: Inputs<'_>) -> Review {
         inbox_groups: input.inbox.0,
         inbox_activities: input.inbox.1,
         nudge,
+        revisit: Decision::current(input.decisions).and_then(|d| d.reminder(end)),
     }
 }
 
@@ -284,6 +290,7 @@ mod tests {
             calibration: &calibration,
             evidence,
             inbox,
+            decisions: &[],
         })
     }
 

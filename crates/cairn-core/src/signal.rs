@@ -14,6 +14,7 @@ use crate::clarity::{Verdict, check};
 use crate::constraint::Constraint;
 use crate::conversation::{Commitment, Conversation, Outcome};
 use crate::id::ConversationId;
+use crate::text::count;
 
 /// Asks that produced nothing before the signal is raised.
 const RAISE_AT: usize = 3;
@@ -68,6 +69,25 @@ pub struct Signal {
     pub next: String,
     /// What the signal is and is not.
     pub note: String,
+}
+
+/// The months a signal looks back over unless told otherwise.
+pub const WINDOW_MONTHS: u32 = 6;
+
+impl Signal {
+    /// The reading in one sentence: raised or not, out of how many clear asks.
+    pub fn headline(&self) -> String {
+        let asks = count(self.asks as u64, "clear ask", "clear asks");
+        let months = count(self.window_months, "month", "months");
+        if self.raised {
+            format!(
+                "Signal raised: {} of {asks} in {months} produced no opportunity.",
+                self.reasons.len()
+            )
+        } else {
+            format!("No signal: {asks} in {months}, {} delivered.", self.delivered)
+        }
+    }
 }
 
 /// Reads the signal from `conversations` (each with its commitments) over the

@@ -22,6 +22,7 @@ use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
 use cairn_core::constraint::Constraint;
+use cairn_core::decision::Decision;
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
@@ -29,7 +30,7 @@ use cairn_core::evidence::{Evidence, EvidenceQuery};
 use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId};
 use cairn_core::inbox::Group;
 use cairn_core::ladder::{Ladder, LadderRef};
-use cairn_core::person::Person;
+use cairn_core::person::{Person, ProfileChange};
 use cairn_core::rep::Rep;
 use cairn_core::suggest::Suggester;
 
@@ -333,6 +334,15 @@ pub trait Store: Send + Sync {
     async fn add_constraint(&self, constraint: &Constraint) -> Result<()>;
     /// The constraints affecting a person, oldest first.
     async fn constraints(&self, owner: PersonId) -> Result<Vec<Constraint>>;
+    /// Records a decision to push, wait or change.
+    async fn add_decision(&self, decision: &Decision) -> Result<()>;
+    /// The engineer's decisions, oldest first.
+    async fn decisions(&self, owner: PersonId) -> Result<Vec<Decision>>;
+    /// Writes a changed profile and its history in one transaction; the person's
+    /// `updated_at` must be later than the stored one.
+    async fn update_person(&self, person: &Person, changes: &[ProfileChange]) -> Result<()>;
+    /// The history of a person's profile, oldest first.
+    async fn profile_changes(&self, person: PersonId) -> Result<Vec<ProfileChange>>;
 
     /// Submits one side's view of a round in one transaction: opens the round if it is not
     /// stored yet, marks `side` as submitted at `at`, and adds its entries. A side that has

@@ -14,13 +14,14 @@ use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
 use cairn_core::constraint::Constraint;
+use cairn_core::decision::Decision;
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::{Timestamp, now};
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
 use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId};
 use cairn_core::ladder::{Ladder, LadderRef};
-use cairn_core::person::Person;
+use cairn_core::person::{Person, ProfileChange};
 use cairn_core::rep::Rep;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnection, PgPool, PgPoolOptions};
@@ -28,7 +29,8 @@ use sqlx::{Acquire, Connection, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use crate::rows::{
-    AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow,
+    AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow, DecisionRow,
+    ProfileChangeRow,
     ConversationCommitmentsRow, ConversationRow, DestinationEventRow, DestinationRow, EvidenceRow,
     ExportRows, LadderRow, PersonRow, RepRow, RoundRow, SessionRow, decode_all, duplicate,
     json_list, owner_setting,
@@ -68,6 +70,12 @@ const COMMITMENT_SELECT: &str = "SELECT id::text AS id, conversation_id::text AS
 const CONSTRAINT_SELECT: &str = "SELECT id::text AS id, owner_id::text AS owner_id, \
      recorded_by::text AS recorded_by, kind, description, since, until, visibility, created_at, \
      updated_at FROM constraints";
+
+const DECISION_SELECT: &str = "SELECT id::text AS id, owner_id::text AS owner_id, choice, \
+     because, decided_on, revisit, context, visibility, created_at, updated_at FROM decisions";
+
+const PROFILE_CHANGE_SELECT: &str = "SELECT id::text AS id, person_id::text AS person_id, field, \
+     from_value, to_value, reason, at FROM profile_changes";
 
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -588,6 +596,47 @@ impl Store for PgStore {
         decode_all(rows)
     }
 
+    async fn add_decision(&self, d: &Decision) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        upsert_decision(&mut conn, d).await?;
+        Ok(())
+    }
+
+    async fn decisions(&self, owner: PersonId) -> Result<Vec<Decision>> {
+        let rows: Vec<DecisionRow> = sqlx::query_as(&format!(
+            "{DECISION_SELECT} WHERE owner_id = $1 ORDER BY decided_on, created_at, id"
+        ))
+        .bind(owner.uuid())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
+    async fn update_person(&self, person: &Person, changes: &[ProfileChange]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        if !upsert_person(&mut tx, person).await? {
+            return Err(StoreError::NotFound {
+                what: "newer profile",
+                id: person.id.to_string(),
+            });
+        }
+        for c in changes {
+            insert_profile_change(&mut tx, c).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn profile_changes(&self, person: PersonId) -> Result<Vec<ProfileChange>> {
+        let rows: Vec<ProfileChangeRow> = sqlx::query_as(&format!(
+            "{PROFILE_CHANGE_SELECT} WHERE person_id = $1 ORDER BY at, id"
+        ))
+        .bind(person.uuid())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
     async fn submit_assessment(
         &self,
         round: &AssessmentRound,
@@ -877,6 +926,12 @@ impl Store for PgStore {
         let constraints: Vec<ConstraintRow> = sqlx::query_as(CONSTRAINT_SELECT)
             .fetch_all(&mut *tx)
             .await?;
+        let decisions: Vec<DecisionRow> = sqlx::query_as(DECISION_SELECT)
+            .fetch_all(&mut *tx)
+            .await?;
+        let profile_changes: Vec<ProfileChangeRow> = sqlx::query_as(PROFILE_CHANGE_SELECT)
+            .fetch_all(&mut *tx)
+            .await?;
         tx.commit().await?;
         ExportRows {
             owner,
@@ -892,6 +947,8 @@ impl Store for PgStore {
             conversations,
             commitments,
             constraints,
+            decisions,
+            profile_changes,
         }
         .try_into()
     }
@@ -941,6 +998,12 @@ impl Store for PgStore {
         }
         for c in &archive.constraints {
             summary.record(upsert_constraint(conn, c).await?);
+        }
+        for d in &archive.decisions {
+            summary.record(upsert_decision(conn, d).await?);
+        }
+        for c in &archive.profile_changes {
+            summary.record(insert_profile_change(conn, c).await?);
         }
         tx.commit().await?;
         Ok(summary)
@@ -1306,6 +1369,49 @@ async fn upsert_constraint(conn: &mut PgConnection, c: &Constraint) -> Result<bo
     .bind(c.visibility.as_str())
     .bind(c.created_at)
     .bind(c.updated_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Adds or updates (when newer) a decision.
+async fn upsert_decision(conn: &mut PgConnection, d: &Decision) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO decisions (id, owner_id, choice, because, decided_on, revisit, context, \
+         visibility, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (id) DO UPDATE SET choice = excluded.choice, because = excluded.because, \
+         decided_on = excluded.decided_on, revisit = excluded.revisit, context = excluded.context, \
+         visibility = excluded.visibility, updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > decisions.updated_at",
+    )
+    .bind(d.id.uuid())
+    .bind(d.owner.uuid())
+    .bind(d.choice.as_str())
+    .bind(&d.because)
+    .bind(d.decided_on)
+    .bind(d.revisit)
+    .bind(serde_json::to_string(&d.context).unwrap_or_default())
+    .bind(d.visibility.as_str())
+    .bind(d.created_at)
+    .bind(d.updated_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Adds a profile change unless it is stored already (changes are never edited).
+async fn insert_profile_change(conn: &mut PgConnection, c: &ProfileChange) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO profile_changes (id, person_id, field, from_value, to_value, reason, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(c.id.uuid())
+    .bind(c.person.uuid())
+    .bind(c.field.as_str())
+    .bind(&c.from)
+    .bind(&c.to)
+    .bind(&c.reason)
+    .bind(c.at)
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() > 0)

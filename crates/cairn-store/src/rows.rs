@@ -12,13 +12,14 @@ use cairn_core::activity::Activity;
 use cairn_core::archive::{Archive, Growth};
 use cairn_core::assessment::{Assessment, AssessmentRound};
 use cairn_core::constraint::Constraint;
+use cairn_core::decision::Decision;
 use cairn_core::conversation::{Commitment, Conversation};
 use cairn_core::dates::Timestamp;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::Evidence;
 use cairn_core::id::PersonId;
 use cairn_core::ladder::{Ladder, LadderRef};
-use cairn_core::person::Person;
+use cairn_core::person::{Person, ProfileChange};
 use cairn_core::rep::Rep;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -174,6 +175,31 @@ pub(crate) struct ConstraintRow {
     pub visibility: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct DecisionRow {
+    pub id: String,
+    pub owner_id: String,
+    pub choice: String,
+    pub because: String,
+    pub decided_on: NaiveDate,
+    pub revisit: NaiveDate,
+    pub context: String,
+    pub visibility: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ProfileChangeRow {
+    pub id: String,
+    pub person_id: String,
+    pub field: String,
+    pub from_value: String,
+    pub to_value: String,
+    pub reason: String,
+    pub at: Timestamp,
 }
 
 #[derive(sqlx::FromRow)]
@@ -502,6 +528,47 @@ impl TryFrom<ConstraintRow> for Constraint {
     }
 }
 
+impl TryFrom<DecisionRow> for Decision {
+    type Error = StoreError;
+    fn try_from(row: DecisionRow) -> Result<Self> {
+        let d = Decoder {
+            what: "decision",
+            id: &row.id,
+        };
+        Ok(Decision {
+            id: d.parse(&row.id)?,
+            owner: d.parse(&row.owner_id)?,
+            choice: d.parse(&row.choice)?,
+            because: row.because.clone(),
+            decided_on: row.decided_on,
+            revisit: row.revisit,
+            context: d.json(&row.context)?,
+            visibility: d.parse(&row.visibility)?,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+impl TryFrom<ProfileChangeRow> for ProfileChange {
+    type Error = StoreError;
+    fn try_from(row: ProfileChangeRow) -> Result<Self> {
+        let d = Decoder {
+            what: "profile change",
+            id: &row.id,
+        };
+        Ok(ProfileChange {
+            id: d.parse(&row.id)?,
+            person: d.parse(&row.person_id)?,
+            field: d.parse(&row.field)?,
+            from: row.from_value.clone(),
+            to: row.to_value.clone(),
+            reason: row.reason.clone(),
+            at: row.at,
+        })
+    }
+}
+
 impl TryFrom<RoundRow> for AssessmentRound {
     type Error = StoreError;
     fn try_from(row: RoundRow) -> Result<Self> {
@@ -571,6 +638,8 @@ pub(crate) struct ExportRows {
     pub conversations: Vec<ConversationRow>,
     pub commitments: Vec<CommitmentRow>,
     pub constraints: Vec<ConstraintRow>,
+    pub decisions: Vec<DecisionRow>,
+    pub profile_changes: Vec<ProfileChangeRow>,
 }
 
 impl TryFrom<ExportRows> for Archive {
@@ -591,6 +660,8 @@ impl TryFrom<ExportRows> for Archive {
             conversations: decode_all(rows.conversations)?,
             commitments: decode_all(rows.commitments)?,
             constraints: decode_all(rows.constraints)?,
+            decisions: decode_all(rows.decisions)?,
+            profile_changes: decode_all(rows.profile_changes)?,
         }))
     }
 }

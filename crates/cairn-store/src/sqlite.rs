@@ -14,13 +14,14 @@ use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
 use cairn_core::constraint::Constraint;
+use cairn_core::decision::Decision;
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::{Timestamp, now};
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
 use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId};
 use cairn_core::ladder::{Ladder, LadderRef};
-use cairn_core::person::Person;
+use cairn_core::person::{Person, ProfileChange};
 use cairn_core::rep::Rep;
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{
@@ -31,7 +32,8 @@ use sqlx::{Acquire, QueryBuilder, Sqlite};
 use tokio::runtime::{Handle, RuntimeFlavor};
 
 use crate::rows::{
-    AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow,
+    AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow, DecisionRow,
+    ProfileChangeRow,
     ConversationCommitmentsRow, ConversationRow, DestinationEventRow, DestinationRow, EvidenceRow,
     ExportRows, LadderRow, PersonRow, RepRow, RoundRow, SessionRow, decode_all, duplicate,
     json_list, owner_setting,
@@ -68,6 +70,12 @@ const COMMITMENT_SELECT: &str = "SELECT id, conversation_id, what, who, due, out
 
 const CONSTRAINT_SELECT: &str = "SELECT id, owner_id, recorded_by, kind, description, since, \
      until, visibility, created_at, updated_at FROM constraints";
+
+const DECISION_SELECT: &str = "SELECT id, owner_id, choice, because, decided_on, revisit, \
+     context, visibility, created_at, updated_at FROM decisions";
+
+const PROFILE_CHANGE_SELECT: &str =
+    "SELECT id, person_id, field, from_value, to_value, reason, at FROM profile_changes";
 
 static MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -777,6 +785,47 @@ impl Store for SqliteStore {
         decode_all(rows)
     }
 
+    async fn add_decision(&self, d: &Decision) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        upsert_decision(&mut conn, d).await?;
+        Ok(())
+    }
+
+    async fn decisions(&self, owner: PersonId) -> Result<Vec<Decision>> {
+        let rows: Vec<DecisionRow> = sqlx::query_as(&format!(
+            "{DECISION_SELECT} WHERE owner_id = $1 ORDER BY decided_on, created_at, id"
+        ))
+        .bind(owner.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
+    async fn update_person(&self, person: &Person, changes: &[ProfileChange]) -> Result<()> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        if !upsert_person(&mut tx, person).await? {
+            return Err(StoreError::NotFound {
+                what: "newer profile",
+                id: person.id.to_string(),
+            });
+        }
+        for c in changes {
+            insert_profile_change(&mut tx, c).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn profile_changes(&self, person: PersonId) -> Result<Vec<ProfileChange>> {
+        let rows: Vec<ProfileChangeRow> = sqlx::query_as(&format!(
+            "{PROFILE_CHANGE_SELECT} WHERE person_id = $1 ORDER BY at, id"
+        ))
+        .bind(person.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        decode_all(rows)
+    }
+
     async fn submit_assessment(
         &self,
         round: &AssessmentRound,
@@ -1086,6 +1135,12 @@ impl Store for SqliteStore {
         let constraints: Vec<ConstraintRow> = sqlx::query_as(CONSTRAINT_SELECT)
             .fetch_all(&mut *tx)
             .await?;
+        let decisions: Vec<DecisionRow> = sqlx::query_as(DECISION_SELECT)
+            .fetch_all(&mut *tx)
+            .await?;
+        let profile_changes: Vec<ProfileChangeRow> = sqlx::query_as(PROFILE_CHANGE_SELECT)
+            .fetch_all(&mut *tx)
+            .await?;
         tx.commit().await?;
         ExportRows {
             owner,
@@ -1101,6 +1156,8 @@ impl Store for SqliteStore {
             conversations,
             commitments,
             constraints,
+            decisions,
+            profile_changes,
         }
         .try_into()
     }
@@ -1150,6 +1207,12 @@ impl Store for SqliteStore {
         }
         for c in &archive.constraints {
             summary.record(upsert_constraint(conn, c).await?);
+        }
+        for d in &archive.decisions {
+            summary.record(upsert_decision(conn, d).await?);
+        }
+        for c in &archive.profile_changes {
+            summary.record(insert_profile_change(conn, c).await?);
         }
         tx.commit().await?;
         Ok(summary)
@@ -1509,6 +1572,49 @@ async fn upsert_constraint(conn: &mut SqliteConnection, c: &Constraint) -> Resul
     .bind(c.visibility.as_str())
     .bind(ts(c.created_at))
     .bind(ts(c.updated_at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Adds or updates (when newer) a decision.
+async fn upsert_decision(conn: &mut SqliteConnection, d: &Decision) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO decisions (id, owner_id, choice, because, decided_on, revisit, context, \
+         visibility, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (id) DO UPDATE SET choice = excluded.choice, because = excluded.because, \
+         decided_on = excluded.decided_on, revisit = excluded.revisit, context = excluded.context, \
+         visibility = excluded.visibility, updated_at = excluded.updated_at \
+         WHERE excluded.updated_at > decisions.updated_at",
+    )
+    .bind(d.id.to_string())
+    .bind(d.owner.to_string())
+    .bind(d.choice.as_str())
+    .bind(&d.because)
+    .bind(d.decided_on)
+    .bind(d.revisit)
+    .bind(serde_json::to_string(&d.context).unwrap_or_default())
+    .bind(d.visibility.as_str())
+    .bind(ts(d.created_at))
+    .bind(ts(d.updated_at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Adds a profile change unless it is stored already (changes are never edited).
+async fn insert_profile_change(conn: &mut SqliteConnection, c: &ProfileChange) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO profile_changes (id, person_id, field, from_value, to_value, reason, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(c.id.to_string())
+    .bind(c.person.to_string())
+    .bind(c.field.as_str())
+    .bind(&c.from)
+    .bind(&c.to)
+    .bind(&c.reason)
+    .bind(ts(c.at))
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() > 0)

@@ -131,7 +131,7 @@ async fn report_row(
         .into_iter()
         .filter(|c| shared(c.visibility))
         .collect();
-    let raised = signal::read(&conversations, &constraints, today, 6);
+    let raised = signal::read(&conversations, &constraints, today, signal::WINDOW_MONTHS);
     Ok(Some(team::row(team::Inputs {
         person,
         destination: destination.as_ref(),

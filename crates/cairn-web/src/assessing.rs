@@ -22,6 +22,7 @@ use cairn_core::id::{LevelId, PersonId, RoundId};
 use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
 use cairn_core::privacy::in_chain;
+use cairn_core::decision::Decision;
 use cairn_core::readiness::{self, Readiness};
 use cairn_core::shape::{self, Shape};
 use cairn_core::signal::{self, Signal};
@@ -231,6 +232,18 @@ impl Access {
             .await?
             .into_iter()
             .filter(|(c, _)| self.own || c.visibility == Visibility::Shared)
+            .collect())
+    }
+
+    /// The decisions this viewer may read: all for the person, the shared ones for their
+    /// manager chain; oldest first.
+    pub(crate) async fn decisions(&self, state: &AppState) -> Result<Vec<Decision>, AppError> {
+        Ok(state
+            .store
+            .decisions(self.person.id)
+            .await?
+            .into_iter()
+            .filter(|d| self.own || d.visibility == Visibility::Shared)
             .collect())
     }
 

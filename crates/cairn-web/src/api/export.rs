@@ -70,6 +70,8 @@ async fn personal(
     let (conversations, commitments): (Vec<_>, Vec<_>) =
         store.conversations(*me).await?.into_iter().unzip();
     let constraints = store.constraints(*me).await?;
+    let decisions = store.decisions(*me).await?;
+    let profile_changes = store.profile_changes(*me).await?;
     let mut named: Vec<Person> = Vec::new();
     let others = person
         .manager
@@ -110,6 +112,8 @@ async fn personal(
                 conversations,
                 commitments: commitments.into_iter().flatten().collect(),
                 constraints,
+                decisions,
+                profile_changes,
             }),
     )
 }

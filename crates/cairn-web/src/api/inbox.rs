@@ -142,6 +142,7 @@ pub async fn monthly(
         calibration: &calibration,
         evidence: &evidence,
         inbox: (inbox.len(), inbox.iter().map(|g| g.activities.len()).sum()),
+        decisions: &state.store.decisions(me.id).await?,
     })))
 }
 

@@ -3,13 +3,14 @@
 
 mod assess;
 mod body;
+pub(crate) mod decide;
 mod evidence;
 mod export;
 mod goal;
 pub(crate) mod growth;
 mod inbox;
 mod openapi;
-mod profile;
+pub(crate) mod profile;
 
 use axum::Router;
 use axum::routing::get;
@@ -51,7 +52,9 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/suggest", get(inbox::suggest))
         .route("/export", get(export::archive))
-        .route("/profile", get(profile::show))
+        .route("/profile", get(profile::show).post(profile::set))
+        .route("/profile/history", get(profile::history))
+        .route("/decisions", get(decide::list).post(decide::add))
         .route("/ladder", get(profile::ladder))
         .route("/ladder/next", get(profile::next))
         .route("/openapi.json", get(openapi::document))

@@ -227,7 +227,23 @@ pub fn spec() -> Value {
                 "get": {"summary": "Your record as a Cairn archive (team mode: only your own records; a round's manager entries only once both views are in)", "responses": with_errors(json!({"200": {"description": "The archive", "content": {"application/json": {"schema": {"type": "object", "required": ["format", "version"]}}}}}))}
             },
             "/api/v1/profile": {
-                "get": {"summary": "The owner's profile", "parameters": [person.clone()], "responses": {"200": {"description": "The profile", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Profile"}}}}}}
+                "get": {"summary": "The owner's profile", "parameters": [person.clone()], "responses": {"200": {"description": "The profile", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Profile"}}}}}},
+                "post": {
+                    "summary": "Change your own profile; each field that differs is kept in its history with the reason",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {"name": {"type": "string"}, "level": {"type": "string"}, "emails": {"type": "array", "items": {"type": "string"}}, "github": {"type": "string", "description": "Empty clears it"}, "reason": {"type": "string"}}}}}},
+                    "responses": with_errors(json!({"200": {"description": "What changed", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["field", "from", "to", "reason", "at"]}}}}}}))
+                }
+            },
+            "/api/v1/profile/history": {
+                "get": {"summary": "Every change to the profile, oldest first", "parameters": [person.clone()], "responses": with_errors(json!({"200": {"description": "Profile changes", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}}}))}
+            },
+            "/api/v1/decisions": {
+                "get": {"summary": "Decisions to push, wait or change, oldest first (a report's shared ones only)", "parameters": [person.clone()], "responses": with_errors(json!({"200": {"description": "Decisions", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}}}))},
+                "post": {
+                    "summary": "Record your decision, with today's readiness, signal and constraints attached",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["choice", "because", "revisit"], "additionalProperties": false, "properties": {"choice": {"type": "string", "enum": ["push", "wait", "change"]}, "because": {"type": "string"}, "revisit": {"type": "string", "description": "A date (YYYY-MM-DD) or 'in 3 months'"}, "visibility": {"type": "string", "enum": ["private", "shared"]}}}}}},
+                    "responses": with_errors(json!({"201": {"description": "Recorded", "content": {"application/json": {"schema": {"type": "object"}}}}}))
+                }
             },
             "/api/v1/ladder": {
                 "get": {"summary": "The owner's career ladder, whole", "parameters": [person.clone()], "responses": {"200": {"description": "The ladder (the shape of docs/ladders.md)", "content": {"application/json": {"schema": {"type": "object"}}}}}}

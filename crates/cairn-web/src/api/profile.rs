@@ -1,4 +1,4 @@
-//! `/api/v1/profile`, `/api/v1/ladder` and `/api/v1/ladder/next`: who the store belongs
+//! `/api/v1/profile` (and its history), `/api/v1/ladder` and `/api/v1/ladder/next`: who the store belongs
 //! to, their ladder, and what its next level adds. In team mode each takes `person` for a
 //! report, under the same access rule as their rounds; a report's destination shows only
 //! when they shared it.
@@ -7,14 +7,17 @@ use axum::Json;
 use axum::extract::{Query, State};
 use std::sync::Arc;
 
-use cairn_core::Visibility;
+use cairn_core::{Invalid, Visibility};
 use cairn_core::destination::DestinationStatus;
 use cairn_core::ladder::Ladder;
 use cairn_core::ladder::next::NextLevel;
-use serde::Serialize;
+use cairn_core::dates::now;
+use cairn_core::person::{ProfileChange, ProfileEdit};
+use serde::{Deserialize, Serialize};
 
 use super::assess::PersonParams;
-use crate::AppState;
+use super::body::Body;
+use crate::{AppError, AppState, Viewer};
 use crate::assessing::access;
 use crate::error::ApiError;
 use crate::pages::ladder::NextParams;
@@ -63,6 +66,66 @@ pub async fn show(
         emails: me.emails,
         destination: destination.map(|d| d.statement),
     }))
+}
+
+/// A profile change: any of `name`, `level`, `emails`, `github` (empty clears), with
+/// the `reason` kept in the history.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileRequest {
+    #[serde(default)]
+    pub(crate) name: Option<String>,
+    #[serde(default)]
+    pub(crate) level: Option<String>,
+    #[serde(default)]
+    pub(crate) emails: Option<Vec<String>>,
+    #[serde(default)]
+    pub(crate) github: Option<String>,
+    #[serde(default)]
+    pub(crate) reason: String,
+}
+
+/// `POST /api/v1/profile`: changes the caller's own profile; answers with what changed.
+pub async fn set(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+    Body(r): Body<ProfileRequest>,
+) -> Result<Json<Vec<ProfileChange>>, ApiError> {
+    Ok(Json(edit(&state, &viewer, &r).await?))
+}
+
+/// `GET /api/v1/profile/history`: every change to the profile, oldest first (a report's
+/// for their manager chain).
+pub async fn history(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+    Query(params): Query<PersonParams>,
+) -> Result<Json<Vec<ProfileChange>>, ApiError> {
+    let access = access(&state, &viewer, &params.person).await?;
+    Ok(Json(state.store.profile_changes(access.person.id).await?))
+}
+
+/// Applies the viewer's change to their own profile and stores it with its history.
+pub(crate) async fn edit(
+    state: &AppState,
+    viewer: &Viewer,
+    r: &ProfileRequest,
+) -> Result<Vec<ProfileChange>, AppError> {
+    let (me, ladder) = state.profile(viewer.person).await?;
+    let level = r
+        .level
+        .as_deref()
+        .map(|l| l.parse().map_err(|e: Invalid| Invalid::new("level", e.message)))
+        .transpose()?;
+    let edit = ProfileEdit {
+        name: r.name.clone(),
+        level,
+        emails: r.emails.clone(),
+        github: r.github.clone(),
+    };
+    let (after, changes) = edit.apply(&me, &ladder, &r.reason, now())?;
+    state.store.update_person(&after, &changes).await?;
+    Ok(changes)
 }
 
 /// `GET /api/v1/ladder`: the owner's ladder, whole (the ladder file's own shape).

@@ -59,7 +59,7 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
     let access = access(&state, &viewer, "").await?;
     let history = access.history(&state).await?;
     let calibration = access.calibration(&state, &history, None).await?;
-    let signal = Some(access.signal(&state, 6).await?).filter(|s| s.raised);
+    let signal = Some(access.signal(&state, cairn_core::signal::WINDOW_MONTHS).await?).filter(|s| s.raised);
     let inbox = cairn_store::inbox(state.store.as_ref(), &me, &ladder, Some(0)).await?;
     let first = today.with_day(1).unwrap_or(today);
     // The year is enough to say how long since the last entry, without reading everything.
@@ -70,6 +70,7 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
         calibration: &calibration,
         evidence: &year,
         inbox: (inbox.len(), inbox.iter().map(|g| g.activities.len()).sum()),
+        decisions: &state.store.decisions(me.id).await?,
     });
     let page = Dashboard {
         active: "dashboard",

@@ -82,7 +82,7 @@ pub async fn ready(
         )
     };
     let r = access
-        .readiness(&state, target, p.window.unwrap_or(12))
+        .readiness(&state, target, p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS))
         .await?;
     let me = state.store.person(viewer.person).await?;
     let (overall, overall_class) = overall_words(r.overall);
@@ -137,7 +137,7 @@ async fn reps_page(
     problem: Option<String>,
 ) -> Result<RepsPage, AppError> {
     let access = access(state, viewer, "").await?;
-    let r = access.readiness(state, None, 12).await?;
+    let r = access.readiness(state, None, cairn_core::readiness::WINDOW_MONTHS).await?;
     let reps = state.store.reps(viewer.person).await?;
     let destination = access.destination(state).await?;
     let me = state.store.person(viewer.person).await?;
@@ -298,7 +298,7 @@ async fn talks_page(
         chrome: Chrome::of(state, viewer, &me.name).await?,
         subject: (!access.own).then(|| access.person.name.clone()),
         own: access.own,
-        signal: access.signal(state, 6).await?,
+        signal: access.signal(state, cairn_core::signal::WINDOW_MONTHS).await?,
         talks,
         problem,
         form,
@@ -407,7 +407,7 @@ pub async fn packet(
                 .map_err(|e: Invalid| Invalid::new("target", e.message))?,
         )
     };
-    let window = p.window.unwrap_or(12);
+    let window = p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS);
     let readiness = access.readiness(&state, target.clone(), window).await?;
     let history = access.history(&state).await?;
     let calibration = access.calibration(&state, &history, target).await?;

@@ -5,6 +5,7 @@ mod backup;
 mod check;
 mod constraint;
 mod convo;
+mod decide;
 mod demo;
 mod edit;
 mod evidence_flags;
@@ -18,6 +19,7 @@ mod ladder;
 mod list;
 mod log;
 mod packet;
+pub(crate) mod profile;
 mod ready;
 mod remind;
 mod rep;
@@ -70,6 +72,9 @@ pub enum Command {
     Signal(signal::Args),
     Team(team::Args),
     Packet(packet::Args),
+    Decide(decide::Args),
+    #[command(subcommand)]
+    Profile(profile::Command),
     Remind(remind::Args),
     Demo(demo::Args),
     Serve(serve::Args),
@@ -113,6 +118,8 @@ impl Command {
             Self::Signal(args) => signal::run(args, globals).await,
             Self::Team(args) => team::run(args, globals).await,
             Self::Packet(args) => packet::run(args, globals).await,
+            Self::Decide(args) => decide::run(args, globals).await,
+            Self::Profile(command) => command.run(globals).await,
             Self::Remind(args) => remind::run(args, globals).await,
             Self::Demo(args) => demo::run(args, globals).await,
             Self::Serve(args) => serve::run(args, globals).await,

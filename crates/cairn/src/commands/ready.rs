@@ -38,7 +38,7 @@ pub struct Aim {
     #[arg(long, value_name = "LEVEL")]
     target: Option<String>,
     /// Months of evidence to weigh (recent work weighs more)
-    #[arg(long, default_value_t = 12, value_name = "MONTHS")]
+    #[arg(long, default_value_t = cairn_core::readiness::WINDOW_MONTHS, value_name = "MONTHS")]
     window: u32,
 }
 

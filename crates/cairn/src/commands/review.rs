@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use cairn_core::dates::parse_month;
 use cairn_core::id::CompetencyId;
 use cairn_core::review::{Inputs, Review, review};
+use cairn_core::text::count;
 
 use super::evidence_flags::today;
 use super::gap::calibration;
@@ -37,6 +38,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let evidence = profile.all_evidence().await?;
     let inbox = cairn_store::inbox(&*profile.store, &profile.me, &profile.ladder, Some(0)).await?;
     let waiting = inbox.iter().map(|g| g.activities.len()).sum();
+    let decisions = profile.store.decisions(profile.me.id).await?;
     let result = review(Inputs {
         month: bounds,
         today,
@@ -44,6 +46,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         calibration: &calibration,
         evidence: &evidence,
         inbox: (inbox.len(), waiting),
+        decisions: &decisions,
     });
     let mut out = io::stdout().lock();
     if globals.json {
@@ -57,7 +60,18 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
 
 fn print(out: &mut impl Write, r: &Review) -> io::Result<()> {
     writeln!(out, "Review of {}", r.month)?;
-    writeln!(out, "\nLogged: {} entries", r.logged.len())?;
+    if let Some(revisit) = &r.revisit {
+        writeln!(out, "\nTime to revisit: {revisit}")?;
+        writeln!(
+            out,
+            "  Record what you decide now with `cairn decide push|wait|change --because TEXT --revisit DATE`."
+        )?;
+    }
+    writeln!(
+        out,
+        "\nLogged: {}",
+        count(r.logged.len() as u64, "entry", "entries")
+    )?;
     for e in &r.logged {
         let tags: Vec<&str> = e.competencies.iter().map(CompetencyId::as_str).collect();
         writeln!(out, "  {}  {}  [{}]", e.date, e.title, tags.join(", "))?;
@@ -80,7 +94,11 @@ fn print(out: &mut impl Write, r: &Review) -> io::Result<()> {
         let got = if g.entries == 0 {
             "no evidence this month".to_owned()
         } else {
-            format!("{} entries, {} next-level", g.entries, g.next_level)
+            format!(
+                "{}, {} next-level",
+                count(g.entries as u64, "entry", "entries"),
+                g.next_level
+            )
         };
         writeln!(out, "  {:<18} {got}{short}", g.competency.as_str())?;
     }
@@ -90,8 +108,9 @@ fn print(out: &mut impl Write, r: &Review) -> io::Result<()> {
     }
     writeln!(
         out,
-        "Inbox: {} groups waiting ({} activities)",
-        r.inbox_groups, r.inbox_activities
+        "Inbox: {} waiting ({})",
+        count(r.inbox_groups as u64, "group", "groups"),
+        count(r.inbox_activities as u64, "activity", "activities")
     )?;
     writeln!(out, "\nNext: {}", r.nudge)
 }

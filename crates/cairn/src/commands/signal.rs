@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use cairn_core::signal::{Fate, read};
+use cairn_core::signal::{Fate, WINDOW_MONTHS, read};
 use cairn_core::text::count;
 
 use super::evidence_flags::today;
@@ -21,7 +21,7 @@ use crate::profile::Profile;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Months to look back
-    #[arg(long, default_value_t = 6, value_name = "MONTHS")]
+    #[arg(long, default_value_t = WINDOW_MONTHS, value_name = "MONTHS")]
     window: u32,
 }
 
@@ -39,21 +39,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         out.flush()?;
         return Ok(());
     }
-    if signal.raised {
-        writeln!(
-            out,
-            "Signal raised: {} of {} clear asks in {} months produced no opportunity.",
-            signal.reasons.len(),
-            signal.asks,
-            signal.window_months
-        )?;
-    } else {
-        writeln!(
-            out,
-            "No signal: {} clear asks in {} months, {} delivered.",
-            signal.asks, signal.window_months, signal.delivered
-        )?;
-    }
+    writeln!(out, "{}", signal.headline())?;
     for a in &signal.listed {
         let fate = match a.fate {
             Fate::Delivered => "delivered",

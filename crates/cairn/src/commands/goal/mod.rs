@@ -17,8 +17,8 @@ pub enum Command {
     Set(set::Args),
     Show(show::Args),
     History(history::Args),
-    Reached(change::Args),
-    Drop(change::Args),
+    Reached(change::Reached),
+    Drop(change::Drop),
 }
 
 impl Command {
@@ -29,8 +29,8 @@ impl Command {
             Self::Set(args) => set::run(args, globals).await,
             Self::Show(args) => show::run(args, globals).await,
             Self::History(args) => history::run(args, globals).await,
-            Self::Reached(args) => change::run(args, globals, change::End::Reached).await,
-            Self::Drop(args) => change::run(args, globals, change::End::Dropped).await,
+            Self::Reached(args) => change::reached(args, globals).await,
+            Self::Drop(args) => change::drop(args, globals).await,
         }
     }
 }
