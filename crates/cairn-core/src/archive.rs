@@ -15,9 +15,9 @@ use crate::Invalid;
 use crate::activity::Activity;
 use crate::assessment::{Assessment, AssessmentRound};
 use crate::constraint::Constraint;
-use crate::decision::Decision;
 use crate::conversation::{Commitment, Conversation};
 use crate::dates::Timestamp;
+use crate::decision::Decision;
 use crate::destination::{Destination, DestinationEvent};
 use crate::evidence::Evidence;
 use crate::id::PersonId;
@@ -304,10 +304,7 @@ impl Archive {
         unique("commitments", self.commitments.iter().map(|c| c.id))?;
         unique("constraints", self.constraints.iter().map(|c| c.id))?;
         unique("decisions", self.decisions.iter().map(|d| d.id))?;
-        unique(
-            "profile_changes",
-            self.profile_changes.iter().map(|c| c.id),
-        )?;
+        unique("profile_changes", self.profile_changes.iter().map(|c| c.id))?;
         if let Some(owner) = self.owner {
             person("owner".into(), owner)?;
         }
@@ -459,7 +456,9 @@ impl Archive {
             .chain(of("decisions", &self.decisions, |d| {
                 (d.created_at, d.updated_at)
             }))
-            .chain(of("profile_changes", &self.profile_changes, |c| (c.at, c.at)))
+            .chain(of("profile_changes", &self.profile_changes, |c| {
+                (c.at, c.at)
+            }))
             .collect()
     }
 

@@ -109,7 +109,7 @@ mod tests {
         let err = parse_date("--date", "2026-13-01", today).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "--date: '2026-13-01' is not a date (expected YYYY-MM-DD, 'today' or 'yesterday')"
+            "--date: '2026-13-01' is not a date (expected YYYY-MM-DD, 'today', 'yesterday' or 'in 3 months')"
         );
         assert!(parse_date("date", "14/02/2026", today).is_err());
     }

@@ -24,7 +24,13 @@ pub enum Choice {
     Change,
 }
 
-named_enum!(Choice, "choice", Push = "push", Wait = "wait", Change = "change");
+named_enum!(
+    Choice,
+    "choice",
+    Push = "push",
+    Wait = "wait",
+    Change = "change"
+);
 
 impl Choice {
     /// The decision as a phrase: "to push", "to wait", "to change environments".
@@ -177,7 +183,12 @@ mod tests {
         assert_eq!(current.choice, Choice::Change);
         assert_eq!(current.reminder(day("2027-01-14")), None);
         let reminder = current.reminder(day("2027-01-15")).unwrap();
-        assert!(reminder.contains("decided to change environments because Promotions are frozen until April;"), "{reminder}");
+        assert!(
+            reminder.contains(
+                "decided to change environments because Promotions are frozen until April;"
+            ),
+            "{reminder}"
+        );
         assert!(reminder.contains("2027-01-15"), "{reminder}");
     }
 }

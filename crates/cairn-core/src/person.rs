@@ -177,7 +177,10 @@ impl ProfileEdit {
         check_length("reason", reason, 2_000)?;
         let changes = before.changes_to(&after, reason, at);
         if changes.is_empty() {
-            return Err(Invalid::new("", "nothing to change: the profile already says that"));
+            return Err(Invalid::new(
+                "",
+                "nothing to change: the profile already says that",
+            ));
         }
         after.updated_at = at.max(before.updated_at + chrono::Duration::microseconds(1));
         Ok((after, changes))
@@ -306,7 +309,12 @@ mod tests {
             name: Some(" Ada ".into()),
             ..ProfileEdit::default()
         };
-        assert!(same.apply(&before, &ladder, "", now()).unwrap_err().message.contains("nothing to change"));
+        assert!(
+            same.apply(&before, &ladder, "", now())
+                .unwrap_err()
+                .message
+                .contains("nothing to change")
+        );
         let clear = ProfileEdit {
             github: Some(String::new()),
             emails: Some(vec![]),

@@ -85,7 +85,10 @@ impl Signal {
                 self.reasons.len()
             )
         } else {
-            format!("No signal: {asks} in {months}, {} delivered.", self.delivered)
+            format!(
+                "No signal: {asks} in {months}, {} delivered.",
+                self.delivered
+            )
         }
     }
 }

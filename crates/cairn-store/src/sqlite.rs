@@ -14,9 +14,9 @@ use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
 use cairn_core::constraint::Constraint;
-use cairn_core::decision::Decision;
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::{Timestamp, now};
+use cairn_core::decision::Decision;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
 use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId};
@@ -32,11 +32,10 @@ use sqlx::{Acquire, QueryBuilder, Sqlite};
 use tokio::runtime::{Handle, RuntimeFlavor};
 
 use crate::rows::{
-    AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow, DecisionRow,
-    ProfileChangeRow,
-    ConversationCommitmentsRow, ConversationRow, DestinationEventRow, DestinationRow, EvidenceRow,
-    ExportRows, LadderRow, PersonRow, RepRow, RoundRow, SessionRow, decode_all, duplicate,
-    json_list, owner_setting,
+    AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow,
+    ConversationCommitmentsRow, ConversationRow, DecisionRow, DestinationEventRow, DestinationRow,
+    EvidenceRow, ExportRows, LadderRow, PersonRow, ProfileChangeRow, RepRow, RoundRow, SessionRow,
+    decode_all, duplicate, json_list, owner_setting,
 };
 use crate::{ActivityImport, ImportSummary, LadderImport, Result, Store, StoreError, id_fragment};
 
@@ -1135,9 +1134,8 @@ impl Store for SqliteStore {
         let constraints: Vec<ConstraintRow> = sqlx::query_as(CONSTRAINT_SELECT)
             .fetch_all(&mut *tx)
             .await?;
-        let decisions: Vec<DecisionRow> = sqlx::query_as(DECISION_SELECT)
-            .fetch_all(&mut *tx)
-            .await?;
+        let decisions: Vec<DecisionRow> =
+            sqlx::query_as(DECISION_SELECT).fetch_all(&mut *tx).await?;
         let profile_changes: Vec<ProfileChangeRow> = sqlx::query_as(PROFILE_CHANGE_SELECT)
             .fetch_all(&mut *tx)
             .await?;

@@ -13,16 +13,17 @@ use cairn_core::assessment::{AssessmentRound, Assessor, Rating, submission};
 use cairn_core::constraint::{Constraint, ConstraintKind};
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::now;
+use cairn_core::decision::{Choice, Context, Decision};
 use cairn_core::destination::{
     Destination, DestinationChange, DestinationEvent, DestinationStatus,
 };
 use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
 use cairn_core::id::{
-    ActivityId, CommitmentId, ConstraintId, ConversationId, DestinationEventId, DestinationId,
-    EvidenceId, LevelId, PersonId, RepId, RoundId,
+    ActivityId, CommitmentId, ConstraintId, ConversationId, DecisionId, DestinationEventId,
+    DestinationId, EvidenceId, LevelId, PersonId, RepId, RoundId,
 };
 use cairn_core::ladder::{Ladder, builtin};
-use cairn_core::person::Person;
+use cairn_core::person::{Person, ProfileEdit};
 use cairn_core::readiness::Overall;
 use cairn_core::rep::{Exposure, Rep, RepStatus};
 use cairn_store::test_support::scratch_postgres;
@@ -953,7 +954,59 @@ async fn growth_story(store: Arc<dyn Store>) {
         updated_at: now(),
     };
     store.add_constraint(&limit).await.unwrap();
-    assert_eq!(store.constraints(me.id).await.unwrap(), vec![limit]);
+    assert_eq!(store.constraints(me.id).await.unwrap(), vec![limit.clone()]);
+
+    let mut wait = Decision {
+        id: DecisionId::new(),
+        owner: me.id,
+        choice: Choice::Wait,
+        because: "Promotions are frozen until April".into(),
+        decided_on: day("2026-02-01"),
+        revisit: day("2026-04-01"),
+        context: Context {
+            readiness: "Not yet ready for L4.".into(),
+            signal: "No signal: 2 clear asks in 6 months, 1 delivered.".into(),
+            constraints: vec![limit.description.clone()],
+        },
+        visibility: Visibility::Private,
+        created_at: now(),
+        updated_at: now(),
+    };
+    let change = Decision {
+        id: DecisionId::new(),
+        choice: Choice::Change,
+        decided_on: day("2026-04-02"),
+        revisit: day("2026-10-01"),
+        ..wait.clone()
+    };
+    store.add_decision(&change).await.unwrap();
+    store.add_decision(&wait).await.unwrap();
+    wait.because = "Promotions are frozen until April; my manager is leaving".into();
+    wait.updated_at = now();
+    store.add_decision(&wait).await.unwrap();
+    assert_eq!(
+        store.decisions(me.id).await.unwrap(),
+        vec![wait, change],
+        "oldest first, edits kept, context whole"
+    );
+
+    let promoted = ProfileEdit {
+        level: Some("L4".parse().unwrap()),
+        ..ProfileEdit::default()
+    };
+    let ladder = builtin::find("software-engineer").unwrap();
+    let (after, changes) = promoted.apply(&me, &ladder, "Promoted", now()).unwrap();
+    store.update_person(&after, &changes).await.unwrap();
+    assert_eq!(store.person(me.id).await.unwrap().level.as_str(), "L4");
+    // A stale write (the profile as it was before) changes nothing, history included.
+    let renamed = ProfileEdit {
+        name: Some("Ada L".into()),
+        ..ProfileEdit::default()
+    };
+    let (stale, stale_changes) = renamed.apply(&me, &ladder, "", me.updated_at).unwrap();
+    assert!(store.update_person(&stale, &stale_changes).await.is_err());
+    assert_eq!(store.profile_changes(me.id).await.unwrap(), changes);
+    assert_eq!(store.person(me.id).await.unwrap().name, me.name);
 
     let exported = store.export().await.unwrap();
     assert_eq!(
@@ -961,10 +1014,14 @@ async fn growth_story(store: Arc<dyn Store>) {
             exported.reps.len(),
             exported.conversations.len(),
             exported.commitments.len(),
-            exported.constraints.len()
+            exported.constraints.len(),
+            exported.decisions.len(),
+            exported.profile_changes.len()
         ),
-        (1, 2, 2, 1)
+        (1, 2, 2, 1, 2, 1)
     );
+    let again = store.import(&exported).await.unwrap();
+    assert_eq!(again.written, 0, "importing its own export writes nothing");
     let text = exported.to_json();
     assert_eq!(
         Archive::parse(&text, now().date_naive()).unwrap().to_json(),

@@ -16,13 +16,13 @@ use cairn_core::assessment::{
 use cairn_core::calibration::{self, Calibration, Reader};
 use cairn_core::conversation::{Commitment, Conversation};
 use cairn_core::dates::now;
+use cairn_core::decision::Decision;
 use cairn_core::destination::{Destination, DestinationStatus};
 use cairn_core::evidence::EvidenceQuery;
 use cairn_core::id::{LevelId, PersonId, RoundId};
 use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
 use cairn_core::privacy::in_chain;
-use cairn_core::decision::Decision;
 use cairn_core::readiness::{self, Readiness};
 use cairn_core::shape::{self, Shape};
 use cairn_core::signal::{self, Signal};

@@ -162,8 +162,14 @@ pub fn router(state: AppState) -> Router {
         .route("/inbox/dismiss", post(pages::inbox::dismiss))
         .route("/ladder", get(pages::ladder::show))
         .route("/ladder/next", get(pages::ladder::next))
-        .route("/profile", get(pages::profile::show).post(pages::profile::set))
-        .route("/decide", get(pages::decide::show).post(pages::decide::decide))
+        .route(
+            "/profile",
+            get(pages::profile::show).post(pages::profile::set),
+        )
+        .route(
+            "/decide",
+            get(pages::decide::show).post(pages::decide::decide),
+        )
         .route("/admin", get(pages::admin::show))
         .route("/admin/users", post(pages::admin::add))
         .route("/admin/users/{id}", post(pages::admin::change))

@@ -1312,3 +1312,150 @@ async fn no_route_serves_files_from_a_path_it_is_given() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_profile_page_changes_a_level_and_keeps_its_history() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let page = send(&app, get("/profile")).await;
+        assert!(
+            page.text.contains(r#"<option value="L2" selected>"#),
+            "prefilled"
+        );
+        let token = csrf_of(&page.text);
+        let body = format!(
+            "csrf={token}&name=Ada&level=L3&emails=ada%40work.example%0Aada%40home.example&github=ada-l&reason=Promoted+in+the+May+cycle"
+        );
+        let r = send(&app, form("/profile", &body)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let me = w.store.person(w.ada.id).await.unwrap();
+        assert_eq!(
+            (me.level.as_str(), me.emails.len(), me.github.as_deref()),
+            ("L3", 2, Some("ada-l"))
+        );
+        let history = send(&app, get("/api/v1/profile/history")).await.json();
+        let fields: Vec<&str> = history
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(fields, ["level", "emails", "github"]);
+        assert_eq!(history[0]["from"], "L2");
+        assert_eq!(history[0]["reason"], "Promoted in the May cycle");
+        let page = send(&app, get("/profile")).await.text;
+        assert!(
+            page.contains("<td>Promoted in the May cycle</td>"),
+            "{page}"
+        );
+        // A level the ladder does not have is refused, naming the field, and nothing moves.
+        let bad = send(
+            &app,
+            api("POST", "/api/v1/profile", &json!({"level": "L9"})),
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+        assert!(bad.text.contains("level"), "{}", bad.text);
+        let same = send(
+            &app,
+            api("POST", "/api/v1/profile", &json!({"level": "L3"})),
+        )
+        .await;
+        assert_eq!(
+            same.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            same.text
+        );
+        assert_eq!(w.store.profile_changes(w.ada.id).await.unwrap().len(), 3);
+    }
+}
+
+#[tokio::test]
+async fn a_decision_keeps_its_reading_and_reminds_on_the_revisit_date() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
+        let page = send(&app, get("/decide")).await;
+        assert!(page.text.contains("None yet"), "{}", page.text);
+        let token = csrf_of(&page.text);
+        let r = send(
+            &app,
+            form(
+                "/decide",
+                &format!("csrf={token}&choice=wait&because=Promotions+are+frozen+until+April&revisit=in+3+months&visibility=private"),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let all = w.store.decisions(w.ada.id).await.unwrap();
+        assert_eq!(all.len(), 1);
+        let d = &all[0];
+        assert_eq!(d.choice.as_str(), "wait");
+        assert_eq!(d.visibility, Visibility::Private, "private by default");
+        assert!(d.revisit > d.decided_on);
+        assert!(
+            d.context.readiness.contains("ready for L3"),
+            "the reading of the day is kept: {}",
+            d.context.readiness
+        );
+        assert!(
+            d.context.signal.starts_with("No signal"),
+            "{}",
+            d.context.signal
+        );
+        // Not due yet: no reminder on the dashboard.
+        assert!(!send(&app, get("/")).await.text.contains("Time to revisit"));
+
+        // Moved back in time (a newer edit of the same decision), it is due today: both
+        // the dashboard and the monthly review remind.
+        let today = chrono::Local::now().date_naive();
+        let due = cairn_core::decision::Decision {
+            choice: cairn_core::decision::Choice::Change,
+            because: "The platform team is hiring a lead".into(),
+            decided_on: today - Days::new(90),
+            revisit: today,
+            updated_at: now(),
+            ..d.clone()
+        };
+        w.store.add_decision(&due).await.unwrap();
+        let dashboard = send(&app, get("/")).await.text;
+        assert!(dashboard.contains("Time to revisit"), "{dashboard}");
+        assert!(
+            dashboard.contains(
+                "decided to change environments because The platform team is hiring a lead"
+            ),
+            "{dashboard}"
+        );
+        let review = send(&app, get("/api/v1/review")).await.json();
+        assert!(
+            review["revisit"]
+                .as_str()
+                .unwrap()
+                .contains("change environments")
+        );
+
+        let bad = send(
+            &app,
+            api(
+                "POST",
+                "/api/v1/decisions",
+                &json!({"choice": "maybe", "because": "x", "revisit": "in 1 month"}),
+            ),
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.text.contains("choice"), "{}", bad.text);
+        let past = send(
+            &app,
+            api(
+                "POST",
+                "/api/v1/decisions",
+                &json!({"choice": "push", "because": "Ready now", "revisit": "2020-01-01"}),
+            ),
+        )
+        .await;
+        assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(past.text.contains("revisit"), "{}", past.text);
+        assert_eq!(w.store.decisions(w.ada.id).await.unwrap().len(), 1);
+    }
+}

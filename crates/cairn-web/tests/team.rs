@@ -16,9 +16,10 @@ use cairn_core::account::{Account, Role, Session};
 use cairn_core::activity::{Activity, ActivityKind, ActivityState};
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::now;
+use cairn_core::decision::{Choice, Context as DecisionContext, Decision};
 use cairn_core::destination::Setting;
 use cairn_core::evidence::{Evidence, LevelSignal, Source};
-use cairn_core::id::{CommitmentId, ConversationId, EvidenceId, PersonId, RepId};
+use cairn_core::id::{CommitmentId, ConversationId, DecisionId, EvidenceId, PersonId, RepId};
 use cairn_core::ladder::builtin;
 use cairn_core::person::Person;
 use cairn_core::rep::{Exposure, Rep, RepStatus};
@@ -224,6 +225,21 @@ async fn team(
     .apply(owner.id, None, now())
     .unwrap();
     store.set_destination(&goal, &event).await.unwrap();
+    // A private decision: the manager chain never reads it.
+    let today = chrono::Local::now().date_naive();
+    let decision = Decision {
+        id: DecisionId::new(),
+        owner: owner.id,
+        choice: Choice::Change,
+        because: "Secretly interview elsewhere after the bonus".into(),
+        decided_on: today,
+        revisit: today + chrono::Days::new(90),
+        context: DecisionContext::default(),
+        visibility: Visibility::Private,
+        created_at: now(),
+        updated_at: now(),
+    };
+    store.add_decision(&decision).await.unwrap();
     let app = router(AppState::team(store.clone(), false));
     Team {
         store,
@@ -333,6 +349,16 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             ),
             (format!("/api/v1/goal?person={}", t.owner), &chain, true),
             (format!("/api/v1/reps?person={}", t.owner), &chain, true),
+            (
+                format!("/api/v1/decisions?person={}", t.owner),
+                &chain,
+                true,
+            ),
+            (
+                format!("/api/v1/profile/history?person={}", t.owner),
+                &chain,
+                true,
+            ),
         ];
         for (path, ok, api) in &paths {
             for who in EVERYONE {
@@ -392,6 +418,9 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             "/api/v1/conversations",
             "/api/v1/constraints",
             "/api/v1/team",
+            "/decide",
+            "/api/v1/decisions",
+            "/api/v1/profile/history",
         ];
         for path in every_get {
             let r = send(&t.app, request("GET", path, None, None)).await;

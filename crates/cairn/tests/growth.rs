@@ -513,3 +513,155 @@ fn the_team_view_lists_a_managers_direct_reports() {
     ])
     .bad_input("sort");
 }
+
+#[test]
+fn reaching_a_destination_moves_the_level_and_the_profile_keeps_its_history() {
+    let env = Env::new();
+    env.init();
+    env.run(&[
+        "goal",
+        "set",
+        "Reach L4 by leading the payments design review",
+        "--target-level",
+        "L4",
+    ])
+    .ok();
+    // Without --level the profile stays, and Cairn says how to move it.
+    env.run(&["goal", "reached", "--reason", "Led it"])
+        .ok()
+        .stderr
+        .contains("profile set --level L4")
+        .then_some(())
+        .expect("the hint to move the level");
+    assert_eq!(env.json(&["profile", "show"])["level"], "L3");
+    env.run(&[
+        "goal",
+        "set",
+        "Reach L5 by owning the ledger",
+        "--target-level",
+        "L5",
+    ])
+    .ok();
+    env.run(&[
+        "goal",
+        "reached",
+        "--reason",
+        "Promoted in May",
+        "--level",
+        "L4",
+    ])
+    .ok();
+    assert_eq!(env.json(&["profile", "show"])["level"], "L4");
+    // Readiness now aims past the new level.
+    assert_eq!(env.json(&["ready"])["target"], "L5");
+    env.run(&["profile", "set", "--level", "L4"])
+        .bad_input("nothing to change");
+    env.run(&["profile", "set", "--level", "L9"])
+        .bad_input("--level");
+    env.run(&[
+        "profile",
+        "set",
+        "--add-email",
+        "ada@home.example",
+        "--github",
+        "ada-l",
+    ])
+    .ok();
+    let history = env.json(&["profile", "history"]);
+    let moved: Vec<(&str, &str, &str, &str)> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["field"].as_str().unwrap(),
+                c["from"].as_str().unwrap(),
+                c["to"].as_str().unwrap(),
+                c["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        moved,
+        [
+            ("level", "L3", "L4", "Promoted in May"),
+            (
+                "emails",
+                "ada@work.example",
+                "ada@work.example, ada@home.example",
+                ""
+            ),
+            ("github", "", "ada-l", ""),
+        ]
+    );
+    // The history travels in the archive and back.
+    let archive: Value = serde_json::from_str(&env.export()).unwrap();
+    assert_eq!(archive["profile_changes"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn a_decision_is_recorded_with_the_reading_of_the_day() {
+    let env = Env::new();
+    env.init();
+    env.run(&[
+        "constraint",
+        "add",
+        "Promotions frozen until April",
+        "--kind",
+        "level_movement",
+    ])
+    .ok();
+    let d = env.json(&[
+        "decide",
+        "wait",
+        "--because",
+        "Promotions are frozen until April",
+        "--revisit",
+        "in 3 months",
+    ]);
+    assert_eq!(d["choice"], "wait");
+    assert_eq!(d["visibility"], "private");
+    assert!(
+        d["context"]["readiness"]
+            .as_str()
+            .unwrap()
+            .contains("ready for L4"),
+        "{d:#}"
+    );
+    assert_eq!(
+        d["context"]["constraints"][0],
+        "Promotions frozen until April"
+    );
+    assert!(
+        d["context"]["signal"]
+            .as_str()
+            .unwrap()
+            .starts_with("No signal: 0 clear asks")
+    );
+    let listed = env.run(&["decide"]).ok().stdout;
+    assert!(
+        listed.contains("wait   Promotions are frozen until April"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("constraint: Promotions frozen until April"),
+        "{listed}"
+    );
+    env.run(&["decide", "push", "--because", "Ready", "--revisit", &ago(3)])
+        .bad_input("--revisit");
+    env.run(&[
+        "decide",
+        "maybe",
+        "--because",
+        "x",
+        "--revisit",
+        "in 1 month",
+    ])
+    .bad_input("push, wait, change");
+    env.run(&["decide", "push", "--revisit", "in 1 month"]);
+    assert_eq!(
+        env.json(&["decide"]).as_array().unwrap().len(),
+        1,
+        "refusals wrote nothing"
+    );
+}

@@ -66,7 +66,9 @@ pub(crate) async fn record(
     let today = chrono::Local::now().date_naive();
     let choice: Choice = r.choice.parse()?;
     let revisit = parse_date("revisit", &r.revisit, today)?;
-    let readiness = access.readiness(state, None, readiness::WINDOW_MONTHS).await?;
+    let readiness = access
+        .readiness(state, None, readiness::WINDOW_MONTHS)
+        .await?;
     let signal = access.signal(state, WINDOW_MONTHS).await?;
     let constraints = state.store.constraints(access.person.id).await?;
     let at = now();

@@ -55,7 +55,11 @@ pub async fn ready(
     let target = target(p.target.as_deref())?;
     Ok(Json(
         access
-            .readiness(&state, target, p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS))
+            .readiness(
+                &state,
+                target,
+                p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS),
+            )
             .await?,
     ))
 }
@@ -77,7 +81,14 @@ pub async fn signal(
     Query(p): Query<SignalParams>,
 ) -> Result<Json<Signal>, ApiError> {
     let access = access(&state, &viewer, &p.person).await?;
-    Ok(Json(access.signal(&state, p.window.unwrap_or(cairn_core::signal::WINDOW_MONTHS)).await?))
+    Ok(Json(
+        access
+            .signal(
+                &state,
+                p.window.unwrap_or(cairn_core::signal::WINDOW_MONTHS),
+            )
+            .await?,
+    ))
 }
 
 /// `GET /api/v1/reps`: the caller's reps, oldest first.
@@ -165,7 +176,11 @@ pub async fn rep_plan(
     }
     let access = access(&state, &viewer, "").await?;
     let r = access
-        .readiness(&state, target(p.target.as_deref())?, p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS))
+        .readiness(
+            &state,
+            target(p.target.as_deref())?,
+            p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS),
+        )
         .await?;
     let destination = access.destination(&state).await?;
     let reps = state.store.reps(viewer.person).await?;

@@ -7,21 +7,21 @@ use axum::Json;
 use axum::extract::{Query, State};
 use std::sync::Arc;
 
-use cairn_core::{Invalid, Visibility};
+use cairn_core::dates::now;
 use cairn_core::destination::DestinationStatus;
 use cairn_core::ladder::Ladder;
 use cairn_core::ladder::next::NextLevel;
-use cairn_core::dates::now;
 use cairn_core::person::{ProfileChange, ProfileEdit};
+use cairn_core::{Invalid, Visibility};
 use serde::{Deserialize, Serialize};
 
 use super::assess::PersonParams;
 use super::body::Body;
-use crate::{AppError, AppState, Viewer};
 use crate::assessing::access;
 use crate::error::ApiError;
 use crate::pages::ladder::NextParams;
 use crate::session::ApiViewer;
+use crate::{AppError, AppState, Viewer};
 
 /// The owner's profile.
 #[derive(Debug, Serialize)]
@@ -115,7 +115,10 @@ pub(crate) async fn edit(
     let level = r
         .level
         .as_deref()
-        .map(|l| l.parse().map_err(|e: Invalid| Invalid::new("level", e.message)))
+        .map(|l| {
+            l.parse()
+                .map_err(|e: Invalid| Invalid::new("level", e.message))
+        })
         .transpose()?;
     let edit = ProfileEdit {
         name: r.name.clone(),

@@ -59,7 +59,12 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
     let access = access(&state, &viewer, "").await?;
     let history = access.history(&state).await?;
     let calibration = access.calibration(&state, &history, None).await?;
-    let signal = Some(access.signal(&state, cairn_core::signal::WINDOW_MONTHS).await?).filter(|s| s.raised);
+    let signal = Some(
+        access
+            .signal(&state, cairn_core::signal::WINDOW_MONTHS)
+            .await?,
+    )
+    .filter(|s| s.raised);
     let inbox = cairn_store::inbox(state.store.as_ref(), &me, &ladder, Some(0)).await?;
     let first = today.with_day(1).unwrap_or(today);
     // The year is enough to say how long since the last entry, without reading everything.

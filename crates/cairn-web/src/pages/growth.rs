@@ -82,7 +82,11 @@ pub async fn ready(
         )
     };
     let r = access
-        .readiness(&state, target, p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS))
+        .readiness(
+            &state,
+            target,
+            p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS),
+        )
         .await?;
     let me = state.store.person(viewer.person).await?;
     let (overall, overall_class) = overall_words(r.overall);
@@ -137,7 +141,9 @@ async fn reps_page(
     problem: Option<String>,
 ) -> Result<RepsPage, AppError> {
     let access = access(state, viewer, "").await?;
-    let r = access.readiness(state, None, cairn_core::readiness::WINDOW_MONTHS).await?;
+    let r = access
+        .readiness(state, None, cairn_core::readiness::WINDOW_MONTHS)
+        .await?;
     let reps = state.store.reps(viewer.person).await?;
     let destination = access.destination(state).await?;
     let me = state.store.person(viewer.person).await?;
@@ -298,7 +304,9 @@ async fn talks_page(
         chrome: Chrome::of(state, viewer, &me.name).await?,
         subject: (!access.own).then(|| access.person.name.clone()),
         own: access.own,
-        signal: access.signal(state, cairn_core::signal::WINDOW_MONTHS).await?,
+        signal: access
+            .signal(state, cairn_core::signal::WINDOW_MONTHS)
+            .await?,
         talks,
         problem,
         form,

@@ -50,7 +50,9 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         .parse()
         .map_err(|e: Invalid| Invalid::new("CHOICE", e.message))?;
     let Some(revisit) = &args.revisit else {
-        bad_input!("--revisit: say when to look at this again, such as 2027-04-01 or 'in 3 months'");
+        bad_input!(
+            "--revisit: say when to look at this again, such as 2027-04-01 or 'in 3 months'"
+        );
     };
     let day = today();
     let reading = readiness(&profile, &args.aim, Voice::Engineer).await?;

@@ -46,7 +46,10 @@ pub async fn reached(args: Reached, globals: &Globals) -> anyhow::Result<()> {
     let level = args
         .level
         .as_deref()
-        .map(|l| l.parse().map_err(|e: Invalid| Invalid::new("--level", e.message)))
+        .map(|l| {
+            l.parse()
+                .map_err(|e: Invalid| Invalid::new("--level", e.message))
+        })
         .transpose()?;
     if let Some(level) = &level {
         profile.ladder.require_level("--level", level)?;

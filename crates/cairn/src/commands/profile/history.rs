@@ -24,7 +24,13 @@ pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
             "No changes since `cairn init`. Change it with `cairn profile set`."
         )?;
     } else {
-        let shown = |v: &str| if v.is_empty() { "none".to_owned() } else { v.to_owned() };
+        let shown = |v: &str| {
+            if v.is_empty() {
+                "none".to_owned()
+            } else {
+                v.to_owned()
+            }
+        };
         for c in &changes {
             writeln!(
                 out,

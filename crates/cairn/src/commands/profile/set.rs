@@ -58,7 +58,10 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let level = args
         .level
         .as_deref()
-        .map(|l| l.parse().map_err(|e: Invalid| Invalid::new("--level", e.message)))
+        .map(|l| {
+            l.parse()
+                .map_err(|e: Invalid| Invalid::new("--level", e.message))
+        })
         .transpose()?;
     let change = ProfileEdit {
         name: args.name,
