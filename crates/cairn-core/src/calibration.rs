@@ -340,7 +340,7 @@ fn reading(c: &Calibration, latest: &RoundView<'_>, voice: Voice<'_>) -> Vec<Str
                         "{who} rates themselves higher than you on {name} by {by}: share the examples behind your view."
                     ),
                     Voice::Committee(who) => format!(
-                        "{who} rates themselves higher than the manager does on {name} by {by}."
+                        "{who}'s own view of {name} is {by} above the manager's."
                     ),
                 });
             }
@@ -354,7 +354,7 @@ fn reading(c: &Calibration, latest: &RoundView<'_>, voice: Voice<'_>) -> Vec<Str
                         "You rate {who} higher than they do on {name} by {by}: tell them what you see."
                     ),
                     Voice::Committee(who) => format!(
-                        "The manager rates {who} higher than they do on {name} by {by}."
+                        "The manager's view of {name} is {by} above {who}'s own."
                     ),
                 });
             }
@@ -387,8 +387,13 @@ fn reading(c: &Calibration, latest: &RoundView<'_>, voice: Voice<'_>) -> Vec<Str
                     .filter(|r| r.to_target == Some(gap))
                     .map(|r| r.name.to_lowercase())
                     .collect();
+                // Where to aim next is coaching: a document for others states the distance only.
+                let advice = match voice {
+                    Voice::Committee(_) => "",
+                    _ => " That is where the next reps should be.",
+                };
                 lines.push(format!(
-                    "Furthest from {target}: {} ({} to go). That is where the next reps should be.",
+                    "Furthest from {target}: {} ({} to go).{advice}",
                     names.join(", "),
                     levels(gap)
                 ));

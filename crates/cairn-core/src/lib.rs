@@ -45,6 +45,7 @@ pub mod calendar;
 pub mod calibration;
 pub mod clarity;
 pub mod closest;
+pub mod coaching;
 pub mod constraint;
 pub mod conversation;
 pub mod dates;

@@ -1,8 +1,10 @@
-//! The promotion packet: what an engineer hands in. Their destination, readiness said
-//! plainly, each expectation of the target level with the evidence that meets it (dated and
-//! linked), calibration with its radar, a timeline of evidence month by month, and the
-//! story of how the destination changed. Built here as a model with a Markdown rendering;
-//! the web crate renders the same model as self-contained HTML.
+//! The case (the promotion packet): what an engineer hands to a committee or a new manager,
+//! in the third person. A summary they may rewrite, the impact their work had, their
+//! destination with its date and criteria, each expectation of the target level (the ones
+//! the destination leans on first) with its best evidence, calibration with its radar, a
+//! timeline month by month, and how the destination changed. No coaching: what to do next
+//! belongs to the coaching report. Built here as a model with a Markdown rendering; the web
+//! crate renders the same model as self-contained HTML.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
@@ -41,10 +43,23 @@ pub struct Section {
     pub verdict: String,
     /// Why, as a sentence.
     pub reason: String,
-    /// Next-level evidence in the window, newest first (current-level work is counted in
-    /// the timeline, not cited here).
+    /// True when the destination leans on it: judged at the target, shown first.
+    pub lever: bool,
+    /// The best evidence, at most [`CITED`] for a lever and [`HELD`] otherwise: entries with a stated impact first, then
+    /// next-level ones, newest first. At the target level, or at any level when the manager
+    /// already rates the competency at or above the target.
     pub evidence: Vec<Cited>,
+    /// How many more entries count that are not cited.
+    pub more: usize,
 }
+
+/// Entries cited per expectation the destination leans on: enough to show the pattern,
+/// few enough for two pages.
+pub const CITED: usize = 3;
+/// Entries cited per expectation that only needs to hold: one shows it does.
+pub const HELD: usize = 1;
+/// Entries in the impact highlights.
+const HIGHLIGHTS: usize = 4;
 
 /// One month of the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -81,6 +96,13 @@ pub struct Packet {
     pub ladder: String,
     /// The day it was made.
     pub made: NaiveDate,
+    /// The summary that opens it: readiness as a committee reads it, unless the engineer
+    /// wrote their own.
+    pub summary: String,
+    /// True when the summary is the engineer's own words.
+    pub summary_edited: bool,
+    /// The outcomes their work had in the window, newest first.
+    pub highlights: Vec<Cited>,
     /// The destination statement, if any.
     pub destination: Option<String>,
     /// Its clarity verdict, with the fields beside the statement.
@@ -122,6 +144,9 @@ pub struct Inputs<'a> {
     pub calibration: &'a Calibration,
     /// Readiness against the target.
     pub readiness: &'a Readiness,
+    /// Whether the destination's history keeps the engineer's reasons for each change
+    /// (their own words about themselves: out unless they include them).
+    pub reasons: bool,
     /// Today.
     pub today: NaiveDate,
 }
@@ -129,39 +154,72 @@ pub struct Inputs<'a> {
 /// Builds the packet.
 pub fn build(i: Inputs<'_>) -> Packet {
     let r = i.readiness;
-    let sections = r
+    let since = i
+        .today
+        .checked_sub_months(Months::new(r.window_months))
+        .unwrap_or(i.today);
+    let in_window: Vec<&Evidence> = i
+        .evidence
+        .iter()
+        .filter(|e| e.date >= since && e.date <= i.today)
+        .collect();
+    let target_rank = i.ladder.rank(&r.target);
+    let mut sections: Vec<Section> = r
         .competencies
         .iter()
-        .map(|c| Section {
-            name: c.name.clone(),
-            expectation: c.expectation.clone(),
-            // A competency the case only needs held says so, not "ready" for the target.
-            verdict: match (c.role, c.verdict) {
-                (Role::Holds, Verdict::Ready) => format!("holds at {}", c.needs),
-                (_, v) => v.words().to_owned(),
-            },
-            reason: capitalise(&c.reason),
-            evidence: c
-                .evidence
-                .iter()
-                .filter_map(|id| i.evidence.iter().find(|e| e.id == *id))
-                .map(|e| Cited {
-                    date: e.date,
-                    title: e.title.clone(),
-                    impact: e.impact.clone(),
-                    // Only web and mail links reach a document someone else opens: a record
-                    // written before links were checked may hold a `javascript:` one.
-                    links: e
-                        .links
-                        .iter()
-                        .filter(|l| crate::evidence::check_link(l).is_ok())
-                        .cloned()
-                        .collect(),
-                    next: e.level == LevelSignal::Next,
-                })
-                .collect(),
+        .map(|c| {
+            // Rated at or above the target already: the case shows the best work of any
+            // level, since the view, not the level tag, is what is validated.
+            let rated_at_target = c
+                .manager
+                .as_ref()
+                .and_then(|m| i.ladder.rank(m))
+                .zip(target_rank)
+                .is_some_and(|(m, t)| m >= t);
+            let mut pool: Vec<&Evidence> = if rated_at_target && c.role == Role::Lever {
+                in_window
+                    .iter()
+                    .copied()
+                    .filter(|e| e.competencies.contains(&c.competency))
+                    .collect()
+            } else {
+                c.evidence
+                    .iter()
+                    .filter_map(|id| i.evidence.iter().find(|e| e.id == *id))
+                    .collect()
+            };
+            pool.sort_by_key(|e| {
+                (
+                    e.impact.trim().is_empty(),
+                    e.level != LevelSignal::Next,
+                    std::cmp::Reverse(e.date),
+                )
+            });
+            let cited = if c.role == Role::Lever { CITED } else { HELD };
+            let more = pool.len().saturating_sub(cited);
+            Section {
+                name: c.name.clone(),
+                expectation: c.expectation.clone(),
+                // A competency the case only needs held says so, not "ready" for the target.
+                verdict: match (c.role, c.verdict) {
+                    (Role::Holds, Verdict::Ready) => format!("holds at {}", c.needs),
+                    (_, v) => v.words().to_owned(),
+                },
+                reason: capitalise(&c.reason),
+                lever: c.role == Role::Lever,
+                evidence: pool.into_iter().take(cited).map(cite).collect(),
+                more,
+            }
         })
         .collect();
+    sections.sort_by_key(|s| !s.lever);
+    let mut with_impact: Vec<&Evidence> = in_window
+        .iter()
+        .copied()
+        .filter(|e| !e.impact.trim().is_empty())
+        .collect();
+    with_impact.sort_by_key(|e| std::cmp::Reverse(e.date));
+    let highlights = with_impact.into_iter().take(HIGHLIGHTS).map(cite).collect();
     let first = i
         .today
         .with_day(1)
@@ -201,6 +259,9 @@ pub fn build(i: Inputs<'_>) -> Packet {
         level: format!("{}{level_title}", i.person.level),
         ladder: i.ladder.name.clone(),
         made: i.today,
+        summary: r.summary.clone(),
+        summary_edited: false,
+        highlights,
         destination: i.destination.map(|d| d.statement.clone()),
         clarity: i.destination.map(|d| d.clarity().verdict.to_string()),
         by: i.destination.and_then(|d| d.horizon),
@@ -218,20 +279,43 @@ pub fn build(i: Inputs<'_>) -> Packet {
             String::new()
         },
         timeline,
-        story: story(i.events),
+        story: story(i.events, i.reasons),
     }
 }
 
-/// The destination's history, oldest first, a row per change: a change repeated with the
-/// same statement and reason on the same day (a double submit) shows once.
-fn story(events: &[DestinationEvent]) -> Vec<Turn> {
+/// An entry as the case cites it.
+fn cite(e: &Evidence) -> Cited {
+    Cited {
+        date: e.date,
+        title: e.title.clone(),
+        impact: e.impact.clone(),
+        // Only web and mail links reach a document someone else opens: a record written
+        // before links were checked may hold a `javascript:` one.
+        links: e
+            .links
+            .iter()
+            .filter(|l| crate::evidence::check_link(l).is_ok())
+            .cloned()
+            .collect(),
+        next: e.level == LevelSignal::Next,
+    }
+}
+
+/// The destination's history, oldest first, a row per change, with the reasons only when
+/// asked: a change repeated with the same statement on the same day (a double submit) shows
+/// once.
+fn story(events: &[DestinationEvent], reasons: bool) -> Vec<Turn> {
     let mut turns: Vec<Turn> = Vec::new();
     for e in events {
         let turn = Turn {
             date: e.at.date_naive(),
             change: e.change.to_string(),
             statement: e.statement.clone(),
-            reason: e.reason.clone(),
+            reason: if reasons {
+                e.reason.clone()
+            } else {
+                String::new()
+            },
         };
         if turns.last() != Some(&turn) {
             turns.push(turn);
@@ -245,6 +329,17 @@ const GAP: u32 = 6;
 const CHART_HEIGHT: u32 = 120;
 
 impl Packet {
+    /// The same case opening with the engineer's own summary (blank keeps Cairn's).
+    #[must_use]
+    pub fn with_summary(mut self, summary: &str) -> Self {
+        let summary = summary.trim();
+        if !summary.is_empty() {
+            self.summary = summary.to_owned();
+            self.summary_edited = true;
+        }
+        self
+    }
+
     /// The timeline as an inline SVG bar chart: per month, current-level entries in grey
     /// and next-level entries stacked above them in the accent colour.
     pub fn timeline_svg(&self) -> String {
@@ -289,16 +384,35 @@ impl Packet {
         svg
     }
 
-    /// The packet as Markdown.
+    /// The case as Markdown.
     pub fn markdown(&self) -> String {
         let mut md = format!(
-            "# {}: readiness for {}\n\n{} on the {} ladder. Prepared {}.\n\n",
+            "# {}: the case for {}\n\n{} on the {} ladder. Prepared {} from the last {} months of evidence.\n\n",
             escape_md(&self.name),
             self.readiness.target,
             escape_md(&self.level),
             escape_md(&self.ladder),
-            self.made
+            self.made,
+            self.readiness.window_months
         );
+        md.push_str(&format!(
+            "## Summary\n\n{}\n\nReadiness for {}: {}.\n\n",
+            escape_md(&self.summary),
+            self.readiness.target,
+            self.readiness.overall.words()
+        ));
+        if !self.highlights.is_empty() {
+            md.push_str("## Impact\n\n");
+            for e in &self.highlights {
+                md.push_str(&format!(
+                    "- {} ({}, {})\n",
+                    escape_md(e.impact.trim().trim_end_matches('.')),
+                    escape_md(&e.title),
+                    e.date
+                ));
+            }
+            md.push('\n');
+        }
         md.push_str("## Destination\n\n");
         match (&self.destination, &self.clarity) {
             (Some(d), Some(c)) => {
@@ -320,10 +434,6 @@ impl Packet {
             _ => md.push_str("No destination written down yet.\n\n"),
         }
         md.push_str(&format!(
-            "## Readiness\n\n{}\n\n",
-            escape_md(&self.readiness.summary)
-        ));
-        md.push_str(&format!(
             "## What {} expects, and the evidence\n\n",
             self.readiness.target
         ));
@@ -336,7 +446,7 @@ impl Packet {
                 escape_md(&s.reason)
             ));
             if s.evidence.is_empty() {
-                md.push_str("No next-level evidence in the window yet.\n\n");
+                md.push_str("Nothing in the window shows it yet.\n\n");
             }
             for e in &s.evidence {
                 md.push_str(&format!("- {}: {}", e.date, escape_md(&e.title)));
@@ -350,6 +460,9 @@ impl Packet {
                     ));
                 }
                 md.push('\n');
+            }
+            if s.more > 0 {
+                md.push_str(&format!("- and {} more\n", s.more));
             }
             if !s.evidence.is_empty() {
                 md.push('\n');
@@ -388,7 +501,7 @@ impl Packet {
 
 /// Text a person wrote, escaped for Markdown: it reads the same once rendered and can open
 /// no HTML (`<script>`), link, emphasis or table cell of its own.
-fn escape_md(text: &str) -> String {
+pub(crate) fn escape_md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
@@ -495,6 +608,7 @@ mod tests {
             calibration: &calibration,
             readiness: &readiness,
             today,
+            reasons: false,
         });
         let influence = p.sections.iter().find(|s| s.name == "Influence").unwrap();
         assert_eq!(
@@ -508,7 +622,7 @@ mod tests {
         assert_eq!((october.current, october.next), (2, 0));
         let md = p.markdown();
         assert!(
-            md.starts_with("# Ada \\<Lovelace\\>: readiness for L4"),
+            md.starts_with("# Ada \\<Lovelace\\>: the case for L4"),
             "a name cannot open HTML in the Markdown: {md}"
         );
         assert!(md.contains("- 2026-11-02: influence on 2026-11-02 (impact: Two teams adopted it) [link](<https://wiki.example/rfc>)"), "{md}");
@@ -566,7 +680,7 @@ mod tests {
             window_months: 12,
             voice,
         });
-        let p = build(Inputs {
+        let inputs = Inputs {
             person: &person,
             ladder: &ladder,
             destination: Some(&d),
@@ -575,8 +689,19 @@ mod tests {
             calibration: &calibration,
             readiness: &readiness,
             today,
-        });
+            reasons: true,
+        };
+        let p = build(inputs);
         assert_eq!(p.story.len(), 2, "the double submit shows once");
+        assert_eq!(p.story[1].reason, "sharper");
+        let without = build(Inputs {
+            reasons: false,
+            ..inputs
+        });
+        assert!(
+            without.story.iter().all(|t| t.reason.is_empty()),
+            "the engineer's reasons stay out unless included"
+        );
         assert_eq!(
             p.clarity.as_deref(),
             Some("actionable"),
@@ -584,5 +709,155 @@ mod tests {
         );
         let md = p.markdown();
         assert!(md.contains("- By: 2027-06-30\n- Rep: Lead the event-bus migration\n- Evidence it is reached: Three teams adopt the event bus\n"), "{md}");
+    }
+
+    #[test]
+    fn the_case_cites_the_best_work_leads_with_levers_and_never_coaches() {
+        use crate::calibration::CompetencyGap;
+        use crate::destination::DestinationStatus;
+        use crate::id::{DestinationId, RepId};
+        use crate::rep::{Exposure, Rep, RepStatus};
+        let ladder = builtin::find("software-engineer").unwrap();
+        let person = l3(&ladder, "Maya");
+        let target: LevelId = "L4".parse().unwrap();
+        let voice = Voice::Committee(&person.name);
+        // The manager already rates influence at L4, delivery at L3.
+        let mut calibration = compute(&[], Some(&target), voice);
+        calibration.competencies = ladder
+            .competencies
+            .iter()
+            .map(|c| CompetencyGap {
+                competency: c.id.clone(),
+                name: c.name.clone(),
+                own: None,
+                manager: match c.id.as_str() {
+                    "influence" => Some(target.clone()),
+                    _ => Some(person.level.clone()),
+                },
+                target: Some(target.clone()),
+                delta: None,
+                label: None,
+                to_target: None,
+                self_note: String::new(),
+                manager_note: String::new(),
+            })
+            .collect();
+        let entry = |date: &str, impact: &str, level: LevelSignal| Evidence {
+            id: EvidenceId::new(),
+            owner: person.id,
+            date: day(date),
+            title: format!("Influence work on {date}"),
+            body: "Private: I was nervous all week".into(),
+            impact: impact.into(),
+            links: vec![],
+            competencies: vec!["influence".parse().unwrap()],
+            level,
+            areas: vec![],
+            visibility: Visibility::Private,
+            source: Source::Manual,
+            ladder: ladder.reference(),
+            created_at: now(),
+            updated_at: now(),
+        };
+        // Five influence entries, none tagged at the next level; two with an outcome.
+        let evidence = vec![
+            entry("2026-11-01", "", LevelSignal::Current),
+            entry(
+                "2026-10-01",
+                "Three teams adopted the RFC",
+                LevelSignal::Current,
+            ),
+            entry("2026-09-01", "", LevelSignal::Current),
+            entry("2026-08-01", "Review time halved", LevelSignal::Current),
+            entry("2026-07-01", "", LevelSignal::Current),
+        ];
+        let d = Destination {
+            id: DestinationId::new(),
+            owner: person.id,
+            statement:
+                "Staff engineer by 2027 by shaping the platform's technical direction across teams."
+                    .into(),
+            target_level: Some(target.clone()),
+            horizon: None,
+            reps: vec![],
+            evidence_criteria: String::new(),
+            status: DestinationStatus::Active,
+            visibility: Visibility::Shared,
+            created_at: now(),
+            updated_at: now(),
+        };
+        let rep = Rep {
+            id: RepId::new(),
+            owner: person.id,
+            title: "Chair the architecture forum".into(),
+            description: String::new(),
+            competencies: vec!["influence".parse().unwrap()],
+            exposure: Exposure::High,
+            status: RepStatus::Candidate,
+            visibility: Visibility::Private,
+            created_at: now(),
+            updated_at: now(),
+        };
+        let today = day("2026-11-24");
+        let readiness = assess(ReadyInputs {
+            ladder: &ladder,
+            current: &person.level,
+            target: &target,
+            destination: Some(&d),
+            calibration: &calibration,
+            evidence: &evidence,
+            reps: std::slice::from_ref(&rep),
+            today,
+            window_months: 12,
+            voice,
+        });
+        let p = build(Inputs {
+            person: &person,
+            ladder: &ladder,
+            destination: Some(&d),
+            events: &[],
+            evidence: &evidence,
+            calibration: &calibration,
+            readiness: &readiness,
+            today,
+            reasons: false,
+        });
+        assert!(p.sections[0].lever, "the destination's levers come first");
+        let influence = p.sections.iter().find(|s| s.name == "Influence").unwrap();
+        let cited: Vec<&str> = influence
+            .evidence
+            .iter()
+            .map(|e| e.impact.as_str())
+            .collect();
+        assert_eq!(
+            cited,
+            ["Three teams adopted the RFC", "Review time halved", ""],
+            "rated at the target: the best work of any level, outcomes first"
+        );
+        assert_eq!(influence.more, 2);
+        assert_eq!(p.highlights.len(), 2);
+        assert_eq!(p.highlights[0].impact, "Three teams adopted the RFC");
+        let md = p.markdown();
+        assert!(
+            !md.contains("Next rep") && !md.contains("Chair the architecture forum"),
+            "no coaching in the case: {md}"
+        );
+        assert!(
+            !md.contains("nervous"),
+            "the body of an entry never reaches the case"
+        );
+        assert!(!md.contains("next reps should be"), "{md}");
+        assert!(md.contains("- and 2 more"), "{md}");
+        let edited = p
+            .clone()
+            .with_summary("  Maya has led the platform's direction for a year.  ");
+        assert!(edited.summary_edited);
+        assert!(edited.markdown().contains(
+            "## Summary\n\nMaya has led the platform's direction for a year.\n\nReadiness for L4:"
+        ));
+        assert!(
+            !p.clone().with_summary("   ").summary_edited,
+            "blank keeps Cairn's"
+        );
     }
 }

@@ -656,6 +656,11 @@ fn summary(r: &Readiness, has_destination: bool, voice: Voice<'_>, months: &str)
             rate(voice)
         ));
     }
+    // What to do next is coaching, for the engineer and their manager; a document for
+    // others ends with the reading.
+    if matches!(voice, Voice::Committee(_)) {
+        return text;
+    }
     match (r.focus.first(), lever_blocker) {
         (Some(p), _) => text.push_str(&format!(" Next rep: {} ({}).", p.rep.title, p.note)),
         (None, Some(b)) if voice == Voice::Engineer => text.push_str(&format!(

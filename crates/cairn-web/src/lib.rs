@@ -146,7 +146,8 @@ pub fn router(state: AppState) -> Router {
         .route("/shape", get(pages::shape::show))
         .route("/ready", get(pages::growth::ready))
         .route("/team", get(pages::team::show))
-        .route("/packet", get(pages::growth::packet))
+        .route("/packet", get(pages::documents::case))
+        .route("/coaching", get(pages::documents::coaching))
         .route(
             "/reps",
             get(pages::growth::reps).post(pages::growth::add_rep),

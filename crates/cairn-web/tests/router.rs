@@ -1255,10 +1255,28 @@ async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
             "{csp}"
         );
         assert!(
-            packet.text.contains("Ada: readiness for L3"),
+            packet.text.contains("Ada: the case for L3"),
             "{}",
             packet.text
         );
+        let edited = send(
+            &app,
+            get("/packet?summary=Ada+has+carried+the+ledger.&reasons=1"),
+        )
+        .await;
+        assert!(
+            edited.text.contains("<p>Ada has carried the ledger.</p>"),
+            "{}",
+            edited.text
+        );
+        let coaching = send(&app, get("/coaching")).await;
+        assert_eq!(coaching.status, StatusCode::OK);
+        assert!(
+            coaching.text.contains("Private, for you"),
+            "{}",
+            coaching.text
+        );
+        assert!(!coaching.text.contains("<script"));
         assert!(packet.text.contains("Led the ledger design review"));
         assert!(!packet.text.contains("<script"));
         // Someone else's packet is not found in a personal store; one's own id is one's own.

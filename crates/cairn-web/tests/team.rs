@@ -419,6 +419,8 @@ async fn every_path_shows_each_record_only_to_those_who_may_see_it() {
             "/api/v1/constraints",
             "/api/v1/team",
             "/decide",
+            "/coaching",
+            "/packet",
             "/api/v1/decisions",
             "/api/v1/profile/history",
         ];

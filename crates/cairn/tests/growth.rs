@@ -424,6 +424,56 @@ fn the_demo_store_reads_as_a_manager_would_read_it() {
         "{packet}"
     );
     assert!(!packet.contains("your manager"), "{packet}");
+    // The case for a committee: levers first, outcomes up front, no coaching, and the
+    // engineer's reasons for each change of direction only when they include them.
+    assert!(
+        packet.find("### System design").unwrap() < packet.find("### Delivery").unwrap(),
+        "the levers lead"
+    );
+    assert!(
+        packet.contains("## Impact\n\n- Refund completion up from 70% to 84%"),
+        "{packet}"
+    );
+    assert!(
+        !packet.contains("Next rep") && !packet.contains("next reps should be"),
+        "{packet}"
+    );
+    assert!(!packet.contains("First go at writing it down"), "{packet}");
+    let with = env
+        .run(&[
+            "packet",
+            "--with-reasons",
+            "--summary",
+            "Sam has carried the ledger migration.",
+        ])
+        .ok()
+        .stdout;
+    assert!(with.contains("(First go at writing it down.)"), "{with}");
+    assert!(
+        with.contains("## Summary\n\nSam has carried the ledger migration.\n\nReadiness for L3: useful, not yet ready."),
+        "{with}"
+    );
+    // The coaching report is the engineer's own: addressed to them, with the next steps.
+    let coaching = env.run(&["packet", "--coaching"]).ok().stdout;
+    assert!(
+        coaching.starts_with("# Coaching report for Sam Rivera: L3\n\nPrivate, for you."),
+        "{coaching}"
+    );
+    assert!(
+        coaching.contains("Next rep: Write and defend the ledger design doc"),
+        "{coaching}"
+    );
+    assert!(
+        coaching.contains("- System design: your manager's view is L2"),
+        "{coaching}"
+    );
+    assert!(
+        coaching.contains("| System design | L3 lever | emerging | L2 | L3 |"),
+        "{coaching}"
+    );
+    let refused = env.run(&["packet", "--coaching", "--summary", "x"]);
+    assert_eq!(refused.code, 2, "a coaching report has no case summary");
+    assert!(refused.stderr.contains("--summary"), "{}", refused.stderr);
     let s = env.json(&["signal"]);
     assert_eq!(s["raised"], false);
     assert_eq!(

@@ -39,6 +39,10 @@ struct ReadyPage {
     active: &'static str,
     chrome: Chrome,
     subject: Option<String>,
+    /// The report's id when a manager reads it, for links.
+    person: String,
+    /// The case's opening summary, to edit before printing.
+    case_summary: String,
     r: Readiness,
     overall: &'static str,
     overall_class: &'static str,
@@ -90,10 +94,24 @@ pub async fn ready(
         .await?;
     let me = state.store.person(viewer.person).await?;
     let (overall, overall_class) = overall_words(r.overall);
+    // The case opens with readiness as a committee reads it: the form offers that to edit.
+    let case_summary = if access.own {
+        let committee = crate::assessing::access(&state, &viewer, "")
+            .await?
+            .for_committee();
+        committee
+            .readiness(&state, Some(r.target.clone()), r.window_months)
+            .await?
+            .summary
+    } else {
+        String::new()
+    };
     let page = ReadyPage {
         active: "ready",
         chrome: Chrome::of(&state, &viewer, &me.name).await?,
         subject: (!access.own).then(|| access.person.name.clone()),
+        person: p.person.clone(),
+        case_summary,
         overall,
         overall_class,
         verdicts: r
@@ -395,65 +413,6 @@ pub async fn resolve(
     }
     state.store.set_outcome(id, outcome, now()).await?;
     Ok(Redirect::to("/conversations").into_response())
-}
-
-/// `GET /packet`: the viewer's own packet as a printable, self-contained document; with
-/// `person=ID`, a report's, for their manager chain, from what the report shared.
-pub async fn packet(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Query(p): Query<ReadyParams>,
-) -> Result<Response, AppError> {
-    // The packet is handed to others: it speaks of the engineer in the third person.
-    let access = access(&state, &viewer, &p.person).await?.for_committee();
-    let target = if p.target.is_empty() {
-        None
-    } else {
-        Some(
-            p.target
-                .parse()
-                .map_err(|e: Invalid| Invalid::new("target", e.message))?,
-        )
-    };
-    let window = p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS);
-    let readiness = access.readiness(&state, target.clone(), window).await?;
-    let history = access.history(&state).await?;
-    let calibration = access.calibration(&state, &history, target).await?;
-    let destination = access.destination(&state).await?;
-    // The destination's story only with the destination itself: a private one shows neither.
-    let events: Vec<_> = state
-        .store
-        .destination_events(access.person.id)
-        .await?
-        .into_iter()
-        .filter(|e| access.own || destination.as_ref().is_some_and(|d| d.id == e.destination))
-        .collect();
-    let evidence = state
-        .store
-        .list_evidence(&cairn_core::evidence::EvidenceQuery {
-            owner: Some(access.person.id),
-            shared_only: !access.own,
-            ..Default::default()
-        })
-        .await?;
-    let built = cairn_core::packet::build(cairn_core::packet::Inputs {
-        person: &access.person,
-        ladder: &access.ladder,
-        destination: destination.as_ref(),
-        events: &events,
-        evidence: &evidence,
-        calibration: &calibration,
-        readiness: &readiness,
-        today: chrono::Local::now().date_naive(),
-    });
-    Ok((
-        [(
-            axum::http::header::CONTENT_SECURITY_POLICY,
-            crate::security::DOCUMENT_CSP,
-        )],
-        axum::response::Html(crate::packet::html(&built)?),
-    )
-        .into_response())
 }
 
 /// The record-a-constraint form: the viewer's own, or a report's from their manager chain.

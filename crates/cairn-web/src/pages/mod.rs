@@ -4,6 +4,7 @@ pub mod admin;
 pub mod calibration;
 pub mod dashboard;
 pub mod decide;
+pub mod documents;
 pub mod evidence;
 pub mod goal;
 pub mod growth;

@@ -1,27 +1,33 @@
-//! `cairn packet`: the promotion packet, as Markdown or self-contained HTML.
+//! `cairn packet`: the case for the target level, or the private coaching report, as
+//! Markdown or self-contained HTML.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use cairn_core::destination::DestinationStatus;
-use cairn_core::packet::{Inputs, build};
 use cairn_core::voice::Voice;
+use cairn_core::{coaching, packet, signal};
 
 use super::evidence_flags::today;
 use super::gap::calibration;
-use super::ready::{Aim, readiness};
+use super::ready::{Aim, active_destination, readiness};
 use crate::cli::Globals;
 use crate::failure::{BadInput, bad_input};
 use crate::profile::Profile;
 
-/// Write your packet: destination, readiness, each expectation of the target level with
-/// the evidence that meets it (dated, linked), calibration, a timeline, and how your
-/// destination changed. HTML is one self-contained file (inline SVG, no scripts) that
-/// prints well; open it in a browser and print or save it as PDF.
+/// Write your case for the target level: for a promotion committee or a new manager, in
+/// the third person, with no coaching in it. It opens with a summary (Cairn's reading, or
+/// your own with --summary), the impact your work had, your destination with its date and
+/// criteria, each expectation of the target level with its best evidence (the ones your
+/// destination leans on first), calibration, a timeline, and how your destination changed
+/// (your reasons only with --with-reasons). With --coaching, write instead the private
+/// coaching report: today's readiness addressed to you, what is in the way, the reps that
+/// build the most, the signal and your decision. HTML is one self-contained file (inline
+/// SVG, no scripts) that prints on A4; open it in a browser and print or save it as PDF.
 ///
 /// Examples:
-///   cairn packet -o packet.md
-///   cairn packet --format html -o packet.html --target L4
+///   cairn packet -o case.md
+///   cairn packet --format html -o case.html --summary-file my-summary.txt
+///   cairn packet --coaching --format html -o coaching.html
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// md or html
@@ -30,6 +36,18 @@ pub struct Args {
     /// Where to write it (default: standard output)
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Open the case with your own summary instead of Cairn's reading
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["summary_file", "coaching"])]
+    summary: Option<String>,
+    /// Open the case with the summary in this file
+    #[arg(long, value_name = "FILE", conflicts_with = "coaching")]
+    summary_file: Option<PathBuf>,
+    /// Keep your reasons for each change of destination in the case
+    #[arg(long, conflicts_with = "coaching")]
+    with_reasons: bool,
+    /// Write the private coaching report instead of the case
+    #[arg(long)]
+    coaching: bool,
     #[command(flatten)]
     aim: Aim,
 }
@@ -38,44 +56,26 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if !matches!(args.format.as_str(), "md" | "html") {
         bad_input!("--format: '{}' is not md or html", args.format);
     }
+    let summary = match &args.summary_file {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| {
+            BadInput(format!(
+                "--summary-file: cannot read {}: {e}",
+                path.display()
+            ))
+        })?,
+        None => args.summary.clone().unwrap_or_default(),
+    };
     let profile = Profile::load(globals).await?;
-    // The packet is handed to others: it speaks of the engineer in the third person.
-    let voice = Voice::Committee(&profile.me.name);
-    let ready = readiness(&profile, &args.aim, voice).await?;
-    let calibration = calibration(&profile, Some(ready.target.clone()), voice).await?;
-    let destination = profile
-        .store
-        .destinations(profile.me.id)
-        .await?
-        .into_iter()
-        .find(|d| d.status == DestinationStatus::Active);
-    let events = profile.store.destination_events(profile.me.id).await?;
-    let evidence = profile.all_evidence().await?;
-    let packet = build(Inputs {
-        person: &profile.me,
-        ladder: &profile.ladder,
-        destination: destination.as_ref(),
-        events: &events,
-        evidence: &evidence,
-        calibration: &calibration,
-        readiness: &ready,
-        today: today(),
-    });
-    let text = if args.format == "html" {
-        cairn_web::packet::html(&packet)?
+    let (text, what) = if args.coaching {
+        (coaching_report(&profile, &args).await?, "coaching report")
     } else {
-        packet.markdown()
+        (case(&profile, &args, &summary).await?, "case")
     };
     match &args.output {
         Some(path) => {
             std::fs::write(path, &text)
                 .map_err(|e| BadInput(format!("cannot write {}: {e}", path.display())))?;
-            eprintln!(
-                "Wrote {} ({} for {}).",
-                path.display(),
-                args.format,
-                packet.readiness.target
-            );
+            eprintln!("Wrote {} ({what}, {}).", path.display(), args.format);
         }
         None => {
             let mut out = std::io::stdout().lock();
@@ -84,4 +84,60 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The case, rendered.
+async fn case(profile: &Profile, args: &Args, summary: &str) -> anyhow::Result<String> {
+    // The case is handed to others: it speaks of the engineer in the third person.
+    let voice = Voice::Committee(&profile.me.name);
+    let ready = readiness(profile, &args.aim, voice).await?;
+    let calibration = calibration(profile, Some(ready.target.clone()), voice).await?;
+    let destination = active_destination(profile).await?;
+    let events = profile.store.destination_events(profile.me.id).await?;
+    let evidence = profile.all_evidence().await?;
+    let built = packet::build(packet::Inputs {
+        person: &profile.me,
+        ladder: &profile.ladder,
+        destination: destination.as_ref(),
+        events: &events,
+        evidence: &evidence,
+        calibration: &calibration,
+        readiness: &ready,
+        today: today(),
+        reasons: args.with_reasons,
+    })
+    .with_summary(summary);
+    Ok(if args.format == "html" {
+        cairn_web::packet::html(&built)?
+    } else {
+        built.markdown()
+    })
+}
+
+/// The coaching report, rendered.
+async fn coaching_report(profile: &Profile, args: &Args) -> anyhow::Result<String> {
+    let voice = Voice::Engineer;
+    let ready = readiness(profile, &args.aim, voice).await?;
+    let calibration = calibration(profile, Some(ready.target.clone()), voice).await?;
+    let reps = profile.store.reps(profile.me.id).await?;
+    let destination = active_destination(profile).await?;
+    let plan = ready.plan(&profile.ladder, &reps, destination.as_ref());
+    let talks = profile.store.conversations(profile.me.id).await?;
+    let constraints = profile.store.constraints(profile.me.id).await?;
+    let signal = signal::read(&talks, &constraints, today(), signal::WINDOW_MONTHS);
+    let decisions = profile.store.decisions(profile.me.id).await?;
+    let report = coaching::build(coaching::Inputs {
+        name: &profile.me.name,
+        readiness: &ready,
+        calibration: &calibration,
+        plan: &plan,
+        signal: &signal,
+        decisions: &decisions,
+        today: today(),
+    });
+    Ok(if args.format == "html" {
+        cairn_web::packet::coaching_html(&report)?
+    } else {
+        report.markdown()
+    })
 }
