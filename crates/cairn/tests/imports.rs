@@ -674,7 +674,7 @@ fn the_monthly_review_says_what_the_month_gave_the_gap_and_what_to_do() {
 
     let text = env.run(&["review", "--month", "2026-03"]).ok().stdout;
     assert!(
-        text.contains("delivery           1 entries, 1 next-level"),
+        text.contains("delivery           1 entry, 1 next-level"),
         "{text}"
     );
     assert!(
