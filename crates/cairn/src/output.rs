@@ -33,10 +33,14 @@ pub fn created(e: &Evidence, as_json: bool) -> io::Result<()> {
     out.flush()
 }
 
-/// A list of evidence as JSON or as lines, as `--json` says.
+/// A list of evidence as JSON or as lines, as `--json` says; an empty one is said so on
+/// standard error, so a script reading standard output still sees nothing.
 pub fn evidence_list(out: &mut impl Write, list: &[Evidence], as_json: bool) -> io::Result<()> {
     if as_json {
         json(out, &list)
+    } else if list.is_empty() {
+        eprintln!("No evidence matches.");
+        Ok(())
     } else {
         evidence_lines(out, list)
     }

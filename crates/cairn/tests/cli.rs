@@ -162,7 +162,11 @@ fn bad_input_is_one_clear_line_exit_2_and_changes_nothing() {
         ),
         (
             vec!["log", "x", "--skill", "juggling"],
-            "--skill: 'juggling' is not a competency of ladder 'software-engineer'",
+            "--skill: 'juggling' is not a competency of this ladder (competencies: technical-depth,",
+        ),
+        (
+            vec!["log", "x", "--skill", "Infuence"],
+            "--skill: 'Infuence' is not a competency of this ladder; did you mean 'influence'?",
         ),
         (
             vec!["log", "x", "--level", "later"],
@@ -1082,4 +1086,26 @@ fn suggest_ranks_competencies_and_learns_from_what_was_tagged() {
         none.starts_with("No competency of Software Engineer matches"),
         "{none}"
     );
+}
+
+#[test]
+fn competencies_are_typed_as_people_write_them_and_empty_results_say_so() {
+    let env = Env::new();
+    env.init();
+    env.log(&[
+        "Ran the design review",
+        "--skill",
+        "System design",
+        "--skill",
+        "Influence",
+    ]);
+    let listed = env.json(&["list"]);
+    assert_eq!(
+        listed[0]["competencies"],
+        serde_json::json!(["system-design", "influence"])
+    );
+    let none = env.run(&["search", "zzzz-nothing"]).ok();
+    assert_eq!(none.stdout, "", "standard output stays empty for scripts");
+    assert_eq!(none.stderr.trim(), "No evidence matches.");
+    assert_eq!(env.json(&["search", "zzzz-nothing"]), serde_json::json!([]));
 }

@@ -337,6 +337,29 @@ impl Ladder {
         ))
     }
 
+    /// The competency a person typed for `field`: its id or its name, in any case and with
+    /// spaces or hyphens ("Influence", "system design"); else an error suggesting the
+    /// nearest one.
+    pub fn find_competency(&self, field: &str, typed: &str) -> Result<CompetencyId, Invalid> {
+        let key = |text: &str| text.trim().to_lowercase().replace([' ', '_'], "-");
+        let wanted = key(typed);
+        if let Some(c) = self
+            .competencies
+            .iter()
+            .find(|c| key(c.id.as_str()) == wanted || key(&c.name) == wanted)
+        {
+            return Ok(c.id.clone());
+        }
+        Err(Invalid::new(
+            field,
+            unknown(
+                "competency",
+                typed.trim(),
+                self.competencies.iter().map(|c| c.id.as_str()),
+            ),
+        ))
+    }
+
     /// Every problem that makes the ladder unusable, each naming its field. Empty when valid.
     pub fn problems(&self) -> Vec<Invalid> {
         let mut problems = Vec::new();
@@ -536,10 +559,14 @@ fn empty_examples(field: &str, examples: &[String]) -> Vec<Invalid> {
 /// near, else the list of known ids.
 pub(crate) fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {
     let known: Vec<&str> = known.collect();
+    let many = match what.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{what}s"),
+    };
     match crate::closest::closest(id, known.iter().copied()) {
         Some(near) => format!("'{id}' is not a {what} of this ladder; did you mean '{near}'?"),
         None => format!(
-            "'{id}' is not a {what} of this ladder ({what}s: {})",
+            "'{id}' is not a {what} of this ladder ({many}: {})",
             known.join(", ")
         ),
     }
@@ -548,6 +575,31 @@ pub(crate) fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_competency_is_found_by_id_or_name_in_any_case_with_a_suggestion_otherwise() {
+        let ladder = builtin::find("software-engineer").unwrap();
+        for typed in ["influence", "Influence", "INFLUENCE", " influence "] {
+            assert_eq!(
+                ladder.find_competency("--skill", typed).unwrap().as_str(),
+                "influence"
+            );
+        }
+        for typed in ["System design", "system_design", "system-design"] {
+            assert_eq!(
+                ladder.find_competency("--skill", typed).unwrap().as_str(),
+                "system-design"
+            );
+        }
+        let err = ladder.find_competency("--skill", "Infuence").unwrap_err();
+        assert_eq!(err.field, "--skill");
+        assert!(err.message.contains("did you mean 'influence'?"), "{err}");
+        let far = ladder.find_competency("--skill", "cooking").unwrap_err();
+        assert!(
+            far.message.contains("(competencies: technical-depth, "),
+            "{far}"
+        );
+    }
 
     fn small() -> Ladder {
         import::from_toml(

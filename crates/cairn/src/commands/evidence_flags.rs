@@ -37,17 +37,11 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// `--skill` values checked against the ladder.
+/// `--skill` values found on the ladder by id or name, in any case.
 pub fn skills(ladder: &Ladder, values: &[String]) -> Result<Vec<CompetencyId>, Invalid> {
     values
         .iter()
-        .map(|v| {
-            let id: CompetencyId = v
-                .parse()
-                .map_err(|e: Invalid| Invalid::new("--skill", e.message))?;
-            ladder.require_competency("--skill", &id)?;
-            Ok(id)
-        })
+        .map(|v| ladder.find_competency("--skill", v))
         .collect()
 }
 
