@@ -85,6 +85,11 @@ impl Cli {
         self.command.serves()
     }
 
+    /// True when `--json` was given: errors are printed as JSON too.
+    pub fn wants_json(&self) -> bool {
+        self.json
+    }
+
     /// Loads the configuration and runs the chosen command.
     pub async fn run(self) -> anyhow::Result<()> {
         let globals = Globals {

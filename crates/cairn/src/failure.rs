@@ -54,6 +54,28 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
     if bad { 2 } else { 1 }
 }
 
+/// The error as one line of JSON for `--json`: `{"error": {"code", "message", "field"}}`,
+/// where `code` is `bad-input` (exit 2) or `failure` (exit 1), `message` the whole chain,
+/// and `field` the flag or field at fault when the error names one.
+pub fn as_json(error: &anyhow::Error) -> String {
+    let code = if exit_code(error) == 2 {
+        "bad-input"
+    } else {
+        "failure"
+    };
+    let message = error
+        .chain()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(": caused by: ");
+    let field = error
+        .chain()
+        .find_map(|c| c.downcast_ref::<Invalid>())
+        .map(|i| i.field.clone())
+        .filter(|f| !f.is_empty());
+    serde_json::json!({"error": {"code": code, "message": message, "field": field}}).to_string()
+}
+
 /// Puts a store's lock or read-only refusal into words that say what to do, naming the
 /// processes that hold the store open where the system tells (Linux's `/proc`).
 pub fn explain_store(error: anyhow::Error, db: &str) -> anyhow::Error {

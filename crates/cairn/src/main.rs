@@ -32,9 +32,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let json = cli.wants_json();
     match runtime.block_on(cli.run()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if failure::is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) if json => {
+            eprintln!("{}", failure::as_json(&error));
+            ExitCode::from(failure::exit_code(&error))
+        }
         Err(error) => {
             eprintln!("cairn: error: {error}");
             for cause in error.chain().skip(1) {

@@ -1108,4 +1108,17 @@ fn competencies_are_typed_as_people_write_them_and_empty_results_say_so() {
     assert_eq!(none.stdout, "", "standard output stays empty for scripts");
     assert_eq!(none.stderr.trim(), "No evidence matches.");
     assert_eq!(env.json(&["search", "zzzz-nothing"]), serde_json::json!([]));
+    // With --json, errors are JSON too, naming the flag at fault.
+    let refused = env.run(&["--json", "log", "x", "--skill", "Infuence"]);
+    assert_eq!(refused.code, 2);
+    let error: serde_json::Value = serde_json::from_str(refused.stderr.trim()).unwrap();
+    assert_eq!(error["error"]["code"], "bad-input");
+    assert_eq!(error["error"]["field"], "--skill");
+    assert!(
+        error["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean 'influence'?"),
+        "{error}"
+    );
 }
