@@ -1122,3 +1122,46 @@ fn competencies_are_typed_as_people_write_them_and_empty_results_say_so() {
         "{error}"
     );
 }
+
+#[test]
+fn completions_and_manual_pages_come_from_the_command_definitions() {
+    let env = Env::new();
+    let bash = env.run(&["completions", "bash"]).ok().stdout;
+    assert!(
+        bash.contains("decide") && bash.contains("--revisit"),
+        "every command and flag"
+    );
+    let script = env.path("cairn.bash");
+    std::fs::write(&script, &bash).unwrap();
+    let parsed = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .status()
+        .unwrap();
+    assert!(parsed.success(), "bash reads the script");
+    assert!(
+        env.run(&["completions", "zsh"])
+            .ok()
+            .stdout
+            .starts_with("#compdef cairn")
+    );
+    assert!(
+        env.run(&["completions", "fish"])
+            .ok()
+            .stdout
+            .contains("complete -c cairn")
+    );
+    assert_eq!(env.run(&["completions", "tcsh"]).code, 2);
+
+    let page = env.run(&["man"]).ok().stdout;
+    assert!(page.contains(".TH cairn 1"), "{page}");
+    assert!(page.contains("decide"), "subcommands are listed");
+    let dir = env.path("man1");
+    env.run(&["man", "--dir", dir.to_str().unwrap()]).ok();
+    let set = std::fs::read_to_string(dir.join("cairn-goal-set.1")).unwrap();
+    assert!(set.contains(".TH cairn-goal-set 1"), "{set}");
+    assert!(
+        set.contains("\\-\\-target\\-level"),
+        "its flags are documented"
+    );
+}

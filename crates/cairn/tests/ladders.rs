@@ -155,7 +155,10 @@ fn a_broken_file_imports_nothing_and_every_problem_names_its_line() {
     let run = env.run(&["--json", "ladder", "check", &file, "--format", "yaml"]);
     assert_eq!(run.code, 2);
     let error: serde_json::Value = serde_json::from_str(run.stderr.trim()).unwrap();
-    assert_eq!(error["error"]["message"], "4 problems in 1 of 1 ladder file");
+    assert_eq!(
+        error["error"]["message"],
+        "4 problems in 1 of 1 ladder file"
+    );
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json[0]["problems"][1]["line"], 7);
     assert_eq!(json[0]["problems"][1]["field"], "levels[1].titel");

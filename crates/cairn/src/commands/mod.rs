@@ -3,6 +3,7 @@
 mod assess;
 mod backup;
 mod check;
+mod completions;
 mod constraint;
 mod convo;
 mod decide;
@@ -18,6 +19,7 @@ mod init;
 mod ladder;
 mod list;
 mod log;
+mod man;
 mod packet;
 pub(crate) mod profile;
 mod ready;
@@ -82,6 +84,8 @@ pub enum Command {
     Ladder(ladder::Command),
     #[command(subcommand)]
     User(user::Command),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 impl Command {
@@ -125,6 +129,8 @@ impl Command {
             Self::Serve(args) => serve::run(args, globals).await,
             Self::Ladder(command) => command.run(globals).await,
             Self::User(command) => command.run(globals).await,
+            Self::Completions(args) => completions::run(&args),
+            Self::Man(args) => man::run(&args),
         }
     }
 }
