@@ -685,7 +685,14 @@ fn the_monthly_review_says_what_the_month_gave_the_gap_and_what_to_do() {
     // An empty month with work waiting in the inbox points at the inbox.
     let repo = Repo::new(&env, "app");
     repo.commit("ada@work.example", "2026-04-02", "Add retries", "a.rs", 3);
-    env.run(&["import", "git", repo.shown()]).ok();
+    let imported = env.run(&["import", "git", repo.shown()]).ok();
+    assert!(
+        imported
+            .stderr
+            .contains("Imported 1 new commit (0 already there) in 1 inbox group;"),
+        "{}",
+        imported.stderr
+    );
     let april = env.json(&["review", "--month", "2026-04"]);
     assert_eq!(april["inbox_groups"], 1);
     assert!(

@@ -234,7 +234,7 @@ async fn accept(
         .map(CompetencyId::as_str)
         .collect();
     eprintln!(
-        "Accepted {} as {} {} ({}; {} level; from {settled} activities).",
+        "Accepted {} as {} {} ({}; {} level; from {}).",
         group.key,
         output::short_id(&evidence),
         evidence.title,
@@ -243,7 +243,8 @@ async fn accept(
         } else {
             tags.join(", ")
         },
-        evidence.level
+        evidence.level,
+        count(settled, "activity", "activities")
     );
     Ok(())
 }

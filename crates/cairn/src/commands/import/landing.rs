@@ -50,10 +50,14 @@ pub async fn land(
         output::json(&mut out, &summary)?;
         out.flush()?;
     }
+    let noun = if summary.imported == 1 {
+        what.0
+    } else {
+        what.1
+    };
     let mut line = format!(
-        "Imported {} new ({} already there",
-        count(summary.imported, what.0, what.1),
-        summary.skipped
+        "Imported {} new {noun} ({} already there",
+        summary.imported, summary.skipped
     );
     if ignored > 0 {
         line.push_str(&format!(", {ignored} left out"));
@@ -66,8 +70,9 @@ pub async fn land(
             .filter(|e| e.competencies.is_empty())
             .count();
         if untagged > 0 {
+            let verb = if untagged == 1 { "has" } else { "have" };
             line.push_str(&format!(
-                " {untagged} have no competency yet; `cairn suggest` helps tag them."
+                " {untagged} {verb} no competency yet; `cairn suggest` helps tag them."
             ));
         }
     } else if summary.groups > 0 {
