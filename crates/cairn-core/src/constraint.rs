@@ -31,6 +31,18 @@ named_enum!(
     Other = "other"
 );
 
+impl ConstraintKind {
+    /// The kind as people say it: "no level movement".
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Headcount => "no headcount",
+            Self::LevelMovement => "no level movement",
+            Self::Budget => "no budget",
+            Self::Other => "other limit",
+        }
+    }
+}
+
 /// A limit on what the organisation can offer, for a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Constraint {

@@ -137,7 +137,12 @@ pub fn read(
             let until = k
                 .until
                 .map_or("no end set".to_owned(), |u| format!("until {u}"));
-            format!("{} ({}, since {}, {until})", k.description, k.kind, k.since)
+            format!(
+                "{} ({}, since {}, {until})",
+                k.description,
+                k.kind.words(),
+                k.since
+            )
         })
         .collect();
     let next = if raised {

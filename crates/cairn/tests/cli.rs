@@ -1165,3 +1165,19 @@ fn completions_and_manual_pages_come_from_the_command_definitions() {
         "its flags are documented"
     );
 }
+
+#[test]
+fn help_shows_each_example_on_its_own_line_and_reached_and_drop_have_their_own() {
+    let env = Env::new();
+    let help = env.run(&["goal", "set", "--help"]).ok().stdout;
+    assert!(help.contains("\n\nExamples:\n  cairn goal set '"), "{help}");
+    let examples = help
+        .lines()
+        .filter(|l| l.starts_with("  cairn goal set "))
+        .count();
+    assert_eq!(examples, 2, "{help}");
+    let reached = env.run(&["goal", "reached", "--help"]).ok().stdout;
+    let dropped = env.run(&["goal", "drop", "--help"]).ok().stdout;
+    assert!(reached.contains("--level") && !dropped.contains("--level"));
+    assert_ne!(reached.lines().next(), dropped.lines().next());
+}

@@ -375,7 +375,7 @@ fn clear_asks_that_produce_nothing_raise_the_signal() {
     assert_eq!(s["constraints"].as_array().unwrap().len(), 1);
     let listed = env.run(&["constraint", "list"]).ok().stdout;
     assert!(
-        listed.contains("level_movement") && listed.contains("in force"),
+        listed.contains("no level movement") && listed.contains("in force"),
         "{listed}"
     );
     env.run(&[
@@ -661,6 +661,12 @@ fn a_decision_is_recorded_with_the_reading_of_the_day() {
         "level_movement",
     ])
     .ok();
+    let limits = env.run(&["constraint", "list"]).ok().stdout;
+    assert!(
+        limits
+            .contains("  no level movement  Promotions frozen until April  (no end set; in force)"),
+        "people read the kind in words: {limits}"
+    );
     let d = env.json(&[
         "decide",
         "wait",

@@ -13,6 +13,7 @@ use crate::cli::Globals;
 ///   cairn backup ~/backups/cairn-2026-12-01.db
 ///   cairn --db ~/backups/cairn-2026-12-01.db check
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The new file to write (it must not exist)
     file: PathBuf,

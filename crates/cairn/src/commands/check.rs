@@ -17,6 +17,7 @@ use crate::output;
 ///   cairn check
 ///   cairn --db postgres://cairn@db/cairn check --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {}
 
 pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {

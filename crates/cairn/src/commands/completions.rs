@@ -14,6 +14,7 @@ use crate::cli::Cli;
 ///   cairn completions zsh > "${fpath[1]}/_cairn"
 ///   cairn completions fish > ~/.config/fish/completions/cairn.fish
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// bash, zsh, fish, elvish or powershell
     shell: Shell,

@@ -26,6 +26,7 @@ use crate::profile::Profile;
 ///   cairn decide change --because 'Three asks for a lead role produced nothing' --revisit 'in 3 months'
 ///   cairn decide
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// push, wait or change
     choice: Option<String>,

@@ -42,10 +42,12 @@ const YEAR: &str = include_str!("../../demo/year.toml");
 /// Fill a store with a year of a believable engineer's record, and show it.
 ///
 /// Without --db this (re)builds a separate demo store in the data directory, never your own.
+///
 /// Examples:
 ///   cairn demo
 ///   cairn --db /tmp/demo.db demo && cairn --db /tmp/demo.db list --skill influence
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {}
 
 #[derive(Deserialize)]

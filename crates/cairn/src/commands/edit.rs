@@ -18,6 +18,7 @@ use crate::profile::Profile;
 ///   cairn edit 3f9a0c12 --level next --skill influence --skill delivery
 ///   cairn edit 3f9a0c12 --title 'Led the Q3 incident review' --shared
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The evidence's id or handle
     id: String,

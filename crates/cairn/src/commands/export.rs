@@ -14,6 +14,7 @@ use crate::cli::Globals;
 ///   cairn export -o cairn-2026-11-23.json
 ///   cairn export | gzip > backup.json.gz
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Write to this file instead of stdout (replaced atomically)
     #[arg(long, short = 'o', value_name = "FILE")]

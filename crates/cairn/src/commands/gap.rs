@@ -24,6 +24,7 @@ use crate::profile::Profile;
 ///   cairn gap --target L4
 ///   cairn gap --json | jq '.[] | select(.label != "aligned")'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The level to measure the distance to
     #[arg(long, value_name = "LEVEL")]

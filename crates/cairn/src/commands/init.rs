@@ -20,6 +20,7 @@ use crate::output;
 /// Example: cairn init --name 'Ada Lovelace' --level L2 --email ada@work.example
 /// --email ada@home.example
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Your name
     #[arg(long)]

@@ -15,6 +15,7 @@ use crate::profile::Profile;
 ///   cairn list --skill influence --since 2026-01-01
 ///   cairn list --json | jq '.[].title'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     #[command(flatten)]
     filters: Filters,

@@ -14,6 +14,7 @@ use crate::cli::Cli;
 ///   cairn man | man -l -
 ///   cairn man --dir ~/.local/share/man/man1 && man cairn-goal-set
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Write cairn.1 and a page per subcommand (cairn-goal-set.1, …) into this directory
     #[arg(long, value_name = "DIR")]

@@ -29,6 +29,7 @@ use crate::profile::Profile;
 ///   cairn packet --format html -o case.html --summary-file my-summary.txt
 ///   cairn packet --coaching --format html -o coaching.html
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// md or html
     #[arg(long, default_value = "md")]

@@ -21,6 +21,7 @@ use crate::profile::Profile;
 ///   cairn remind --ics -o cairn-review.ics
 ///   cairn remind --ics --weekday thu --at 09:30 > review.ics
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Write an iCalendar (.ics) file (the only form so far)
     #[arg(long, required = true)]

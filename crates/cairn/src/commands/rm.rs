@@ -11,6 +11,7 @@ use crate::profile::Profile;
 ///
 /// Example: cairn rm 3f9a0c12
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The evidence's id or handle
     id: String,

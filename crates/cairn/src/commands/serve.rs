@@ -19,6 +19,7 @@ use crate::profile::Profile;
 ///   cairn serve --demo               # a fresh demo store, to look around
 ///   cairn --db postgres://cairn@db/cairn serve --team --addr 0.0.0.0:7878 --secure-cookies
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Where to listen; must be a loopback address in local mode
     #[arg(long, default_value = "127.0.0.1:7878")]

@@ -19,6 +19,7 @@ use crate::profile::Profile;
 ///   cairn shape
 ///   cairn shape --halves 6 --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// How many half-years to show, ending with this one
     #[arg(long, default_value_t = 4, value_name = "N")]

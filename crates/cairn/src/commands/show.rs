@@ -14,6 +14,7 @@ use crate::profile::Profile;
 /// ID is the handle `cairn list` shows, or any unique start or end of the full id.
 /// Example: cairn show 3f9a0c12
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The evidence's id or handle
     id: String,

@@ -19,6 +19,7 @@ use crate::profile::Profile;
 ///   cairn signal
 ///   cairn signal --window 12 --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Months to look back
     #[arg(long, default_value_t = WINDOW_MONTHS, value_name = "MONTHS")]

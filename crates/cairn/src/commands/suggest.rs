@@ -20,6 +20,7 @@ use crate::output;
 ///   cairn suggest "Wrote the proposal that changed how teams run design reviews"
 ///   cairn suggest "Paired with Sam on the cache bug" --limit 1 --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// What you did, as you would log it
     #[arg(required = true, value_name = "TEXT")]

@@ -17,6 +17,7 @@ use crate::output;
 ///   cairn team --manager grace@work.example
 ///   cairn team --manager grace@work.example --sort attention --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The manager's login on the team server
     #[arg(long)]

@@ -14,6 +14,7 @@ use crate::profile::Profile;
 ///   cairn assess rounds
 ///   cairn assess rounds --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {}
 
 #[derive(Serialize)]

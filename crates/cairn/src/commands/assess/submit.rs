@@ -31,6 +31,7 @@ use crate::profile::Profile;
 ///   cairn assess self --set delivery=L3 --set influence=L2 --note influence='Led one cross-team RFC'
 ///   cairn assess manager --round '2026 H2' --set delivery=L3 --set influence=L3
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// A competency's level, as COMPETENCY=LEVEL (one per competency)
     #[arg(long = "set", value_name = "COMPETENCY=LEVEL")]

@@ -17,6 +17,7 @@ use crate::profile::Profile;
 ///   cairn constraint add --kind level_movement 'Promotions frozen until the next fiscal year' --until 2027-03-31
 ///   cairn constraint add --kind budget 'No conference budget this half' --since 2026-07-01 --shared
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The limit, in plain words
     description: String,
@@ -68,7 +69,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     eprintln!(
         "Recorded constraint {} ({}).",
         handle::short(&constraint.id),
-        constraint.kind
+        constraint.kind.words()
     );
     Ok(())
 }

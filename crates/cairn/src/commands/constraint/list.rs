@@ -32,8 +32,10 @@ pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
             };
             writeln!(
                 out,
-                "{}  {:<14} {}  ({until}; {now})",
-                c.since, c.kind, c.description
+                "{}  {:<18} {}  ({until}; {now})",
+                c.since,
+                c.kind.words(),
+                c.description
             )?;
         }
     }

@@ -25,6 +25,7 @@ use crate::profile::Profile;
 ///     --response 'Yes, after the launch' --commit 'Introduce me to the review chair|Grace|2026-11-30'
 ///   cairn convo add --date yesterday --ask 'Run the next incident review' --shared
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The day it happened (YYYY-MM-DD, today, yesterday)
     #[arg(long)]

@@ -12,6 +12,7 @@ use crate::profile::Profile;
 ///
 /// Example: cairn convo resolve 9c41d2aa --outcome delivered
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The commitment's handle from `cairn convo list`
     commitment: String,

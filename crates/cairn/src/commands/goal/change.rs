@@ -21,6 +21,7 @@ use crate::profile::Profile;
 ///   cairn goal reached --reason 'Promoted to Senior in the November cycle' --level L4
 ///   cairn goal reached --reason 'Led the Q3 migration end to end'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Reached {
     /// What happened
     #[arg(long, default_value = "")]
@@ -35,6 +36,7 @@ pub struct Reached {
 /// Example:
 ///   cairn goal drop --reason 'Moving teams; will set a new one after the first month'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Drop {
     /// Why
     #[arg(long, default_value = "")]

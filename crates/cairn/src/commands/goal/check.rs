@@ -14,6 +14,7 @@ use crate::output;
 ///   cairn goal check 'I want to grow.'
 ///   cairn goal check --json 'Become a staff engineer by Q4 2027 by leading the event-bus migration, judged by three teams adopting it'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The goal statement
     #[arg(required = true, value_name = "TEXT")]

@@ -20,10 +20,12 @@ use crate::profile::Profile;
 /// The statement is clarity-checked: a vague one is refused (with the questions that would
 /// make it concrete) unless you pass --force. Setting it again records a revision, or a
 /// pivot with --pivot; the history keeps every version.
+///
 /// Examples:
 ///   cairn goal set 'Become a senior engineer by June 2027 by leading the ledger migration, judged by two teams adopting the design' --target-level L3 --by 2027-06-30
 ///   cairn goal set 'Move into engineering management within a year by running the team retro and 1:1s for two reports' --pivot --reason 'I enjoy the people side more'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The destination, in your words
     #[arg(required = true, value_name = "TEXT")]

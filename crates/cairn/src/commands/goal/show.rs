@@ -12,6 +12,7 @@ use crate::profile::Profile;
 ///
 /// Example: cairn goal show --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {}
 
 pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {

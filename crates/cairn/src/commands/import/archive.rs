@@ -19,6 +19,7 @@ use crate::output;
 /// is checked first and imported in one transaction: on any error nothing is written.
 /// Example: cairn import archive cairn-2026-11-23.json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The archive file, or - for standard input
     file: PathBuf,

@@ -26,6 +26,7 @@ use crate::profile::Profile;
 ///   cairn import csv brag.csv --accept
 ///   cairn import csv log.csv --column date=When --column title='What I did'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct CsvArgs {
     /// The CSV file
     file: PathBuf,
@@ -43,6 +44,7 @@ pub struct CsvArgs {
 /// are sections, and a section named like a competency tags its bullets.
 /// Example: cairn import markdown brag-2026.md --accept
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct MarkdownArgs {
     /// The Markdown file
     file: PathBuf,
@@ -57,6 +59,7 @@ pub struct MarkdownArgs {
 ///
 /// Example: cairn import jrnl ~/journal.txt --tag incident=operations --accept
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct JrnlArgs {
     /// The journal file (jrnl's plain-text format)
     file: PathBuf,

@@ -28,6 +28,7 @@ use crate::profile::Profile;
 ///   cairn import git ~/src/billing ~/src/payments --since 2026-01-01
 ///   cairn import git . --author ada@work.example --author ada@home.example --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Repositories (any folder inside one)
     #[arg(required = true, value_name = "PATH")]

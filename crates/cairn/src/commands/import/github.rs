@@ -24,6 +24,7 @@ use crate::profile::Profile;
 ///   gh pr list --author @me --state all --json number,title,body,url,createdAt,mergedAt,additions,deletions,changedFiles > prs.json
 ///   cairn import github authored.json reviewed.json prs.json --login ada-l
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// JSON files printed by `gh api` or `gh pr list --json`
     #[arg(required = true, value_name = "FILE")]

@@ -17,6 +17,7 @@ use crate::profile::Profile;
 /// ticket is its own inbox group, joined by any commit or pull request naming its key.
 /// Example: cairn import jira ~/Downloads/Jira.csv --assignee 'Ada L.'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The CSV file Jira exported
     file: PathBuf,

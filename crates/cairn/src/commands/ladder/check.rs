@@ -25,6 +25,7 @@ use crate::output;
 ///   cairn ladder check levels.csv --format csv-wide --json
 ///   cairn ladder check monzo-mobile.md --strict
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The ladder files
     #[arg(required = true, value_name = "FILE")]

@@ -19,6 +19,7 @@ use crate::output;
 ///   cairn ladder diff software-engineer --from 1 --to 3
 ///   cairn ladder diff ft-engineering --json | jq '.changes[] | select(.kind == "changed")'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The ladder's id
     id: String,

@@ -32,6 +32,7 @@ use crate::profile::Profile;
 ///   cairn ladder import levels.csv --format csv-wide --id platform --name "Platform ladder"
 ///   cairn ladder import ft-engineering.yml --use --level senior-1
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The ladder file
     #[arg(value_name = "FILE")]

@@ -13,6 +13,7 @@ use crate::output;
 ///
 /// Example: cairn ladder list --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {}
 
 /// One ladder in the list.

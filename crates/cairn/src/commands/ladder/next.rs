@@ -25,6 +25,7 @@ use crate::output;
 ///   cairn ladder next --ladder ft-engineering --level senior-1 --track people-manager
 ///   cairn ladder next --json | jq '.steps[] | {competency, next: .next.text}'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Look from this level instead of your own
     #[arg(long, value_name = "LEVEL")]

@@ -19,6 +19,7 @@ use crate::output;
 ///   cairn ladder show ft-engineering --track people-manager
 ///   cairn ladder show software-engineer --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The ladder's id
     id: Option<String>,

@@ -10,6 +10,7 @@ use crate::profile::Profile;
 ///
 /// Example: cairn profile history
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {}
 
 pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {

@@ -17,6 +17,7 @@ use crate::profile::Profile;
 ///   cairn profile set --add-email ada@newjob.example --github ada-l
 ///   cairn profile set --ladder acme --level E4 --reason 'Joined Acme'
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Your name as it should be shown
     #[arg(long)]

@@ -18,6 +18,7 @@ use crate::profile::Profile;
 ///   cairn rep add 'Chair the Q3 architecture review' --skill influence --skill system-design --exposure high
 ///   cairn rep add 'Mentor the two new hires' --skill mentoring --status active
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// What the work is
     title: String,

@@ -18,6 +18,7 @@ use crate::profile::Profile;
 ///   cairn rep plan
 ///   cairn rep plan --target L5 --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     #[command(flatten)]
     aim: Aim,

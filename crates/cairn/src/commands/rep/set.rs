@@ -12,6 +12,7 @@ use crate::profile::Profile;
 ///
 /// Example: cairn rep set 3f9a0c12 --status active
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The rep's handle from `cairn rep list`
     id: String,

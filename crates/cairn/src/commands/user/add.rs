@@ -18,6 +18,7 @@ use crate::output;
 /// Example: printf '%s\n' "$PASSWORD" | cairn --db postgres://… user add --name 'Ada Lovelace'
 ///          --email ada@work.example --level L3 --role engineer --manager grace@work.example
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Their name
     #[arg(long)]

@@ -14,6 +14,7 @@ use crate::output;
 ///
 /// Example: cairn user list --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {}
 
 #[derive(Serialize)]

@@ -13,6 +13,7 @@ use crate::cli::Globals;
 ///   cairn user set-manager ada@work.example grace@work.example
 ///   cairn user set-manager ada@work.example --none
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The report's login
     login: String,

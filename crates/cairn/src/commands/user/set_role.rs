@@ -12,6 +12,7 @@ use crate::cli::Globals;
 ///
 /// Example: cairn user set-role grace@work.example manager
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Their login
     login: String,
