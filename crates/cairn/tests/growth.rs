@@ -335,6 +335,18 @@ fn clear_asks_that_produce_nothing_raise_the_signal() {
         .unwrap()
         .trim()[..8]
         .to_owned();
+    // The conversation's handle where a commitment's belongs points at the commitment.
+    let talk = dropped.stdout.trim();
+    env.run(&[
+        "convo",
+        "resolve",
+        &talk[talk.len() - 8..],
+        "--outcome",
+        "dropped",
+    ])
+    .bad_input(&format!(
+        "resolve one of its commitments: {handle} (Ask the VP)"
+    ));
     env.run(&["convo", "resolve", &handle, "--outcome", "dropped"])
         .ok();
     let s = env.json(&["signal"]);
