@@ -33,13 +33,19 @@ pub fn last_weekday(day: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
     Some(d)
 }
 
-/// The first occurrence on or after `today`.
+/// The first occurrence on or after `today` that does not fall between Christmas Eve and
+/// New Year's Day, when few people review anything: that month's is skipped for the next.
 pub fn first_occurrence(today: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
-    let this = last_weekday(today, weekday)?;
-    if this >= today {
-        return Some(this);
+    let mut this = last_weekday(today, weekday)?;
+    while this < today || in_the_holidays(this) {
+        this = last_weekday(this.checked_add_days(Days::new(10))?, weekday)?;
     }
-    last_weekday(this.checked_add_days(Days::new(10))?, weekday)
+    Some(this)
+}
+
+/// 24 December to 1 January.
+fn in_the_holidays(day: NaiveDate) -> bool {
+    (day.month() == 12 && day.day() >= 24) || (day.month() == 1 && day.day() == 1)
 }
 
 /// The calendar file, with CRLF line ends and long lines folded as RFC 5545 asks.
@@ -134,9 +140,19 @@ mod tests {
             first_occurrence(day("2026-11-24"), Weekday::Fri),
             Some(day("2026-11-27"))
         );
+        // The last Friday of December 2026 is Christmas Day: the first review is January's.
         assert_eq!(
             first_occurrence(day("2026-11-28"), Weekday::Fri),
-            Some(day("2026-12-25"))
+            Some(day("2027-01-29"))
+        );
+        assert_eq!(
+            first_occurrence(day("2026-12-01"), Weekday::Mon),
+            Some(day("2027-01-25")),
+            "28 December is in the holidays too"
+        );
+        assert_eq!(
+            first_occurrence(day("2027-11-01"), Weekday::Thu),
+            Some(day("2027-11-25"))
         );
         assert_eq!(
             first_occurrence(day("2026-11-27"), Weekday::Fri),

@@ -10,6 +10,7 @@ use crate::cli::Globals;
 /// Write everything in the store to one versioned JSON archive: your record, portable.
 ///
 /// `cairn import archive FILE` reads it back into any store, merging by id.
+///
 /// Examples:
 ///   cairn export -o cairn-2026-11-23.json
 ///   cairn export | gzip > backup.json.gz

@@ -19,6 +19,7 @@ use crate::profile::Profile;
 /// theirs, in levels) and its label: aligned, over-confident or under-confident. Then the
 /// overall alignment, the trend across rounds, and what it means. The target is --target,
 /// else your destination's target level, else the level above yours.
+///
 /// Examples:
 ///   cairn gap
 ///   cairn gap --target L4

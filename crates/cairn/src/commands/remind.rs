@@ -16,7 +16,9 @@ use crate::profile::Profile;
 /// Write a calendar file with a monthly review event, to import into any calendar.
 ///
 /// The event repeats on the last chosen weekday of every month (default Friday 16:00, 30
-/// minutes) with a 15-minute alert. Importing the file again updates the same event.
+/// minutes) with a 15-minute alert. Importing the file again updates the same event. The
+/// first review skips one that would fall between Christmas Eve and New Year's Day.
+///
 /// Examples:
 ///   cairn remind --ics -o cairn-review.ics
 ///   cairn remind --ics --weekday thu --at 09:30 > review.ics

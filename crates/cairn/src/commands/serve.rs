@@ -14,6 +14,7 @@ use crate::profile::Profile;
 ///
 /// Local mode (default): one person, no login, loopback only.
 /// Team mode (--team): everyone with an account (`cairn user add`) logs in.
+///
 /// Examples:
 ///   cairn serve                      # http://127.0.0.1:7878/
 ///   cairn serve --demo               # a fresh demo store, to look around

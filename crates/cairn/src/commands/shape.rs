@@ -15,6 +15,7 @@ use crate::profile::Profile;
 /// Per half-year: entries per area, the deep ones marked `*` (at least 4 entries and a
 /// quarter of the half's tagged evidence), and the form: I-shaped (one depth), T-shaped
 /// (one depth with breadth), M-shaped (two or more depths), broad (no depth yet).
+///
 /// Examples:
 ///   cairn shape
 ///   cairn shape --halves 6 --json

@@ -12,6 +12,7 @@ use crate::profile::Profile;
 /// Show one piece of evidence in full.
 ///
 /// ID is the handle `cairn list` shows, or any unique start or end of the full id.
+///
 /// Example: cairn show 3f9a0c12
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]

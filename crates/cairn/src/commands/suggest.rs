@@ -16,6 +16,7 @@ use crate::output;
 /// the built-in Software Engineer ladder and says so.
 ///
 /// Prints each competency with its score and the words that drove it, best first.
+///
 /// Examples:
 ///   cairn suggest "Wrote the proposal that changed how teams run design reviews"
 ///   cairn suggest "Paired with Sam on the cache bug" --limit 1 --json

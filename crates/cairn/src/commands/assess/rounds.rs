@@ -10,6 +10,7 @@ use crate::output;
 use crate::profile::Profile;
 
 /// List your assessment rounds, newest first, with what each is waiting for.
+///
 /// Examples:
 ///   cairn assess rounds
 ///   cairn assess rounds --json

@@ -26,6 +26,7 @@ use crate::profile::Profile;
 /// expect (Enter skips one). A side submits once per round: submitted views are final, and
 /// the two are compared (`cairn gap`) once both are in. Without --round the view goes to
 /// the round waiting for it, or opens one named after the half-year.
+///
 /// Examples:
 ///   cairn assess self
 ///   cairn assess self --set delivery=L3 --set influence=L2 --note influence='Led one cross-team RFC'

@@ -20,6 +20,7 @@ use crate::profile::Profile;
 /// response, and each commitment as "WHAT|WHO|DUE" (DUE optional, YYYY-MM-DD).
 ///
 /// A vague ask is kept, but it is said so and does not count towards `cairn signal`.
+///
 /// Examples:
 ///   cairn convo add --date 2026-11-03 --ask 'Lead the payments design review in Q1' \
 ///     --response 'Yes, after the launch' --commit 'Introduce me to the review chair|Grace|2026-11-30'

@@ -17,6 +17,7 @@ use crate::output;
 /// Records are matched by id: new ones are added, newer copies replace older ones, and
 /// nothing else changes, so importing the same archive twice is harmless. The whole file
 /// is checked first and imported in one transaction: on any error nothing is written.
+///
 /// Example: cairn import archive cairn-2026-11-23.json
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]

@@ -22,6 +22,7 @@ use crate::profile::Profile;
 ///
 /// Columns are found by name (date/day/when, title/summary/what, body/details/notes,
 /// impact/outcome, skills/competencies/tags, link/url, level) or named with --column.
+///
 /// Examples:
 ///   cairn import csv brag.csv --accept
 ///   cairn import csv log.csv --column date=When --column title='What I did'
@@ -42,6 +43,7 @@ pub struct CsvArgs {
 /// Dated headings (## March 2026, ## 2026 Q1, ## Week of 2026-03-02) date the bullets under
 /// them; a day written in a bullet (2026-03-04, 4 Mar 2026, March 4) wins. Other headings
 /// are sections, and a section named like a competency tags its bullets.
+///
 /// Example: cairn import markdown brag-2026.md --accept
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]

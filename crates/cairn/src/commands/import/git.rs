@@ -24,6 +24,7 @@ use crate::profile::Profile;
 /// the emails in your profile unless --author is given; `.mailmap` is respected. Merges are
 /// skipped unless --merges. Re-running is safe: a commit already imported is skipped.
 /// Nothing becomes evidence until you accept it with `cairn inbox accept`.
+///
 /// Examples:
 ///   cairn import git ~/src/billing ~/src/payments --since 2026-01-01
 ///   cairn import git . --author ada@work.example --author ada@home.example --json

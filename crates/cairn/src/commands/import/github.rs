@@ -18,6 +18,7 @@ use crate::profile::Profile;
 /// `gh pr list --json` arrays. Pull requests by you are yours; pull requests by others
 /// that appear (a reviewed-by search) are reviews; issues are issues. The same pull
 /// request in several files is one activity, and re-importing skips what is there.
+///
 /// Examples:
 ///   gh api --paginate 'search/issues?q=author:ada-l+type:pr' > authored.json
 ///   gh api --paginate 'search/issues?q=reviewed-by:ada-l+type:pr' > reviewed.json

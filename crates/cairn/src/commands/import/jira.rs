@@ -15,6 +15,7 @@ use crate::profile::Profile;
 /// In Jira: Filters > your filter > Export > CSV. Tickets assigned to someone else are left
 /// out; who you are is your profile's name and emails unless --assignee is given. Each
 /// ticket is its own inbox group, joined by any commit or pull request naming its key.
+///
 /// Example: cairn import jira ~/Downloads/Jira.csv --assignee 'Ada L.'
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]

@@ -19,6 +19,7 @@ use crate::output;
 /// Cairn has no use for, levels with nothing new) is printed as "warning:" lines, and
 /// counts as a problem with --strict. Exits 2 when any file has a problem. The format is
 /// told from the content unless --format names it.
+///
 /// Examples:
 ///   cairn ladder check ladders/platform.toml
 ///   cairn ladder check ft-engineering.yml monzo-backend.md

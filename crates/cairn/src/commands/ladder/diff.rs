@@ -14,6 +14,7 @@ use crate::output;
 ///
 /// Without --from and --to, compares the newest version with the one before it. Changes
 /// are matched by id: `+` added, `-` removed, `~` changed (with the old and new text).
+///
 /// Examples:
 ///   cairn ladder diff ft-engineering
 ///   cairn ladder diff software-engineer --from 1 --to 3

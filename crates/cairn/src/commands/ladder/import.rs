@@ -27,6 +27,7 @@ use crate::profile::Profile;
 /// Cairn has no use for, levels with nothing new, content past the declared levels) is
 /// warned about on stderr, and refused with --strict. Formats without an id take it from
 /// the file name.
+///
 /// Examples:
 ///   cairn ladder import ft-engineering.yml
 ///   cairn ladder import levels.csv --format csv-wide --id platform --name "Platform ladder"

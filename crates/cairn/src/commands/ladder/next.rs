@@ -19,6 +19,7 @@ use crate::output;
 /// it. Uses your profile's ladder and level; --level looks from another level, --ladder at
 /// another ladder. Where the ladder branches into tracks, --track picks the path (else the
 /// first track, and the others are named).
+///
 /// Examples:
 ///   cairn ladder next
 ///   cairn ladder next --level L3

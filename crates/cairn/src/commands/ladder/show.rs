@@ -14,6 +14,7 @@ use crate::output;
 /// criteria and examples.
 ///
 /// Without ID, shows your profile's ladder (or the built-in software-engineer ladder).
+///
 /// Examples:
 ///   cairn ladder show --level L3
 ///   cairn ladder show ft-engineering --track people-manager

@@ -15,6 +15,7 @@ use crate::output;
 /// Add a user to a team server: their profile and their login.
 ///
 /// The password is read from standard input (one line), never from a flag.
+///
 /// Example: printf '%s\n' "$PASSWORD" | cairn --db postgres://… user add --name 'Ada Lovelace'
 ///          --email ada@work.example --level L3 --role engineer --manager grace@work.example
 #[derive(Debug, clap::Args)]
