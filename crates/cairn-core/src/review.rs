@@ -55,9 +55,9 @@ pub struct Review {
     pub logged: Vec<Logged>,
     /// The gap's competencies, largest first, with what the month gave each.
     pub gap: Vec<GapCompetency>,
-    /// The newest entry's day, in any month up to the review's end.
+    /// The newest entry's day, in any month up to today.
     pub last_entry: Option<NaiveDate>,
-    /// Days from the last entry to the review's end (or today, within the month).
+    /// Days from the last entry to today, whichever month is reviewed.
     pub days_since_last_entry: Option<i64>,
     /// Inbox groups waiting.
     pub inbox_groups: usize,
@@ -124,14 +124,15 @@ pub fn review(input: Inputs<'_>) -> Review {
             to_target,
         })
         .collect();
+    // Counted to today, whichever month is reviewed: "days since" means days until now.
     let end = last.min(input.today);
     let last_entry = input
         .evidence
         .iter()
         .map(|e| e.date)
-        .filter(|d| *d <= end)
+        .filter(|d| *d <= input.today)
         .max();
-    let days = last_entry.map(|d| (end - d).num_days());
+    let days = last_entry.map(|d| (input.today - d).num_days());
     let month = first.format("%Y-%m").to_string();
     let nudge = nudge(
         &month,
@@ -305,9 +306,13 @@ mod tests {
         )];
         let r = run(&old, (0, 0));
         assert!(r.logged.is_empty());
-        assert_eq!(r.days_since_last_entry, Some(80));
+        assert_eq!(
+            r.days_since_last_entry,
+            Some(318),
+            "to today, not to the end of March"
+        );
         assert!(
-            r.nudge.contains("last entry was 80 days ago"),
+            r.nudge.contains("last entry was 318 days ago"),
             "{}",
             r.nudge
         );
@@ -346,7 +351,7 @@ mod tests {
         ));
         let r = run(&month, (0, 0));
         assert!(r.nudge.contains("none of"), "{}", r.nudge);
-        assert_eq!(r.days_since_last_entry, Some(11));
+        assert_eq!(r.days_since_last_entry, Some(249));
         month.push(entry(&ladder, "2026-03-21", &all[3..], LevelSignal::Next));
         assert!(run(&month, (0, 0)).nudge.contains("share the strongest"));
         assert!(

@@ -662,7 +662,10 @@ fn the_monthly_review_says_what_the_month_gave_the_gap_and_what_to_do() {
     );
     assert_eq!(row("mentoring")["entries"], 0, "January is not March");
     assert_eq!(r["last_entry"], "2026-03-20");
-    assert_eq!(r["days_since_last_entry"], 11);
+    // Days since the last entry are counted to today, not to the end of the month reviewed.
+    let since =
+        chrono::Local::now().date_naive() - chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap();
+    assert_eq!(r["days_since_last_entry"], since.num_days());
     // The first competency of the ladder with nothing this month is the nudge.
     assert!(
         r["nudge"]
