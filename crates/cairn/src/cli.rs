@@ -7,6 +7,7 @@ use clap::Parser;
 
 use crate::commands::Command;
 use crate::config::Config;
+use crate::paint::When;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -30,6 +31,10 @@ pub struct Cli {
     /// Print JSON instead of text, for scripts
     #[arg(long, global = true)]
     json: bool,
+
+    /// Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never
+    #[arg(long, global = true, value_enum, default_value_t = When::Auto, value_name = "WHEN")]
+    color: When,
 
     #[command(subcommand)]
     command: Command,
@@ -83,6 +88,11 @@ impl Cli {
     /// True for `cairn serve`, which wants a multi-threaded runtime.
     pub fn serves(&self) -> bool {
         self.command.serves()
+    }
+
+    /// When to colour, from `--color`.
+    pub fn colour(&self) -> When {
+        self.color
     }
 
     /// True when `--json` was given: errors are printed as JSON too.

@@ -11,6 +11,7 @@ mod config;
 mod failure;
 mod handle;
 mod output;
+mod paint;
 mod profile;
 
 use std::process::ExitCode;
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         }
     };
     let json = cli.wants_json();
+    cli.colour().apply();
     match runtime.block_on(cli.run()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if failure::is_broken_pipe(&error) => ExitCode::SUCCESS,
@@ -41,9 +43,9 @@ fn main() -> ExitCode {
             ExitCode::from(failure::exit_code(&error))
         }
         Err(error) => {
-            eprintln!("cairn: error: {error}");
+            anstream::eprintln!("{} {error}", paint::error());
             for cause in error.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                anstream::eprintln!("  caused by: {cause}");
             }
             ExitCode::from(failure::exit_code(&error))
         }

@@ -1181,3 +1181,33 @@ fn help_shows_each_example_on_its_own_line_and_reached_and_drop_have_their_own()
     assert!(reached.contains("--level") && !dropped.contains("--level"));
     assert_ne!(reached.lines().next(), dropped.lines().next());
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let env = Env::new();
+    env.init();
+    let piped = env.run(&["goal", "check", "I want to grow"]).ok().stdout;
+    assert!(
+        !piped.contains('\u{1b}'),
+        "a pipe gets plain text: {piped:?}"
+    );
+    let forced = env
+        .run(&["--color", "always", "goal", "check", "I want to grow"])
+        .ok()
+        .stdout;
+    assert!(
+        forced.starts_with("\u{1b}[1m\u{1b}[31mvague\u{1b}[0m\n"),
+        "{forced:?}"
+    );
+    let never = env.run(&["--color", "never", "ready"]).ok().stdout;
+    assert!(!never.contains('\u{1b}'));
+    let refused = env.run(&["--color", "always", "log", "x", "--skill", "zz"]);
+    assert!(
+        refused
+            .stderr
+            .starts_with("\u{1b}[1m\u{1b}[31mcairn: error:"),
+        "{:?}",
+        refused.stderr
+    );
+    assert_eq!(env.run(&["--color", "sometimes", "ready"]).code, 2);
+}

@@ -13,6 +13,7 @@ use super::gap::calibration;
 use crate::cli::Globals;
 use crate::failure::bad_input;
 use crate::output;
+use crate::paint;
 use crate::profile::Profile;
 
 /// Are you ready for the target level? Said as a good manager would: the verdict, your
@@ -97,7 +98,7 @@ pub async fn active_destination(profile: &Profile) -> anyhow::Result<Option<Dest
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(globals).await?;
     let r = readiness(&profile, &args.aim, Voice::Engineer).await?;
-    let mut out = io::stdout().lock();
+    let mut out = anstream::stdout().lock();
     if globals.json {
         output::json(&mut out, &r)?;
     } else {
@@ -113,7 +114,7 @@ fn print(out: &mut impl Write, r: &Readiness) -> io::Result<()> {
         "Readiness for {} (from {}): {}\n",
         r.target,
         r.current,
-        r.overall.words()
+        paint::verdict(r.overall.words(), 0)
     )?;
     writeln!(out, "{}\n", r.summary)?;
     let show = |l: &Option<LevelId>| l.as_ref().map_or("—".to_owned(), ToString::to_string);
@@ -129,10 +130,10 @@ fn print(out: &mut impl Write, r: &Readiness) -> io::Result<()> {
         };
         writeln!(
             out,
-            "{:<18} {:<11} {:<9} {:<7} {:<5} {}",
+            "{:<18} {:<11} {} {:<7} {:<5} {}",
             c.competency.as_str(),
             judged,
-            c.verdict.words(),
+            paint::verdict(c.verdict.words(), 9),
             show(&c.manager),
             show(&c.own),
             c.evidence.len()

@@ -6,6 +6,7 @@ use cairn_core::clarity::{Clarity, check};
 
 use crate::cli::Globals;
 use crate::output;
+use crate::paint;
 
 /// Check whether a goal statement is concrete: a destination, an action, a horizon and
 /// evidence. Prints the verdict, the words it found, and the question for each gap.
@@ -23,7 +24,7 @@ pub struct Args {
 
 pub fn run(args: &Args, globals: &Globals) -> anyhow::Result<()> {
     let clarity = check(&args.words.join(" "));
-    let mut out = io::stdout().lock();
+    let mut out = anstream::stdout().lock();
     if globals.json {
         output::json(&mut out, &clarity)?;
     } else {
@@ -35,7 +36,7 @@ pub fn run(args: &Args, globals: &Globals) -> anyhow::Result<()> {
 
 /// The verdict, each element with the words that showed it, and the questions.
 pub fn print(out: &mut impl Write, c: &Clarity) -> io::Result<()> {
-    writeln!(out, "{}", c.verdict)?;
+    writeln!(out, "{}", paint::verdict(c.verdict.as_str(), 0))?;
     let rows = [
         (
             "destination",
