@@ -152,6 +152,7 @@ pub fn router(state: AppState) -> Router {
             "/reps",
             get(pages::growth::reps).post(pages::growth::add_rep),
         )
+        .route("/reps/status", post(pages::growth::set_rep_status))
         .route(
             "/conversations",
             get(pages::growth::conversations).post(pages::growth::add_conversation),

@@ -1155,6 +1155,60 @@ async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
                 .text
                 .contains("Chair the design forum")
         );
+        // Its status changes on the page: dropped, it leaves the plan; reopened, it is back.
+        let forum = plan[0]["rep"]["id"].as_str().unwrap().to_owned();
+        let r = send(
+            &app,
+            form(
+                "/reps/status",
+                &format!("csrf={token}&rep={forum}&status=dropped"),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let plan = send(&app, get("/api/v1/reps/plan")).await.json();
+        assert!(
+            plan.as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["rep"]["id"] != forum.as_str())
+        );
+        let page = send(&app, get("/reps")).await.text;
+        assert!(
+            page.contains("Done or dropped") && page.contains(">Reopen</button>"),
+            "{page}"
+        );
+        let r = send(
+            &app,
+            form(
+                "/reps/status",
+                &format!("csrf={token}&rep={forum}&status=candidate"),
+            ),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            send(&app, get("/api/v1/reps/plan")).await.json()[0]["rep"]["id"],
+            forum.as_str()
+        );
+        let bad = send(
+            &app,
+            form(
+                "/reps/status",
+                &format!("csrf={token}&rep={forum}&status=paused"),
+            ),
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let stranger = send(
+            &app,
+            form(
+                "/reps/status",
+                &format!("csrf={token}&rep=00000000-0000-7000-8000-000000000000&status=done"),
+            ),
+        )
+        .await;
+        assert_eq!(stranger.status, StatusCode::NOT_FOUND);
 
         // Conversations: all or nothing, then outcomes.
         let before = w.store.conversations(w.ada.id).await.unwrap().len();

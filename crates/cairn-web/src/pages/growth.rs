@@ -191,6 +191,42 @@ pub async fn reps(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
     Ok(render(&page)?.into_response())
 }
 
+/// The change-a-rep's-status form.
+#[derive(Debug, Default, Deserialize)]
+pub struct RepStatusForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    rep: String,
+    #[serde(default)]
+    status: String,
+}
+
+/// `POST /reps/status`: move one of the viewer's own reps to candidate, active, done or
+/// dropped.
+pub async fn set_rep_status(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<RepStatusForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&viewer.csrf, &form.csrf)?;
+    let status: RepStatus = form.status.parse()?;
+    let id: RepId = form.rep.parse().map_err(|_| AppError::NotFound)?;
+    let Some(mut rep) = state
+        .store
+        .reps(viewer.person)
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+    else {
+        return Err(AppError::NotFound);
+    };
+    rep.status = status;
+    rep.updated_at = now().max(rep.updated_at + chrono::Duration::microseconds(1));
+    state.store.put_rep(&rep).await?;
+    Ok(Redirect::to("/reps").into_response())
+}
+
 /// `POST /reps`: add a rep.
 pub async fn add_rep(
     State(state): State<AppState>,
