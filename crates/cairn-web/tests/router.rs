@@ -1394,6 +1394,11 @@ async fn the_profile_page_changes_a_level_and_keeps_its_history() {
             page.text.contains(r#"<option value="L2" selected>"#),
             "prefilled"
         );
+        assert!(
+            page.text
+                .contains(r#"<a class="button" href="/api/v1/export" download="#),
+            "the export is a button away"
+        );
         let token = csrf_of(&page.text);
         let body = format!(
             "csrf={token}&name=Ada&level=L3&emails=ada%40work.example%0Aada%40home.example&github=ada-l&reason=Promoted+in+the+May+cycle"

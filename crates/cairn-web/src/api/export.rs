@@ -17,7 +17,7 @@ use crate::{AppState, Mode};
 /// team server only the caller's own records: their person, destinations, evidence and
 /// rounds, with each round's manager entries only once both views are in (the blindness
 /// rule holds here as everywhere), reps, conversations with their commitments,
-/// constraints, imported activities, the ladder versions those pin, and the people they
+/// constraints, decisions, the profile's history, imported activities, the ladder versions those pin, and the people they
 /// name (their manager, whoever recorded a view or a constraint) as bare references
 /// without emails.
 pub async fn archive(
