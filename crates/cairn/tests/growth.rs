@@ -409,6 +409,19 @@ fn clear_asks_that_produce_nothing_raise_the_signal() {
 fn the_demo_store_reads_as_a_manager_would_read_it() {
     let env = Env::new();
     env.run(&["demo"]).ok();
+    // A newcomer sees imports at work: three groups wait in the inbox, two commits as one.
+    let inbox = env.json(&["inbox"]);
+    let keys: Vec<&str> = inbox
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        ["LEDGER-212", "payments/payments#1602", "PAY-930"],
+        "{inbox:#}"
+    );
     let r = env.json(&["ready"]);
     assert_eq!(r["overall"], "useful-not-ready", "{r:#}");
     let verdicts: Vec<&str> = r["competencies"]

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use cairn_core::Invalid;
 use cairn_core::Visibility;
+use cairn_core::activity::Activity;
 use cairn_core::archive::{Archive, Growth};
 use cairn_core::assessment::{AssessmentRound, Assessor, Rating, submission};
 use cairn_core::constraint::Constraint;
@@ -60,6 +61,20 @@ struct Year {
     conversation: Vec<DemoConversation>,
     constraint: Vec<DemoConstraint>,
     evidence: Vec<DemoEvidence>,
+    activity: Vec<DemoActivity>,
+}
+
+/// Imported work still waiting in the inbox.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoActivity {
+    days_ago: u64,
+    source: String,
+    kind: String,
+    external_id: String,
+    container: String,
+    title: String,
+    url: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -500,6 +515,17 @@ fn build(today: NaiveDate) -> anyhow::Result<Archive> {
             updated_at: when,
         });
     }
+    let mut activities = Vec::new();
+    for a in year.activity {
+        let when = at(day(a.days_ago));
+        let mut activity = Activity::new(me.id, a.source.parse()?, a.kind.parse()?, when);
+        activity.external_id = a.external_id;
+        activity.container = a.container;
+        activity.title = a.title;
+        activity.url = a.url;
+        activity.occurred_at = when;
+        activities.push(activity.grouped());
+    }
     let archive = Archive::new(
         Some(me.id),
         vec![ladder],
@@ -509,6 +535,7 @@ fn build(today: NaiveDate) -> anyhow::Result<Archive> {
         evidence,
     )
     .with_rounds(rounds, assessments)
+    .with_activities(activities)
     .with_growth(growth);
     // Through the same checks as any archive, so the demo can never hold what import refuses.
     Ok(Archive::parse(&archive.to_json(), today)?)
