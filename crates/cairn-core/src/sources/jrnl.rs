@@ -47,7 +47,8 @@ pub fn read(text: &str) -> Result<Vec<Entry>, SourceError> {
     for e in &mut entries {
         e.body = e.body.trim().to_owned();
         e.tags = tags(&format!("{} {}", e.title, e.body));
-        if e.title.is_empty() {
+        // A title of control characters alone is no title once they are dropped.
+        if crate::text::plain(&e.title).trim().is_empty() {
             return Err(SourceError::new(
                 Some(e.line),
                 "title",
@@ -88,6 +89,12 @@ mod tests {
         assert_eq!(list[0].body, "Wrote it up.");
         assert_eq!(list[0].tags, ["@incident"]);
         assert_eq!(list[1].title, "Paired with Sam @mentoring");
+        let blank = read("[2026-03-02 09:15] \u{0}\u{0}\nBody only\n").unwrap_err();
+        assert_eq!(
+            (blank.line, blank.field.as_str()),
+            (Some(1), "title"),
+            "{blank}"
+        );
         assert_eq!((list[2].line, list[2].body.as_str()), (6, ""));
     }
 
