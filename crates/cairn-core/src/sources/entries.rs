@@ -33,6 +33,12 @@ pub struct Entry {
     pub level: LevelSignal,
 }
 
+/// True when `title` says nothing once control characters are dropped: every reader
+/// refuses such an entry, naming its line, rather than import a blank title.
+pub(crate) fn blank(title: &str) -> bool {
+    crate::text::plain(title).trim().is_empty()
+}
+
 impl Entry {
     /// The key that makes re-importing the same entry a no-op: its date and a hash of its
     /// words, so an edited entry imports as new.

@@ -126,7 +126,7 @@ pub fn read(
             ));
         }
         let title = cell(Some(summary));
-        if crate::text::plain(title).trim().is_empty() {
+        if super::entries::blank(title) {
             return Err(SourceError::new(Some(line), "Summary", "is empty"));
         }
         let date = |i: Option<usize>, name: &str| -> Result<Option<Timestamp>, SourceError> {

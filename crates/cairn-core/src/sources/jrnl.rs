@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::SourceError;
-use super::entries::{Entry, tags};
+use super::entries::{Entry, blank, tags};
 
 /// Reads a jrnl journal, oldest first as written.
 pub fn read(text: &str) -> Result<Vec<Entry>, SourceError> {
@@ -47,8 +47,7 @@ pub fn read(text: &str) -> Result<Vec<Entry>, SourceError> {
     for e in &mut entries {
         e.body = e.body.trim().to_owned();
         e.tags = tags(&format!("{} {}", e.title, e.body));
-        // A title of control characters alone is no title once they are dropped.
-        if crate::text::plain(&e.title).trim().is_empty() {
+        if blank(&e.title) {
             return Err(SourceError::new(
                 Some(e.line),
                 "title",

@@ -33,6 +33,9 @@ pub fn read(text: &str, year: i32) -> Result<Vec<Entry>, SourceError> {
         let depth = line.len() - trimmed.len();
         let bullet = bullet_text(trimmed);
         match (bullet, indent) {
+            // A bullet that says nothing (left empty, or control characters alone) is
+            // no entry: skipped rather than imported with a blank title.
+            (Some(text), _) if super::entries::blank(text) => {}
             (Some(text), None) => {
                 indent = Some(depth);
                 entries.push(entry(i + 1, text, period, section.as_deref(), year)?);
@@ -86,6 +89,7 @@ fn entry(
     year: i32,
 ) -> Result<Entry, SourceError> {
     let text = text.trim_start_matches("[x] ").trim_start_matches("[ ] ");
+
     let year = period.map_or(year, |p| p.year());
     let date = date_in(text, year).or(period).ok_or_else(|| {
         SourceError::new(
@@ -221,6 +225,13 @@ mod tests {
         let text = "# Brag document\n\n## 2026 Q1\n\n### Mentoring\n- Onboarded Sam (4 Mar 2026)\n  - paired daily for two weeks\n  more context\n- Ran the interview training #hiring\n\n## April 2026\n* Shipped search v2 on April 20th\n1. Wrote the ADR for the ledger split, 2026-04-02\n";
         let list = read(text, 2020).unwrap();
         let got: Vec<(NaiveDate, &str)> = list.iter().map(|e| (e.date, e.title.as_str())).collect();
+        let skipped = read(
+            "## March 2026\n- \u{0}\u{0}\n-\u{20}\n- Ran the review\n",
+            2026,
+        )
+        .unwrap();
+        assert_eq!(skipped.len(), 1, "bullets that say nothing are no entries");
+        assert_eq!(skipped[0].title, "Ran the review");
         assert_eq!(
             got,
             [

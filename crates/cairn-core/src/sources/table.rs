@@ -104,7 +104,7 @@ pub fn read(
         let day = parse_date(&header(date), cell(Some(date)), today)
             .map_err(|e| SourceError::new(Some(line), e.field, e.message))?;
         let what = cell(Some(title));
-        if what.is_empty() {
+        if super::entries::blank(what) {
             return Err(SourceError::new(Some(line), header(title), "is empty"));
         }
         let signal = match cell(level) {
