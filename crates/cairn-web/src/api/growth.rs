@@ -35,7 +35,8 @@ pub struct ReadyParams {
     window: Option<u32>,
 }
 
-fn target(typed: Option<&str>) -> Result<Option<LevelId>, Invalid> {
+/// A `target` level typed in a query, empty for none.
+pub(crate) fn target(typed: Option<&str>) -> Result<Option<LevelId>, Invalid> {
     typed
         .filter(|t| !t.is_empty())
         .map(|t| {

@@ -4,7 +4,6 @@
 
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
-use cairn_core::Invalid;
 use cairn_core::readiness::WINDOW_MONTHS;
 use serde::Deserialize;
 
@@ -48,15 +47,7 @@ pub async fn case(
 ) -> Result<Response, AppError> {
     // The case is handed to others: it speaks of the engineer in the third person.
     let access = access(&state, &viewer, &p.person).await?.for_committee();
-    let target = if p.target.is_empty() {
-        None
-    } else {
-        Some(
-            p.target
-                .parse()
-                .map_err(|e: Invalid| Invalid::new("target", e.message))?,
-        )
-    };
+    let target = crate::api::growth::target(Some(&p.target))?;
     let window = p.window.unwrap_or(WINDOW_MONTHS);
     let readiness = access.readiness(&state, target.clone(), window).await?;
     let history = access.history(&state).await?;

@@ -76,15 +76,7 @@ pub async fn ready(
     Query(p): Query<ReadyParams>,
 ) -> Result<Response, AppError> {
     let access = access(&state, &viewer, &p.person).await?;
-    let target = if p.target.is_empty() {
-        None
-    } else {
-        Some(
-            p.target
-                .parse()
-                .map_err(|e: Invalid| Invalid::new("target", e.message))?,
-        )
-    };
+    let target = crate::api::growth::target(Some(&p.target))?;
     let r = access
         .readiness(
             &state,
