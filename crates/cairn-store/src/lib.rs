@@ -27,7 +27,7 @@ use cairn_core::dates::Timestamp;
 use cairn_core::decision::Decision;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery};
-use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId};
+use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId, RepId};
 use cairn_core::inbox::Group;
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::{Person, ProfileChange};
@@ -315,6 +315,8 @@ pub trait Store: Send + Sync {
     async fn put_rep(&self, rep: &Rep) -> Result<()>;
     /// A person's reps, oldest first.
     async fn reps(&self, owner: PersonId) -> Result<Vec<Rep>>;
+    /// Deletes one of `owner`'s reps for good; not found when it is not theirs.
+    async fn remove_rep(&self, owner: PersonId, id: RepId) -> Result<()>;
     /// Adds a growth conversation with the commitments made in it, in one transaction.
     async fn add_conversation(
         &self,

@@ -19,7 +19,7 @@ use cairn_core::dates::{Timestamp, now};
 use cairn_core::decision::Decision;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
-use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId};
+use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId, RepId};
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::{Person, ProfileChange};
 use cairn_core::rep::Rep;
@@ -720,6 +720,21 @@ impl Store for SqliteStore {
         .fetch_all(&self.pool)
         .await?;
         decode_all(rows)
+    }
+
+    async fn remove_rep(&self, owner: PersonId, id: RepId) -> Result<()> {
+        let done = sqlx::query("DELETE FROM reps WHERE id = $1 AND owner_id = $2")
+            .bind(id.to_string())
+            .bind(owner.to_string())
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound {
+                what: "rep",
+                id: id.to_string(),
+            });
+        }
+        Ok(())
     }
 
     async fn add_conversation(

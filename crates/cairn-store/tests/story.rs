@@ -875,6 +875,20 @@ async fn growth_story(store: Arc<dyn Store>) {
     rep.updated_at = now();
     store.put_rep(&rep).await.unwrap();
     assert_eq!(store.reps(me.id).await.unwrap(), vec![rep.clone()]);
+    // A rep added by mistake is deleted for good, and only by its owner.
+    let mistake = Rep {
+        id: RepId::new(),
+        title: "Typo".into(),
+        ..rep.clone()
+    };
+    store.put_rep(&mistake).await.unwrap();
+    let stranger = store.remove_rep(PersonId::new(), mistake.id).await;
+    assert!(
+        matches!(stranger, Err(StoreError::NotFound { what: "rep", .. })),
+        "{stranger:?}"
+    );
+    store.remove_rep(me.id, mistake.id).await.unwrap();
+    assert_eq!(store.reps(me.id).await.unwrap(), vec![rep.clone()]);
 
     let talk = Conversation {
         id: ConversationId::new(),

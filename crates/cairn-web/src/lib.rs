@@ -19,6 +19,7 @@ mod error;
 pub mod packet;
 mod pages;
 pub mod password;
+mod prose;
 mod security;
 pub mod session;
 
@@ -153,6 +154,7 @@ pub fn router(state: AppState) -> Router {
             get(pages::growth::reps).post(pages::growth::add_rep),
         )
         .route("/reps/status", post(pages::growth::set_rep_status))
+        .route("/reps/delete", post(pages::growth::delete_rep))
         .route(
             "/conversations",
             get(pages::growth::conversations).post(pages::growth::add_conversation),

@@ -238,7 +238,21 @@ async fn the_dashboard_shows_destination_recent_work_and_a_heat_map() {
         assert!(
             !r.text.contains("Bo&#39;s private reflection") && !r.text.contains("Bo's private")
         );
-        assert_eq!(r.text.matches("class=\"heatmap-cell\"").count(), 8 * 12);
+        // Twelve months for wide screens and the last six for narrow ones.
+        assert_eq!(
+            r.text.matches("class=\"heatmap-cell heat-").count(),
+            8 * (12 + 6)
+        );
+        // A cell with evidence leads to that month's evidence for that competency.
+        assert_eq!(
+            r.text.matches("<a href=\"/evidence?skill=").count(),
+            r.text.matches("<title>").count() - 1 - r.text.matches(": 0 entries</title>").count(),
+            "every cell with evidence, and no other, links to its evidence"
+        );
+        assert!(
+            r.text.contains("5 or more</li>"),
+            "the legend names the scale"
+        );
         assert!(r.text.contains(
             "<strong>3</strong> pieces of evidence, <strong>1</strong> showing the next level"
         ));
@@ -1209,6 +1223,36 @@ async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
         )
         .await;
         assert_eq!(stranger.status, StatusCode::NOT_FOUND);
+        // Deleted on the page, the rep is gone; through the API, another goes; a second
+        // delete, or a rep that is not the viewer's, is not found.
+        let r = send(
+            &app,
+            form("/reps/delete", &format!("csrf={token}&rep={forum}")),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert!(
+            !send(&app, get("/reps"))
+                .await
+                .text
+                .contains("Chair the design forum")
+        );
+        let release = send(&app, get("/api/v1/reps")).await.json()[0]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let path = format!("/api/v1/reps/{release}");
+        let r = send(&app, api("DELETE", &path, &json!({}))).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+        assert_eq!(send(&app, get("/api/v1/reps")).await.json(), json!([]));
+        let again = send(&app, api("DELETE", &path, &json!({}))).await;
+        assert_eq!(again.status, StatusCode::NOT_FOUND);
+        let forged = send(
+            &app,
+            form("/reps/delete", &format!("csrf=nope&rep={release}")),
+        )
+        .await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
 
         // Conversations: all or nothing, then outcomes.
         let before = w.store.conversations(w.ada.id).await.unwrap().len();

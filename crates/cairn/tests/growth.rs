@@ -232,6 +232,25 @@ fn the_rep_plan_ranks_by_the_gap_and_names_visible_dead_ends() {
         .bad_input("--skill");
     env.run(&["rep", "set", "zz", "--status", "done"])
         .bad_input("too short");
+    // A rep recorded by mistake is deleted; the others stay.
+    let typo = env
+        .run(&["rep", "add", "Mentor teh new hires", "--skill", "mentoring"])
+        .ok()
+        .stdout;
+    assert_eq!(env.json(&["rep", "list"]).as_array().unwrap().len(), 4);
+    let removed = env.json(&["rep", "rm", &typo.trim()[28..]]);
+    assert_eq!(removed["title"], "Mentor teh new hires");
+    let left: Vec<String> = env
+        .json(&["rep", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(left.len(), 3, "{left:?}");
+    assert!(!left.iter().any(|t| t.contains("teh")), "{left:?}");
+    env.run(&["rep", "rm", &typo.trim()[28..]])
+        .bad_input("no rep");
 }
 
 #[test]

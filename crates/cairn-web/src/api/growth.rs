@@ -104,6 +104,17 @@ pub async fn reps(
     Ok(Json(reps))
 }
 
+/// `DELETE /api/v1/reps/{id}`: delete one of the viewer's own reps for good.
+pub async fn remove_rep(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let id: RepId = id.parse().map_err(|_| AppError::NotFound)?;
+    state.store.remove_rep(viewer.person, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// A new rep.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -13,7 +13,7 @@ mod openapi;
 pub(crate) mod profile;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{delete, get};
 
 use crate::AppState;
 
@@ -41,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .route("/signal", get(growth::signal))
         .route("/reps", get(growth::reps).post(growth::add_rep))
         .route("/reps/plan", get(growth::rep_plan))
+        .route("/reps/{id}", delete(growth::remove_rep))
         .route(
             "/conversations",
             get(growth::conversations).post(growth::add_conversation),

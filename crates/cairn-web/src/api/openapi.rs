@@ -177,6 +177,9 @@ pub fn spec() -> Value {
                     "responses": with_errors(json!({"200": {"description": "The signal", "content": {"application/json": {"schema": {"type": "object", "required": ["raised", "asks", "delivered", "reasons"]}}}}}))
                 }
             },
+            "/api/v1/reps/{id}": {
+                "delete": {"summary": "Delete one of your reps for good (one you chose not to do is better set to dropped)", "parameters": [id_param], "responses": with_errors(json!({"204": {"description": "Deleted"}}))}
+            },
             "/api/v1/reps": {
                 "get": {"summary": "Your reps, oldest first (a report's: only those they shared)", "parameters": [person.clone()], "responses": with_errors(json!({"200": {"description": "Reps", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["id", "title", "competencies", "exposure", "status"]}}}}}}))},
                 "post": {
@@ -203,7 +206,7 @@ pub fn spec() -> Value {
             "/api/v1/commitments/{id}": {
                 "post": {
                     "summary": "Record how one of your commitments turned out",
-                    "parameters": [id_param.clone()],
+                    "parameters": [id_param],
                     "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["outcome"], "properties": {"outcome": {"type": "string", "enum": ["open", "delivered", "dropped"]}}}}}},
                     "responses": with_errors(json!({"200": {"description": "The commitment", "content": {"application/json": {"schema": {"type": "object"}}}}}))
                 }

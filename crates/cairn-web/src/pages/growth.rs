@@ -183,7 +183,7 @@ pub async fn reps(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
     Ok(render(&page)?.into_response())
 }
 
-/// The change-a-rep's-status form.
+/// A form naming one of the viewer's reps, with the status to give it when changing it.
 #[derive(Debug, Default, Deserialize)]
 pub struct RepStatusForm {
     #[serde(default)]
@@ -216,6 +216,18 @@ pub async fn set_rep_status(
     rep.status = status;
     rep.updated_at = now().max(rep.updated_at + chrono::Duration::microseconds(1));
     state.store.put_rep(&rep).await?;
+    Ok(Redirect::to("/reps").into_response())
+}
+
+/// `POST /reps/delete`: delete one of the viewer's own reps for good.
+pub async fn delete_rep(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<RepStatusForm>,
+) -> Result<Response, AppError> {
+    check_csrf(&viewer.csrf, &form.csrf)?;
+    let id: RepId = form.rep.parse().map_err(|_| AppError::NotFound)?;
+    state.store.remove_rep(viewer.person, id).await?;
     Ok(Redirect::to("/reps").into_response())
 }
 

@@ -3,6 +3,7 @@
 mod add;
 mod list;
 mod plan;
+mod rm;
 mod set;
 
 use clap::Subcommand;
@@ -16,6 +17,7 @@ pub enum Command {
     List(list::Args),
     Plan(plan::Args),
     Set(set::Args),
+    Rm(rm::Args),
 }
 
 impl Command {
@@ -26,6 +28,7 @@ impl Command {
             Self::List(args) => list::run(args, globals).await,
             Self::Plan(args) => plan::run(args, globals).await,
             Self::Set(args) => set::run(args, globals).await,
+            Self::Rm(args) => rm::run(args, globals).await,
         }
     }
 }
