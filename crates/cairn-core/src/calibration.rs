@@ -454,30 +454,54 @@ fn reading(c: &Calibration, latest: &RoundView<'_>, voice: Voice<'_>) -> Vec<Str
 /// Picks one outline's level out of a row.
 type LevelOf = fn(&CompetencyGap) -> Option<&LevelId>;
 
-const RADAR_SIZE: f64 = 420.0;
-const RADAR_RADIUS: f64 = 140.0;
+const RADAR_SIZE: f64 = 350.0;
+const RADAR_RADIUS: f64 = 120.0;
+/// Room beside the chart for the competency names, in the chart's own units.
+const RADAR_MARGIN: f64 = 45.0;
 
 impl Calibration {
-    /// An inline SVG radar: one spoke per competency, one ring per level of `ladder`, and
-    /// an outline each for the engineer's view, the manager's and the target. A missing
+    /// The ladder ranks the radar spans: the centre sits one below the lowest level any
+    /// outline touches (so a missing value, drawn at the centre, is never mistaken for a
+    /// level), the outer ring one above the highest, within the ladder.
+    fn radar_span(&self, ladder: &Ladder) -> (i64, i64) {
+        let ranks: Vec<i64> = self
+            .competencies
+            .iter()
+            .flat_map(|r| [r.own.as_ref(), r.manager.as_ref(), r.target.as_ref()])
+            .flatten()
+            .filter_map(|l| ladder.rank(l))
+            .map(|r| r as i64)
+            .collect();
+        let top = ladder.height().max(1) as i64 - 1;
+        match (ranks.iter().min(), ranks.iter().max()) {
+            (Some(&low), Some(&high)) => (low - 1, (high + 1).min(top).max(low)),
+            _ => (-1, top),
+        }
+    }
+
+    /// An inline SVG radar: one spoke per competency, one labelled ring per level it spans,
+    /// and an outline each for the engineer's view, the manager's and the target. A missing
     /// value sits at the centre. Every point carries a `<title>` with its level.
     pub fn radar_svg(&self, ladder: &Ladder) -> String {
         let n = self.competencies.len().max(1);
-        let rings = ladder.height().max(1);
+        let (inner, outer) = self.radar_span(ladder);
+        let rings = (outer - inner).max(1);
         let centre = RADAR_SIZE / 2.0;
+        let angle =
+            |i: usize| std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
         let point = |i: usize, level: Option<&LevelId>| {
             let step = level
                 .and_then(|l| ladder.rank(l))
-                .map_or(0.0, |x| (x + 1) as f64);
-            let angle = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-            let r = RADAR_RADIUS * step / rings as f64;
-            (centre + r * angle.cos(), centre + r * angle.sin())
+                .map_or(0, |x| (x as i64 - inner).max(0));
+            let r = RADAR_RADIUS * step as f64 / rings as f64;
+            (centre + r * angle(i).cos(), centre + r * angle(i).sin())
         };
         let mut svg = String::new();
         let _ = write!(
             svg,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="-70 0 {} {RADAR_SIZE}" width="100%" role="img" aria-labelledby="radar-title radar-desc" class="radar">"#,
-            RADAR_SIZE + 140.0
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{} 0 {} {RADAR_SIZE}" role="img" aria-labelledby="radar-title radar-desc" class="radar">"#,
+            -RADAR_MARGIN,
+            RADAR_SIZE + 2.0 * RADAR_MARGIN
         );
         let summary = match self.alignment {
             Some(a) => format!(
@@ -497,19 +521,35 @@ impl Calibration {
                 svg,
                 r##"<circle cx="{centre}" cy="{centre}" r="{r:.1}" class="radar-ring" fill="none" stroke="#d9dee3"/>"##
             );
+            let rank = inner + ring;
+            if let Some(level) = ladder
+                .levels
+                .iter()
+                .find(|l| ladder.rank(&l.id).map(|x| x as i64) == Some(rank))
+            {
+                // Between the first two spokes, clear of the names at their ends.
+                let between = angle(0) + std::f64::consts::PI / n as f64;
+                let _ = write!(
+                    svg,
+                    r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="radar-ring-label" font-size="11" fill="#616e7c">{}</text>"##,
+                    centre + r * between.cos(),
+                    centre + r * between.sin() - 3.0,
+                    escape(level.id.as_str())
+                );
+            }
         }
         for (i, row) in self.competencies.iter().enumerate() {
-            let (x, y) = point(i, ladder.levels.last().map(|l| &l.id));
+            let (x, y) = point(i, None);
+            let (x2, y2) = (
+                centre + RADAR_RADIUS * angle(i).cos(),
+                centre + RADAR_RADIUS * angle(i).sin(),
+            );
             let _ = write!(
                 svg,
-                r##"<line x1="{centre}" y1="{centre}" x2="{x:.1}" y2="{y:.1}" class="radar-spoke" stroke="#d9dee3"/>"##
+                r##"<line x1="{x:.1}" y1="{y:.1}" x2="{x2:.1}" y2="{y2:.1}" class="radar-spoke" stroke="#d9dee3"/>"##
             );
-            let (lx, ly) = {
-                let angle =
-                    std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-                let r = RADAR_RADIUS + 22.0;
-                (centre + r * angle.cos(), centre + r * angle.sin())
-            };
+            let r = RADAR_RADIUS + 14.0;
+            let (lx, ly) = (centre + r * angle(i).cos(), centre + r * angle(i).sin());
             let anchor = if (lx - centre).abs() < 1.0 {
                 "middle"
             } else if lx > centre {
@@ -517,12 +557,28 @@ impl Calibration {
             } else {
                 "end"
             };
+            let lines = label_lines(&row.name);
+            // Above the centre the text grows upward from the ring, below it downward.
+            let first = if (ly - centre).abs() < 1.0 {
+                ly + 5.0 - 8.0 * (lines.len() as f64 - 1.0)
+            } else if ly < centre {
+                ly - 16.0 * (lines.len() as f64 - 1.0)
+            } else {
+                ly + 12.0
+            };
             let _ = write!(
                 svg,
-                r##"<text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" class="radar-label" font-size="12" fill="#616e7c">{}</text>"##,
-                ly + 4.0,
-                escape(&row.name)
+                r##"<text x="{lx:.1}" y="{first:.1}" text-anchor="{anchor}" class="radar-label" font-size="15" fill="#3e4c54">"##
             );
+            for (k, line) in lines.iter().enumerate() {
+                let dy = if k == 0 { 0 } else { 16 };
+                let _ = write!(
+                    svg,
+                    r#"<tspan x="{lx:.1}" dy="{dy}">{}</tspan>"#,
+                    escape(line)
+                );
+            }
+            svg.push_str("</text>");
         }
         // Presentation attributes carry the look, so the chart reads the same in a page
         // with Cairn's stylesheet and in a document without it (the packet); the
@@ -581,6 +637,23 @@ impl Calibration {
         }
         svg.push_str("</svg>");
         svg
+    }
+}
+
+/// A competency name as the radar prints it: on two lines, split at the space nearest the
+/// middle, when it has more than one word and runs past ten characters.
+fn label_lines(name: &str) -> Vec<&str> {
+    if name.chars().count() <= 10 {
+        return vec![name];
+    }
+    let middle = name.len() / 2;
+    match name
+        .match_indices(' ')
+        .map(|(at, _)| at)
+        .min_by_key(|at| at.abs_diff(middle))
+    {
+        Some(at) => vec![&name[..at], &name[at + 1..]],
+        None => vec![name],
     }
 }
 
@@ -788,12 +861,26 @@ mod tests {
         );
         let svg = c.radar_svg(&ladder);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
-        assert_eq!(svg.matches("class=\"radar-ring\"").count(), 6);
+        // Rings span one below the lowest level shown (L2) to one above the highest (L4).
+        assert_eq!(svg.matches("class=\"radar-ring\"").count(), 4);
+        assert!(svg.contains(">L2</text>") && svg.contains(">L5</text>"));
+        assert!(!svg.contains(">L6</text>"));
         assert_eq!(svg.matches("<polygon").count(), 3);
         assert!(svg.contains("<title>You, Delivery: L3</title>"));
         assert!(svg.contains("<title>Manager, Delivery: L2</title>"));
         assert_eq!(svg.matches("radar-dot radar-target").count(), 8);
         assert!(svg.contains("agree on 0 of 1 competencies"));
+    }
+
+    #[test]
+    fn long_names_break_at_the_space_nearest_the_middle() {
+        assert_eq!(label_lines("Delivery"), vec!["Delivery"]);
+        assert_eq!(label_lines("Product impact"), vec!["Product", "impact"]);
+        assert_eq!(label_lines("Collaboration"), vec!["Collaboration"]);
+        assert_eq!(
+            label_lines("Mentoring and coaching"),
+            vec!["Mentoring", "and coaching"]
+        );
     }
 
     #[test]

@@ -73,6 +73,24 @@ const LABEL_WIDTH: u32 = 130;
 const CELL: u32 = 26;
 const GAP: u32 = 3;
 
+/// The shades of the scale, lightest first: the fewest entries each one stands for and its
+/// legend. The scale is absolute, so two entries look the same in a quiet year and a busy one.
+pub const SCALE: [(u32, &str); 5] = [
+    (0, "none"),
+    (1, "1"),
+    (2, "2"),
+    (3, "3–4"),
+    (5, "5 or more"),
+];
+
+/// The shade (an index into [`SCALE`]) of a cell holding `count` entries.
+pub fn shade(count: u32) -> usize {
+    SCALE
+        .iter()
+        .rposition(|&(min, _)| count >= min)
+        .unwrap_or(0)
+}
+
 impl HeatMap {
     /// The largest count in any cell.
     pub fn max(&self) -> u32 {
@@ -83,57 +101,80 @@ impl HeatMap {
             .unwrap_or(0)
     }
 
-    /// An inline SVG: competencies down the side, months along the bottom, darker cells for
-    /// more evidence. Text is escaped; sizes scale with the number of months and rows.
-    pub fn to_svg(&self) -> String {
+    /// An inline SVG: competencies down the side, months and years along the bottom, each
+    /// cell shaded by [`SCALE`] (classes `heat-0` to `heat-4`). A cell with evidence links to
+    /// `href(competency id, "YYYY-MM")`. `id` prefixes the element ids, so one page can hold
+    /// two maps. Text is escaped; sizes follow the months and rows.
+    pub fn to_svg(&self, id: &str, href: impl Fn(&str, &str) -> String) -> String {
         let width = LABEL_WIDTH + self.months.len() as u32 * (CELL + GAP);
-        let height = self.rows.len() as u32 * (CELL + GAP) + 24;
-        let max = self.max().max(1);
+        let height = self.rows.len() as u32 * (CELL + GAP) + 40;
         let total: u32 = self.rows.iter().flat_map(|r| r.counts.iter()).sum();
         let mut svg = String::new();
         let _ = write!(
             svg,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="heatmap-title heatmap-desc" class="heatmap">"#
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" aria-labelledby="{id}-title {id}-desc" class="heatmap {id}">"#
         );
+        let span = match (self.months.first(), self.months.last()) {
+            (Some(&(y0, m0)), Some(&(y1, m1))) => format!(
+                " from {} {y0} to {} {y1}",
+                MONTH_NAMES[(m0 - 1) as usize],
+                MONTH_NAMES[(m1 - 1) as usize]
+            ),
+            _ => String::new(),
+        };
         let _ = write!(
             svg,
-            r#"<title id="heatmap-title">Evidence by competency and month</title><desc id="heatmap-desc">{total} competency tags over {} months; the darkest cell holds {max}.</desc>"#,
-            self.months.len()
+            r#"<title id="{id}-title">Evidence by competency and month</title><desc id="{id}-desc">{total} competency tags{span}; the busiest cell holds {}. Cells with evidence link to it.</desc>"#,
+            self.max()
         );
         for (i, row) in self.rows.iter().enumerate() {
             let y = i as u32 * (CELL + GAP);
             let _ = write!(
                 svg,
-                r#"<text x="{}" y="{}" text-anchor="end" class="heatmap-label">{}</text>"#,
+                r#"<text x="{}" y="{}" text-anchor="end" class="heatmap-label" aria-hidden="true">{}</text>"#,
                 LABEL_WIDTH - 8,
                 y + CELL / 2 + 4,
                 escape(&row.name)
             );
             for (j, (&count, &(year, month))) in row.counts.iter().zip(&self.months).enumerate() {
                 let x = LABEL_WIDTH + j as u32 * (CELL + GAP);
-                // Empty cells stay visible but faint; the rest scale from 25% to 100%.
-                let opacity = if count == 0 {
-                    0.06
-                } else {
-                    0.25 + 0.75 * f64::from(count) / f64::from(max)
-                };
                 let plural = if count == 1 { "entry" } else { "entries" };
-                let _ = write!(
-                    svg,
-                    r#"<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="4" fill-opacity="{opacity:.2}" class="heatmap-cell"><title>{}, {} {year}: {count} {plural}</title></rect>"#,
+                let title = format!(
+                    "{}, {} {year}: {count} {plural}",
                     escape(&row.name),
                     MONTH_NAMES[(month - 1) as usize]
                 );
+                let rect = format!(
+                    r#"<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="4" class="heatmap-cell heat-{}">"#,
+                    shade(count)
+                );
+                if count == 0 {
+                    let _ = write!(svg, "{rect}<title>{title}</title></rect>");
+                } else {
+                    let link = escape(&href(&row.id, &format!("{year:04}-{month:02}")));
+                    let _ = write!(
+                        svg,
+                        r#"<a href="{link}" aria-label="{title}">{rect}<title>{title}</title></rect></a>"#
+                    );
+                }
             }
         }
         let label_y = self.rows.len() as u32 * (CELL + GAP) + 16;
-        for (j, &(_, month)) in self.months.iter().enumerate() {
+        for (j, &(year, month)) in self.months.iter().enumerate() {
             let x = LABEL_WIDTH + j as u32 * (CELL + GAP) + CELL / 2;
             let _ = write!(
                 svg,
-                r#"<text x="{x}" y="{label_y}" text-anchor="middle" class="heatmap-month">{}</text>"#,
+                r#"<text x="{x}" y="{label_y}" text-anchor="middle" class="heatmap-month" aria-hidden="true">{}</text>"#,
                 MONTH_NAMES[(month - 1) as usize]
             );
+            if j == 0 || month == 1 {
+                let _ = write!(
+                    svg,
+                    r#"<text x="{}" y="{}" class="heatmap-year" aria-hidden="true">{year}</text>"#,
+                    x - CELL / 2,
+                    label_y + 16
+                );
+            }
         }
         svg.push_str("</svg>");
         svg
@@ -199,11 +240,23 @@ mod tests {
             today,
             12,
         );
-        let svg = map.to_svg();
+        let svg = map.to_svg("year", |id, month| {
+            format!("/evidence?skill={id}&month={month}")
+        });
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert_eq!(svg.matches("<rect").count(), 8 * 12);
         assert!(svg.contains("<title>Delivery, Feb 2026: 1 entry</title>"));
         assert!(svg.contains("<title>Delivery, Jan 2026: 0 entries</title>"));
-        assert!(svg.contains("role=\"img\""));
+        // Only the cell with evidence is a link, to that competency's month.
+        assert_eq!(svg.matches("<a ").count(), 1);
+        assert!(svg.contains(r#"<a href="/evidence?skill=delivery&amp;month=2026-02""#));
+        // The year is named under its first month, and again at each January.
+        assert!(svg.contains(">2025</text>") && svg.contains(">2026</text>"));
+    }
+
+    #[test]
+    fn the_scale_is_absolute_not_relative_to_the_busiest_month() {
+        let shades: Vec<usize> = [0, 1, 2, 3, 4, 5, 40].into_iter().map(shade).collect();
+        assert_eq!(shades, vec![0, 1, 2, 3, 3, 4, 4]);
     }
 }

@@ -67,7 +67,7 @@ pub mod shape;
 pub mod signal;
 pub mod sources;
 pub mod suggest;
-mod svg;
+pub mod svg;
 pub mod team;
 pub mod text;
 pub mod visibility;

@@ -327,6 +327,25 @@ fn story(events: &[DestinationEvent], reasons: bool) -> Vec<Turn> {
 const BAR: u32 = 22;
 const GAP: u32 = 6;
 const CHART_HEIGHT: u32 = 120;
+/// Room left of the bars for the count axis, and below them for months and years.
+const AXIS: u32 = 30;
+const BELOW: u32 = 34;
+const MONTH_NAMES: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A round step for an axis reaching `max` in at most four steps: 1, 2, 5, 10, 20, 50…
+fn axis_step(max: u32) -> u32 {
+    let mut magnitude: u64 = 1;
+    loop {
+        for step in [magnitude, 2 * magnitude, 5 * magnitude] {
+            if u64::from(max) <= step * 4 {
+                return u32::try_from(step).unwrap_or(u32::MAX);
+            }
+        }
+        magnitude *= 10;
+    }
+}
 
 impl Packet {
     /// The same case opening with the engineer's own summary (blank keeps Cairn's).
@@ -341,26 +360,38 @@ impl Packet {
     }
 
     /// The timeline as an inline SVG bar chart: per month, current-level entries in grey
-    /// and next-level entries stacked above them in the accent colour.
+    /// and next-level entries stacked above them in the accent colour, over a count axis
+    /// with gridlines, months along the bottom and each year under its first month.
     pub fn timeline_svg(&self) -> String {
-        let max = self
+        let most = self
             .timeline
             .iter()
             .map(|m| m.current + m.next)
             .max()
-            .unwrap_or(0)
-            .max(1) as u32;
-        let width = self.timeline.len() as u32 * (BAR + GAP) + GAP;
-        let scale = |n: usize| n as u32 * (CHART_HEIGHT - 20) / max;
+            .unwrap_or(0) as u32;
+        let step = axis_step(most.max(1));
+        let top = most.max(1).div_ceil(step) * step;
+        let width = AXIS + self.timeline.len() as u32 * (BAR + GAP) + GAP;
+        let base = CHART_HEIGHT;
+        let scale = |n: u32| n * (CHART_HEIGHT - 10) / top;
         let mut svg = format!(
             "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-label=\"Evidence per month: current level and next level\">",
-            CHART_HEIGHT + 18
+            CHART_HEIGHT + BELOW
         );
+        let mut tick = 0;
+        while tick <= top {
+            let y = base - scale(tick);
+            svg.push_str(&format!(
+                "<line x1=\"{AXIS}\" y1=\"{y}\" x2=\"{width}\" y2=\"{y}\" stroke=\"#d9dee3\" stroke-width=\"1\"/><text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\" fill=\"#555\">{tick}</text>",
+                AXIS - 5,
+                y + 3
+            ));
+            tick += step;
+        }
         for (k, m) in self.timeline.iter().enumerate() {
-            let x = GAP + k as u32 * (BAR + GAP);
-            let current = scale(m.current);
-            let next = scale(m.next);
-            let base = CHART_HEIGHT;
+            let x = AXIS + GAP + k as u32 * (BAR + GAP);
+            let current = scale(m.current as u32);
+            let next = scale(m.next as u32);
             svg.push_str(&format!(
                 "<rect x=\"{x}\" y=\"{}\" width=\"{BAR}\" height=\"{current}\" fill=\"#9aa5b1\"><title>{}: {} at the current level</title></rect>",
                 base - current,
@@ -373,13 +404,25 @@ impl Packet {
                 escape(&m.month),
                 m.next
             ));
+            let (year, month) = m.month.split_once('-').unwrap_or((&m.month, "01"));
+            let index = month.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1;
             svg.push_str(&format!(
-                "<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
+                "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
                 x + BAR / 2,
-                base + 12,
-                escape(&m.month[5..])
+                base + 13,
+                MONTH_NAMES[index]
             ));
+            if k == 0 || index == 0 {
+                svg.push_str(&format!(
+                    "<text x=\"{x}\" y=\"{}\" font-size=\"10\" font-weight=\"700\" fill=\"#555\">{}</text>",
+                    base + 27,
+                    escape(year)
+                ));
+            }
         }
+        svg.push_str(&format!(
+            "<line x1=\"{AXIS}\" y1=\"{base}\" x2=\"{width}\" y2=\"{base}\" stroke=\"#555\" stroke-width=\"1\"/>"
+        ));
         svg.push_str("</svg>");
         svg
     }
@@ -631,7 +674,19 @@ mod tests {
         let svg = p.timeline_svg();
         assert_eq!(svg.matches("<rect").count(), 24);
         assert!(svg.contains("2026-11: 1 at the next level"));
+        // Months by name, each year under its first month, and a count axis from zero.
+        assert!(svg.contains(">Dec</text>") && svg.contains(">2025</text>"));
+        assert!(svg.contains(">2026</text>") && svg.contains(">0</text>"));
         assert!(p.radar_svg.is_empty(), "no round, no radar");
+    }
+
+    #[test]
+    fn the_count_axis_takes_round_steps() {
+        let steps: Vec<u32> = [1, 4, 5, 8, 9, 20, 21, 40, 41, 200]
+            .into_iter()
+            .map(axis_step)
+            .collect();
+        assert_eq!(steps, vec![1, 1, 2, 2, 5, 5, 10, 10, 20, 50]);
     }
 
     #[test]

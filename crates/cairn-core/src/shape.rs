@@ -239,81 +239,63 @@ fn reading(shape: &Shape) -> Vec<String> {
     lines
 }
 
-const LABEL_WIDTH: f64 = 110.0;
-const COLUMN: f64 = 76.0;
-const ROW: f64 = 30.0;
+/// The largest dot's radius, and the box each dot is drawn in.
+const DOT_RADIUS: f64 = 11.0;
+const DOT_BOX: f64 = 26.0;
+
+impl Period {
+    /// The form in words a reader understands, saying why when it cannot be judged.
+    pub fn verdict(&self) -> &'static str {
+        match (self.tagged, self.form) {
+            (0, _) => "no tagged evidence",
+            (_, Form::Unclear) => "too little to tell",
+            (_, form) => form.as_str(),
+        }
+    }
+}
 
 impl Shape {
-    /// An inline SVG: areas down the side, half-years along the bottom, a circle per cell
-    /// sized by its evidence, filled when the area is deep that half, and each half's form
-    /// written above its column.
-    pub fn to_svg(&self) -> String {
-        let width = LABEL_WIDTH + self.periods.len() as f64 * COLUMN;
-        let height = 30.0 + self.areas.len() as f64 * ROW + 24.0;
-        let max = self
-            .periods
+    /// The most entries any area has in any half-year.
+    pub fn max_entries(&self) -> usize {
+        self.periods
             .iter()
             .flat_map(|p| p.areas.iter().map(|a| a.entries))
             .max()
             .unwrap_or(0)
-            .max(1);
-        let mut svg = String::new();
-        let _ = write!(
-            svg,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="shape-title shape-desc" class="shape">"#
-        );
-        let _ = write!(
-            svg,
-            r#"<title id="shape-title">Shape: evidence by area and half-year</title><desc id="shape-desc">{}</desc>"#,
-            escape(&self.reading.join(" "))
-        );
-        for (i, area) in self.areas.iter().enumerate() {
-            let y = 30.0 + i as f64 * ROW + ROW / 2.0;
-            let _ = write!(
-                svg,
-                r#"<text x="{}" y="{:.1}" text-anchor="end" class="shape-label">{}</text>"#,
-                LABEL_WIDTH - 10.0,
-                y + 4.0,
-                escape(area)
-            );
-        }
-        for (j, period) in self.periods.iter().enumerate() {
-            let x = LABEL_WIDTH + j as f64 * COLUMN + COLUMN / 2.0;
-            let _ = write!(
-                svg,
-                r#"<text x="{x:.1}" y="18" text-anchor="middle" class="shape-form">{}</text>"#,
-                period.form
-            );
-            for (i, cell) in period.areas.iter().enumerate() {
-                let y = 30.0 + i as f64 * ROW + ROW / 2.0;
-                let r = if cell.entries == 0 {
-                    2.0
+    }
+
+    /// One cell of the shape table as a small inline SVG: a dot whose area grows with the
+    /// entries (against the busiest cell), filled when the area is deep that half, with a
+    /// `<title>` saying what it counts. Drawn in the table itself, the chart and the
+    /// numbers cannot fall out of line.
+    pub fn dot_svg(&self, period: &Period, cell: &AreaCount) -> String {
+        let max = self.max_entries().max(1) as f64;
+        let r = if cell.entries == 0 {
+            2.0
+        } else {
+            3.0 + (DOT_RADIUS - 3.0) * (cell.entries as f64 / max).sqrt()
+        };
+        let class = if cell.deep {
+            "shape-deep"
+        } else {
+            "shape-cell"
+        };
+        let c = DOT_BOX / 2.0;
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {DOT_BOX} {DOT_BOX}" width="{DOT_BOX}" height="{DOT_BOX}" class="shape-dot" role="img" aria-label="{title}"><circle cx="{c}" cy="{c}" r="{r:.1}" class="{class}"><title>{title}</title></circle></svg>"#,
+            title = format!(
+                "{}, {}: {} {}{}",
+                escape(&cell.area),
+                period.label,
+                cell.entries,
+                if cell.entries == 1 {
+                    "entry"
                 } else {
-                    4.0 + 9.0 * (cell.entries as f64 / max as f64).sqrt()
-                };
-                let class = if cell.deep {
-                    "shape-deep"
-                } else {
-                    "shape-cell"
-                };
-                let _ = write!(
-                    svg,
-                    r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" class="{class}"><title>{}, {}: {} entries{}</title></circle>"#,
-                    escape(&cell.area),
-                    period.label,
-                    cell.entries,
-                    if cell.deep { " (deep)" } else { "" }
-                );
-            }
-            let _ = write!(
-                svg,
-                r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle" class="shape-period">{}</text>"#,
-                height - 6.0,
-                period.label
-            );
-        }
-        svg.push_str("</svg>");
-        svg
+                    "entries"
+                },
+                if cell.deep { " (deep)" } else { "" }
+            )
+        )
     }
 }
 
@@ -376,9 +358,26 @@ mod tests {
             shape.reading[1],
             "Your shape moved from T-shaped in 2026 H1 to M-shaped in 2026 H2: infra became a depth."
         );
-        let svg = shape.to_svg();
-        assert_eq!(svg.matches("class=\"shape-deep\"").count(), 3);
-        assert!(svg.contains("<title>infra, 2026 H2: 5 entries (deep)</title>"));
+        let (h1, h2) = (&shape.periods[0], &shape.periods[1]);
+        let infra = shape.dot_svg(h2, &h2.areas[1]);
+        assert!(infra.contains("class=\"shape-deep\""), "{infra}");
+        assert!(infra.contains("<title>infra, 2026 H2: 5 entries (deep)</title>"));
+        let frontend = shape.dot_svg(h1, &h1.areas[2]);
+        assert!(frontend.contains("class=\"shape-cell\"") && frontend.contains(": 1 entry<"));
+        // The busiest cell (backend, 8 in H1) gets the largest dot.
+        assert!(
+            shape
+                .dot_svg(h1, &h1.areas[0])
+                .contains(&format!("r=\"{DOT_RADIUS:.1}\""))
+        );
+    }
+
+    #[test]
+    fn an_empty_half_says_so_instead_of_unclear() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let shape = compute(&entries("2026-09-10", "backend", 2), today, 2);
+        let verdicts: Vec<&str> = shape.periods.iter().map(Period::verdict).collect();
+        assert_eq!(verdicts, ["no tagged evidence", "too little to tell"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! What the inline SVG charts share.
 
 /// Escapes text for XML content and attributes.
-pub(crate) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -578,7 +578,7 @@ fn serve_refuses_other_interfaces_and_serves_the_demo_on_loopback() {
         "{}",
         &page[..page.len().min(200)]
     );
-    assert!(page.contains("Sam Rivera") && page.contains("class=\"heatmap\""));
+    assert!(page.contains("Sam Rivera") && page.contains("class=\"heatmap heatmap-12\""));
 }
 
 #[test]

@@ -28,6 +28,10 @@ struct Dashboard {
     year_total: usize,
     year_next: usize,
     heatmap_svg: String,
+    /// The last six months alone, for narrow screens.
+    heatmap_recent_svg: String,
+    /// The heat-map's legend: each shade's class suffix and what it stands for.
+    scale: Vec<(usize, &'static str)>,
     review: Review,
     gap_covered: usize,
     not_yet: String,
@@ -92,7 +96,14 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
         recent: year.iter().take(8).map(Row::from).collect(),
         year_total: year.len(),
         year_next: year.iter().filter(|e| e.level == LevelSignal::Next).count(),
-        heatmap_svg: heatmap::compute(&year, &ladder, today, 12).to_svg(),
+        heatmap_svg: heatmap::compute(&year, &ladder, today, 12).to_svg("heatmap-12", cell_link),
+        heatmap_recent_svg: heatmap::compute(&year, &ladder, today, 6)
+            .to_svg("heatmap-6", cell_link),
+        scale: heatmap::SCALE
+            .iter()
+            .enumerate()
+            .map(|(i, &(_, words))| (i, words))
+            .collect(),
         gap_covered: review.gap.iter().filter(|g| g.entries > 0).count(),
         not_yet: review
             .gap
@@ -105,4 +116,9 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
         signal,
     };
     render(&page)
+}
+
+/// Where a heat-map cell leads: that month's evidence for that competency.
+fn cell_link(skill: &str, month: &str) -> String {
+    format!("/evidence?skill={skill}&month={month}")
 }

@@ -17,6 +17,13 @@ pub struct Params {
     person: String,
 }
 
+/// One area in one half-year: its entries, whether they count as depth, and its dot.
+struct Cell {
+    entries: usize,
+    deep: bool,
+    dot: String,
+}
+
 #[derive(Template)]
 #[template(path = "shape.html")]
 struct ShapePage {
@@ -24,9 +31,8 @@ struct ShapePage {
     chrome: Chrome,
     subject: Option<String>,
     shape: Shape,
-    svg: String,
-    /// Per area, each half-year's entries and whether they count as depth.
-    rows: Vec<(String, Vec<(usize, bool)>)>,
+    /// Per area, a cell for each half-year.
+    rows: Vec<(String, Vec<Cell>)>,
 }
 
 /// `GET /shape`
@@ -42,7 +48,6 @@ pub async fn show(
         active: "shape",
         chrome: Chrome::of(&state, &viewer, &me.name).await?,
         subject: (!access.own).then(|| access.person.name.clone()),
-        svg: shape.to_svg(),
         rows: shape
             .areas
             .iter()
@@ -51,7 +56,14 @@ pub async fn show(
                 let cells = shape
                     .periods
                     .iter()
-                    .map(|p| (p.areas[i].entries, p.areas[i].deep))
+                    .map(|p| {
+                        let cell = &p.areas[i];
+                        Cell {
+                            entries: cell.entries,
+                            deep: cell.deep,
+                            dot: shape.dot_svg(p, cell),
+                        }
+                    })
                     .collect();
                 (area.clone(), cells)
             })
