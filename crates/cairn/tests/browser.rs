@@ -7,78 +7,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // helpers outside #[test] fns
 
+mod chromium;
 mod harness;
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
-use fantoccini::{ClientBuilder, Locator};
+use chromium::{
+    CHROMIUM, add_user, artifacts, browser, click, log_in, log_out, serve, text_of, type_into,
+    user_id,
+};
+use fantoccini::Locator;
 use harness::Env;
-
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-
-/// A child process killed when the test ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts `cairn ARGS` (a `serve` on port 0) and returns its base URL once it listens.
-fn serve(env: &Env, args: &[&str]) -> (Running, String) {
-    let mut child = env
-        .command()
-        .args(args)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split("at ")
-        .nth(1)
-        .and_then(|s| s.split(' ').next())
-        .unwrap()
-        .trim_end_matches('/')
-        .to_owned();
-    (Running(child), url)
-}
-
-/// Starts chromedriver on a free port; returns once it says it is listening.
-fn chromedriver() -> (Running, u16) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = Command::new(CHROMEDRIVER)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = BufReader::new(child.stdout.take().unwrap());
-    for line in stdout.lines() {
-        if line.unwrap().contains("started successfully") {
-            break;
-        }
-    }
-    (Running(child), port)
-}
-
-fn artifacts() -> PathBuf {
-    std::env::var_os("CAIRN_TEST_ARTIFACTS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test-artifacts"),
-        PathBuf::from,
-    )
-}
 
 /// The count in the heat-map cell for Influence in the current month.
 async fn influence_this_month(client: &fantoccini::Client) -> u32 {
@@ -99,38 +38,6 @@ async fn influence_this_month(client: &fantoccini::Client) -> u32 {
         }
     }
     panic!("no heat-map cell for Influence in {month}");
-}
-
-/// A WebDriver session in headless Chromium, or `None` (after saying why) when the browser
-/// is not installed and `CAIRN_REQUIRE_BROWSER` is unset.
-async fn browser(env: &Env) -> Option<(Running, fantoccini::Client)> {
-    if !Path::new(CHROMEDRIVER).exists() || !Path::new(CHROMIUM).exists() {
-        assert!(
-            std::env::var_os("CAIRN_REQUIRE_BROWSER").is_none(),
-            "CAIRN_REQUIRE_BROWSER is set but {CHROMIUM} or {CHROMEDRIVER} is missing"
-        );
-        eprintln!("skipped: install chromium and chromium-driver to run the browser tests");
-        return None;
-    }
-    let (driver, port) = chromedriver();
-    let profile = env.path("chromium-profile");
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": CHROMIUM,
-            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=1280,1500", format!("--user-data-dir={}", profile.display())]
-        }),
-    );
-    let client = ClientBuilder::rustls()
-        .unwrap()
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .expect("chromedriver session");
-    Some((driver, client))
 }
 
 #[tokio::test]
@@ -326,96 +233,17 @@ async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() 
     client.close().await.unwrap();
 }
 
-/// The visible text of the element.
-async fn text_of(client: &fantoccini::Client, at: Locator<'_>) -> String {
-    client.find(at).await.unwrap().text().await.unwrap()
-}
-
-/// Clicks the element.
-async fn click(client: &fantoccini::Client, at: Locator<'_>) {
-    client.find(at).await.unwrap().click().await.unwrap();
-}
-
-/// Types text into the element.
-async fn type_into(client: &fantoccini::Client, at: Locator<'_>, text: &str) {
-    client
-        .find(at)
-        .await
-        .unwrap()
-        .send_keys(text)
-        .await
-        .unwrap();
-}
-
-/// Logs in through the form and waits for the dashboard.
-async fn log_in(client: &fantoccini::Client, base: &str, login: &str) {
-    client.goto(&format!("{base}/")).await.unwrap();
-    client
-        .wait()
-        .for_element(Locator::Id("password"))
-        .await
-        .unwrap();
-    assert_eq!(
-        client.current_url().await.unwrap().path(),
-        "/login",
-        "anonymous visitors are sent to log in"
-    );
-    type_into(client, Locator::Id("login"), login).await;
-    type_into(client, Locator::Id("password"), PASSWORD).await;
-    click(client, Locator::Css("button[type=submit]")).await;
-    client
-        .wait()
-        .for_element(Locator::Css("form.logout"))
-        .await
-        .unwrap();
-}
-
-async fn log_out(client: &fantoccini::Client, base: &str) {
-    client.goto(&format!("{base}/")).await.unwrap();
-    click(client, Locator::Css("form.logout button")).await;
-    client
-        .wait()
-        .for_element(Locator::Id("password"))
-        .await
-        .unwrap();
-}
-
-const PASSWORD: &str = "correct horse battery staple";
-
 #[tokio::test]
 async fn on_a_team_server_people_log_in_and_see_only_what_is_theirs_or_shared_with_them() {
     let env = Env::new();
     let Some((_driver, client)) = browser(&env).await else {
         return;
     };
-    let add = |name: &str, email: &str, extra: &[&str]| {
-        let mut args = vec![
-            "user", "add", "--name", name, "--email", email, "--level", "L3",
-        ];
-        args.extend_from_slice(extra);
-        env.run_with_input(&args, &format!("{PASSWORD}\n")).ok();
-    };
-    add("Grace", "grace@work.example", &["--role", "manager"]);
-    add(
-        "Ada",
-        "ada@work.example",
-        &["--manager", "grace@work.example"],
-    );
-    add(
-        "Bo",
-        "bo@work.example",
-        &["--manager", "grace@work.example"],
-    );
-    let users = env.json(&["user", "list"]);
-    let ada = users
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["login"] == "ada@work.example")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    add_user(&env, "Grace", "grace@work.example", &["--role", "manager"]);
+    let report = ["--manager", "grace@work.example"];
+    add_user(&env, "Ada", "ada@work.example", &report);
+    add_user(&env, "Bo", "bo@work.example", &report);
+    let ada = user_id(&env, "ada@work.example");
     let db = env.db.clone();
     let (_server, base) = serve(
         &env,
