@@ -17,6 +17,26 @@ pub fn now() -> Timestamp {
     Utc::now().trunc_subsecs(6)
 }
 
+/// Today's date where the user is: evidence dates are calendar days, not instants.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The longest window, in months, a reading (readiness, the signal) may look back.
+pub const MAX_WINDOW_MONTHS: u32 = 60;
+
+/// Checks a window of `months` given for `field`: 1 to [`MAX_WINDOW_MONTHS`].
+pub fn window_months(field: &str, months: u32) -> Result<u32, Invalid> {
+    if (1..=MAX_WINDOW_MONTHS).contains(&months) {
+        Ok(months)
+    } else {
+        Err(Invalid::new(
+            field,
+            format!("give 1 to {MAX_WINDOW_MONTHS} months, not {months}"),
+        ))
+    }
+}
+
 /// Reads a date typed by a user for `field`.
 pub fn parse_date(field: &str, input: &str, today: NaiveDate) -> Result<NaiveDate, Invalid> {
     match input.trim() {

@@ -13,6 +13,7 @@ mod sqlite;
 mod team;
 #[cfg(feature = "test-support")]
 pub mod test_support;
+pub mod views;
 
 use std::sync::Arc;
 

@@ -49,7 +49,7 @@ impl Draft {
         ladder: &Ladder,
         before: Option<&Evidence>,
     ) -> Result<Evidence, Invalid> {
-        let today = chrono::Local::now().date_naive();
+        let today = cairn_core::dates::today();
         let competencies = self
             .competencies
             .iter()

@@ -7,6 +7,7 @@ use cairn_core::evidence::{Evidence, EvidenceQuery};
 use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
 use cairn_store::Store;
+use cairn_store::views::View;
 
 use crate::cli::Globals;
 use crate::failure::BadInput;
@@ -18,7 +19,7 @@ pub struct Profile {
     /// The store's owner.
     pub me: Person,
     /// The ladder version the owner's level is on.
-    pub ladder: Ladder,
+    pub ladder: Arc<Ladder>,
 }
 
 impl Profile {
@@ -33,11 +34,19 @@ impl Profile {
             .into());
         };
         let me = store.person(owner).await.context("reading the profile")?;
-        let ladder = store
-            .ladder(&me.ladder)
-            .await
-            .context("reading the profile's ladder")?;
+        let ladder = Arc::new(
+            store
+                .ladder(&me.ladder)
+                .await
+                .context("reading the profile's ladder")?,
+        );
         Ok(Self { store, me, ladder })
+    }
+
+    /// The owner's own view of their record: a personal store's (both sides of every round
+    /// shown, as the owner types both).
+    pub fn view(&self) -> View {
+        View::own(self.me.clone(), Arc::clone(&self.ladder), false)
     }
 
     /// All of the owner's evidence, newest first.

@@ -9,10 +9,14 @@ const ENGINEERING_MANAGER: &str = include_str!("../../../../ladders/engineering-
 /// The id of the ladder a new profile uses unless told otherwise.
 pub const DEFAULT_LADDER: &str = "software-engineer";
 
-/// Every built-in ladder, parsed. The files are checked by this crate's tests, so a parse
-/// failure here is a build defect and reported as a ladder error, not a panic.
+/// The built-in ladder files, as embedded.
+const FILES: [&str; 2] = [SOFTWARE_ENGINEER, ENGINEERING_MANAGER];
+
+/// Every built-in ladder, parsed. A file that fails to parse is a build defect: the test
+/// `every_built_in_ladder_parses` fails on it, naming the problem, before any release; at
+/// run time such a file is left out rather than taking the program down.
 pub fn all() -> Vec<Ladder> {
-    [SOFTWARE_ENGINEER, ENGINEERING_MANAGER]
+    FILES
         .into_iter()
         .filter_map(|text| from_toml(text).ok())
         .collect()
@@ -39,6 +43,20 @@ mod tests {
         "mentoring",
         "product-impact",
     ];
+
+    #[test]
+    fn every_built_in_ladder_parses() {
+        for text in FILES {
+            let first = text
+                .lines()
+                .find(|l| l.starts_with("id"))
+                .unwrap_or_default();
+            if let Err(e) = from_toml(text) {
+                panic!("the built-in ladder ({first}) does not parse: {e}");
+            }
+        }
+        assert_eq!(all().len(), FILES.len());
+    }
 
     #[test]
     fn the_software_engineer_ladder_is_complete() {

@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use super::body::Body;
 use crate::AppState;
-use crate::assessing::access;
+use cairn_core::dates::today;
+
+use crate::assessing::{access, aim, submit as submit_view};
 use crate::error::ApiError;
 use crate::session::ApiViewer;
 
@@ -108,14 +110,14 @@ pub async fn list(
     ApiViewer(viewer): ApiViewer,
     Query(params): Query<PersonParams>,
 ) -> Result<Json<Vec<RoundView>>, ApiError> {
-    let access = access(&state, &viewer, &params.person).await?;
-    let history = access.history(&state).await?;
+    let view = access(&state, &viewer, &params.person).await?;
+    let history = view.history(state.store.as_ref()).await?;
     // The same reading rule as the pages and calibration, newest round first.
     let views = round_views(
         &history.rounds,
         &history.ladders,
         &history.entries,
-        access.reader,
+        view.reader,
     );
     let rounds = views
         .iter()
@@ -144,17 +146,17 @@ pub async fn submit(
     ApiViewer(viewer): ApiViewer,
     Body(request): Body<SubmitRequest>,
 ) -> Result<(StatusCode, Json<RoundView>), ApiError> {
-    let access = access(&state, &viewer, &request.person).await?;
+    let view = access(&state, &viewer, &request.person).await?;
     let side: Assessor = request.side.parse()?;
-    let round = access
-        .submit(
-            &state,
-            &viewer,
-            side,
-            Some(&request.round),
-            &request.ratings,
-        )
-        .await?;
+    let round = submit_view(
+        &state,
+        &viewer,
+        &view,
+        side,
+        Some(&request.round),
+        &request.ratings,
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         Json(RoundView::new(&round, Vec::new())),
@@ -167,7 +169,7 @@ pub async fn gap(
     ApiViewer(viewer): ApiViewer,
     Query(params): Query<GapParams>,
 ) -> Result<Json<Calibration>, ApiError> {
-    let access = access(&state, &viewer, &params.person).await?;
+    let view = access(&state, &viewer, &params.person).await?;
     let target: Option<LevelId> = params
         .target
         .as_deref()
@@ -176,8 +178,11 @@ pub async fn gap(
                 .map_err(|e: Invalid| Invalid::new("target", e.message))
         })
         .transpose()?;
-    let history = access.history(&state).await?;
-    Ok(Json(access.calibration(&state, &history, target).await?))
+    let target = aim(&view, target)?;
+    Ok(Json(
+        view.calibration(state.store.as_ref(), target.as_ref())
+            .await?,
+    ))
 }
 
 /// `GET /api/v1/shape`
@@ -190,6 +195,8 @@ pub async fn shape(
     if !(1..=20).contains(&halves) {
         return Err(Invalid::new("halves", format!("give 1 to 20, not {halves}")).into());
     }
-    let access = access(&state, &viewer, &params.person).await?;
-    Ok(Json(access.shape(&state, halves).await?))
+    let view = access(&state, &viewer, &params.person).await?;
+    Ok(Json(
+        view.shape(state.store.as_ref(), halves, today()).await?,
+    ))
 }

@@ -6,7 +6,7 @@
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use cairn_core::dates::{now, parse_date};
+use cairn_core::dates::{now, parse_date, today};
 use cairn_core::decision::{Choice, Context, Decision};
 use cairn_core::id::DecisionId;
 use cairn_core::readiness;
@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::assess::PersonParams;
 use super::body::Body;
-use crate::assessing::access;
+use crate::assessing::{access, reading};
 use crate::error::ApiError;
 use crate::session::ApiViewer;
 use crate::{AppError, AppState, Viewer};
@@ -41,8 +41,8 @@ pub async fn list(
     ApiViewer(viewer): ApiViewer,
     Query(p): Query<PersonParams>,
 ) -> Result<Json<Vec<Decision>>, ApiError> {
-    let access = access(&state, &viewer, &p.person).await?;
-    Ok(Json(access.decisions(&state).await?))
+    let view = access(&state, &viewer, &p.person).await?;
+    Ok(Json(view.decisions(state.store.as_ref()).await?))
 }
 
 /// `POST /api/v1/decisions`
@@ -62,19 +62,20 @@ pub(crate) async fn record(
     viewer: &Viewer,
     r: &DecisionRequest,
 ) -> Result<Decision, AppError> {
-    let access = access(state, viewer, "").await?;
-    let today = chrono::Local::now().date_naive();
+    let view = access(state, viewer, "").await?;
+    let store = state.store.as_ref();
+    let today = today();
     let choice: Choice = r.choice.parse()?;
     let revisit = parse_date("revisit", &r.revisit, today)?;
-    let readiness = access
-        .readiness(state, None, readiness::WINDOW_MONTHS)
-        .await?;
-    let signal = access.signal(state, WINDOW_MONTHS).await?;
-    let constraints = state.store.constraints(access.person.id).await?;
+    let readiness = reading(state, &view, None, readiness::WINDOW_MONTHS)
+        .await?
+        .readiness;
+    let signal = view.signal(store, WINDOW_MONTHS, today).await?;
+    let constraints = view.constraints(store).await?;
     let at = now();
     let d = Decision {
         id: DecisionId::new(),
-        owner: access.person.id,
+        owner: view.person.id,
         choice,
         because: r.because.trim().to_owned(),
         decided_on: today,

@@ -119,7 +119,7 @@ pub async fn list(
         params.person.as_deref().unwrap_or_default(),
     )
     .await?;
-    let today = chrono::Local::now().date_naive();
+    let today = cairn_core::dates::today();
     let mut q = EvidenceQuery {
         owner: Some(subject.as_ref().map_or(viewer.person, |p| p.id)),
         // A report's list holds only what they chose to share.

@@ -3,11 +3,11 @@
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
+use cairn_core::Invalid;
 use cairn_core::clarity::{Clarity, Verdict, check};
 use cairn_core::dates::{now, parse_date};
 use cairn_core::destination::{Destination, DestinationEvent, DestinationStatus, Setting};
 use cairn_core::id::LevelId;
-use cairn_core::{Invalid, Visibility};
 use serde::{Deserialize, Serialize};
 
 use super::assess::PersonParams;
@@ -122,26 +122,11 @@ pub async fn show(
     ApiViewer(viewer): ApiViewer,
     Query(params): Query<PersonParams>,
 ) -> Result<Json<GoalView>, ApiError> {
-    let access = access(&state, &viewer, &params.person).await?;
+    let view = access(&state, &viewer, &params.person).await?;
     // A report's destinations, and their history, only as far as they shared them.
-    let visible: Vec<Destination> = state
-        .store
-        .destinations(access.person.id)
-        .await?
-        .into_iter()
-        .filter(|d| access.own || d.visibility == Visibility::Shared)
-        .collect();
-    let current = visible
-        .iter()
-        .find(|d| d.status == DestinationStatus::Active)
-        .cloned();
-    let history: Vec<DestinationEvent> = state
-        .store
-        .destination_events(access.person.id)
-        .await?
-        .into_iter()
-        .filter(|e| visible.iter().any(|d| d.id == e.destination))
-        .collect();
+    let store = state.store.as_ref();
+    let current = view.destination(store).await?;
+    let history = view.destination_history(store).await?;
     Ok(Json(GoalView {
         clarity: current.as_ref().map(Destination::clarity),
         destination: current.as_ref().map(DestinationView::from),
@@ -164,7 +149,7 @@ pub async fn set(
     Body(request): Body<GoalRequest>,
 ) -> Result<(StatusCode, Json<SetView>), ApiError> {
     let (_, ladder) = state.profile(viewer.person).await?;
-    let today = chrono::Local::now().date_naive();
+    let today = cairn_core::dates::today();
     let target_level = match &request.target_level {
         Some(l) => {
             let level: LevelId = l

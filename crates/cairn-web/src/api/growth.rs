@@ -8,7 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use cairn_core::constraint::{Constraint, ConstraintKind};
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
-use cairn_core::dates::{now, parse_date};
+use cairn_core::dates::{now, parse_date, today, window_months};
 use cairn_core::id::{CommitmentId, ConstraintId, ConversationId, LevelId, RepId};
 use cairn_core::readiness::Readiness;
 use cairn_core::rep::{Exposure, Planned, Rep, RepStatus};
@@ -18,7 +18,7 @@ use cairn_core::{Invalid, Visibility};
 use serde::{Deserialize, Serialize};
 
 use super::body::Body;
-use crate::assessing::access;
+use crate::assessing::{access, reading};
 use crate::error::ApiError;
 use crate::session::ApiViewer;
 use crate::{AppError, AppState};
@@ -52,16 +52,11 @@ pub async fn ready(
     ApiViewer(viewer): ApiViewer,
     Query(p): Query<ReadyParams>,
 ) -> Result<Json<Readiness>, ApiError> {
-    let access = access(&state, &viewer, &p.person).await?;
+    let view = access(&state, &viewer, &p.person).await?;
     let target = target(p.target.as_deref())?;
+    let window = p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS);
     Ok(Json(
-        access
-            .readiness(
-                &state,
-                target,
-                p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS),
-            )
-            .await?,
+        reading(&state, &view, target, window).await?.readiness,
     ))
 }
 
@@ -81,14 +76,13 @@ pub async fn signal(
     ApiViewer(viewer): ApiViewer,
     Query(p): Query<SignalParams>,
 ) -> Result<Json<Signal>, ApiError> {
-    let access = access(&state, &viewer, &p.person).await?;
+    let view = access(&state, &viewer, &p.person).await?;
+    let window = window_months(
+        "window",
+        p.window.unwrap_or(cairn_core::signal::WINDOW_MONTHS),
+    )?;
     Ok(Json(
-        access
-            .signal(
-                &state,
-                p.window.unwrap_or(cairn_core::signal::WINDOW_MONTHS),
-            )
-            .await?,
+        view.signal(state.store.as_ref(), window, today()).await?,
     ))
 }
 
@@ -98,10 +92,8 @@ pub async fn reps(
     ApiViewer(viewer): ApiViewer,
     Query(p): Query<PersonParams>,
 ) -> Result<Json<Vec<Rep>>, ApiError> {
-    let access = access(&state, &viewer, &p.person).await?;
-    let mut reps = state.store.reps(access.person.id).await?;
-    reps.retain(|r| access.own || r.visibility == Visibility::Shared);
-    Ok(Json(reps))
+    let view = access(&state, &viewer, &p.person).await?;
+    Ok(Json(view.reps(state.store.as_ref()).await?))
 }
 
 /// `DELETE /api/v1/reps/{id}`: delete one of the viewer's own reps for good.
@@ -186,17 +178,14 @@ pub async fn rep_plan(
     if !p.person.is_empty() {
         return Err(AppError::NotFound.into());
     }
-    let access = access(&state, &viewer, "").await?;
-    let r = access
-        .readiness(
-            &state,
-            target(p.target.as_deref())?,
-            p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS),
-        )
-        .await?;
-    let destination = access.destination(&state).await?;
-    let reps = state.store.reps(viewer.person).await?;
-    Ok(Json(r.plan(&access.ladder, &reps, destination.as_ref())))
+    let view = access(&state, &viewer, "").await?;
+    let window = p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS);
+    let r = reading(&state, &view, target(p.target.as_deref())?, window).await?;
+    Ok(Json(r.readiness.plan(
+        &view.ladder,
+        &r.reps,
+        r.destination.as_ref(),
+    )))
 }
 
 /// A conversation as the API shows it.
@@ -221,10 +210,9 @@ pub async fn conversations(
     ApiViewer(viewer): ApiViewer,
     Query(p): Query<PersonParams>,
 ) -> Result<Json<Vec<ConversationView>>, ApiError> {
-    let access = access(&state, &viewer, &p.person).await?;
+    let view = access(&state, &viewer, &p.person).await?;
     Ok(Json(
-        access
-            .conversations(&state)
+        view.conversations(state.store.as_ref())
             .await?
             .into_iter()
             .map(|(c, commitments)| ConversationView {
@@ -270,7 +258,7 @@ pub(crate) fn conversation(
     commitments: &[(String, String, Option<String>)],
     visibility: Option<&str>,
 ) -> Result<(Conversation, Vec<Commitment>), Invalid> {
-    let today = chrono::Local::now().date_naive();
+    let today = cairn_core::dates::today();
     let date = match date.map(str::trim).filter(|d| !d.is_empty()) {
         Some(d) => parse_date("date", d, today)?,
         None => {
@@ -385,16 +373,8 @@ pub async fn constraints(
     ApiViewer(viewer): ApiViewer,
     Query(p): Query<PersonParams>,
 ) -> Result<Json<Vec<Constraint>>, ApiError> {
-    let access = access(&state, &viewer, &p.person).await?;
-    Ok(Json(
-        state
-            .store
-            .constraints(access.person.id)
-            .await?
-            .into_iter()
-            .filter(|c| access.own || c.visibility == Visibility::Shared)
-            .collect(),
-    ))
+    let view = access(&state, &viewer, &p.person).await?;
+    Ok(Json(view.constraints(state.store.as_ref()).await?))
 }
 
 /// A new constraint; `person` when a manager records one for a report.
@@ -432,12 +412,12 @@ pub(crate) async fn constraint(
     viewer: &crate::Viewer,
     r: &ConstraintRequest,
 ) -> Result<Constraint, AppError> {
-    let access = access(state, viewer, &r.person).await?;
-    let today = chrono::Local::now().date_naive();
+    let view = access(state, viewer, &r.person).await?;
+    let today = today();
     let at = now();
     let c = Constraint {
         id: ConstraintId::new(),
-        owner: access.person.id,
+        owner: view.person.id,
         recorded_by: viewer.person,
         kind: r.kind.parse::<ConstraintKind>()?,
         description: r.description.trim().to_owned(),
@@ -451,7 +431,7 @@ pub(crate) async fn constraint(
             .filter(|u| !u.is_empty())
             .map(|u| parse_date("until", u, today))
             .transpose()?,
-        visibility: if access.own {
+        visibility: if view.own {
             r.visibility.as_deref().unwrap_or("private").parse()?
         } else {
             Visibility::Shared
@@ -478,7 +458,7 @@ pub async fn team(
     Query(p): Query<TeamParams>,
 ) -> Result<Json<Vec<TeamRow>>, ApiError> {
     let key: SortKey = p.sort.parse()?;
-    let today = chrono::Local::now().date_naive();
+    let today = cairn_core::dates::today();
     let mut rows = cairn_store::team(state.store.as_ref(), viewer.person, today).await?;
     sort(&mut rows, key);
     Ok(Json(rows))

@@ -118,15 +118,14 @@ pub async fn monthly(
     ApiViewer(viewer): ApiViewer,
     Query(params): Query<MonthParams>,
 ) -> Result<Json<Review>, ApiError> {
-    let today = chrono::Local::now().date_naive();
+    let today = cairn_core::dates::today();
     let month = params
         .month
         .unwrap_or_else(|| today.format("%Y-%m").to_string());
     let bounds = parse_month("month", &month)?;
     let (me, ladder) = state.profile(viewer.person).await?;
-    let access = access(&state, &viewer, "").await?;
-    let history = access.history(&state).await?;
-    let calibration = access.calibration(&state, &history, None).await?;
+    let view = access(&state, &viewer, "").await?;
+    let calibration = view.calibration(state.store.as_ref(), None).await?;
     let evidence = state
         .store
         .list_evidence(&EvidenceQuery {

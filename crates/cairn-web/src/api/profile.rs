@@ -7,12 +7,11 @@ use axum::Json;
 use axum::extract::{Query, State};
 use std::sync::Arc;
 
+use cairn_core::Invalid;
 use cairn_core::dates::now;
-use cairn_core::destination::DestinationStatus;
 use cairn_core::ladder::Ladder;
 use cairn_core::ladder::next::NextLevel;
 use cairn_core::person::{ProfileChange, ProfileEdit};
-use cairn_core::{Invalid, Visibility};
 use serde::{Deserialize, Serialize};
 
 use super::assess::PersonParams;
@@ -42,17 +41,9 @@ pub async fn show(
     ApiViewer(viewer): ApiViewer,
     Query(params): Query<PersonParams>,
 ) -> Result<Json<ProfileView>, ApiError> {
-    let access = access(&state, &viewer, &params.person).await?;
-    let (me, ladder) = (access.person, access.ladder);
-    let destination = state
-        .store
-        .destinations(me.id)
-        .await?
-        .into_iter()
-        .find(|d| {
-            d.status == DestinationStatus::Active
-                && (access.own || d.visibility == Visibility::Shared)
-        });
+    let view = access(&state, &viewer, &params.person).await?;
+    let destination = view.destination(state.store.as_ref()).await?;
+    let (me, ladder) = (view.person, view.ladder);
     Ok(Json(ProfileView {
         id: me.id.to_string(),
         level_title: ladder

@@ -15,7 +15,9 @@ use cairn_core::id::LevelId;
 use serde::Deserialize;
 
 use super::{Chrome, render};
-use crate::assessing::{Access, access};
+use cairn_store::views::View;
+
+use crate::assessing::{access, aim, sides, submit as submit_view};
 use crate::security::check_csrf;
 use crate::{AppError, AppState, Viewer};
 
@@ -86,13 +88,22 @@ fn show_level(l: Option<&LevelId>) -> String {
 async fn page(
     state: &AppState,
     viewer: &Viewer,
-    access: &Access,
+    access: &View,
     target: Option<LevelId>,
     form: &HashMap<String, String>,
     problem: Option<String>,
 ) -> Result<CalibrationPage, AppError> {
-    let history = access.history(state).await?;
-    let c: Calibration = access.calibration(state, &history, target).await?;
+    let target = aim(access, target)?;
+    let history = access.history(state.store.as_ref()).await?;
+    // Without a target, the destination's (when the viewer may read it), as everywhere.
+    let target = match target {
+        Some(t) => Some(t),
+        None => access
+            .destination(state.store.as_ref())
+            .await?
+            .and_then(|d| d.target_level),
+    };
+    let c: Calibration = access.calibrate(&history, target.as_ref());
     let ladder = &access.ladder;
     let cells = c
         .competencies
@@ -153,8 +164,7 @@ async fn page(
                 .unwrap_or_default(),
         })
         .collect();
-    let sides = access
-        .sides
+    let sides = sides(access, viewer)
         .iter()
         .map(|s| match (s, access.own) {
             (Assessor::Own, _) => Side {
@@ -247,9 +257,15 @@ pub async fn submit(
     let result = async {
         let side: Assessor = field("side").parse()?;
         let ratings = ratings(&access, &form)?;
-        access
-            .submit(&state, &viewer, side, Some(field("round")), &ratings)
-            .await
+        submit_view(
+            &state,
+            &viewer,
+            &access,
+            side,
+            Some(field("round")),
+            &ratings,
+        )
+        .await
     }
     .await;
     match result {
@@ -270,7 +286,7 @@ pub async fn submit(
 }
 
 /// The form's ratings, in the ladder's order.
-fn ratings(access: &Access, form: &HashMap<String, String>) -> Result<Vec<Rating>, Invalid> {
+fn ratings(access: &View, form: &HashMap<String, String>) -> Result<Vec<Rating>, Invalid> {
     let mut ratings = Vec::new();
     for c in &access.ladder.competencies {
         let level = form

@@ -42,7 +42,7 @@ struct Dashboard {
 /// `GET /`
 pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, AppError> {
     let (me, ladder) = state.profile(viewer.person).await?;
-    let today = chrono::Local::now().date_naive();
+    let today = cairn_core::dates::today();
     let year_ago = today - chrono::Duration::days(365);
     let query = EvidenceQuery {
         owner: Some(me.id),
@@ -60,12 +60,11 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
             .collect::<Vec<_>>()
             .join(", ")
     });
-    let access = access(&state, &viewer, "").await?;
-    let history = access.history(&state).await?;
-    let calibration = access.calibration(&state, &history, None).await?;
+    let view = access(&state, &viewer, "").await?;
+    let store = state.store.as_ref();
+    let calibration = view.calibration(store, None).await?;
     let signal = Some(
-        access
-            .signal(&state, cairn_core::signal::WINDOW_MONTHS)
+        view.signal(store, cairn_core::signal::WINDOW_MONTHS, today)
             .await?,
     )
     .filter(|s| s.raised);

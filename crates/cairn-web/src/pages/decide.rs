@@ -49,14 +49,14 @@ async fn page(
     form: DecideForm,
     problem: Option<String>,
 ) -> Result<DecidePage, AppError> {
-    let access = access(state, viewer, "").await?;
-    let mut decisions = access.decisions(state).await?;
-    let today = chrono::Local::now().date_naive();
+    let view = access(state, viewer, "").await?;
+    let mut decisions = view.decisions(state.store.as_ref()).await?;
+    let today = cairn_core::dates::today();
     let revisit = Decision::current(&decisions).and_then(|d| d.reminder(today));
     decisions.reverse();
     Ok(DecidePage {
         active: "ready",
-        chrome: Chrome::of(state, viewer, &access.person.name).await?,
+        chrome: Chrome::of(state, viewer, &view.person.name).await?,
         decisions,
         revisit,
         problem,

@@ -4,10 +4,12 @@
 
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
+use cairn_core::Invalid;
+use cairn_core::dates::{today, window_months};
 use cairn_core::readiness::WINDOW_MONTHS;
 use serde::Deserialize;
 
-use crate::assessing::access;
+use crate::assessing::{access, aim};
 use crate::{AppError, AppState, Viewer};
 
 /// `?person=ID&target=LEVEL&window=MONTHS&summary=TEXT&reasons=1`.
@@ -46,69 +48,37 @@ pub async fn case(
     Query(p): Query<CaseParams>,
 ) -> Result<Response, AppError> {
     // The case is handed to others: it speaks of the engineer in the third person.
-    let access = access(&state, &viewer, &p.person).await?.for_committee();
-    let target = crate::api::growth::target(Some(&p.target))?;
-    let window = p.window.unwrap_or(WINDOW_MONTHS);
-    let readiness = access.readiness(&state, target.clone(), window).await?;
-    let history = access.history(&state).await?;
-    let calibration = access.calibration(&state, &history, target).await?;
-    let destination = access.destination(&state).await?;
-    // The destination's story only with the destination itself: a private one shows neither.
-    let events: Vec<_> = state
-        .store
-        .destination_events(access.person.id)
+    let view = access(&state, &viewer, &p.person).await?;
+    let window = window_months("window", p.window.unwrap_or(WINDOW_MONTHS))?;
+    let target = aim(&view, crate::api::growth::target(Some(&p.target))?)?;
+    let reasons = view.own && !p.reasons.is_empty();
+    let mut built = view
+        .case(
+            state.store.as_ref(),
+            target.as_ref(),
+            window,
+            today(),
+            reasons,
+        )
         .await?
-        .into_iter()
-        .filter(|e| access.own || destination.as_ref().is_some_and(|d| d.id == e.destination))
-        .collect();
-    let evidence = state
-        .store
-        .list_evidence(&cairn_core::evidence::EvidenceQuery {
-            owner: Some(access.person.id),
-            shared_only: !access.own,
-            ..Default::default()
-        })
-        .await?;
-    let mut built = cairn_core::packet::build(cairn_core::packet::Inputs {
-        person: &access.person,
-        ladder: &access.ladder,
-        destination: destination.as_ref(),
-        events: &events,
-        evidence: &evidence,
-        calibration: &calibration,
-        readiness: &readiness,
-        today: chrono::Local::now().date_naive(),
-        reasons: access.own && !p.reasons.is_empty(),
-    });
-    if access.own {
+        .ok_or_else(no_target)?;
+    if view.own {
         built = built.with_summary(&p.summary);
     }
     Ok(document(crate::packet::html(&built)?))
 }
 
+/// A ladder with no level above: nothing to make a case or coach toward.
+fn no_target() -> AppError {
+    Invalid::new("target", "the ladder has no level to aim for").into()
+}
+
 /// `GET /coaching`
 pub async fn coaching(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
-    let access = access(&state, &viewer, "").await?;
-    let readiness = access.readiness(&state, None, WINDOW_MONTHS).await?;
-    let history = access.history(&state).await?;
-    let calibration = access
-        .calibration(&state, &history, Some(readiness.target.clone()))
-        .await?;
-    let reps = state.store.reps(access.person.id).await?;
-    let destination = access.destination(&state).await?;
-    let plan = readiness.plan(&access.ladder, &reps, destination.as_ref());
-    let signal = access
-        .signal(&state, cairn_core::signal::WINDOW_MONTHS)
-        .await?;
-    let decisions = access.decisions(&state).await?;
-    let report = cairn_core::coaching::build(cairn_core::coaching::Inputs {
-        name: &access.person.name,
-        readiness: &readiness,
-        calibration: &calibration,
-        plan: &plan,
-        signal: &signal,
-        decisions: &decisions,
-        today: chrono::Local::now().date_naive(),
-    });
+    let view = access(&state, &viewer, "").await?;
+    let report = view
+        .coaching(state.store.as_ref(), None, WINDOW_MONTHS, today())
+        .await?
+        .ok_or_else(no_target)?;
     Ok(document(crate::packet::coaching_html(&report)?))
 }

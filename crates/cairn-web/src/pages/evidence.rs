@@ -271,7 +271,7 @@ impl FormPage {
 pub async fn new(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, AppError> {
     let (me, ladder) = state.profile(viewer.person).await?;
     let form = EvidenceForm {
-        date: chrono::Local::now().date_naive().to_string(),
+        date: cairn_core::dates::today().to_string(),
         level: "current".into(),
         visibility: "private".into(),
         ..EvidenceForm::default()

@@ -278,7 +278,7 @@ async fn rejected(
 
 /// The form's values, checked against the ladder.
 fn setting(form: &GoalForm, ladder: &Ladder) -> Result<Setting, Invalid> {
-    let today = chrono::Local::now().date_naive();
+    let today = cairn_core::dates::today();
     let target_level = if form.target_level.is_empty() {
         None
     } else {

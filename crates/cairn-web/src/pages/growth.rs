@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::{Chrome, render};
 use crate::api::growth::conversation;
-use crate::assessing::access;
+use crate::assessing::{access, reading};
 use crate::security::check_csrf;
 use crate::{AppError, AppState, Viewer};
 
@@ -52,21 +52,23 @@ struct ReadyPage {
 
 /// Words and a badge class for a verdict.
 pub(crate) fn verdict_words(v: Verdict) -> (&'static str, &'static str) {
-    match v {
-        Verdict::Ready => ("ready", "ready"),
-        Verdict::Emerging => ("emerging", "emerging"),
-        Verdict::NotYet => ("not yet", "not-yet"),
-        Verdict::Unknown => ("unknown", "unknown"),
-    }
+    let class = match v {
+        Verdict::Ready => "ready",
+        Verdict::Emerging => "emerging",
+        Verdict::NotYet => "not-yet",
+        Verdict::Unknown => "unknown",
+    };
+    (v.words(), class)
 }
 
 /// Words and a badge class for an overall verdict.
 pub(crate) fn overall_words(o: Overall) -> (&'static str, &'static str) {
-    match o {
-        Overall::Ready => ("ready", "ready"),
-        Overall::UsefulNotReady => ("useful, not yet ready", "useful-not-ready"),
-        Overall::NotYet => ("not yet", "not-yet"),
-    }
+    let class = match o {
+        Overall::Ready => "ready",
+        Overall::UsefulNotReady => "useful-not-ready",
+        Overall::NotYet => "not-yet",
+    };
+    (o.words(), class)
 }
 
 /// `GET /ready`
@@ -75,25 +77,18 @@ pub async fn ready(
     viewer: Viewer,
     Query(p): Query<ReadyParams>,
 ) -> Result<Response, AppError> {
-    let access = access(&state, &viewer, &p.person).await?;
+    let view = access(&state, &viewer, &p.person).await?;
     let target = crate::api::growth::target(Some(&p.target))?;
-    let r = access
-        .readiness(
-            &state,
-            target,
-            p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS),
-        )
-        .await?;
+    let window = p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS);
+    let r = reading(&state, &view, target, window).await?.readiness;
     let me = state.store.person(viewer.person).await?;
     let (overall, overall_class) = overall_words(r.overall);
     // The case opens with readiness as a committee reads it: the form offers that to edit.
-    let case_summary = if access.own {
-        let committee = crate::assessing::access(&state, &viewer, "")
+    let case_summary = if view.own {
+        let committee = view.clone().for_committee();
+        reading(&state, &committee, Some(r.target.clone()), r.window_months)
             .await?
-            .for_committee();
-        committee
-            .readiness(&state, Some(r.target.clone()), r.window_months)
-            .await?
+            .readiness
             .summary
     } else {
         String::new()
@@ -101,7 +96,7 @@ pub async fn ready(
     let page = ReadyPage {
         active: "ready",
         chrome: Chrome::of(&state, &viewer, &me.name).await?,
-        subject: (!access.own).then(|| access.person.name.clone()),
+        subject: (!view.own).then(|| view.person.name.clone()),
         person: p.person.clone(),
         case_summary,
         overall,
@@ -150,23 +145,22 @@ async fn reps_page(
     form: RepForm,
     problem: Option<String>,
 ) -> Result<RepsPage, AppError> {
-    let access = access(state, viewer, "").await?;
-    let r = access
-        .readiness(state, None, cairn_core::readiness::WINDOW_MONTHS)
-        .await?;
-    let reps = state.store.reps(viewer.person).await?;
-    let destination = access.destination(state).await?;
+    let view = access(state, viewer, "").await?;
+    let r = reading(state, &view, None, cairn_core::readiness::WINDOW_MONTHS).await?;
     let me = state.store.person(viewer.person).await?;
     Ok(RepsPage {
         active: "reps",
         chrome: Chrome::of(state, viewer, &me.name).await?,
-        target: r.target.to_string(),
-        planned: r.plan(&access.ladder, &reps, destination.as_ref()),
-        closed: reps
+        target: r.readiness.target.to_string(),
+        planned: r
+            .readiness
+            .plan(&view.ladder, &r.reps, r.destination.as_ref()),
+        closed: r
+            .reps
             .into_iter()
             .filter(|r| matches!(r.status, RepStatus::Done | RepStatus::Dropped))
             .collect(),
-        skills: access
+        skills: view
             .ladder
             .competencies
             .iter()
@@ -337,10 +331,11 @@ async fn talks_page(
     form: TalkForm,
     problem: Option<String>,
 ) -> Result<TalksPage, AppError> {
-    let access = access(state, viewer, person).await?;
-    let today = chrono::Local::now().date_naive();
-    let talks = access
-        .conversations(state)
+    let view = access(state, viewer, person).await?;
+    let store = state.store.as_ref();
+    let today = cairn_core::dates::today();
+    let talks = view
+        .conversations(store)
         .await?
         .into_iter()
         .rev()
@@ -360,10 +355,10 @@ async fn talks_page(
     Ok(TalksPage {
         active: "conversations",
         chrome: Chrome::of(state, viewer, &me.name).await?,
-        subject: (!access.own).then(|| access.person.name.clone()),
-        own: access.own,
-        signal: access
-            .signal(state, cairn_core::signal::WINDOW_MONTHS)
+        subject: (!view.own).then(|| view.person.name.clone()),
+        own: view.own,
+        signal: view
+            .signal(store, cairn_core::signal::WINDOW_MONTHS, today)
             .await?,
         talks,
         problem,

@@ -41,13 +41,15 @@ pub async fn show(
     viewer: Viewer,
     Query(params): Query<Params>,
 ) -> Result<Response, AppError> {
-    let access = access(&state, &viewer, &params.person).await?;
-    let shape = access.shape(&state, 4).await?;
+    let view = access(&state, &viewer, &params.person).await?;
+    let shape = view
+        .shape(state.store.as_ref(), 4, cairn_core::dates::today())
+        .await?;
     let me = state.store.person(viewer.person).await?;
     let page = ShapePage {
         active: "shape",
         chrome: Chrome::of(&state, &viewer, &me.name).await?,
-        subject: (!access.own).then(|| access.person.name.clone()),
+        subject: (!view.own).then(|| view.person.name.clone()),
         rows: shape
             .areas
             .iter()

@@ -33,7 +33,7 @@ pub async fn show(
     Query(p): Query<SortParams>,
 ) -> Result<Response, AppError> {
     let key: SortKey = p.sort.parse()?;
-    let today = chrono::Local::now().date_naive();
+    let today = cairn_core::dates::today();
     let mut rows = cairn_store::team(state.store.as_ref(), viewer.person, today).await?;
     sort(&mut rows, key);
     let me = state.store.person(viewer.person).await?;

@@ -3,9 +3,9 @@
 use std::io::Write;
 
 use cairn_core::archive::Archive;
+use cairn_core::dates::today;
 use serde_json::json;
 
-use super::evidence_flags::today;
 use crate::cli::Globals;
 use crate::output;
 

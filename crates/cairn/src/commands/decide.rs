@@ -3,14 +3,13 @@
 use std::io::{self, Write};
 
 use cairn_core::Invalid;
-use cairn_core::dates::{now, parse_date};
+use cairn_core::dates::{now, parse_date, today};
 use cairn_core::decision::{Choice, Context, Decision};
 use cairn_core::id::DecisionId;
 use cairn_core::signal;
-use cairn_core::voice::Voice;
 
-use super::evidence_flags::{VisibilityFlags, today};
-use super::ready::{Aim, readiness};
+use super::evidence_flags::VisibilityFlags;
+use super::ready::{Aim, reading};
 use crate::cli::Globals;
 use crate::failure::bad_input;
 use crate::output;
@@ -56,10 +55,11 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         );
     };
     let day = today();
-    let reading = readiness(&profile, &args.aim, Voice::Engineer).await?;
-    let talks = profile.store.conversations(profile.me.id).await?;
-    let constraints = profile.store.constraints(profile.me.id).await?;
-    let signal = signal::read(&talks, &constraints, day, signal::WINDOW_MONTHS);
+    let view = profile.view();
+    let reading = reading(&profile, &view, &args.aim).await?.readiness;
+    let store = profile.store.as_ref();
+    let constraints = view.constraints(store).await?;
+    let signal = view.signal(store, signal::WINDOW_MONTHS, day).await?;
     let at = now();
     let decision = Decision {
         id: DecisionId::new(),

@@ -16,7 +16,7 @@ use cairn_core::archive::{Archive, Growth};
 use cairn_core::assessment::{AssessmentRound, Assessor, Rating, submission};
 use cairn_core::constraint::Constraint;
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
-use cairn_core::dates::Timestamp;
+use cairn_core::dates::{Timestamp, today};
 use cairn_core::destination::{
     Destination, DestinationChange, DestinationEvent, DestinationStatus,
 };
@@ -32,7 +32,6 @@ use cairn_store::{Location, Store};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::evidence_flags::today;
 use crate::cli::Globals;
 use crate::config::data_dir;
 use crate::failure::bad_input;

@@ -2,9 +2,9 @@
 
 use std::io::{self, Write};
 
-use cairn_core::dates::now;
+use cairn_core::dates::{now, today};
 
-use super::evidence_flags::{self, VisibilityFlags, as_flag, today};
+use super::evidence_flags::{self, VisibilityFlags, as_flag};
 use super::show::find;
 use crate::cli::Globals;
 use crate::failure::bad_input;
@@ -89,7 +89,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         );
     }
     let ladder = if e.ladder == profile.ladder.reference() {
-        profile.ladder.clone()
+        (*profile.ladder).clone()
     } else {
         profile.store.ladder(&e.ladder).await?
     };

@@ -3,7 +3,7 @@
 
 use cairn_core::Invalid;
 use cairn_core::Visibility;
-use cairn_core::dates::{parse_date, parse_month};
+use cairn_core::dates::{parse_date, parse_month, today};
 use cairn_core::evidence::{EvidenceQuery, LevelSignal, Source};
 use cairn_core::id::{CompetencyId, PersonId};
 use cairn_core::ladder::Ladder;
@@ -30,11 +30,6 @@ impl VisibilityFlags {
             _ => None,
         }
     }
-}
-
-/// Today's date where the user is: evidence dates are calendar days, not instants.
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 /// `--skill` values found on the ladder by id or name, in any case.

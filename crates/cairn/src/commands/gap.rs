@@ -3,11 +3,7 @@
 use std::io::{self, Write};
 
 use cairn_core::Invalid;
-use cairn_core::calibration::{Calibration, Reader, compute, round_views, target_level};
-use cairn_core::destination::DestinationStatus;
 use cairn_core::id::LevelId;
-use cairn_core::voice::Voice;
-use cairn_store::assessment_history;
 
 use crate::cli::Globals;
 use crate::output;
@@ -32,34 +28,6 @@ pub struct Args {
     target: Option<String>,
 }
 
-/// The owner's calibration against `chosen`, else their active destination's target level,
-/// else the level above theirs.
-pub async fn calibration(
-    profile: &Profile,
-    chosen: Option<LevelId>,
-    voice: Voice<'_>,
-) -> anyhow::Result<Calibration> {
-    let store = &profile.store;
-    let chosen = match chosen {
-        Some(level) => Some(level),
-        None => store
-            .destinations(profile.me.id)
-            .await?
-            .into_iter()
-            .find(|d| d.status == DestinationStatus::Active)
-            .and_then(|d| d.target_level),
-    };
-    let target = target_level(&profile.ladder, &profile.me.level, chosen.as_ref());
-    let history = assessment_history(store.as_ref(), profile.me.id).await?;
-    let views = round_views(
-        &history.rounds,
-        &history.ladders,
-        &history.entries,
-        Reader::Local,
-    );
-    Ok(compute(&views, target.as_ref(), voice))
-}
-
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(globals).await?;
     let chosen: Option<LevelId> = match &args.target {
@@ -72,7 +40,10 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         }
         None => None,
     };
-    let calibration = calibration(&profile, chosen, Voice::Engineer).await?;
+    let calibration = profile
+        .view()
+        .calibration(profile.store.as_ref(), chosen.as_ref())
+        .await?;
 
     let mut out = io::stdout().lock();
     if globals.json {

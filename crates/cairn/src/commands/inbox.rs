@@ -2,12 +2,12 @@
 
 use std::io::{self, Write};
 
-use cairn_core::dates::now;
+use cairn_core::dates::{now, today};
 use cairn_core::id::CompetencyId;
 use cairn_core::inbox::Group;
 use cairn_core::text::count;
 
-use super::evidence_flags::{self, VisibilityFlags, as_flag, today};
+use super::evidence_flags::{self, VisibilityFlags, as_flag};
 use crate::cli::Globals;
 use crate::failure::{BadInput, bad_input};
 use crate::output;

@@ -1,10 +1,10 @@
 //! `cairn log`: record a piece of evidence in one line.
 
-use cairn_core::dates::now;
+use cairn_core::dates::{now, today};
 use cairn_core::evidence::{Evidence, LevelSignal, Source};
 use cairn_core::id::EvidenceId;
 
-use super::evidence_flags::{self, VisibilityFlags, as_flag, today};
+use super::evidence_flags::{self, VisibilityFlags, as_flag};
 use crate::cli::Globals;
 use crate::output;
 use crate::profile::Profile;

@@ -4,12 +4,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use cairn_core::voice::Voice;
-use cairn_core::{coaching, packet, signal};
+use cairn_core::dates::today;
 
-use super::evidence_flags::today;
-use super::gap::calibration;
-use super::ready::{Aim, active_destination, readiness};
+use super::ready::Aim;
 use crate::cli::Globals;
 use crate::failure::{BadInput, bad_input};
 use crate::profile::Profile;
@@ -89,25 +86,22 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
 
 /// The case, rendered.
 async fn case(profile: &Profile, args: &Args, summary: &str) -> anyhow::Result<String> {
-    // The case is handed to others: it speaks of the engineer in the third person.
-    let voice = Voice::Committee(&profile.me.name);
-    let ready = readiness(profile, &args.aim, voice).await?;
-    let calibration = calibration(profile, Some(ready.target.clone()), voice).await?;
-    let destination = active_destination(profile).await?;
-    let events = profile.store.destination_events(profile.me.id).await?;
-    let evidence = profile.all_evidence().await?;
-    let built = packet::build(packet::Inputs {
-        person: &profile.me,
-        ladder: &profile.ladder,
-        destination: destination.as_ref(),
-        events: &events,
-        evidence: &evidence,
-        calibration: &calibration,
-        readiness: &ready,
-        today: today(),
-        reasons: args.with_reasons,
-    })
-    .with_summary(summary);
+    let window = args.aim.window()?;
+    let target = args.aim.target(&profile.ladder)?;
+    let Some(built) = profile
+        .view()
+        .case(
+            profile.store.as_ref(),
+            target.as_ref(),
+            window,
+            today(),
+            args.with_reasons,
+        )
+        .await?
+    else {
+        bad_input!("your ladder has no level to aim for");
+    };
+    let built = built.with_summary(summary);
     Ok(if args.format == "html" {
         cairn_web::packet::html(&built)?
     } else {
@@ -117,25 +111,15 @@ async fn case(profile: &Profile, args: &Args, summary: &str) -> anyhow::Result<S
 
 /// The coaching report, rendered.
 async fn coaching_report(profile: &Profile, args: &Args) -> anyhow::Result<String> {
-    let voice = Voice::Engineer;
-    let ready = readiness(profile, &args.aim, voice).await?;
-    let calibration = calibration(profile, Some(ready.target.clone()), voice).await?;
-    let reps = profile.store.reps(profile.me.id).await?;
-    let destination = active_destination(profile).await?;
-    let plan = ready.plan(&profile.ladder, &reps, destination.as_ref());
-    let talks = profile.store.conversations(profile.me.id).await?;
-    let constraints = profile.store.constraints(profile.me.id).await?;
-    let signal = signal::read(&talks, &constraints, today(), signal::WINDOW_MONTHS);
-    let decisions = profile.store.decisions(profile.me.id).await?;
-    let report = coaching::build(coaching::Inputs {
-        name: &profile.me.name,
-        readiness: &ready,
-        calibration: &calibration,
-        plan: &plan,
-        signal: &signal,
-        decisions: &decisions,
-        today: today(),
-    });
+    let window = args.aim.window()?;
+    let target = args.aim.target(&profile.ladder)?;
+    let Some(report) = profile
+        .view()
+        .coaching(profile.store.as_ref(), target.as_ref(), window, today())
+        .await?
+    else {
+        bad_input!("your ladder has no level to aim for");
+    };
     Ok(if args.format == "html" {
         cairn_web::packet::coaching_html(&report)?
     } else {

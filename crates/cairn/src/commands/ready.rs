@@ -3,13 +3,12 @@
 use std::io::{self, Write};
 
 use cairn_core::Invalid;
-use cairn_core::destination::{Destination, DestinationStatus};
+use cairn_core::dates::{today, window_months};
 use cairn_core::id::LevelId;
-use cairn_core::readiness::{Inputs, Readiness, Role, assess};
-use cairn_core::voice::Voice;
+use cairn_core::ladder::Ladder;
+use cairn_core::readiness::{Readiness, Role};
+use cairn_store::views::{Reading, View};
 
-use super::evidence_flags::today;
-use super::gap::calibration;
 use crate::cli::Globals;
 use crate::failure::bad_input;
 use crate::output;
@@ -43,61 +42,44 @@ pub struct Aim {
     window: u32,
 }
 
-/// Readiness of the profile's owner against `--target` (else the destination's target,
-/// else the next level) over `--window` months.
-pub async fn readiness(
-    profile: &Profile,
-    aim: &Aim,
-    voice: Voice<'_>,
-) -> anyhow::Result<Readiness> {
-    let window = aim.window;
-    if !(1..=60).contains(&window) {
-        bad_input!("--window: give 1 to 60 months, not {window}");
+impl Aim {
+    /// `--target` read and checked against `ladder`.
+    pub fn target(&self, ladder: &Ladder) -> anyhow::Result<Option<LevelId>> {
+        let Some(text) = &self.target else {
+            return Ok(None);
+        };
+        let level: LevelId = text
+            .parse()
+            .map_err(|e: Invalid| Invalid::new("--target", e.message))?;
+        ladder.require_level("--target", &level)?;
+        Ok(Some(level))
     }
-    let chosen = match &aim.target {
-        Some(text) => {
-            let level: LevelId = text
-                .parse()
-                .map_err(|e: Invalid| Invalid::new("--target", e.message))?;
-            profile.ladder.require_level("--target", &level)?;
-            Some(level)
-        }
-        None => None,
-    };
-    let calibration = calibration(profile, chosen, voice).await?;
-    let Some(target) = calibration.target.clone() else {
-        bad_input!("your ladder has no level to aim for");
-    };
-    let evidence = profile.all_evidence().await?;
-    let reps = profile.store.reps(profile.me.id).await?;
-    let destination = active_destination(profile).await?;
-    Ok(assess(Inputs {
-        ladder: &profile.ladder,
-        current: &profile.me.level,
-        target: &target,
-        destination: destination.as_ref(),
-        calibration: &calibration,
-        evidence: &evidence,
-        reps: &reps,
-        today: today(),
-        window_months: window,
-        voice,
-    }))
+
+    /// `--window`, checked.
+    pub fn window(&self) -> anyhow::Result<u32> {
+        Ok(window_months("--window", self.window)?)
+    }
 }
 
-/// The profile owner's active destination, if they have one.
-pub async fn active_destination(profile: &Profile) -> anyhow::Result<Option<Destination>> {
-    Ok(profile
-        .store
-        .destinations(profile.me.id)
+/// Readiness as `view` sees the profile's owner, against `--target` (else the
+/// destination's target, else the next level) over `--window` months.
+pub async fn reading(profile: &Profile, view: &View, aim: &Aim) -> anyhow::Result<Reading> {
+    let window = aim.window()?;
+    let target = aim.target(&profile.ladder)?;
+    match view
+        .readiness(profile.store.as_ref(), target.as_ref(), window, today())
         .await?
-        .into_iter()
-        .find(|d| d.status == DestinationStatus::Active))
+    {
+        Some(reading) => Ok(reading),
+        None => bad_input!("your ladder has no level to aim for"),
+    }
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(globals).await?;
-    let r = readiness(&profile, &args.aim, Voice::Engineer).await?;
+    let r = reading(&profile, &profile.view(), &args.aim)
+        .await?
+        .readiness;
     let mut out = anstream::stdout().lock();
     if globals.json {
         output::json(&mut out, &r)?;

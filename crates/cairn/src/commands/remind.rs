@@ -5,10 +5,9 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use cairn_core::calendar::{Reminder, first_occurrence, ics};
-use cairn_core::dates::now;
+use cairn_core::dates::{now, today};
 use chrono::{NaiveTime, Weekday};
 
-use super::evidence_flags::today;
 use crate::cli::Globals;
 use crate::failure::{BadInput, bad_input};
 use crate::profile::Profile;

@@ -2,13 +2,11 @@
 
 use std::io::{self, Write};
 
-use cairn_core::dates::parse_month;
+use cairn_core::dates::{parse_month, today};
 use cairn_core::id::CompetencyId;
 use cairn_core::review::{Inputs, Review, review};
 use cairn_core::text::count;
 
-use super::evidence_flags::today;
-use super::gap::calibration;
 use crate::cli::Globals;
 use crate::output;
 use crate::profile::Profile;
@@ -34,7 +32,10 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         .month
         .unwrap_or_else(|| today.format("%Y-%m").to_string());
     let bounds = parse_month("--month", &month)?;
-    let calibration = calibration(&profile, None, cairn_core::voice::Voice::Engineer).await?;
+    let calibration = profile
+        .view()
+        .calibration(profile.store.as_ref(), None)
+        .await?;
     let evidence = profile.all_evidence().await?;
     let inbox = cairn_store::inbox(&*profile.store, &profile.me, &profile.ladder, Some(0)).await?;
     let waiting = inbox.iter().map(|g| g.activities.len()).sum();

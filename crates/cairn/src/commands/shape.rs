@@ -2,10 +2,10 @@
 
 use std::io::{self, Write};
 
+use cairn_core::dates::today;
 use cairn_core::shape::{self, DEEP_ENTRIES, DEEP_SHARE_PERCENT};
 
 use crate::cli::Globals;
-use crate::commands::evidence_flags::today;
 use crate::failure::bad_input;
 use crate::output;
 use crate::profile::Profile;

@@ -25,7 +25,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(globals).await?;
     let evidence = find(&profile, &args.id).await?;
     let ladder = if evidence.ladder == profile.ladder.reference() {
-        profile.ladder.clone()
+        (*profile.ladder).clone()
     } else {
         profile.store.ladder(&evidence.ladder).await?
     };

@@ -2,12 +2,11 @@
 
 use std::io::{self, Write};
 
-use cairn_core::signal::{Fate, WINDOW_MONTHS, read};
+use cairn_core::dates::{today, window_months};
+use cairn_core::signal::{Fate, WINDOW_MONTHS};
 use cairn_core::text::count;
 
-use super::evidence_flags::today;
 use crate::cli::Globals;
-use crate::failure::bad_input;
 use crate::output;
 use crate::profile::Profile;
 
@@ -27,13 +26,12 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    if !(1..=60).contains(&args.window) {
-        bad_input!("--window: give 1 to 60 months, not {}", args.window);
-    }
+    let window = window_months("--window", args.window)?;
     let profile = Profile::load(globals).await?;
-    let talks = profile.store.conversations(profile.me.id).await?;
-    let constraints = profile.store.constraints(profile.me.id).await?;
-    let signal = read(&talks, &constraints, today(), args.window);
+    let signal = profile
+        .view()
+        .signal(profile.store.as_ref(), window, today())
+        .await?;
     let mut out = io::stdout().lock();
     if globals.json {
         output::json(&mut out, &signal)?;

@@ -2,9 +2,9 @@
 
 use std::io::{self, Write};
 
+use cairn_core::dates::today;
 use cairn_core::team::{SortKey, sort};
 
-use super::evidence_flags::today;
 use crate::cli::Globals;
 use crate::commands::user::find;
 use crate::output;

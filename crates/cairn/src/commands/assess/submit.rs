@@ -7,14 +7,13 @@ use cairn_core::Invalid;
 use cairn_core::assessment::{
     AssessmentRound, Assessor, Rating, RoundChoice, choose_round, submission,
 };
-use cairn_core::dates::now;
+use cairn_core::dates::{now, today};
 use cairn_core::id::RoundId;
 use cairn_core::ladder::Ladder;
 use cairn_store::StoreError;
 use serde::Serialize;
 
 use crate::cli::Globals;
-use crate::commands::evidence_flags::today;
 use crate::failure::bad_input;
 use crate::output;
 use crate::profile::Profile;

@@ -2,11 +2,11 @@
 
 use cairn_core::Invalid;
 use cairn_core::constraint::{Constraint, ConstraintKind};
-use cairn_core::dates::{now, parse_date};
+use cairn_core::dates::{now, parse_date, today};
 use cairn_core::id::ConstraintId;
 
 use crate::cli::Globals;
-use crate::commands::evidence_flags::{VisibilityFlags, today};
+use crate::commands::evidence_flags::VisibilityFlags;
 use crate::handle;
 use crate::output;
 use crate::profile::Profile;

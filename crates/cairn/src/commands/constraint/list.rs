@@ -1,9 +1,9 @@
 //! `cairn constraint list`: the limits recorded, and whether they are in force.
 
+use cairn_core::dates::today;
 use std::io::{self, Write};
 
 use crate::cli::Globals;
-use crate::commands::evidence_flags::today;
 use crate::output;
 use crate::profile::Profile;
 

@@ -3,14 +3,14 @@
 use cairn_core::Invalid;
 use cairn_core::clarity::check;
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
-use cairn_core::dates::{now, parse_date};
+use cairn_core::dates::{now, parse_date, today};
 use cairn_core::id::{CommitmentId, ConversationId};
 use cairn_core::signal::clear_ask;
 use cairn_core::text::count;
 use serde_json::json;
 
 use crate::cli::Globals;
-use crate::commands::evidence_flags::{VisibilityFlags, today};
+use crate::commands::evidence_flags::VisibilityFlags;
 use crate::failure::bad_input;
 use crate::handle;
 use crate::output;

@@ -3,11 +3,11 @@
 use std::io::{self, Write};
 
 use cairn_core::conversation::Outcome;
+use cairn_core::dates::today;
 use cairn_core::signal::clear_ask;
 use serde_json::json;
 
 use crate::cli::Globals;
-use crate::commands::evidence_flags::today;
 use crate::handle;
 use crate::output;
 use crate::profile::Profile;

@@ -5,12 +5,11 @@ use std::io::{self, Write};
 use cairn_core::Invalid;
 use cairn_core::Visibility;
 use cairn_core::clarity::Verdict;
-use cairn_core::dates::{now, parse_date};
+use cairn_core::dates::{now, parse_date, today};
 use cairn_core::destination::{DestinationStatus, Setting};
 
 use super::check::print;
 use crate::cli::Globals;
-use crate::commands::evidence_flags::today;
 use crate::failure::bad_input;
 use crate::output;
 use crate::profile::Profile;

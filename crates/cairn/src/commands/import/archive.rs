@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use cairn_core::archive::Archive;
+use cairn_core::dates::today;
 use cairn_store::Location;
 
 use crate::cli::Globals;
-use crate::commands::evidence_flags::today;
 use crate::failure::BadInput;
 use crate::output;
 

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use cairn_core::closest::closest;
-use cairn_core::dates::now;
+use cairn_core::dates::{now, today};
 use cairn_core::evidence::Source;
 use cairn_core::id::CompetencyId;
 use cairn_core::sources::entries::{Entry, competency_of};
@@ -14,7 +14,7 @@ use chrono::Datelike;
 use super::files::{problem, read_text};
 use super::landing::land;
 use crate::cli::Globals;
-use crate::commands::evidence_flags::{self, today};
+use crate::commands::evidence_flags;
 use crate::failure::{BadInput, bad_input};
 use crate::profile::Profile;
 

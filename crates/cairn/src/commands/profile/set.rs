@@ -46,7 +46,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(globals).await?;
     let ladder = match &args.ladder {
         Some(id) => stored_ladder(&profile, id).await?,
-        None => profile.ladder.clone(),
+        None => (*profile.ladder).clone(),
     };
     let mut emails = None;
     if !args.emails.is_empty() {

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::cli::Globals;
-use crate::commands::ready::{Aim, active_destination, readiness};
+use crate::commands::ready::{Aim, reading};
 use crate::handle;
 use crate::output;
 use crate::profile::Profile;
@@ -26,10 +26,9 @@ pub struct Args {
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let profile = Profile::load(globals).await?;
-    let r = readiness(&profile, &args.aim, cairn_core::voice::Voice::Engineer).await?;
-    let reps = profile.store.reps(profile.me.id).await?;
-    let destination = active_destination(&profile).await?;
-    let planned = r.plan(&profile.ladder, &reps, destination.as_ref());
+    let reading = reading(&profile, &profile.view(), &args.aim).await?;
+    let r = &reading.readiness;
+    let planned = r.plan(&profile.ladder, &reading.reps, reading.destination.as_ref());
     let mut out = io::stdout().lock();
     if globals.json {
         output::json(&mut out, &planned)?;
