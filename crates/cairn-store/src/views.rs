@@ -17,10 +17,10 @@ use cairn_core::conversation::{Commitment, Conversation};
 use cairn_core::decision::Decision;
 use cairn_core::destination::{Destination, DestinationEvent, DestinationStatus};
 use cairn_core::evidence::{Evidence, EvidenceQuery};
-use cairn_core::id::LevelId;
+use cairn_core::id::{LevelId, PersonId};
 use cairn_core::ladder::Ladder;
 use cairn_core::packet::{self, Packet};
-use cairn_core::person::Person;
+use cairn_core::person::{Person, ProfileChange};
 use cairn_core::readiness::{self, Readiness};
 use cairn_core::rep::Rep;
 use cairn_core::shape::{self, Shape};
@@ -29,6 +29,14 @@ use cairn_core::voice::Voice;
 use chrono::{Months, NaiveDate};
 
 use crate::{AssessmentHistory, Result, Store, assessment_history};
+
+/// Narrows an evidence query to what a viewer may read of `owner`'s: everything when it is
+/// their own (`own`), else only what was shared. [`View`] reads evidence through it, and so
+/// do the evidence lists, which need no more of the person than their id.
+pub fn scope_evidence(query: &mut EvidenceQuery, owner: PersonId, own: bool) {
+    query.owner = Some(owner);
+    query.shared_only = !own;
+}
 
 /// One person as one viewer may see them.
 #[derive(Debug, Clone)]
@@ -147,15 +155,13 @@ impl View {
         since: Option<NaiveDate>,
         limit: Option<u32>,
     ) -> Result<Vec<Evidence>> {
-        store
-            .list_evidence(&EvidenceQuery {
-                owner: Some(self.person.id),
-                shared_only: !self.own,
-                since,
-                limit,
-                ..EvidenceQuery::default()
-            })
-            .await
+        let mut query = EvidenceQuery {
+            since,
+            limit,
+            ..EvidenceQuery::default()
+        };
+        scope_evidence(&mut query, self.person.id, self.own);
+        store.list_evidence(&query).await
     }
 
     /// The reps the viewer may read, oldest first.
@@ -187,6 +193,12 @@ impl View {
         let mut decisions = store.decisions(self.person.id).await?;
         decisions.retain(|d| self.may_read(d.visibility));
         Ok(decisions)
+    }
+
+    /// The changes to the person's profile, oldest first: their level and ladder are no
+    /// secret from their manager chain.
+    pub async fn profile_changes(&self, store: &dyn Store) -> Result<Vec<ProfileChange>> {
+        store.profile_changes(self.person.id).await
     }
 
     /// The person's rounds with every entry; [`View::reader`] decides what shows.

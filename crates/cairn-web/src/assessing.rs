@@ -20,23 +20,35 @@ use cairn_store::views::{Reading, View};
 
 use crate::{AppError, AppState, Viewer};
 
+/// Whose record `person` names (empty for the viewer's own), when the viewer may read it:
+/// their own, or, on a team server, someone below them in the reporting lines; anyone else
+/// is not found.
+pub(crate) async fn reachable(
+    state: &AppState,
+    viewer: &Viewer,
+    person: &str,
+) -> Result<PersonId, AppError> {
+    let id: PersonId = if person.is_empty() {
+        viewer.person
+    } else {
+        person.parse().map_err(|_| AppError::NotFound)?
+    };
+    // The owner needs no reporting lines; only someone else's read pays for loading them.
+    if id != viewer.person
+        && (!state.is_team() || !in_chain(viewer.person, id, &state.reporting_lines().await?))
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(id)
+}
+
 /// The viewer's view of `person` (empty for themselves); not found when they have none.
 pub(crate) async fn access(
     state: &AppState,
     viewer: &Viewer,
     person: &str,
 ) -> Result<View, AppError> {
-    let id: PersonId = if person.is_empty() {
-        viewer.person
-    } else {
-        person.parse().map_err(|_| AppError::NotFound)?
-    };
-    // Someone else's record only for their manager chain, and only on a team server.
-    if id != viewer.person
-        && (!state.is_team() || !in_chain(viewer.person, id, &state.reporting_lines().await?))
-    {
-        return Err(AppError::NotFound);
-    }
+    let id = reachable(state, viewer, person).await?;
     let (person, ladder) = state.profile(id).await?;
     Ok(if person.id == viewer.person {
         View::own(person, ladder, state.is_team())

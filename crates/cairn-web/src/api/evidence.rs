@@ -7,13 +7,15 @@ use cairn_core::Invalid;
 use cairn_core::dates::{parse_date, parse_month};
 use cairn_core::evidence::{Evidence, EvidenceQuery, Source};
 use cairn_core::id::CompetencyId;
+use cairn_store::views::scope_evidence;
 use serde::{Deserialize, Serialize};
 
 use super::body::Body;
 use crate::AppState;
+use crate::assessing::reachable;
 use crate::draft::Draft;
 use crate::error::ApiError;
-use crate::pages::evidence::{owned, readable, subject};
+use crate::pages::evidence::{owned, readable};
 use crate::session::ApiViewer;
 
 /// A piece of evidence as the API shows it.
@@ -113,19 +115,16 @@ pub async fn list(
     ApiViewer(viewer): ApiViewer,
     Query(params): Query<ListParams>,
 ) -> Result<Json<Vec<EvidenceView>>, ApiError> {
-    let subject = subject(
+    let whose = reachable(
         &state,
         &viewer,
         params.person.as_deref().unwrap_or_default(),
     )
     .await?;
     let today = cairn_core::dates::today();
-    let mut q = EvidenceQuery {
-        owner: Some(subject.as_ref().map_or(viewer.person, |p| p.id)),
-        // A report's list holds only what they chose to share.
-        shared_only: subject.is_some(),
-        ..EvidenceQuery::default()
-    };
+    let mut q = EvidenceQuery::default();
+    // A report's list holds only what they chose to share.
+    scope_evidence(&mut q, whose, whose == viewer.person);
     if let Some(month) = &params.month {
         let (first, last) = parse_month("month", month)?;
         (q.since, q.until) = (Some(first), Some(last));

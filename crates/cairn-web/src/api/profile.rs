@@ -93,7 +93,7 @@ pub async fn history(
     Query(params): Query<PersonParams>,
 ) -> Result<Json<Vec<ProfileChange>>, ApiError> {
     let access = access(&state, &viewer, &params.person).await?;
-    Ok(Json(state.store.profile_changes(access.person.id).await?))
+    Ok(Json(access.profile_changes(state.store.as_ref()).await?))
 }
 
 /// Applies the viewer's change to their own profile and stores it with its history.

@@ -11,14 +11,15 @@ use axum_extra::extract::Form;
 use cairn_core::Invalid;
 use cairn_core::dates::parse_month;
 use cairn_core::evidence::{Evidence, EvidenceQuery, Source};
-use cairn_core::id::{CompetencyId, EvidenceId, PersonId};
+use cairn_core::id::{CompetencyId, EvidenceId};
 use cairn_core::inbox::pick;
 use cairn_core::ladder::Ladder;
-use cairn_core::person::Person;
-use cairn_core::privacy::{in_chain, may_read};
+use cairn_core::privacy::may_read;
+use cairn_store::views::scope_evidence;
 use serde::Deserialize;
 
 use super::{Chrome, Row, render};
+use crate::assessing::reachable;
 use crate::draft::Draft;
 use crate::security::check_csrf;
 use crate::{AppError, AppState, Viewer};
@@ -70,7 +71,12 @@ pub async fn list(
     Query(filters): Query<Filters>,
 ) -> Result<Response, AppError> {
     let (me, ladder) = state.profile(viewer.person).await?;
-    let subject = subject(&state, &viewer, &filters.person).await?;
+    let whose = reachable(&state, &viewer, &filters.person).await?;
+    let subject = if whose == viewer.person {
+        None
+    } else {
+        Some(state.store.person(whose).await?)
+    };
     let skills = ladder
         .competencies
         .iter()
@@ -80,20 +86,19 @@ pub async fn list(
             selected: c.id.as_str() == filters.skill,
         })
         .collect();
-    let (rows, problem, status) =
-        match query(&filters, subject.as_ref().map_or(me.id, |p| p.id), &ladder) {
-            Ok(mut q) => {
-                // A report's list holds only what they chose to share.
-                q.shared_only = subject.is_some();
-                let list = state.store.list_evidence(&q).await?;
-                (list.iter().map(Row::from).collect(), None, StatusCode::OK)
-            }
-            Err(e) => (
-                Vec::new(),
-                Some(e.to_string()),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ),
-        };
+    let (rows, problem, status) = match query(&filters, &ladder) {
+        Ok(mut q) => {
+            // A report's list holds only what they chose to share.
+            scope_evidence(&mut q, whose, whose == me.id);
+            let list = state.store.list_evidence(&q).await?;
+            (list.iter().map(Row::from).collect(), None, StatusCode::OK)
+        }
+        Err(e) => (
+            Vec::new(),
+            Some(e.to_string()),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    };
     let sources = SOURCES
         .iter()
         .map(|s| Choice {
@@ -115,28 +120,8 @@ pub async fn list(
     Ok((status, render(&page)?).into_response())
 }
 
-/// The person whose shared evidence the viewer asked for, if not their own. Anyone outside
-/// the viewer's reports (direct or further down) is not found.
-pub(crate) async fn subject(
-    state: &AppState,
-    viewer: &Viewer,
-    person: &str,
-) -> Result<Option<Person>, AppError> {
-    if person.is_empty() || person == viewer.person.to_string() {
-        return Ok(None);
-    }
-    let id: PersonId = person.parse().map_err(|_| AppError::NotFound)?;
-    if !in_chain(viewer.person, id, &state.reporting_lines().await?) {
-        return Err(AppError::NotFound);
-    }
-    Ok(Some(state.store.person(id).await?))
-}
-
-fn query(f: &Filters, owner: PersonId, ladder: &Ladder) -> Result<EvidenceQuery, Invalid> {
-    let mut q = EvidenceQuery {
-        owner: Some(owner),
-        ..EvidenceQuery::default()
-    };
+fn query(f: &Filters, ladder: &Ladder) -> Result<EvidenceQuery, Invalid> {
+    let mut q = EvidenceQuery::default();
     if !f.month.is_empty() {
         let (first, last) = parse_month("month", &f.month)?;
         (q.since, q.until) = (Some(first), Some(last));
