@@ -8,8 +8,8 @@ use cairn_core::decision::{Choice, Context, Decision};
 use cairn_core::id::DecisionId;
 use cairn_core::signal;
 
+use super::aim::{Aim, reading};
 use super::evidence_flags::VisibilityFlags;
-use super::ready::{Aim, reading};
 use crate::cli::Globals;
 use crate::failure::bad_input;
 use crate::output;

@@ -1,5 +1,6 @@
 //! The subcommands, one file each; groups are folders.
 
+mod aim;
 mod assess;
 mod backup;
 mod check;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use cairn_core::dates::today;
 
-use super::ready::Aim;
+use super::aim::Aim;
 use crate::cli::Globals;
 use crate::failure::{BadInput, bad_input};
 use crate::profile::Profile;

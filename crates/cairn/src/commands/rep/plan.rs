@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::cli::Globals;
-use crate::commands::ready::{Aim, reading};
+use crate::commands::aim::{Aim, reading};
 use crate::handle;
 use crate::output;
 use crate::profile::Profile;
