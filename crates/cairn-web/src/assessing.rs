@@ -1,6 +1,7 @@
-//! Whose record a viewer may read or add to, for the pages and the API: [`access`] makes
-//! the [`View`] every read goes through (the store's read models apply the visibility and
-//! blindness rules), after checking the reporting lines.
+//! Whose record a viewer may read or add to, for the pages and the API alike: [`access`]
+//! makes the [`View`] every read of a person's records goes through (the store's read
+//! models apply the visibility and blindness rules) after [`reachable`] checks the reporting
+//! lines; [`readable`], [`owned`] and [`waiting`] do the same for one record.
 //!
 //! The owner reads their own rounds (in team mode without the manager's entries until both
 //! sides are in) and submits the self view; in local mode they may also type the manager's
@@ -13,8 +14,12 @@ use cairn_core::assessment::{
 };
 use cairn_core::calibration::Reader;
 use cairn_core::dates::{now, today, window_months};
-use cairn_core::id::{LevelId, PersonId, RoundId};
-use cairn_core::privacy::in_chain;
+use cairn_core::evidence::Evidence;
+use cairn_core::id::{EvidenceId, LevelId, PersonId, RoundId};
+use cairn_core::inbox::Group;
+use cairn_core::ladder::Ladder;
+use cairn_core::person::Person;
+use cairn_core::privacy::{in_chain, may_read};
 use cairn_store::StoreError;
 use cairn_store::views::{Reading, View};
 
@@ -150,4 +155,73 @@ pub(crate) async fn submit(
         Err(e) => return Err(e.into()),
     }
     Ok(round.submitted(side, at))
+}
+
+/// A `target` level typed in a query, empty for none.
+pub(crate) fn target(typed: Option<&str>) -> Result<Option<LevelId>, Invalid> {
+    typed
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            t.parse()
+                .map_err(|e: Invalid| Invalid::new("target", e.message))
+        })
+        .transpose()
+}
+
+/// The evidence with this id as typed in a URL; a malformed id is simply not found.
+async fn fetch(state: &AppState, id: &str) -> Result<Evidence, AppError> {
+    let id: EvidenceId = id.parse().map_err(|_| AppError::NotFound)?;
+    Ok(state.store.evidence(id).await?)
+}
+
+/// The viewer's own evidence with this id, for changing it; anything else is not found.
+pub(crate) async fn owned(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<Evidence, AppError> {
+    let e = fetch(state, id).await?;
+    if e.owner == viewer.person {
+        Ok(e)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Evidence with this id that the viewer may read (theirs, or shared by one of their
+/// reports); anything else is not found, exactly like evidence that does not exist.
+pub(crate) async fn readable(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<Evidence, AppError> {
+    let e = fetch(state, id).await?;
+    // The owner needs no reporting lines; only someone else's read pays for loading them.
+    if e.owner == viewer.person
+        || may_read(
+            viewer.person,
+            e.owner,
+            e.visibility,
+            &state.reporting_lines().await?,
+        )
+    {
+        Ok(e)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The waiting group with this key and the evidence accepting it as suggested would make;
+/// a key that is not in the caller's own inbox is not found.
+pub(crate) async fn waiting(
+    state: &AppState,
+    me: &Person,
+    ladder: &Ladder,
+    key: &str,
+) -> Result<(Group, Evidence), AppError> {
+    let group = cairn_store::inbox_group(state.store.as_ref(), me, ladder, key)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let suggested = group.draft(me.id, ladder.reference(), now());
+    Ok((group, suggested))
 }

@@ -18,8 +18,10 @@ mod draft;
 mod error;
 pub mod packet;
 mod pages;
+mod params;
 pub mod password;
 mod prose;
+mod recording;
 mod security;
 pub mod session;
 

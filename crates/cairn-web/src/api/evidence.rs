@@ -12,10 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::body::Body;
 use crate::AppState;
-use crate::assessing::reachable;
+use crate::assessing::{owned, reachable, readable};
 use crate::draft::Draft;
 use crate::error::ApiError;
-use crate::pages::evidence::{owned, readable};
 use crate::session::ApiViewer;
 
 /// A piece of evidence as the API shows it.

@@ -6,10 +6,10 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use cairn_core::constraint::{Constraint, ConstraintKind};
+use cairn_core::constraint::Constraint;
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
-use cairn_core::dates::{now, parse_date, today, window_months};
-use cairn_core::id::{CommitmentId, ConstraintId, ConversationId, LevelId, RepId};
+use cairn_core::dates::{now, today, window_months};
+use cairn_core::id::{CommitmentId, RepId};
 use cairn_core::readiness::Readiness;
 use cairn_core::rep::{Exposure, Planned, Rep, RepStatus};
 use cairn_core::signal::{Signal, clear_ask};
@@ -18,8 +18,9 @@ use cairn_core::{Invalid, Visibility};
 use serde::{Deserialize, Serialize};
 
 use super::body::Body;
-use crate::assessing::{access, reading};
+use crate::assessing::{access, reading, target};
 use crate::error::ApiError;
+use crate::recording::{ConstraintRequest, constraint, conversation};
 use crate::session::ApiViewer;
 use crate::{AppError, AppState};
 
@@ -33,17 +34,6 @@ pub struct ReadyParams {
     target: Option<String>,
     #[serde(default)]
     window: Option<u32>,
-}
-
-/// A `target` level typed in a query, empty for none.
-pub(crate) fn target(typed: Option<&str>) -> Result<Option<LevelId>, Invalid> {
-    typed
-        .filter(|t| !t.is_empty())
-        .map(|t| {
-            t.parse()
-                .map_err(|e: Invalid| Invalid::new("target", e.message))
-        })
-        .transpose()
 }
 
 /// `GET /api/v1/ready`
@@ -248,62 +238,6 @@ pub struct ConversationRequest {
     visibility: Option<String>,
 }
 
-/// Builds a conversation and its commitments from what was typed, checked whole: nothing is
-/// saved unless every part is valid.
-pub(crate) fn conversation(
-    owner: cairn_core::id::PersonId,
-    date: Option<&str>,
-    ask: &str,
-    response: &str,
-    commitments: &[(String, String, Option<String>)],
-    visibility: Option<&str>,
-) -> Result<(Conversation, Vec<Commitment>), Invalid> {
-    let today = cairn_core::dates::today();
-    let date = match date.map(str::trim).filter(|d| !d.is_empty()) {
-        Some(d) => parse_date("date", d, today)?,
-        None => {
-            return Err(Invalid::new(
-                "date",
-                "a conversation needs the day it happened",
-            ));
-        }
-    };
-    let at = now();
-    let c = Conversation {
-        id: ConversationId::new(),
-        owner,
-        date,
-        ask: ask.trim().to_owned(),
-        response: response.trim().to_owned(),
-        visibility: visibility.unwrap_or("private").parse()?,
-        created_at: at,
-        updated_at: at,
-    };
-    c.validate()?;
-    let mut made = Vec::new();
-    for (i, (what, who, due)) in commitments.iter().enumerate() {
-        let field = format!("commitments[{i}]");
-        let k = Commitment {
-            id: CommitmentId::new(),
-            conversation: c.id,
-            what: what.trim().to_owned(),
-            who: who.trim().to_owned(),
-            due: due
-                .as_deref()
-                .filter(|d| !d.trim().is_empty())
-                .map(|d| parse_date("due", d, today))
-                .transpose()
-                .map_err(|e| e.within(&field))?,
-            outcome: Outcome::Open,
-            created_at: at,
-            updated_at: at,
-        };
-        k.validate(&c).map_err(|e| e.within(&field))?;
-        made.push(k);
-    }
-    Ok((c, made))
-}
-
 /// `POST /api/v1/conversations`
 pub async fn add_conversation(
     State(state): State<AppState>,
@@ -377,22 +311,6 @@ pub async fn constraints(
     Ok(Json(view.constraints(state.store.as_ref()).await?))
 }
 
-/// A new constraint; `person` when a manager records one for a report.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConstraintRequest {
-    #[serde(default)]
-    pub(crate) person: String,
-    pub(crate) kind: String,
-    pub(crate) description: String,
-    #[serde(default)]
-    pub(crate) since: Option<String>,
-    #[serde(default)]
-    pub(crate) until: Option<String>,
-    #[serde(default)]
-    pub(crate) visibility: Option<String>,
-}
-
 /// `POST /api/v1/constraints`: one affecting the caller, or, from their manager chain, one
 /// affecting a report (recorded by the manager and shared with the report).
 pub async fn add_constraint(
@@ -403,44 +321,6 @@ pub async fn add_constraint(
     let c = constraint(&state, &viewer, &r).await?;
     state.store.add_constraint(&c).await?;
     Ok((StatusCode::CREATED, Json(c)))
-}
-
-/// A checked constraint from what was typed: about the viewer, or about a report the viewer
-/// manages (then always shared, so the report sees what was recorded about them).
-pub(crate) async fn constraint(
-    state: &AppState,
-    viewer: &crate::Viewer,
-    r: &ConstraintRequest,
-) -> Result<Constraint, AppError> {
-    let view = access(state, viewer, &r.person).await?;
-    let today = today();
-    let at = now();
-    let c = Constraint {
-        id: ConstraintId::new(),
-        owner: view.person.id,
-        recorded_by: viewer.person,
-        kind: r.kind.parse::<ConstraintKind>()?,
-        description: r.description.trim().to_owned(),
-        since: match r.since.as_deref().filter(|s| !s.is_empty()) {
-            Some(s) => parse_date("since", s, today)?,
-            None => today,
-        },
-        until: r
-            .until
-            .as_deref()
-            .filter(|u| !u.is_empty())
-            .map(|u| parse_date("until", u, today))
-            .transpose()?,
-        visibility: if view.own {
-            r.visibility.as_deref().unwrap_or("private").parse()?
-        } else {
-            Visibility::Shared
-        },
-        created_at: at,
-        updated_at: at,
-    };
-    c.validate()?;
-    Ok(c)
 }
 
 /// `?sort=name|quiet|gap|readiness|attention`.

@@ -17,9 +17,9 @@ use super::body::Body;
 use super::evidence::EvidenceView;
 use crate::AppState;
 use crate::assessing::access;
+use crate::assessing::waiting;
 use crate::draft::Draft;
 use crate::error::ApiError;
-use crate::pages::inbox::waiting;
 use crate::session::ApiViewer;
 
 /// `GET /api/v1/inbox`: every waiting group, newest first.

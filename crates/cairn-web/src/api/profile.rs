@@ -7,20 +7,19 @@ use axum::Json;
 use axum::extract::{Query, State};
 use std::sync::Arc;
 
-use cairn_core::Invalid;
-use cairn_core::dates::now;
 use cairn_core::ladder::Ladder;
 use cairn_core::ladder::next::NextLevel;
-use cairn_core::person::{ProfileChange, ProfileEdit};
-use serde::{Deserialize, Serialize};
+use cairn_core::person::ProfileChange;
+use serde::Serialize;
 
 use super::assess::PersonParams;
 use super::body::Body;
+use crate::AppState;
 use crate::assessing::access;
 use crate::error::ApiError;
-use crate::pages::ladder::NextParams;
+use crate::params::NextParams;
+use crate::recording::{ProfileRequest, edit};
 use crate::session::ApiViewer;
-use crate::{AppError, AppState, Viewer};
 
 /// The owner's profile.
 #[derive(Debug, Serialize)]
@@ -59,23 +58,6 @@ pub async fn show(
     }))
 }
 
-/// A profile change: any of `name`, `level`, `emails`, `github` (empty clears), with
-/// the `reason` kept in the history.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProfileRequest {
-    #[serde(default)]
-    pub(crate) name: Option<String>,
-    #[serde(default)]
-    pub(crate) level: Option<String>,
-    #[serde(default)]
-    pub(crate) emails: Option<Vec<String>>,
-    #[serde(default)]
-    pub(crate) github: Option<String>,
-    #[serde(default)]
-    pub(crate) reason: String,
-}
-
 /// `POST /api/v1/profile`: changes the caller's own profile; answers with what changed.
 pub async fn set(
     State(state): State<AppState>,
@@ -94,32 +76,6 @@ pub async fn history(
 ) -> Result<Json<Vec<ProfileChange>>, ApiError> {
     let access = access(&state, &viewer, &params.person).await?;
     Ok(Json(access.profile_changes(state.store.as_ref()).await?))
-}
-
-/// Applies the viewer's change to their own profile and stores it with its history.
-pub(crate) async fn edit(
-    state: &AppState,
-    viewer: &Viewer,
-    r: &ProfileRequest,
-) -> Result<Vec<ProfileChange>, AppError> {
-    let (me, ladder) = state.profile(viewer.person).await?;
-    let level = r
-        .level
-        .as_deref()
-        .map(|l| {
-            l.parse()
-                .map_err(|e: Invalid| Invalid::new("level", e.message))
-        })
-        .transpose()?;
-    let edit = ProfileEdit {
-        name: r.name.clone(),
-        level,
-        emails: r.emails.clone(),
-        github: r.github.clone(),
-    };
-    let (after, changes) = edit.apply(&me, &ladder, &r.reason, now())?;
-    state.store.update_person(&after, &changes).await?;
-    Ok(changes)
 }
 
 /// `GET /api/v1/ladder`: the owner's ladder, whole (the ladder file's own shape).

@@ -10,8 +10,8 @@ use cairn_core::decision::Decision;
 use serde::Deserialize;
 
 use super::{Chrome, render};
-use crate::api::decide::{DecisionRequest, record};
 use crate::assessing::access;
+use crate::recording::{DecisionRequest, record};
 use crate::security::check_csrf;
 use crate::{AppError, AppState, Viewer};
 

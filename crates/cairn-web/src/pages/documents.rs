@@ -50,7 +50,7 @@ pub async fn case(
     // The case is handed to others: it speaks of the engineer in the third person.
     let view = access(&state, &viewer, &p.person).await?;
     let window = window_months("window", p.window.unwrap_or(WINDOW_MONTHS))?;
-    let target = aim(&view, crate::api::growth::target(Some(&p.target))?)?;
+    let target = aim(&view, crate::assessing::target(Some(&p.target))?)?;
     let reasons = view.own && !p.reasons.is_empty();
     let mut built = view
         .case(

@@ -10,16 +10,15 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use cairn_core::Invalid;
 use cairn_core::dates::parse_month;
-use cairn_core::evidence::{Evidence, EvidenceQuery, Source};
+use cairn_core::evidence::{EvidenceQuery, Source};
 use cairn_core::id::{CompetencyId, EvidenceId};
 use cairn_core::inbox::pick;
 use cairn_core::ladder::Ladder;
-use cairn_core::privacy::may_read;
 use cairn_store::views::scope_evidence;
 use serde::Deserialize;
 
 use super::{Chrome, Row, render};
-use crate::assessing::reachable;
+use crate::assessing::{owned, reachable};
 use crate::draft::Draft;
 use crate::security::check_csrf;
 use crate::{AppError, AppState, Viewer};
@@ -406,49 +405,6 @@ fn rejected(
     let mut page = FormPage::new(chrome, ladder, form, id);
     page.errors = FieldErrors::from(invalid);
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
-}
-
-/// The evidence with this id as typed in a URL; a malformed id is simply not found.
-async fn fetch(state: &AppState, id: &str) -> Result<Evidence, AppError> {
-    let id: EvidenceId = id.parse().map_err(|_| AppError::NotFound)?;
-    Ok(state.store.evidence(id).await?)
-}
-
-/// The viewer's own evidence with this id, for changing it; anything else is not found.
-pub(crate) async fn owned(
-    state: &AppState,
-    viewer: &Viewer,
-    id: &str,
-) -> Result<Evidence, AppError> {
-    let e = fetch(state, id).await?;
-    if e.owner == viewer.person {
-        Ok(e)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
-/// Evidence with this id that the viewer may read (theirs, or shared by one of their
-/// reports); anything else is not found, exactly like evidence that does not exist.
-pub(crate) async fn readable(
-    state: &AppState,
-    viewer: &Viewer,
-    id: &str,
-) -> Result<Evidence, AppError> {
-    let e = fetch(state, id).await?;
-    // The owner needs no reporting lines; only someone else's read pays for loading them.
-    if e.owner == viewer.person
-        || may_read(
-            viewer.person,
-            e.owner,
-            e.visibility,
-            &state.reporting_lines().await?,
-        )
-    {
-        Ok(e)
-    } else {
-        Err(AppError::NotFound)
-    }
 }
 
 impl EvidenceForm {

@@ -17,8 +17,8 @@ use cairn_core::signal::{Signal, clear_ask};
 use serde::Deserialize;
 
 use super::{Chrome, render};
-use crate::api::growth::conversation;
 use crate::assessing::{access, reading};
+use crate::recording::{ConstraintRequest, constraint, conversation};
 use crate::security::check_csrf;
 use crate::{AppError, AppState, Viewer};
 
@@ -78,7 +78,7 @@ pub async fn ready(
     Query(p): Query<ReadyParams>,
 ) -> Result<Response, AppError> {
     let view = access(&state, &viewer, &p.person).await?;
-    let target = crate::api::growth::target(Some(&p.target))?;
+    let target = crate::assessing::target(Some(&p.target))?;
     let window = p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS);
     let r = reading(&state, &view, target, window).await?.readiness;
     let me = state.store.person(viewer.person).await?;
@@ -472,7 +472,7 @@ pub async fn add_constraint(
     Form(form): Form<ConstraintForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&viewer.csrf, &form.csrf)?;
-    let request = crate::api::growth::ConstraintRequest {
+    let request = ConstraintRequest {
         person: form.person.clone(),
         kind: form.kind,
         description: form.description,
@@ -485,7 +485,7 @@ pub async fn add_constraint(
     } else {
         format!("/conversations?person={}", form.person)
     };
-    match crate::api::growth::constraint(&state, &viewer, &request).await {
+    match constraint(&state, &viewer, &request).await {
         Ok(c) => {
             state.store.add_constraint(&c).await?;
             Ok(Redirect::to(&back).into_response())

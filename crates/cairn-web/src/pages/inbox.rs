@@ -9,15 +9,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use cairn_core::Invalid;
 use cairn_core::dates::now;
-use cairn_core::evidence::Evidence;
 use cairn_core::id::EvidenceId;
 use cairn_core::inbox::Group;
 use cairn_core::ladder::Ladder;
-use cairn_core::person::Person;
 use cairn_core::text::count;
 use serde::Deserialize;
 
 use super::{Chrome, render};
+use crate::assessing::waiting;
 use crate::draft::Draft;
 use crate::security::check_csrf;
 use crate::{AppError, AppState, Viewer};
@@ -211,21 +210,6 @@ pub async fn accept(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
         }
     }
-}
-
-/// The waiting group with this key and the evidence accepting it as suggested would make;
-/// a key that is not in the caller's own inbox is not found.
-pub(crate) async fn waiting(
-    state: &AppState,
-    me: &Person,
-    ladder: &Ladder,
-    key: &str,
-) -> Result<(Group, Evidence), AppError> {
-    let group = cairn_store::inbox_group(state.store.as_ref(), me, ladder, key)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let suggested = group.draft(me.id, ladder.reference(), now());
-    Ok((group, suggested))
 }
 
 /// `POST /inbox/dismiss`

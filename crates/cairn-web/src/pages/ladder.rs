@@ -5,13 +5,13 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use cairn_core::Invalid;
 use cairn_core::id::{LevelId, TrackId};
-use cairn_core::ladder::next::{NextLevel, next_level};
+use cairn_core::ladder::next::NextLevel;
 use cairn_core::ladder::{Expectation, Ladder};
 use serde::Deserialize;
 
 use super::{Chrome, render};
+use crate::params::{NextParams, chosen_track};
 use crate::{AppError, AppState, Viewer};
 
 struct LevelView {
@@ -61,14 +61,6 @@ struct LadderPage {
 pub struct LadderParams {
     #[serde(default)]
     track: String,
-}
-
-/// The track named in a query string, checked against the ladder; empty means none.
-fn chosen_track(ladder: &Ladder, track: &str) -> Result<Option<TrackId>, AppError> {
-    if track.is_empty() {
-        return Ok(None);
-    }
-    Ok(Some(ladder.parse_track("track", track)?))
 }
 
 fn track_links(ladder: &Ladder, chosen: Option<&TrackId>) -> Vec<TrackLink> {
@@ -163,38 +155,6 @@ pub async fn show(
         levels,
         competencies,
     })
-}
-
-/// `?level=L&track=T`: look from another level than the viewer's own, along a track.
-#[derive(Debug, Default, Deserialize)]
-pub struct NextParams {
-    /// Whose ladder, for the API (empty for the viewer's own).
-    #[serde(default)]
-    pub(crate) person: String,
-    #[serde(default)]
-    level: String,
-    #[serde(default)]
-    track: String,
-}
-
-impl NextParams {
-    /// The step these parameters ask for from `own` level, and the track chosen.
-    pub(crate) fn step(
-        &self,
-        ladder: &Ladder,
-        own: &LevelId,
-    ) -> Result<(NextLevel, Option<TrackId>), AppError> {
-        let level: LevelId = if self.level.is_empty() {
-            own.clone()
-        } else {
-            self.level
-                .parse()
-                .map_err(|e: Invalid| Invalid::new("level", e.message))?
-        };
-        let track = chosen_track(ladder, &self.track)?;
-        let step = next_level(ladder, &level, track.as_ref(), "level")?;
-        Ok((step, track))
-    }
 }
 
 #[derive(Template)]

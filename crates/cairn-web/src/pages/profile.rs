@@ -11,7 +11,7 @@ use cairn_core::person::ProfileChange;
 use serde::Deserialize;
 
 use super::{Chrome, render};
-use crate::api::profile::{ProfileRequest, edit};
+use crate::recording::{ProfileRequest, edit};
 use crate::security::check_csrf;
 use crate::{AppError, AppState, Viewer};
 

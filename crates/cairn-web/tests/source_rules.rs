@@ -1,8 +1,9 @@
-//! One access rule: every page and API route reads a person's records either as the viewer's
-//! own (by the viewer's id) or through a `cairn_store::views::View`, which applies the one
-//! visibility rule. This reads the crate's source and fails on any store read of
-//! person-owned records that does neither, naming the file and line, in the spirit of the
-//! store's `bound_parameters` test.
+//! Rules of the crate's layout, checked by reading its source (in the spirit of the store's
+//! `bound_parameters` test), each failure naming the file and line:
+//! - one access rule: every page and API route reads a person's records either as the
+//!   viewer's own (by the viewer's id) or through a `cairn_store::views::View`, which
+//!   applies the one visibility rule;
+//! - `pages` and `api` never import each other: what both need lives beside them.
 
 use std::path::{Path, PathBuf};
 
@@ -141,4 +142,24 @@ fn the_scan_catches_a_read_of_someone_elses_records() {
     assert!(unchecked_reads(scoped).is_empty());
     let own = "fn mine() { state.store.decisions(viewer.person); view.reps(store); }";
     assert!(unchecked_reads(own).is_empty());
+}
+
+#[test]
+fn pages_and_api_never_import_each_other() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut problems = Vec::new();
+    for (dir, other) in [("pages", "crate::api"), ("api", "crate::pages")] {
+        let mut files = Vec::new();
+        sources(&root.join(dir), &mut files);
+        assert!(!files.is_empty(), "src/{dir} was found");
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("source file");
+            for (i, l) in text.lines().enumerate() {
+                if l.contains(other) {
+                    problems.push(format!("{}:{}: {}", path.display(), i + 1, l.trim()));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
