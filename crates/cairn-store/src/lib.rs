@@ -7,6 +7,7 @@
 //! nothing else: validation lives in `cairn-core`, and callers validate before storing.
 
 mod location;
+mod merge;
 mod postgres;
 mod rows;
 mod sqlite;

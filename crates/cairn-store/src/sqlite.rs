@@ -31,6 +31,7 @@ use sqlx::sqlite::{
 use sqlx::{Acquire, QueryBuilder, Sqlite};
 use tokio::runtime::{Handle, RuntimeFlavor};
 
+use crate::merge::merge;
 use crate::rows::{
     AccountRow, ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow,
     ConversationCommitmentsRow, ConversationRow, DecisionRow, DestinationEventRow, DestinationRow,
@@ -1177,60 +1178,14 @@ impl Store for SqliteStore {
 
     async fn import(&self, archive: &Archive) -> Result<ImportSummary> {
         let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
-        let conn = tx.acquire().await?;
-        let mut summary = ImportSummary::default();
-        if let Some(owner) = archive.owner {
-            sqlx::query("INSERT INTO settings (key, value) VALUES ('owner', $1) ON CONFLICT (key) DO NOTHING")
-                .bind(owner.to_string())
-                .execute(&mut *conn)
-                .await?;
-        }
-        for ladder in &archive.ladders {
-            summary.record(insert_ladder(conn, ladder).await?);
-        }
-        for person in &archive.people {
-            summary.record(upsert_person(conn, person).await?);
-        }
-        for destination in &archive.destinations {
-            summary.record(upsert_destination(conn, destination).await?);
-        }
-        for event in &archive.destination_events {
-            summary.record(insert_event(conn, event).await?);
-        }
-        let written = upsert_evidence(conn, &archive.evidence).await?;
-        summary.written += written;
-        summary.unchanged += archive.evidence.len() as u64 - written;
-        for round in &archive.rounds {
-            summary.record(upsert_round(conn, round).await?);
-        }
-        for assessment in &archive.assessments {
-            summary.record(upsert_assessment(conn, assessment).await?);
-        }
-        for activity in &archive.activities {
-            summary.record(upsert_activity(conn, activity).await?);
-        }
-        for r in &archive.reps {
-            summary.record(upsert_rep(conn, r).await?);
-        }
-        for c in &archive.conversations {
-            summary.record(upsert_conversation(conn, c).await?);
-        }
-        for c in &archive.commitments {
-            summary.record(upsert_commitment(conn, c).await?);
-        }
-        for c in &archive.constraints {
-            summary.record(upsert_constraint(conn, c).await?);
-        }
-        for d in &archive.decisions {
-            summary.record(upsert_decision(conn, d).await?);
-        }
-        for c in &archive.profile_changes {
-            summary.record(insert_profile_change(conn, c).await?);
-        }
+        let summary = merge(&mut Merging(tx.acquire().await?), archive).await?;
         tx.commit().await?;
         Ok(summary)
     }
 }
+
+// The archive merge's writes (see `crate::merge`), on this engine's transaction.
+crate::merge::upserts_on!(SqliteConnection);
 
 /// Opens a round unless it is stored already; submission times are set by the caller.
 async fn insert_round(conn: &mut SqliteConnection, r: &AssessmentRound) -> Result<()> {
