@@ -38,6 +38,15 @@ pub fn scope_evidence(query: &mut EvidenceQuery, owner: PersonId, own: bool) {
     query.shared_only = !own;
 }
 
+/// The level a reading aims at: the one asked for, else the destination's target (the
+/// calibration then falls back to the next level).
+fn aim<'a>(
+    target: Option<&'a LevelId>,
+    destination: Option<&'a Destination>,
+) -> Option<&'a LevelId> {
+    target.or(destination.and_then(|d| d.target_level.as_ref()))
+}
+
 /// One person as one viewer may see them.
 #[derive(Debug, Clone)]
 pub struct View {
@@ -213,19 +222,27 @@ impl View {
         store: &dyn Store,
         target: Option<&LevelId>,
     ) -> Result<Calibration> {
+        let history = self.history(store).await?;
+        self.calibration_of(store, &history, target).await
+    }
+
+    /// [`View::calibration`] from rounds already read; the destination is read only when
+    /// no `target` is given.
+    pub async fn calibration_of(
+        &self,
+        store: &dyn Store,
+        history: &AssessmentHistory,
+        target: Option<&LevelId>,
+    ) -> Result<Calibration> {
         let destination = match target {
             Some(_) => None,
             None => self.destination(store).await?,
         };
-        let history = self.history(store).await?;
-        Ok(self.calibrate(
-            &history,
-            target.or(destination.as_ref().and_then(|d| d.target_level.as_ref())),
-        ))
+        Ok(self.calibrate(history, aim(target, destination.as_ref())))
     }
 
-    /// Calibration from rounds already read.
-    pub fn calibrate(&self, history: &AssessmentHistory, target: Option<&LevelId>) -> Calibration {
+    /// Calibration from rounds already read, against the level chosen by [`aim`].
+    fn calibrate(&self, history: &AssessmentHistory, target: Option<&LevelId>) -> Calibration {
         let target = calibration::target_level(&self.ladder, &self.person.level, target);
         let views = calibration::round_views(
             &history.rounds,
@@ -248,10 +265,7 @@ impl View {
     ) -> Result<Option<Reading>> {
         let destination = self.destination(store).await?;
         let history = self.history(store).await?;
-        let calibration = self.calibrate(
-            &history,
-            target.or(destination.as_ref().and_then(|d| d.target_level.as_ref())),
-        );
+        let calibration = self.calibrate(&history, aim(target, destination.as_ref()));
         let Some(aim) = calibration.target.clone() else {
             return Ok(None);
         };

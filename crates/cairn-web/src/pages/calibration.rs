@@ -94,16 +94,11 @@ async fn page(
     problem: Option<String>,
 ) -> Result<CalibrationPage, AppError> {
     let target = aim(access, target)?;
-    let history = access.history(state.store.as_ref()).await?;
-    // Without a target, the destination's (when the viewer may read it), as everywhere.
-    let target = match target {
-        Some(t) => Some(t),
-        None => access
-            .destination(state.store.as_ref())
-            .await?
-            .and_then(|d| d.target_level),
-    };
-    let c: Calibration = access.calibrate(&history, target.as_ref());
+    let store = state.store.as_ref();
+    let history = access.history(store).await?;
+    let c: Calibration = access
+        .calibration_of(store, &history, target.as_ref())
+        .await?;
     let ladder = &access.ladder;
     let cells = c
         .competencies
