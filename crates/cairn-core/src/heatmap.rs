@@ -92,6 +92,23 @@ pub fn shade(count: u32) -> usize {
 }
 
 impl HeatMap {
+    /// The same map cut to its last `months` months.
+    #[must_use]
+    pub fn recent(&self, months: usize) -> Self {
+        let skip = self.months.len().saturating_sub(months);
+        Self {
+            months: self.months[skip..].to_vec(),
+            rows: self
+                .rows
+                .iter()
+                .map(|r| HeatRow {
+                    counts: r.counts[skip..].to_vec(),
+                    ..r.clone()
+                })
+                .collect(),
+        }
+    }
+
     /// The largest count in any cell.
     pub fn max(&self) -> u32 {
         self.rows
@@ -228,6 +245,8 @@ mod tests {
         assert_eq!(influence.counts, vec![0, 0, 1]);
         assert_eq!(map.max(), 2);
         assert_eq!(map.rows.len(), 8);
+        // Cut to its last two months, it is the map of those two months.
+        assert_eq!(map.recent(2), compute(&evidence, &ladder, today, 2));
     }
 
     #[test]

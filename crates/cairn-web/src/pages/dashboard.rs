@@ -80,6 +80,8 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
         inbox: (inbox.len(), inbox.iter().map(|g| g.activities.len()).sum()),
         decisions: &state.store.decisions(me.id).await?,
     });
+    // Twelve months for wide screens, the last six of the same map for narrow ones.
+    let map = heatmap::compute(&year, &ladder, today, 12);
     let page = Dashboard {
         active: "dashboard",
         chrome: Chrome::of(&state, &viewer, &me.name).await?,
@@ -95,9 +97,8 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
         recent: year.iter().take(8).map(Row::from).collect(),
         year_total: year.len(),
         year_next: year.iter().filter(|e| e.level == LevelSignal::Next).count(),
-        heatmap_svg: heatmap::compute(&year, &ladder, today, 12).to_svg("heatmap-12", cell_link),
-        heatmap_recent_svg: heatmap::compute(&year, &ladder, today, 6)
-            .to_svg("heatmap-6", cell_link),
+        heatmap_svg: map.to_svg("heatmap-12", cell_link),
+        heatmap_recent_svg: map.recent(6).to_svg("heatmap-6", cell_link),
         scale: heatmap::SCALE
             .iter()
             .enumerate()
