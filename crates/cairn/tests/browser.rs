@@ -13,8 +13,7 @@ mod harness;
 use std::process::{Command, Stdio};
 
 use chromium::{
-    CHROMIUM, add_user, artifacts, browser, click, log_in, log_out, serve, text_of, type_into,
-    user_id,
+    CHROMIUM, add_user, artifacts, browser, click, log_in, log_out, text_of, type_into, user_id,
 };
 use fantoccini::Locator;
 use harness::Env;
@@ -47,10 +46,8 @@ async fn a_person_logs_evidence_through_the_form_and_sees_it_on_the_dashboard() 
         return;
     };
     let db = env.db.clone();
-    let (_server, base) = serve(
-        &env,
-        &["--db", &db, "serve", "--demo", "--addr", "127.0.0.1:0"],
-    );
+    let server = env.serve(&["--db", &db, "serve", "--demo", "--addr", "127.0.0.1:0"]);
+    let base = server.url();
     client.goto(&format!("{base}/")).await.unwrap();
     let before = influence_this_month(&client).await;
 
@@ -245,10 +242,8 @@ async fn on_a_team_server_people_log_in_and_see_only_what_is_theirs_or_shared_wi
     add_user(&env, "Bo", "bo@work.example", &report);
     let ada = user_id(&env, "ada@work.example");
     let db = env.db.clone();
-    let (_server, base) = serve(
-        &env,
-        &["--db", &db, "serve", "--team", "--addr", "127.0.0.1:0"],
-    );
+    let server = env.serve(&["--db", &db, "serve", "--team", "--addr", "127.0.0.1:0"]);
+    let base = server.url();
 
     // Ada logs in, logs a shared entry, sees it, logs out.
     log_in(&client, &base, "ada@work.example").await;
@@ -396,7 +391,8 @@ async fn the_packet_prints_to_pdf_and_png_and_keeps_its_styles_in_the_browser() 
     // Served by the app, the page keeps its inline styles under its own policy, draws its
     // charts, and runs nothing.
     let db = env.db.clone();
-    let (_server, base) = serve(&env, &["--db", &db, "serve", "--addr", "127.0.0.1:0"]);
+    let server = env.serve(&["--db", &db, "serve", "--addr", "127.0.0.1:0"]);
+    let base = server.url();
     client.goto(&format!("{base}/packet")).await.unwrap();
     let border = client
         .execute(

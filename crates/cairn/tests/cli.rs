@@ -306,25 +306,14 @@ fn an_archive_import_is_all_or_nothing() {
 /// Starts `cairn ARGS` (a `serve` on port 0), sends one GET for `/` with this Host (empty:
 /// the server's own address), stops the server and returns the raw HTTP reply.
 fn serve_and_get(env: &Env, args: &[&str], host: &str) -> String {
-    use std::io::{BufRead, BufReader, Read, Write};
-    let mut server = env
-        .command()
-        .args(args)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(server.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap()
-        .to_owned();
-    let host = if host.is_empty() { addr.as_str() } else { host };
-    let mut socket = std::net::TcpStream::connect(&addr).unwrap();
+    use std::io::{Read, Write};
+    let server = env.serve(args);
+    let host = if host.is_empty() {
+        server.addr.as_str()
+    } else {
+        host
+    };
+    let mut socket = std::net::TcpStream::connect(&server.addr).unwrap();
     write!(
         socket,
         "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
@@ -332,8 +321,6 @@ fn serve_and_get(env: &Env, args: &[&str], host: &str) -> String {
     .unwrap();
     let mut reply = String::new();
     socket.read_to_string(&mut reply).unwrap();
-    server.kill().unwrap();
-    server.wait().unwrap();
     reply
 }
 

@@ -14,7 +14,7 @@ mod harness;
 
 use std::path::{Path, PathBuf};
 
-use chromium::{Scheme, add_user, artifacts, browser_in, log_in, serve, user_id};
+use chromium::{Scheme, add_user, artifacts, browser_in, log_in, user_id};
 use harness::Env;
 
 /// The personal store's pages, with the demo year in it.
@@ -176,10 +176,8 @@ async fn every_page_fits_a_phone_and_a_laptop_in_light_and_dark_and_passes_axe()
         return;
     };
     let db = personal.db.clone();
-    let (_own, own_base) = serve(
-        &personal,
-        &["--db", &db, "serve", "--demo", "--addr", "127.0.0.1:0"],
-    );
+    let own_server = personal.serve(&["--db", &db, "serve", "--demo", "--addr", "127.0.0.1:0"]);
+    let own_base = own_server.url();
     let first = personal.json(&["list"]);
     let mut own_pages: Vec<(String, String)> = PERSONAL
         .iter()
@@ -200,10 +198,8 @@ async fn every_page_fits_a_phone_and_a_laptop_in_light_and_dark_and_passes_axe()
     );
     let ada = user_id(&team, "ada@work.example");
     let team_db = team.db.clone();
-    let (_team, team_base) = serve(
-        &team,
-        &["--db", &team_db, "serve", "--team", "--addr", "127.0.0.1:0"],
-    );
+    let team_server = team.serve(&["--db", &team_db, "serve", "--team", "--addr", "127.0.0.1:0"]);
+    let team_base = team_server.url();
     let team_pages: Vec<(String, String)> = TEAM
         .iter()
         .map(|p| ((*p).to_owned(), p.replace("{ada}", &ada)))

@@ -17,7 +17,7 @@ use cairn_core::archive::Archive;
 use cairn_core::dates::now;
 use cairn_core::evidence::{Evidence, LevelSignal, Source};
 use cairn_core::id::EvidenceId;
-use harness::Env;
+use harness::{Env, Served};
 
 fn kills() -> usize {
     std::env::var("CAIRN_KILLS")
@@ -348,38 +348,8 @@ fn spawn_writers(
         .collect()
 }
 
-/// A running `cairn serve`, stopped when dropped.
-struct Server {
-    child: std::process::Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start_server(env: &Env) -> Server {
-    use std::io::{BufRead, BufReader};
-    let mut child = env
-        .command()
-        .args(["--db", &env.db, "serve", "--addr", "127.0.0.1:0"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap()
-        .to_owned();
-    Server { child, addr }
+fn start_server(env: &Env) -> Served {
+    env.serve(&["--db", &env.db, "serve", "--addr", "127.0.0.1:0"])
 }
 
 /// POSTs a JSON body and returns the status code.
@@ -498,7 +468,7 @@ fn soak(env: &Env) {
         .and_then(|s| s.parse().ok())
         .unwrap_or(6);
     let server = start_server(env);
-    let pid = server.child.id();
+    let pid = server.pid();
     // Warm up, so caches and pools are full before memory is measured.
     for i in 0..50 {
         let body =

@@ -6,46 +6,14 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
 use fantoccini::{ClientBuilder, Locator};
 
-use crate::harness::Env;
+use crate::harness::{Env, Running};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-
-/// A child process killed when the test ends, however it ends.
-pub struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts `cairn ARGS` (a `serve` on port 0) and returns its base URL once it listens.
-pub fn serve(env: &Env, args: &[&str]) -> (Running, String) {
-    let mut child = env
-        .command()
-        .args(args)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split("at ")
-        .nth(1)
-        .and_then(|s| s.split(' ').next())
-        .unwrap()
-        .trim_end_matches('/')
-        .to_owned();
-    (Running(child), url)
-}
 
 /// Starts chromedriver on a free port; returns once it says it is listening.
 pub fn chromedriver() -> (Running, u16) {

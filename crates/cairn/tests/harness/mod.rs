@@ -4,8 +4,9 @@
 #![allow(dead_code)] // each test binary uses part of the harness
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 /// A sandbox: its own home, data and config folders, and a store path inside it.
 pub struct Env {
@@ -21,7 +22,60 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// A child process killed when the test ends, however it ends.
+pub struct Running(pub Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A running `cairn serve`, stopped when dropped.
+pub struct Served {
+    process: Running,
+    /// Where it listens, `host:port`.
+    pub addr: String,
+}
+
+impl Served {
+    /// Its process id.
+    pub fn pid(&self) -> u32 {
+        self.process.0.id()
+    }
+
+    /// Its base URL, without a trailing slash.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
 impl Env {
+    /// Starts `cairn ARGS` (a `serve` on port 0) and returns once it says where it listens.
+    pub fn serve(&self, args: &[&str]) -> Served {
+        let mut child = self
+            .command()
+            .args(args)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("cairn serve starts");
+        let mut line = String::new();
+        BufReader::new(child.stderr.take().expect("its stderr"))
+            .read_line(&mut line)
+            .expect("its first line");
+        let addr = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_owned();
+        Served {
+            process: Running(child),
+            addr,
+        }
+    }
+
     /// A sandbox whose store is a SQLite file in it.
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
