@@ -456,8 +456,69 @@ type LevelOf = fn(&CompetencyGap) -> Option<&LevelId>;
 
 const RADAR_SIZE: f64 = 350.0;
 const RADAR_RADIUS: f64 = 120.0;
-/// Room beside the chart for the competency names, in the chart's own units.
-const RADAR_MARGIN: f64 = 45.0;
+/// The names' line height, and the width of a character of them (15 px sans serif, on
+/// average), in the chart's own units: enough to keep every name inside the chart.
+const LINE_HEIGHT: f64 = 16.0;
+const CHAR_WIDTH: f64 = 8.4;
+/// The longest line of a name before it wraps.
+const LINE_CHARS: usize = 14;
+
+/// A competency's name at the end of its spoke.
+struct SpokeName<'a> {
+    x: f64,
+    /// The baseline of the first line.
+    first: f64,
+    anchor: &'static str,
+    lines: Vec<&'a str>,
+}
+
+impl<'a> SpokeName<'a> {
+    /// The name placed at (`x`, `y`) on a chart centred at `centre`: to the right of the
+    /// point on the right half, to the left on the left, centred at the top and bottom;
+    /// above the centre it grows upward, below it downward.
+    fn new(x: f64, y: f64, centre: f64, lines: Vec<&'a str>) -> Self {
+        let anchor = if (x - centre).abs() < 1.0 {
+            "middle"
+        } else if x > centre {
+            "start"
+        } else {
+            "end"
+        };
+        let extra = lines.len() as f64 - 1.0;
+        let first = if (y - centre).abs() < 1.0 {
+            y + 5.0 - LINE_HEIGHT / 2.0 * extra
+        } else if y < centre {
+            y - LINE_HEIGHT * extra
+        } else {
+            y + 12.0
+        };
+        Self {
+            x,
+            first,
+            anchor,
+            lines,
+        }
+    }
+
+    /// Its box, (left, top, right, bottom), from the length of its longest line.
+    fn bounds(&self) -> (f64, f64, f64, f64) {
+        let longest = self
+            .lines
+            .iter()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        let width = longest as f64 * CHAR_WIDTH;
+        let left = match self.anchor {
+            "start" => self.x,
+            "end" => self.x - width,
+            _ => self.x - width / 2.0,
+        };
+        let top = self.first - 12.0;
+        let bottom = self.first + LINE_HEIGHT * (self.lines.len() as f64 - 1.0) + 4.0;
+        (left, top, left + width, bottom)
+    }
+}
 
 impl Calibration {
     /// The ladder ranks the radar spans: the centre sits one below the lowest level any
@@ -496,12 +557,30 @@ impl Calibration {
             let r = RADAR_RADIUS * step as f64 / rings as f64;
             (centre + r * angle(i).cos(), centre + r * angle(i).sin())
         };
+        // The names first: where each sits decides how wide the chart must be to hold them.
+        let labels: Vec<SpokeName<'_>> = self
+            .competencies
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let r = RADAR_RADIUS + 14.0;
+                let (x, y) = (centre + r * angle(i).cos(), centre + r * angle(i).sin());
+                SpokeName::new(x, y, centre, label_lines(&row.name))
+            })
+            .collect();
+        let (mut left, mut top, mut right, mut bottom) = (0.0_f64, 0.0_f64, RADAR_SIZE, RADAR_SIZE);
+        for label in &labels {
+            let (l, t, r, b) = label.bounds();
+            (left, top, right, bottom) = (left.min(l), top.min(t), right.max(r), bottom.max(b));
+        }
         let mut svg = String::new();
         let _ = write!(
             svg,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{} 0 {} {RADAR_SIZE}" role="img" aria-labelledby="radar-title radar-desc" class="radar">"#,
-            -RADAR_MARGIN,
-            RADAR_SIZE + 2.0 * RADAR_MARGIN
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{:.0} {:.0} {:.0} {:.0}" role="img" aria-labelledby="radar-title radar-desc" class="radar">"#,
+            left - 4.0,
+            top - 4.0,
+            right - left + 8.0,
+            bottom - top + 8.0
         );
         let summary = match self.alignment {
             Some(a) => format!(
@@ -538,7 +617,7 @@ impl Calibration {
                 );
             }
         }
-        for (i, row) in self.competencies.iter().enumerate() {
+        for (i, label) in labels.iter().enumerate() {
             let (x, y) = point(i, None);
             let (x2, y2) = (
                 centre + RADAR_RADIUS * angle(i).cos(),
@@ -548,33 +627,17 @@ impl Calibration {
                 svg,
                 r##"<line x1="{x:.1}" y1="{y:.1}" x2="{x2:.1}" y2="{y2:.1}" class="radar-spoke" stroke="#d9dee3"/>"##
             );
-            let r = RADAR_RADIUS + 14.0;
-            let (lx, ly) = (centre + r * angle(i).cos(), centre + r * angle(i).sin());
-            let anchor = if (lx - centre).abs() < 1.0 {
-                "middle"
-            } else if lx > centre {
-                "start"
-            } else {
-                "end"
-            };
-            let lines = label_lines(&row.name);
-            // Above the centre the text grows upward from the ring, below it downward.
-            let first = if (ly - centre).abs() < 1.0 {
-                ly + 5.0 - 8.0 * (lines.len() as f64 - 1.0)
-            } else if ly < centre {
-                ly - 16.0 * (lines.len() as f64 - 1.0)
-            } else {
-                ly + 12.0
-            };
             let _ = write!(
                 svg,
-                r##"<text x="{lx:.1}" y="{first:.1}" text-anchor="{anchor}" class="radar-label" font-size="15" fill="#3e4c54">"##
+                r##"<text x="{:.1}" y="{:.1}" text-anchor="{}" class="radar-label" font-size="15" fill="#3e4c54">"##,
+                label.x, label.first, label.anchor
             );
-            for (k, line) in lines.iter().enumerate() {
-                let dy = if k == 0 { 0 } else { 16 };
+            for (k, line) in label.lines.iter().enumerate() {
+                let dy = if k == 0 { 0.0 } else { LINE_HEIGHT };
                 let _ = write!(
                     svg,
-                    r#"<tspan x="{lx:.1}" dy="{dy}">{}</tspan>"#,
+                    r#"<tspan x="{:.1}" dy="{dy}">{}</tspan>"#,
+                    label.x,
                     escape(line)
                 );
             }
@@ -640,20 +703,29 @@ impl Calibration {
     }
 }
 
-/// A competency name as the radar prints it: on two lines, split at the space nearest the
-/// middle, when it has more than one word and runs past ten characters.
+/// A competency name as the radar prints it: split at the space nearest the middle when it
+/// has more than one word and runs past ten characters, and each half split again while it
+/// runs past [`LINE_CHARS`].
 fn label_lines(name: &str) -> Vec<&str> {
-    if name.chars().count() <= 10 {
-        return vec![name];
+    split_line(name, 10)
+}
+
+fn split_line(text: &str, longest: usize) -> Vec<&str> {
+    if text.chars().count() <= longest {
+        return vec![text];
     }
-    let middle = name.len() / 2;
-    match name
+    let middle = text.len() / 2;
+    match text
         .match_indices(' ')
         .map(|(at, _)| at)
         .min_by_key(|at| at.abs_diff(middle))
     {
-        Some(at) => vec![&name[..at], &name[at + 1..]],
-        None => vec![name],
+        Some(at) => {
+            let mut lines = split_line(&text[..at], LINE_CHARS);
+            lines.extend(split_line(&text[at + 1..], LINE_CHARS));
+            lines
+        }
+        None => vec![text],
     }
 }
 
@@ -870,6 +942,29 @@ mod tests {
         assert!(svg.contains("<title>Manager, Delivery: L2</title>"));
         assert_eq!(svg.matches("radar-dot radar-target").count(), 8);
         assert!(svg.contains("agree on 0 of 1 competencies"));
+        // A long name that cannot wrap (one compound word) widens the chart rather than
+        // spilling out of it: every name's box lies inside the view box.
+        let viewbox = |svg: &str| -> Vec<f64> {
+            let at = svg.find("viewBox=\"").unwrap() + 9;
+            let end = at + svg[at..].find('"').unwrap();
+            svg[at..end]
+                .split(' ')
+                .map(|v| v.parse().unwrap())
+                .collect()
+        };
+        let mut long = c.clone();
+        for row in &mut long.competencies {
+            row.name = "Infrastrukturmodernisierung".into();
+        }
+        let (narrow, wide) = (viewbox(&svg), viewbox(&long.radar_svg(&ladder)));
+        assert!(wide[2] > narrow[2], "{narrow:?} {wide:?}");
+        let widest = "Infrastrukturmodernisierung".len() as f64 * CHAR_WIDTH;
+        let centre = RADAR_SIZE / 2.0;
+        let reach = centre + RADAR_RADIUS + 14.0 + widest;
+        assert!(
+            wide[0] <= centre - reach + centre && wide[0] + wide[2] >= reach,
+            "{wide:?}"
+        );
     }
 
     #[test]
@@ -880,6 +975,11 @@ mod tests {
         assert_eq!(
             label_lines("Mentoring and coaching"),
             vec!["Mentoring", "and coaching"]
+        );
+        // A long name from a real ladder (the FT's) wraps until every line is short.
+        assert_eq!(
+            label_lines("Problem Solving and Decision Making"),
+            vec!["Problem", "Solving", "and Decision", "Making"]
         );
     }
 

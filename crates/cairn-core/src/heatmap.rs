@@ -69,7 +69,10 @@ pub fn compute(evidence: &[Evidence], ladder: &Ladder, today: NaiveDate, months:
 const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
+/// The narrowest column of competency names, and the width of one character of them
+/// (12 px sans serif, on average): the column grows to hold the longest name.
 const LABEL_WIDTH: u32 = 130;
+const CHAR_WIDTH: u32 = 7;
 const CELL: u32 = 26;
 const GAP: u32 = 3;
 
@@ -123,7 +126,14 @@ impl HeatMap {
     /// `href(competency id, "YYYY-MM")`. `id` prefixes the element ids, so one page can hold
     /// two maps. Text is escaped; sizes follow the months and rows.
     pub fn to_svg(&self, id: &str, href: impl Fn(&str, &str) -> String) -> String {
-        let width = LABEL_WIDTH + self.months.len() as u32 * (CELL + GAP);
+        let longest = self
+            .rows
+            .iter()
+            .map(|r| r.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        let label_width = LABEL_WIDTH.max(longest as u32 * CHAR_WIDTH + 12);
+        let width = label_width + self.months.len() as u32 * (CELL + GAP);
         let height = self.rows.len() as u32 * (CELL + GAP) + 40;
         let total: u32 = self.rows.iter().flat_map(|r| r.counts.iter()).sum();
         let mut svg = String::new();
@@ -149,12 +159,12 @@ impl HeatMap {
             let _ = write!(
                 svg,
                 r#"<text x="{}" y="{}" text-anchor="end" class="heatmap-label" aria-hidden="true">{}</text>"#,
-                LABEL_WIDTH - 8,
+                label_width - 8,
                 y + CELL / 2 + 4,
                 escape(&row.name)
             );
             for (j, (&count, &(year, month))) in row.counts.iter().zip(&self.months).enumerate() {
-                let x = LABEL_WIDTH + j as u32 * (CELL + GAP);
+                let x = label_width + j as u32 * (CELL + GAP);
                 let plural = if count == 1 { "entry" } else { "entries" };
                 let title = format!(
                     "{}, {} {year}: {count} {plural}",
@@ -178,7 +188,7 @@ impl HeatMap {
         }
         let label_y = self.rows.len() as u32 * (CELL + GAP) + 16;
         for (j, &(year, month)) in self.months.iter().enumerate() {
-            let x = LABEL_WIDTH + j as u32 * (CELL + GAP) + CELL / 2;
+            let x = label_width + j as u32 * (CELL + GAP) + CELL / 2;
             let _ = write!(
                 svg,
                 r#"<text x="{x}" y="{label_y}" text-anchor="middle" class="heatmap-month" aria-hidden="true">{}</text>"#,
@@ -269,6 +279,16 @@ mod tests {
         // Only the cell with evidence is a link, to that competency's month.
         assert_eq!(svg.matches("<a ").count(), 1);
         assert!(svg.contains(r#"<a href="/evidence?skill=delivery&amp;month=2026-02""#));
+        // The names' column holds the longest name (a real ladder's, the FT's).
+        let mut long = map.clone();
+        long.rows[0].name = "Problem Solving & Decision Making".into();
+        let svg_long = long.to_svg("year", |_, _| String::new());
+        assert!(
+            svg_long.contains(r#"viewBox="0 0 591 "#),
+            "{}",
+            &svg_long[..120]
+        );
+        assert!(svg.contains(r#"viewBox="0 0 478 "#), "{}", &svg[..120]);
         // The year is named under its first month, and again at each January.
         assert!(svg.contains(">2025</text>") && svg.contains(">2026</text>"));
     }

@@ -178,6 +178,29 @@ async fn every_page_fits_a_phone_and_a_laptop_in_light_and_dark_and_passes_axe()
     let db = personal.db.clone();
     let own_server = personal.serve(&["--db", &db, "serve", "--demo", "--addr", "127.0.0.1:0"]);
     let own_base = own_server.url();
+    // Records shaped unlike the demo's: a pasted URL and a long compound word, with no
+    // space to break at, must not widen any page.
+    for (title, skill) in [
+        (
+            "Investigated https://grafana.internal.example.com/d/abcdefghijklmnopqrstuvwxyz0123456789/payments-latency-p99-by-region-and-merchant-tier",
+            "operations",
+        ),
+        (
+            "Wrote the Zahlungsabwicklungsinfrastrukturmodernisierungsstrategie for the DACH region",
+            "system-design",
+        ),
+    ] {
+        personal.run(&["log", title, "--skill", skill]).ok();
+    }
+    personal
+        .run(&[
+            "rep",
+            "add",
+            "Own the Zahlungsabwicklungsinfrastrukturmodernisierung",
+            "--skill",
+            "delivery",
+        ])
+        .ok();
     let first = personal.json(&["list"]);
     let mut own_pages: Vec<(String, String)> = PERSONAL
         .iter()
