@@ -117,7 +117,7 @@ static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Q3", "Senior iOS". A level word may take two nouns after it ("senior ios").
 static ROLE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^\s*(?:[-*]\s*)?(?:(?:a|an|the)\s+)?((?:[a-z0-9+#/-]+\s+){{0,3}}?(?:{ROLE}(?:\s+(?:i{{1,3}}|iv|v|[1-9]))?|(?:senior|staff|principal|lead)(?:\s+[a-z0-9+#/-]+){{1,2}}))\s*(?:(?:on|in|for|at|of|by|within|before|this|next|over|across|eventually|someday|soon|soonish|asap|role|position)\b.*)?$"
+        r"^\s*(?:[-*]\s*)?(?:(?:a|an|the)\s+)?((?:[a-z0-9+#/-]+\s+){{0,3}}?(?:{ROLE}(?:\s+(?:i{{1,3}}|iv|v|[1-9]))?|(?:senior|staff|principal|lead)(?:\s+[a-z0-9+#/-]+){{1,2}}))(?:\s*\([a-z0-9 +/&,.-]*\)?)?\s*(?:(?:on|in|for|at|of|by|within|before|this|next|over|across|eventually|someday|soon|soonish|asap|role|position)\b.*)?$"
     ))
 });
 /// Growth where one already is: "grow as an engineer", "develop as a developer".
@@ -134,9 +134,9 @@ static AGENT: LazyLock<Regex> = LazyLock::new(|| {
 /// A move written as a pair, "Frontend -> full stack", "Mid-level to senior", "data
 /// scientist to ML engineer"; or a place named as where one wants to end up.
 static PAIR_MOVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\s*(?:[-*]\s*)?(?:from\s+)?((?:[a-z0-9+#/-]+\s+){0,3}?[a-z0-9+#/-]+\s*(?:->|=>|>)\s*(?:[a-z0-9+#/-]+\s*){1,4}|from (?:[a-z0-9+#/-]+\s+){0,4}?(?:into|to) (?:[a-z0-9+#/-]+\s*){1,4})|\b((?:[a-z0-9+#/-]+\s+){1,3})is where (?:i|she|he|they) (?:want|'d like|would like|hope|see)",
-    )
+    re(&format!(
+        r"^\s*(?:[-*]\s*)?(?:from\s+)?((?:[a-z0-9+#/-]+\s+){{0,3}}?[a-z0-9+#/-]+\s*(?:->|=>|>)\s*(?:[a-z0-9+#/-]+\s*){{1,4}}|from (?:[a-z0-9+#/-]+\s+){{0,4}}?(?:into|to) (?:[a-z0-9+#/-]+\s*){{1,4}}|(?:[a-z0-9+#/-]+\s+){{0,2}}?{ROLE}\s+(?:to|into)\s+(?:a |an )?(?:[a-z0-9+#/-]+\s+){{0,2}}?{ROLE}\b)|\b((?:[a-z0-9+#/-]+\s+){{1,3}})is where (?:i|she|he|they) (?:want|'d like|would like|hope|see)"
+    ))
 });
 /// A named capability: better at, expert in, improve at, deepen my, learn.
 static CAPABILITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -154,7 +154,7 @@ static CAPABILITY_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// people call", "principal scope", "responsible for".
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:technical|tech|org-level|org|organisational|organizational|cross-team|engineering|company-wide|people|thought|architectural|product) (?:leadership|influence|ownership)|(?:leadership|influence|ownership) (?:on|of|in|across|beyond|outside|over)\b[a-z' -]*|lead(?:ing)? (?:people|a team|teams|an? org[a-z]*|a squad|a group|engineers|(?:the|our|my|a|an) (?:[a-z-]+ )?(?:team|squad|group|org|organi[sz]ation|function|chapter|guild|tribe|department))|manag(?:e|ing) (?:people|a team|engineers|a squad)|own(?:ing)? (?:our|the|my|a|an) (?:team's |company's |org's |whole |entire )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:go-to|go to) (?:person|engineer|expert|contact|developer|on|for) [a-z0-9-]+|the (?:person|one|engineer|expert) (?:people|everyone|others|teams|folks|the team) (?:call|ask|go to|turn to|come to|rely on|page|trust)|(?:in charge|responsible|accountable) (?:of|for) (?:our |the |a |my )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:known|recognised|recognized) (?:for|as) (?:our |the |a |an )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:[a-z]+-level|staff|principal|senior|org|org-wide|company-wide|cross-team|broader|wider|bigger|larger|more) scope\b(?: (?:in|on|over|across|for) [a-z0-9-]+(?: [a-z0-9-]+)?)?|scope (?:over|across) [a-z0-9-]+|(?:look|looking) after (?:the|our|all|my) [a-z0-9-]+(?: [a-z0-9-]+)?|own(?:ing)? [a-z0-9-]+(?: [a-z0-9-]+)? (?:for|across) (?:the|our|all) (?:whole |entire )?(?:company|org|organi[sz]ation|teams?|app|apps|platform|product|site)|(?:[a-z]+-level|staff|principal) (?:impact|influence|work))",
+        r"\b(?:(?:technical|tech|org-level|org|organisational|organizational|cross-team|engineering|company-wide|people|thought|architectural|product) (?:leadership|influence|ownership)|(?:leadership|influence|ownership) (?:on|of|in|across|beyond|outside|over)\b[a-z' -]*|lead(?:ing)? (?:people|a team|teams|an? org[a-z]*|a squad|a group|engineers|(?:the|our|my|a|an) (?:[a-z0-9+&-]+ ){0,3}(?:team|squad|group|org|organi[sz]ation|function|chapter|guild|tribe|department))|manag(?:e|ing) (?:people|a team|engineers|a squad)|own(?:ing)? (?:our|the|my|a|an) (?:team's |company's |org's |whole |entire )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:go-to|go to) (?:person|engineer|expert|contact|developer|on|for) [a-z0-9-]+|(?:the|a|an|our|their|team's) go-?to [a-z0-9-]+(?: [a-z0-9-]+)?|the (?:person|one|engineer|expert) (?:people|everyone|others|teams|folks|the team) (?:call|ask|go to|turn to|come to|rely on|page|trust)|(?:in charge|responsible|accountable) (?:of|for) (?:our |the |a |my )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:known|recognised|recognized) (?:for|as) (?:our |the |a |an )?[a-z0-9-]+(?: [a-z0-9-]+)?|(?:[a-z]+-level|staff|principal|senior|org|org-wide|company-wide|cross-team|broader|wider|bigger|larger|more) scope\b(?: (?:in|on|over|across|for) [a-z0-9-]+(?: [a-z0-9-]+)?)?|scope (?:over|across) [a-z0-9-]+|(?:look|looking) after (?:the|our|all|my) [a-z0-9-]+(?: [a-z0-9-]+)?|own(?:ing)? [a-z0-9-]+(?: [a-z0-9-]+)? (?:for|across) (?:the|our|all) (?:whole |entire )?(?:company|org|organi[sz]ation|teams?|app|apps|platform|product|site)|own(?:ing)? [a-z0-9-]+ (?:for|of|across) (?:the|our|all|my) (?:[a-z0-9-]+ )?(?:app|apps|service|services|platform|product|stack|system|systems|site|api|apis|pipeline|pipelines|infrastructure|infra|codebase)\b|the (?:person|one|engineer|expert) (?:[a-z0-9-]+ ){1,3}?(?:calls?|asks?|goes to|go to|turns? to|comes? to|relies on|rely on|pages?|trusts?)\b|(?:[a-z]+-level|staff|principal) (?:impact|influence|work))",
     )
 });
 /// A move from one kind of work into another: "switch from QA into backend development".
@@ -166,7 +166,7 @@ static TRANSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// Objects that name no destination: growth in general, promotion, visibility, time.
 static EMPTY_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:more|better|bigger|stronger|promoted|promotion|successful|happier|visible|seen|recognized|recognised|valued|someone|something|anything|everything|things|stuff|it|them|me|myself|us|work|my job|my work|my role|the job|(?:the|this|our|my) (?:organi[sz]ation|company|team|org)\b|car+e+r+|self|career|(?:my|his|her|their) (?:reviews?|performance|career)|good|great|the best|a better [a-z]+|more [a-z]+|next|the next (?:thing|step|one)|the end|end|june|july|the top|grow|growth|do|be|go|get|have|make|take|work on|the point|a point|there|that|this|what|how (?:to )?(?:grow|get|improve)|how|where|[0-9]+|q[1-4]|h[12]|tomorrow|next year|the future)\b",
+        r"^(?:more|better|bigger|stronger|promoted|promotion|successful|happier|visible|seen|recognized|recognised|valued|someone|something|anything|everything|things|stuff|(?:new|different|other|lots of|many|more) (?:things|stuff|skills|technologies|tech|tools|areas|languages|frameworks)|it|them|me|myself|us|work|my job|my work|my role|the job|(?:the|this|our|my) (?:organi[sz]ation|company|team|org)\b|car+e+r+|self|career|(?:my|his|her|their) (?:reviews?|performance|career)|good|great|the best|a better [a-z]+|more [a-z]+|next|the next (?:thing|step|one)|the end|end|june|july|the top|grow|growth|do|be|go|get|have|make|take|work on|the point|a point|there|that|this|what|how (?:to )?(?:grow|get|improve)|how|where|[0-9]+|zero|none|nothing|half|q[1-4]|h[12]|tomorrow|next year|the future)\b",
     )
 });
 /// A role word used as the audience or a person, not an aim: "visible to leadership", "my
@@ -179,7 +179,7 @@ static NOT_AIMED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Doing verbs, each needing an object after it; the phrases come first, so "write up the
 /// review" is read as "write up", not "write" with the object "up".
-const DOING: &str = r"(?:take ownership of|taking ownership of|write up|set up|setting up|stand up|standing up|spin up|roll out|rolling out|pair on|pairing on|pair with|pairing with|clean up|cleaning up|tidy up|speed up|sit on|serve on|serve as|act as|acting as|blog about|teach a|lead on|take the lead on|take on|taking on|speak at|speaking at|contribute to|contributing to|volunteer for|volunteer to|take over|taking over|get certified in|do a|do one|do two|run through|pick up|sit in on|apply for|takes over|work through|working through|picking up|present at|presenting at|talk at|give a talk at|lead|leading|run|running|write|writing|author|authoring|draft|drafting|ship|shipping|present|presenting|give|giving|mentor|mentoring|onboard|onboarding|coach|coaching|teach|teaching|train|training|build|building|deliver|delivering|publish|publishing|organi[sz]e|organi[sz]ing|host|hosting|chair|chairing|facilitate|facilitating|drive|driving|design|designing|migrate|migrating|launch|launching|implement|implementing|introduce|introducing|establish|establishing|create|creating|document|documenting|propose|proposing|review|reviewing|audit|auditing|upgrade|upgrading|port|porting|replace|replacing|deprecate|deprecating|release|releasing|demo|demoing|pitch|pitching|analy[sz]e|analy[sz]ing|debug|debugging|harden|hardening|optimi[sz]e|optimi[sz]ing|scale|scaling|cover|covering|handle|handling|moderate|moderating|curate|curating|record|recording|interview|interviewing|own|owning|refactor|refactoring|open-source|automate|automating|rewrite|rewriting|instrument|instrumenting|complete|completing|finish|finishing|start|starting|shadow|shadowing|join|joining|prototype|prototyping|fix|fixing|reduce|reducing|cut|cutting|split|splitting|extract|extracting|benchmark|benchmarking|profile|profiling|triage|triaging|sponsor|sponsoring|champion|championing|submit|submitting|pass|passing|earn|earning|hold|holding|attend|attending|send|sending|take|taking|takes|track|tracking|rebuild|rebuilding|define|defining|productioni[sz]e|productioni[sz]ing|deploy|deploying|land|landing|sit|doing|rewrites|builds|runs|leads|writes|presents|owns|mentors|ships|drives|designs|migrates)";
+const DOING: &str = r"(?:take ownership of|taking ownership of|write up|set up|setting up|stand up|standing up|spin up|roll out|rolling out|pair on|pairing on|pair with|pairing with|clean up|cleaning up|tidy up|speed up|sit on|serve on|serve as|act as|acting as|blog about|teach a|lead on|take the lead on|take on|taking on|speak at|speaking at|contribute to|contributing to|volunteer for|volunteer to|take over|taking over|get certified in|do a|do one|do two|do the|doing the|run through|pick up|sit in on|apply for|takes over|work through|working through|picking up|present at|presenting at|talk at|give a talk at|lead|leading|run|running|write|writing|author|authoring|draft|drafting|ship|shipping|present|presenting|give|giving|mentor|mentoring|onboard|onboarding|coach|coaching|teach|teaching|train|training|build|building|deliver|delivering|publish|publishing|organi[sz]e|organi[sz]ing|host|hosting|chair|chairing|facilitate|facilitating|drive|driving|design|designing|migrate|migrating|launch|launching|implement|implementing|introduce|introducing|establish|establishing|create|creating|document|documenting|propose|proposing|review|reviewing|audit|auditing|upgrade|upgrading|port|porting|replace|replacing|deprecate|deprecating|release|releasing|demo|demoing|pitch|pitching|analy[sz]e|analy[sz]ing|debug|debugging|harden|hardening|optimi[sz]e|optimi[sz]ing|scale|scaling|cover|covering|handle|handling|moderate|moderating|curate|curating|record|recording|interview|interviewing|own|owning|refactor|refactoring|open-source|automate|automating|rewrite|rewriting|instrument|instrumenting|complete|completing|finish|finishing|start|starting|shadow|shadowing|join|joining|prototype|prototyping|fix|fixing|reduce|reducing|cut|cutting|split|splitting|extract|extracting|benchmark|benchmarking|profile|profiling|triage|triaging|sponsor|sponsoring|champion|championing|submit|submitting|pass|passing|earn|earning|hold|holding|attend|attending|send|sending|take|taking|takes|track|tracking|rebuild|rebuilding|define|defining|productioni[sz]e|productioni[sz]ing|deploy|deploying|land|landing|sit|doing|rewrites|builds|runs|leads|writes|presents|owns|mentors|ships|drives|designs|migrates)";
 static ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"\b{DOING}\s+(?P<object>(?:(?:a|an|the|one|two|three|four|five|six|ten|a couple of|a few|several|\d+|our|my|every|each|this|that|some|all|at least \w+|weekly|monthly|regular|quarterly)\s+)?[a-z0-9][a-z0-9:'/+#-]{{1,}}(?:\s+[a-z][a-z-]{{2,}})?)"
@@ -194,13 +194,39 @@ static QUANTIFIED: LazyLock<Regex> = LazyLock::new(|| {
 /// Words after a doing verb that make it no rep ("run into", "start to", "take on more").
 static NOT_AN_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:on\s+)?(?:into|to|up|out|by|from|for|with|more|better|well|things|stuff|something|anything|everything|it|them|myself|harder|responsibility|responsibilities|ownership|initiative|stretch|opportunities|growth|toward|towards|at|in|on|of|as|and|or|if|when|so|much|less|faster|now|soon|later|again|forward|ahead|here|there)(?:\s|$))",
+        r"^(?:(?:on\s+)?(?:into|to|up|out|by|from|for|with|more|better|well|things|stuff|something|anything|everything|it|them|myself|harder|responsibility|responsibilities|ownership|initiative|stretch|opportunities|growth|toward|towards|at|in|on|of|as|and|or|if|when|so|much|less|faster|now|soon|later|again|forward|ahead|here|there|within|under|below|above|over|around|about)(?:\s|$))",
     )
 });
 /// Verb and object together that make no rep ("own the follow-through", "start the year").
 static NOT_A_REP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:own|owning) the follow|^(?:start|starting|finish|finishing|complete|completing|join|joining|pass|passing|earn|earning|reduce|reducing|cut|cutting|take on|taking on) (?:the |my |our |this |next )?(?:year|month|quarter|week|day|cycle|time|level|promotion|grade|bar)\b",
+        r"^(?:own|owning) the follow|^(?:do|doing) the (?:work|job|thing|right|best|same|rest|needful|basics|minimum)\b|^(?:start|starting|finish|finishing|complete|completing|join|joining|pass|passing|earn|earning|reduce|reducing|cut|cutting|take on|taking on) (?:the |my |our |this |next |their |his |her |your |a |the hiring )?(?:year|month|quarter|week|day|cycle|time|level|promotion|grade|bar)\b|^(?:give|giving|get|getting|let|letting|take|taking|send|sending|hold|holding|track|tracking|cover|covering|handle|handling|land|landing|pass|passing|join|joining|start|starting|earn|earning|make|making) (?:me|us|you|him|her|them)\b",
+    )
+});
+/// A method named after "by", "through" or "via": any verb in its -ing form with an object
+/// ("by redesigning the orders schema"), so a rep need not use a verb the list knows.
+static BY_DOING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:by|through|via)\s+(?P<verb>[a-z-]{3,}ing)\s+(?P<object>(?:(?:a|an|the|one|two|three|four|five|\d+|our|my|their|her|his|some|all|every|each|at least \w+)\s+)?[a-z0-9][a-z0-9:'/+#.-]+)",
+    )
+});
+/// Gerunds after "by" that name growth or effort, not a rep: "by learning more".
+static NOT_A_METHOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:being|becoming|getting|having|growing|improving|learning|working|trying|showing|seeing|going|keeping|staying|making|focusing|focussing|continuing|increasing|developing|gaining|taking|doing|putting|stepping|spending|reading|watching|studying|understanding|knowing|thinking|looking|asking|waiting|talking|feeling|nothing|something|everything|anything|morning|evening|during|bring|thing|string|king|spring|ceiling)$",
+    )
+});
+/// A rep named after its object, in a relative clause: "the guidelines I publish", "two
+/// talks she'll give".
+static RELATIVE_REP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:the|a|an|one|two|three|four|\d+)\s+(?:[a-z0-9/-]+\s+){0,4}?(?:that |which )?(?:i|she|he|they|we)(?:'ll| will| am going to| plan to| want to| get to)? (?:publish|write|build|ship|lead|run|give|present|design|deliver|organi[sz]e|host|mentor|create|draft|author|launch|teach|record|open-source|propose)\b",
+    )
+});
+/// A rep stated as done by the time one arrives: "having shipped the OTA rewrite".
+static PERFECT_REP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bhaving (?:[a-z]{3,}ed|led|built|written|run|given|taught|done|won|made|set up|rolled out|spoken at|held) (?:the |a |an |one |two |three |\d+ |my |our |at least \w+ )?[a-z0-9][a-z0-9/-]+",
     )
 });
 /// A rep in the passive voice: "a design doc will be written by me".
@@ -212,7 +238,7 @@ static PASSIVE_REP: LazyLock<Regex> = LazyLock::new(|| {
 /// Clauses that state evidence; verbs inside them are the criterion, not the rep.
 static EVIDENCE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked|assessed|evaluated|verified) by\b[^.;]*|(?:^|\n|[.;] )\s*(?:[-*]\s*)?(?:evidence|proof|success|criteria|done when)\s*[:=-][^.;\n]*",
+        r"\b(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked|assessed|evaluated|verified) by\b[^.;]*|(?:^|\n|[.;] )\s*(?:[-*]\s*)?(?:evidence|proof|success|criteria|done when)\s*[:=-][^.;\n]*|\b(?:i|we|you|they|she|he)(?:'ll| will) know\b[^.;]*|\b(?:i'm|i am|she's|he's|they're|i've got|she's got|he's got) (?:there|done|ready) (?:when|once|if)\b[^.;]*",
     )
 });
 
@@ -226,7 +252,7 @@ static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:the )?(?:end of |start of |beginning of |middle of |mid-?|late |early )";
     const WHICH: &str = r"(?:next|this|the coming|the upcoming|my next|our next|the next|her next|his next|their next)";
     re(&format!(
-        r"\b(?:(?:by|before|until|till|ahead of|no later than|in time for) (?:next )?(?:monday|tuesday|wednesday|thursday|friday|christmas|xmas|easter|thanksgiving|new year|the new year|the holidays|the summer holidays|summer holidays|the summer break)\b|(?:in|during|over) the (?:{SEASON}|{MONTH})\b|(?:by|before|until|till|ahead of|no later than|in time for) (?:the )?(?:end of |start of |middle of |mid-?|late |early )?(?:{WHICH} |my |our )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|fy ?\d\d(?:\d\d)?|20\d\d|eo[yq]|year[- ]end)(?: 20\d\d|'?\d\d)?\b|(?:in|during|for|at|around|from|over|toward|towards) {EDGE}(?:{WHICH} )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|20\d\d)\b|(?:in|during|at|around|over|for|within) (?:the )?{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:in|during) (?:{MONTH}|{SEASON}|q[1-4]|h[12]|20\d\d|fy ?\d\d)\b|(?:within|in|over|for|inside|under) (?:the |a |about |roughly |around )?(?:next |coming |following |upcoming )?{COUNT} {UNIT}(?:'s? time)?\b|{COUNT} {UNIT} from now\b|{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:end|middle|start) of (?:the |this |next )?(?:{PERIOD}|q[1-4]|h[12]|{MONTH})\b|\b(?:q[1-4]|h[12])(?: ?20\d\d|'?\d\d)?\b|\b20\d\d\b|\beo[yq]\b|\bfy ?\d\d\b|\bthis year\b|\bnext year\b|\b(?:a|one) year from now\b)"
+        r"\b(?:(?:by|before|until|till|ahead of|no later than|in time for) (?:next )?(?:monday|tuesday|wednesday|thursday|friday|christmas|xmas|easter|thanksgiving|new year|the new year|the holidays|the summer holidays|summer holidays|the summer break)\b|(?:in|during|over) the (?:{SEASON}|{MONTH})\b|(?:by|before|until|till|ahead of|no later than|in time for) (?:the )?(?:end of |start of |middle of |mid-?|late |early )?(?:{WHICH} |my |our )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|fy ?\d\d(?:\d\d)?|20\d\d|eo[yq]|year[- ]end)(?: 20\d\d|'?\d\d)?\b|(?:in|during|for|at|around|from|over|toward|towards) {EDGE}(?:{WHICH} )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|20\d\d)\b|(?:in|during|at|around|over|for|within) (?:the )?{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:in|during) (?:{MONTH}|{SEASON}|q[1-4]|h[12]|20\d\d|fy ?\d\d)\b|(?:within|in|over|for|inside|under) (?:the |a |about |roughly |around )?(?:next |coming |following |upcoming )?{COUNT} {UNIT}(?:'s? time)?\b|{COUNT} {UNIT} from now\b|{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:end|middle|start) of (?:the |this |next )?(?:{PERIOD}|q[1-4]|h[12]|{MONTH})\b|\b(?:q[1-4]|h[12])(?: ?20\d\d|'?\d\d)?\b|\b20\d\d\b|\beo[yq]\b|\bfy ?\d\d\b|\bthis year\b|\bnext year\b|\b(?:a|one) year from now\b|(?:before|by the time|by|until) (?:i|she|he|they|we) (?:turn|reach|hit|am|'m|is|'s|are) \d\d\b|(?:before|by) (?:the age of|age) \d\d\b|(?:by|before|at|in|for|until) (?:the )?(?:next|this|the coming) (?:year|half|quarter|fiscal year|financial year)'s (?:[a-z-]+ )?(?:{PERIOD})\b|(?:by|before|at|in|until|for|ahead of) (?:the |my |our |her |his |their )?(?:next|upcoming|coming|first|mid-year|end-of-year|year-end|annual|spring|autumn|fall|summer|winter) (?:[a-z-]+ )?(?:review|cycle|calibration|committee|round)s?\b)"
     ))
 });
 
@@ -255,7 +281,7 @@ static FREQUENCY: LazyLock<Regex> = LazyLock::new(|| {
 /// 300ms", "hit a 99.9% pass rate", "at least five PRs"), and feedback that will say.
 static EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:manager|managers|lead|leads|director|skip|skip-level|committee|panel|board|council|guild|peers|team|teams|mentor|vp|cto|ciso|head|reviewers?|architects?|colleagues|engineers|users|customers|squad|owner|owners|[a-z]+ lead)(?:'s|s')?\b[^.;]{0,40}?\b(?:signs? (?:it |them |this |that )?off|signing (?:it )?off|sign-off|approves?|approving|decides?|deciding|accepts?|accepting|judges?|judging|rates?|rating|assess(?:es)?|confirms?|agrees?|agreeing|reviews? (?:the|my|his|her|their) (?:outputs?|work|models?|threat models?|docs?|designs?)|calls? it|vouch(?:es)?|give (?:me |him |her |them )?feedback)|(?:get|getting|have|having|see|seeing) (?:it|them|this|that|the [a-z-]+|my [a-z-]+|his [a-z-]+|her [a-z-]+)(?: [a-z-]+)? (?:approved|accepted|signed off|adopted|merged|ratified|endorsed)|to approve (?:it|them)|(?:is|are|be|'s|will be|would be|as) (?:the|my|our|his|her|their) (?:evidence|proof|signal|sign|check|measure|metric|gauge|finish line|bar|test|judge|yardstick|criteri(?:on|a)|indicator|benchmark|marker)|(?:^|\n|[.;] )\s*(?:[-*]\s*)?(?:evidence|proof|judge|judged by|measure|measured by|success|criteria|criterion|signal|check|done when|bar)\s*[:=-]|(?:should|will|would|could|to) (?:prove|show|demonstrate|confirm) (?:it|that|this|them)|(?:under|below|above|over|within|at least|less than|more than|back above|back below) (?:last year's |the |a )?(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|twenty|thirty)\s*(?:%|ms|s\b|seconds?|minutes?|mins?|hours?|days?|percent|errors|incidents|pages|alerts|bugs|tickets)|(?:hit|hits|reach|reaches|reaching|hitting) (?:a |an )?\d+(?:\.\d+)?\s*%|(?:at least|more than) (?:\d+|one|two|three|four|five|six|ten) (?:prs|pull requests|teams|services|squads|engineers|people|customers|users|repos)\b|(?:feedback|survey|pulse survey|retro survey|scores?|ratings?) (?:[a-z-]+ )?(?:will|would|should) (?:say|show|tell|rate|decide|confirm)|(?:feedback|survey|ratings?) (?:in|at|after) (?:the |my |his |her |our )?(?:[a-z0-9-]+ )?(?:review|retro|survey|calibration)|(?:should|will|would) rate (?:my|his|her|their|the)|(?:the )?pass (?:result|mark)|(?:is|gets) judged|where it gets judged|run green|(?:manager|lead|director|skip|skip-level|committee|panel|board|peers|team|mentor|vp|cto|head|reviewers?|architects?|staff engineers?|principals?)\b[^.;]{0,30}\b(?:will|would|should|to|can|gets? to|must|could) (?:judge|decide|confirm|assess|evaluate|sign off|vouch|agree|rate|say|tell)|(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked|assessed|evaluated|verified) by|how (?:we|i|you|she|he|they)(?:'ll| will| would)? (?:know|tell|measure)|(?:we|i|you|they)'ll know|(?:we|i|you) will know|(?:is|as|be|meet|meets|meeting|clear|clears|clearing|pass|passes|passing|raise) (?:the |that |this )?bar|the bar (?:is|will be)|counts? as (?:real |the )?evidence|as (?:the |my )?(?:evidence|proof)|(?:will be|is|as|be) the (?:evidence|proof|measure|test|signal)|evidence (?:that|of|for|will be|is)|proof (?:that|is|will be)|success (?:is|means|looks like|would be|will be|=)|(?:done|finished) (?:means|when)|approv(?:al|ed) (?:by|from|of)|(?:signed|sign) off (?:by|from|on)|sign-?off (?:by|from|of)|accepted by|adopted by|(?:adopt|adopts|adopting|use|uses|using|reuse|reuses) (?:it|them|the [a-z-]+|my [a-z-]+)|(?:if|when|once|until) (?:two|three|four|\d+|other|the other|both|all|several|more than \w+) (?:teams?|squads?|services|engineers|people|groups|customers)|(?:pass|passes|passing|passed|get through|clear|clears|survive|survives) (?:the |an? |our )?(?:[a-z-]+ )?(?:review|panel|committee|audit|assessment|interview|loop|calibration|certification|exam)|(?:manager|lead|director|skip|skip-level|committee|panel|board|vp|cto|head)(?:'s|s')? (?:review|feedback|sign-?off|approval|rating|assessment|confirmation|nomination|vote|verdict|say-so)|(?:reviewers?|peers?|team|reports?|mentees?|customers?|users|on-call|interns?|juniors?|stakeholders?)(?:'s|s')? (?:feedback|sign-?off|approval|rating|ratings|survey|confirmation|nomination|vote|verdict)|(?:feedback|rating|ratings|score|scores|review|reviews|survey|nps|assessment) (?:of|from|says|shows|above|at|of at least)|(?:rated|rating|rate me|rates me|assess me|assessed) (?:as |at )?(?:[lpe][1-9]|senior|staff|principal|meets|exceeds|strong)|(?:meets|exceeds|meeting|exceeding) (?:expectations|the bar|[lpe][1-9])|promotion (?:committee|panel|packet|case)|(?:beat|beats|beating|exceed|exceeds|exceeding|above|below|under|within|hit|hits|hitting|reach|reaches|reaching) (?:the |our )?(?:current |agreed )?(?:baseline|target|threshold|budget|slo|sla|goal|okr|kpi)|(?:cut|cutting|reduce|reducing|increase|increasing|halve|halving|double|doubling|improve|improving|drop|dropping|lower|lowering|raise|raising|grow|growing|lift|lifting)[a-z0-9' -]{0,40} (?:by \d+|in half|to (?:under |below |above )?\d+|from \d+|\d+ ?%|\d+ percent)|\d+ ?(?:%|percent) (?:faster|fewer|less|more|lower|higher|reduction|increase|improvement)|(?:under|below|above|over|at least|at most|less than|more than|fewer than) \d+(?:\.\d+)? ?(?:ms|milliseconds|s|seconds|minutes|mins|hours|%|percent|errors|incidents|pages|alerts|bugs|tickets)|p9[59]|(?:zero|no|fewer) (?:incidents|pages|sev[- ]?[1-3]s?|outages|regressions|escalations)|(?:report|reports|reporting|say|says|saying|confirm|confirms|confirming|agree|agrees) (?:that )?(?:faster|fewer|less|more|it|i|they|we|the)\b)",
+        r"\b(?:(?:manager|managers|lead|leads|director|skip|skip-level|committee|panel|board|council|guild|peers|team|teams|mentor|vp|cto|ciso|head|reviewers?|architects?|colleagues|engineers|users|customers|squad|owner|owners|[a-z]+ lead)(?:'s|s')?\b[^.;]{0,40}?\b(?:signs? (?:it |them |this |that )?off|signing (?:it )?off|sign-off|approves?|approving|decides?|deciding|accepts?|accepting|judges?|judging|rates?|rating|assess(?:es)?|confirms?|agrees?|agreeing|reviews? (?:the|my|his|her|their) (?:outputs?|work|models?|threat models?|docs?|designs?)|calls? it|vouch(?:es)?|give (?:me |him |her |them )?feedback)|(?:get|getting|have|having|see|seeing) (?:it|them|this|that|the [a-z-]+|my [a-z-]+|his [a-z-]+|her [a-z-]+)(?: [a-z-]+)? (?:approved|accepted|signed off|adopted|merged|ratified|endorsed)|to approve (?:it|them)|(?:is|are|be|'s|will be|would be|as) (?:the|my|our|his|her|their) (?:evidence|proof|signal|sign|check|measure|metric|gauge|finish line|bar|test|judge|yardstick|criteri(?:on|a)|indicator|benchmark|marker)|(?:^|\n|[.;] )\s*(?:[-*]\s*)?(?:evidence|proof|judge|judged by|measure|measured by|success|criteria|criterion|signal|check|done when|bar)\s*[:=-]|(?:should|will|would|could|to) (?:prove|show|demonstrate|confirm) (?:it|that|this|them)|(?:under|below|above|over|within|at least|less than|more than|back above|back below) (?:last year's |the |a )?(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|twenty|thirty)\s*(?:%|ms|s\b|seconds?|minutes?|mins?|hours?|days?|percent|errors|incidents|pages|alerts|bugs|tickets)|(?:hit|hits|reach|reaches|reaching|hitting) (?:a |an )?\d+(?:\.\d+)?\s*%|(?:at least|more than) (?:\d+|one|two|three|four|five|six|ten) (?:prs|pull requests|teams|services|squads|engineers|people|customers|users|repos)\b|(?:feedback|survey|pulse survey|retro survey|scores?|ratings?) (?:[a-z-]+ )?(?:will|would|should) (?:say|show|tell|rate|decide|confirm)|(?:feedback|survey|ratings?) (?:in|at|after) (?:the |my |his |her |our )?(?:[a-z0-9-]+ )?(?:review|retro|survey|calibration)|(?:should|will|would) rate (?:my|his|her|their|the)|(?:the )?pass (?:result|mark)|(?:is|gets) judged|where it gets judged|run green|(?:manager|lead|director|skip|skip-level|committee|panel|board|peers|team|mentor|vp|cto|head|reviewers?|architects?|staff engineers?|principals?)\b[^.;]{0,30}\b(?:will|would|should|to|can|gets? to|must|could) (?:judge|decide|confirm|assess|evaluate|sign off|vouch|agree|rate|say|tell)|(?:shown|judged|measured|evidenced|proven|demonstrated|validated|confirmed|tracked|assessed|evaluated|verified) by|how (?:we|i|you|she|he|they)(?:'ll| will| would)? (?:know|tell|measure)|(?:we|i|you|they)'ll know|(?:we|i|you) will know|(?:is|as|be|meet|meets|meeting|clear|clears|clearing|pass|passes|passing|raise) (?:the |that |this )?bar|the bar (?:is|will be)|counts? as (?:real |the )?evidence|as (?:the |my )?(?:evidence|proof)|(?:will be|is|as|be) the (?:evidence|proof|measure|test|signal)|evidence (?:that|of|for|will be|is)|proof (?:that|is|will be)|success (?:is|means|looks like|would be|will be|=)|(?:done|finished) (?:means|when)|approv(?:al|ed) (?:by|from|of)|(?:signed|sign) off (?:by|from|on)|sign-?off (?:by|from|of)|accepted by|adopted by|(?:adopt|adopts|adopting|use|uses|using|reuse|reuses) (?:it|them|the [a-z-]+|my [a-z-]+)|(?:if|when|once|until) (?:two|three|four|\d+|other|the other|both|all|several|more than \w+) (?:teams?|squads?|services|engineers|people|groups|customers)|(?:pass|passes|passing|passed|get through|clear|clears|survive|survives) (?:the |an? |our )?(?:[a-z-]+ )?(?:review|panel|committee|audit|assessment|interview|loop|calibration|certification|exam)|(?:manager|lead|director|skip|skip-level|committee|panel|board|vp|cto|head)(?:'s|s')? (?:review|feedback|sign-?off|approval|rating|assessment|confirmation|nomination|vote|verdict|say-so)|(?:reviewers?|peers?|team|reports?|mentees?|customers?|users|on-call|interns?|juniors?|stakeholders?)(?:'s|s')? (?:feedback|sign-?off|approval|rating|ratings|survey|confirmation|nomination|vote|verdict)|(?:feedback|rating|ratings|score|scores|review|reviews|survey|nps|assessment) (?:of|from|says|shows|above|at|of at least)|(?:rated|rating|rate me|rates me|assess me|assessed) (?:as |at )?(?:[lpe][1-9]|senior|staff|principal|meets|exceeds|strong)|(?:meets|exceeds|meeting|exceeding) (?:expectations|the bar|[lpe][1-9])|promotion (?:committee|panel|packet|case)|(?:beat|beats|beating|exceed|exceeds|exceeding|above|below|under|within|hit|hits|hitting|reach|reaches|reaching) (?:the |our )?(?:current |agreed )?(?:baseline|target|threshold|budget|slo|sla|goal|okr|kpi)|(?:cut|cutting|reduce|reducing|increase|increasing|halve|halving|double|doubling|improve|improving|drop|dropping|lower|lowering|raise|raising|grow|growing|lift|lifting)[a-z0-9' -]{0,40} (?:by \d+|in half|to (?:under |below |above )?\d+|from \d+|\d+ ?%|\d+ percent)|\d+ ?(?:%|percent) (?:faster|fewer|less|more|lower|higher|reduction|increase|improvement)|(?:under|below|above|over|at least|at most|less than|more than|fewer than) \d+(?:\.\d+)? ?(?:ms|milliseconds|s|seconds|minutes|mins|hours|%|percent|errors|incidents|pages|alerts|bugs|tickets)|p9[59]|(?:zero|no|fewer) (?:incidents|pages|sev[- ]?[1-3]s?|outages|regressions|escalations)|(?:report|reports|reporting|say|says|saying|confirm|confirms|confirming|agree|agrees) (?:that )?(?:faster|fewer|less|more|it|i|they|we|the)\b|(?:(?:i'm|i am|i'll be|she's|he's|they're|we're|i've got|i have got|she has got|he has got|it's|it is|it'll be|that's) (?:there|done|achieved|met|complete|successful|a success|ready)|(?:consider|count|call|mark) (?:it|this|that|the goal|myself|her|him|them) (?:as )?(?:achieved|done|met|complete|a success|successful|ready)?) (?:when|once|if|after)\b|(?:i'll|i will|we'll|we will|i'd|i would) (?:count|call|consider) (?:it|this|that)\b|(?:(?:manager|managers|lead|director|skip|skip-level|committee|panel|board|council|em|tl|vp|cto|head|sponsor|mentor|[a-z]+ lead|[a-z]+ manager)(?:'s|s')?\b[^.;]{0,40}?\b(?:says? yes|said yes|agreed|announces?|announced|adds? (?:me|him|her|them)|nominates?|puts? (?:me|him|her|them) (?:on|in|up|forward)|offers? (?:me|him|her|them)|hands? (?:me|him|her|them)|promotes? (?:me|him|her|them)|asks? (?:me|him|her|them)|picks? (?:me|him|her|them)))|(?:get|getting|take|taking|put|putting) (?:it|them|this|that|the [a-z-]+|my [a-z-]+|his [a-z-]+|her [a-z-]+)(?: [a-z-]+)? (?:through|past) (?:the |an? |our )?(?:[a-z-]+ ){0,2}(?:review|panel|committee|board|council|audit|assessment|loop)|(?:rises?|rising|goes|going|stays?|staying|climbs?|climbing|gets?|falls?|falling|drops?|dropping|remains?|keeps?) (?:above|below|under|over|beyond) (?:\d+(?:\.\d+)?\s*(?:/\s*\d+|%|ms|s\b|percent)?|zero)|\d+(?:\.\d+)?\s*(?:%|percent) of (?:the time|requests|builds|runs|users|traffic|releases|deploys|tickets|queries)|\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b|(?:get|getting|have|having) (?:the |my |our |his |her |their )?(?:[a-z0-9-]+ ){0,3}?(?:to )?(?:approve|sign off on|sign off|accept|endorse|ratify|adopt|agree)\b|(?:get|getting|have|having|see|seeing) (?:\d+|two|three|four|five|other|the other|several|more) (?:[a-z-]+ ){0,2}?(?:teams?|labs?|squads?|companies|customers|users|services|projects|orgs?|groups|engineers) (?:running|using|adopting|on|to adopt|to use|depending on)\b|(?:will|would|should|to) (?:tell|show) (?:us|me|them|you|everyone)\b|(?:i'll|i will|we'll|we will|i'd|i would) (?:judge|assess|evaluate|decide|confirm|rate|sign off)\b|(?:zero|no|fewer) (?:[a-z0-9-]+ )?(?:p[0-3]s?|sev[- ]?[0-3]s?|incidents|outages|pages|regressions|escalations|rollbacks|defects|bugs)\b|(?:going|goes|go|drop|drops|dropping|fall|falls|falling|come|comes|get|gets|getting|down) (?:down )?to (?:zero|\d+(?:\.\d+)?\s*(?:%|ms|s\b|percent))|(?:is|are|be|will be|would be|as) (?:the|my|our|his|her|their) [a-z-]+ (?:evidence|proof|signal|measure|metric|bar|test|criteri(?:on|a)|indicator|benchmark|yardstick))",
     )
 });
 
@@ -302,6 +328,7 @@ const KEY_WORDS: &[&str] = &[
     "judged",
     "measured",
     "approval",
+    "approved",
     "developer",
     "backend",
     "frontend",
@@ -358,6 +385,16 @@ const REAL_WORDS: &[&str] = &[
     "wear",
     "tear",
     "month",
+    "sprint",
+    "sprints",
+    "mentee",
+    "mentees",
+    "writer",
+    "designs",
+    "desire",
+    "resign",
+    "yearly",
+    "nearly",
 ];
 
 /// What was filled in beside a statement: a target level names a destination, a date a
@@ -428,7 +465,16 @@ pub fn check(text: &str) -> Clarity {
                 || between
                     .split_whitespace()
                     .any(|w| matches!(w, "more" | "less"))
-                || GROW_AS.is_match(between);
+                || GROW_AS.is_match(between)
+                // "want my manager to agree" names a person; "be a better engineer" is no
+                // place to arrive at (a named capability is judged as one, below).
+                || role.as_str().split_whitespace().any(|w| {
+                    matches!(w, "better" | "stronger" | "best" | "greater" | "good" | "great")
+                        || matches!(w, "my" | "our" | "their" | "his" | "her" | "your")
+                            && whole.as_str().split_whitespace().next().is_some_and(|aim| {
+                                matches!(aim, "want" | "like" | "hope" | "need" | "get" | "plan")
+                            })
+                });
             if vague
                 || NOT_AIMED.is_match(before)
                 || EMPTY_OBJECT.is_match(between) && !between.is_empty()
@@ -494,6 +540,7 @@ pub fn check(text: &str) -> Clarity {
             if let Some(m) = cap
                 .get(0)
                 .filter(|_| re.as_str() != PAIR_MOVE.as_str() || cap.get(2).is_some())
+                .filter(|m| !names_only_the_job(m.as_str()))
             {
                 found(&mut matched, m.start(), m.end(), m.as_str());
             }
@@ -503,8 +550,12 @@ pub fn check(text: &str) -> Clarity {
         let (Some(whole), Some(object)) = (cap.get(0), cap.get(1)) else {
             continue;
         };
-        let object_text = object.as_str().trim();
-        if !EMPTY_OBJECT.is_match(object_text) {
+        // The object ends where a new bullet begins: "- learn - be promoted".
+        let object_text = object.as_str().split(" - ").next().unwrap_or("").trim();
+        if !object_text.is_empty()
+            && !object_text.starts_with('-')
+            && !EMPTY_OBJECT.is_match(object_text)
+        {
             found(&mut matched, whole.start(), whole.end(), whole.as_str());
         }
     }
@@ -519,6 +570,9 @@ pub fn check(text: &str) -> Clarity {
         // "own the redis upgrade" is a task to do, not an area to own.
         let task = m.as_str().starts_with("own")
             && lower[m.start()..]
+                .split(['.', ';', ':', ',', '!', '?'])
+                .next()
+                .unwrap_or("")
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
                 .filter(|w| !w.is_empty())
                 .skip(1)
@@ -565,7 +619,13 @@ pub fn check(text: &str) -> Clarity {
             .captures_at(&without_evidence, m.start())
             .and_then(|c| c.name("object"))
             .map_or("", |o| o.as_str());
+        // "currently doing data analytics" says where one is, not what one will do.
+        let present = without_evidence[..m.start()]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| matches!(w, "currently" | "already" | "presently" | "still"));
         if !noun_use
+            && !present
             && !NOT_AN_OBJECT.is_match(&format!("{object} "))
             && !NOT_A_REP.is_match(m.as_str())
             && (!inside_destination || counted || without_evidence[..m.start()].ends_with("by "))
@@ -576,8 +636,26 @@ pub fn check(text: &str) -> Clarity {
             at = m.start() + m.as_str().find(' ').unwrap_or(m.len());
         }
     }
-    for m in PASSIVE_REP.find_iter(&lower) {
+    for m in PASSIVE_REP
+        .find_iter(&lower)
+        .chain(RELATIVE_REP.find_iter(&without_evidence))
+        .chain(PERFECT_REP.find_iter(&without_evidence))
+    {
         push(&mut matched.action, m.as_str());
+    }
+    for cap in BY_DOING.captures_iter(&without_evidence) {
+        let (Some(whole), Some(verb), Some(object)) =
+            (cap.get(0), cap.name("verb"), cap.name("object"))
+        else {
+            continue;
+        };
+        if !NOT_A_METHOD.is_match(verb.as_str())
+            && !NOT_AN_OBJECT.is_match(&format!("{} ", object.as_str()))
+            && !EMPTY_OBJECT.is_match(object.as_str())
+        {
+            let rep = whole.as_str().split_once(' ').map_or("", |(_, r)| r);
+            push(&mut matched.action, rep);
+        }
     }
     for m in HORIZON.find_iter(&lower) {
         let sentence = lower[..m.start()]
@@ -637,6 +715,27 @@ fn judged(matched: Matched) -> Clarity {
         questions,
         matched,
     }
+}
+
+/// True when a "be a better X" names only the job one has ("a better engineer", "a
+/// stronger developer"), not a capability ("a better mentor", "a stronger speaker").
+fn names_only_the_job(agent: &str) -> bool {
+    agent.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w,
+            "engineer"
+                | "developer"
+                | "programmer"
+                | "coder"
+                | "employee"
+                | "worker"
+                | "member"
+                | "teammate"
+                | "colleague"
+                | "contributor"
+                | "performer"
+        )
+    })
 }
 
 /// True for a word that starts a doing phrase ("lead", "write", "take").
@@ -716,6 +815,16 @@ const TASK_NOUNS: &[&str] = &[
     "demo",
     "spike",
     "sprint",
+    "design",
+    "redesign",
+    "implementation",
+    "integration",
+    "cutover",
+    "deprecation",
+    "decommission",
+    "rebuild",
+    "refactor",
+    "proposal",
 ];
 
 /// A clause cut further at commas and dashes, for the verbless forms ("Tech lead,
@@ -864,7 +973,19 @@ fn normalise(text: &str) -> String {
 /// A word as the patterns know it when it is a likely typo of one of their key words.
 fn corrected(word: &str) -> String {
     let core = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-    if core.len() < 4 || REAL_WORDS.contains(&core) || KEY_WORDS.contains(&core) {
+    // An inflection of a key word ("judge" of "judged", "engineers") is a real word, and
+    // so is anything with an apostrophe ("year's").
+    let inflected = KEY_WORDS.iter().any(|k| {
+        ["s", "es", "ed", "d"]
+            .iter()
+            .any(|end| core.strip_suffix(end) == Some(k) || k.strip_suffix(end) == Some(core))
+    });
+    if core.len() < 4
+        || inflected
+        || core.contains('\'')
+        || REAL_WORDS.contains(&core)
+        || KEY_WORDS.contains(&core)
+    {
         return word.to_owned();
     }
     let near = crate::closest::closest(core, KEY_WORDS.iter().copied())

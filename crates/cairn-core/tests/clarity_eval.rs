@@ -160,14 +160,21 @@ fn agrees_with_our_own_development_set() {
 }
 
 #[test]
-fn agrees_with_our_held_out_set() {
-    let path = data("clarity-holdout.jsonl");
-    assert!(
-        path.exists(),
-        "{} is part of the repository",
-        path.display()
-    );
-    // The target is 90%; held-out agreement is 81% today (see the README), so this guards
-    // against a fall while the rules are widened on development material only.
-    holds(measure(&path, false), 100, 80.0);
+fn agrees_with_our_held_out_sets() {
+    // Two writers who never saw the rules; their misses are never printed. The target is
+    // 90%; the sets agree on 84% today (see the README), so this guards against a fall
+    // while the rules are widened on development material only.
+    for name in [
+        "clarity-holdout.jsonl",
+        "clarity-holdout-b.jsonl",
+        "clarity-holdout-c.jsonl",
+    ] {
+        let path = data(name);
+        assert!(
+            path.exists(),
+            "{} is part of the repository",
+            path.display()
+        );
+        holds(measure(&path, false), 100, 80.0);
+    }
 }
