@@ -1,8 +1,8 @@
 //! Competency suggestion measured on labelled evidence texts: the shared examples
 //! (`../shared/eval/tagging-dev.jsonl`, when present), our development set
-//! (`tests/data/tagging.jsonl`, 320 texts, the one the vocabulary was widened on) and our
-//! held-out set (`tests/data/tagging-holdout.jsonl`, 178 texts by other writers, misses not
-//! printed). Prints top-1 and top-3 accuracy and holds them to 75% and 95%. The suggester
+//! (`tests/data/tagging.jsonl`, 480 texts, the one the vocabulary was widened on) and our
+//! held-out sets (`tests/data/tagging-holdout*.jsonl`, 338 texts by writers who never saw
+//! the vocabulary, misses not printed). Prints top-1 and top-3 accuracy and holds them to 75% and 95%. The suggester
 //! knows the ladder's text and the field's vocabulary; no labelled text is part of either.
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
@@ -96,18 +96,24 @@ fn ranks_our_own_development_set() {
         "{} is part of the repository",
         path.display()
     );
-    holds(measure(&path, true), 300, GOAL);
+    holds(measure(&path, true), 450, GOAL);
 }
 
 #[test]
-fn ranks_our_held_out_set() {
-    let path = data("tagging-holdout.jsonl");
-    assert!(
-        path.exists(),
-        "{} is part of the repository",
-        path.display()
-    );
-    // The goal is 75% and 95%; held out, 74% and 92% today (see the README), so this
-    // guards against a fall while the vocabulary grows on development material only.
-    holds(measure(&path, false), 170, (70.0, 90.0));
+fn ranks_our_held_out_sets() {
+    // Writers who never saw the vocabulary; their misses are never printed. The goal is
+    // 75% and 95%; see the README for today's figures. These floors guard against a fall
+    // while the vocabulary grows on development material only.
+    for (name, at_least) in [
+        ("tagging-holdout.jsonl", 170),
+        ("tagging-holdout-b.jsonl", 150),
+    ] {
+        let path = data(name);
+        assert!(
+            path.exists(),
+            "{} is part of the repository",
+            path.display()
+        );
+        holds(measure(&path, false), at_least, (75.0, 92.0));
+    }
 }

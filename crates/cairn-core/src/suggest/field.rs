@@ -33,7 +33,24 @@ pub(crate) static AREAS: &[Area] = &[
             bazel webpack bundle bundler vite build builds ci wasm jvm runtime kernel syscall \
             io_uring zero-copy bytes buffer buffers encoding unicode utf-8 floating precision \
             root cause reproduced bisect bisected gdb debugger valgrind sanitizer hash hashing \
-            quadratic binary format corrupt leakage off-by-one null pointer",
+            quadratic binary format corrupt leakage off-by-one null pointer \
+            heisenbug data race races sharded sharding mutexes contention lock contention
+            oom out-of-memory memory pressure skew skewed join salting salted broadcast spill
+            strictnullchecks strict mode nullable nan undefined type errors type-safe typing
+            numpy pandas vectorization vectorisation numba cython jit inlining inlined
+            rebalance rebalancing poll thread worker pool thread pool backpressure tuned tuning
+            gomaxprocs goroutines channels tokio borrow checker lifetimes unsafe ffi cgo
+            allocs realloc memcpy copy copies hot loop tight loop branch prediction cache line
+            cache-friendly dataflow sql plan explain analyze query plan slow query deadlocks
+            reproducer repro minimal repro stack trace core dump heap dump memory profile
+            cpu profile pprof perf ebpf strace dtrace instruments xcode android studio
+            flaky tests test suite mocking mocks snapshot tests end-to-end e2e playwright
+            cypress selenium junit pytest jest vitest rspec tdd test-driven regression test
+            edge case edge cases invariant invariants assertion assertions type system
+            codegen macro macros template templates compile time build time incremental
+            linker bundle size tree shaking minified dead code upgrade upgraded dependency
+            bump deprecated api migration typed language idiomatic readable maintainable
+            tech debt cleanup clean up simplified simplify duplication decoupled",
     },
     Area {
         anchors: "system design architecture apis data models trade-offs design documents rfcs systems",
@@ -48,7 +65,23 @@ pub(crate) static AREAS: &[Area] = &[
             module modular domain bounded context multi-tenant tenancy cqrs saga workflow \
             state machine whiteboard diagram sequence ledger table tables column columns \
             normalised normalized denormalised blob foreign key options alternatives \
-            build-vs-buy evaluated compared recommended",
+            build-vs-buy evaluated compared recommended \
+            hexagonal ports adapters clean architecture layering layered offline-first
+            offline sync source of truth last-writer-wins conflict resolution crdt crdts
+            module boundaries dependency direction dependency graph package structure
+            token bucket sliding window rate limiter fallback fail-open fail-closed circuit
+            breaker retries retry backoff exponential ordering guarantees exactly-once
+            at-least-once back-pressure webhooks webhook polling cdc change data capture
+            debezium outbox pattern alias swap zero downtime blue-green point-in-time
+            feature store batch online serving skew ota a/b partitions manifest firmware
+            update scheme cache layer caching strategy write-through invalidation ttl
+            read replica read model projection aggregate aggregates entity entities
+            schema evolution migration plan data flow topology fan-out fan-in pipeline design
+            reference architecture target architecture high-level design low-level design
+            sequence diagram c4 threat model api design api contract openapi swagger sdk
+            public api internal api pagination cursor rate limits quota multi-region
+            region failover design review architecture review proposal structure skeleton
+            extensible pluggable plugin interface abstraction layer separation of concerns",
     },
     Area {
         anchors: "delivery scoping planning estimating shipping risk following through done projects",
@@ -60,7 +93,20 @@ pub(crate) static AREAS: &[Area] = &[
             flags flagged incremental incrementally phased phase beta mvp deliverable handoff \
             follow-through finished completed wrapped closed out kanban jira burndown \
             critical path timeline slipped de-risked derisked prioritised prioritized \
-            captain train releases go-live launch date cut line week weeks",
+            captain train releases go-live launch date cut line week weeks \
+            pre-mortem premortem kickoff kick-off risk register mitigations owners
+            re-platform replatform cutover plan go-live launch plan rollout plan staged
+            canary phased rollout dark launch feature toggle slip slipped slippage new date
+            revised date delay delayed delays re-scoped rescoped trade scope cut scope
+            milestone plan project plan gantt roadmap item quarter plan commitments
+            committed promised date dates on schedule behind schedule status update status
+            report weekly update stakeholders informed raid log dependencies tracked
+            unblocking chased follow-up followed up closed tickets throughput velocity
+            story points estimate estimated t-shirt sizing spikes spike breakdown broke down
+            work breakdown vertical slices slice thin slice mvp scope v1 first version
+            shipped early delivered early hit the date made the date code freeze release
+            candidate release notes release train app store review submission accessibility
+            audit closed out backlog grooming refinement triage prioritised backlog",
     },
     Area {
         anchors: "operations production on-call incidents postmortems observability service-level objectives security reliability running",
@@ -76,7 +122,21 @@ pub(crate) static AREAS: &[Area] = &[
             autoscaling autoscaler deploy deploys deployment deployments production prod chaos \
             sev sev1 sev2 mitigated mitigation downtime degraded throttling rate limit firewall \
             vpc dns load balancer nginx ingress cluster clusters node nodes disk paging noise \
-            page pages rotation rotations handover exhausted pool reconcile reconciliation",
+            page pages rotation rotations handover exhausted pool reconcile reconciliation \
+            crashlytics sentry bugsnag crash-free crash rate crashes hotfix hotfixes
+            hot-fix expedited game day gameday chaos engineering load test load-tested load
+            testing soak test peak traffic black friday pre-scaled prescaled hpa vpa replicas
+            patroni pgbouncer failover tested restore drill dr drill backup restore rto rpo
+            incident commander incident response war room status page statuspage comms lead
+            root-caused mitigated rollback rolled back revert reverted deploy freeze
+            alert fatigue noisy alerts paging policy escalation policy burn rate burn-rate
+            error rate latency p99 p95 saturation golden signals red metrics use metrics
+            synthetic checks probes health check healthcheck liveness readiness probe
+            etl dropped rows silently data quality freshness lag replication lag consumer lag
+            disk full inode cron job cronjob scheduler node pool spot instances eviction
+            evicted oomkilled crashloop crashloopbackoff pod pods kubectl argo argocd
+            gitops flux vault kms iam least privilege waf ddos pentest pen test audit log
+            soc2 compliance patch tuesday dependabot snyk trivy sbom image scanning",
     },
     Area {
         anchors: "collaboration working with others cross-team coordination communication partnership product design support",
@@ -88,7 +148,20 @@ pub(crate) static AREAS: &[Area] = &[
             answered questions slack channel liaison embedded swarmed mob mobbing worked \
             closely vendor vendors call calls notes summary summaries agreed disagreement \
             disagreements pushed back negotiated negotiation compromise ux qa legal sales \
-            timezone timezones updates status",
+            timezone timezones updates status \
+            pm pms prd prds acceptance criteria qa team loom walkthrough walkthroughs
+            consultant in the loop kept informed reached out merged efforts shared package
+            cross-functional partner team partner teams counterpart counterparts liaised
+            liaison ops team customer success cs team support team sales engineers product
+            designer ux writer researcher research sessions user interviews clinicians
+            doctors nurses teachers operators field team warehouse drivers agents
+            time zones async async updates written updates faq explainer plain-language
+            summary summarised summarized translated translating explained to non-technical
+            handover doc onboarding doc for another team walkthrough session demo day
+            bug bash bugbash office hours for another team joint session mob session
+            reviewed their prs code reviews for another team unblocked another team
+            integration partner external partner vendor call api consumers consumers
+            feedback loop shared channel escalations from support",
     },
     Area {
         anchors: "influence driving decisions beyond the team presenting direction leading cross-team initiatives speaking in public",
@@ -101,7 +174,20 @@ pub(crate) static AREAS: &[Area] = &[
             working group steering committee chaired published recommendation deprecation \
             evangelised evangelized roadshow paved pitched pitch pitching argued \
             directors director cto vp execs executives department default defaults \
-            convention conventions copied forum followed agreement whole",
+            convention conventions copied forum followed agreement whole \
+            aligned teams alignment across teams standard envelope standardisation
+            standardization staff meeting architecture board review board design authority
+            argued against pushed for made the case business case brought data convinced
+            leadership got buy-in buy in secured funding funded headcount tech debt quarter
+            roadmap slot put on the roadmap vp cto director level exec review exec summary
+            memo one-pager position paper white paper rfc process adr process template
+            became the template adopted by other teams adopted org-wide company-wide policy
+            council chair chaired founded started the guild community of practice
+            engineering principles golden path paved road tech radar blog post conference
+            talk meetup talk podcast panel keynote workshop at conference open source
+            maintainer upstream accepted upstream external talk internal talk all-hands demo
+            lobbied negotiated across teams changed the plan plan changed reversed the
+            decision steered",
     },
     Area {
         anchors: "mentoring growing others onboarding coaching teaching reviews interviewing",
@@ -112,7 +198,19 @@ pub(crate) static AREAS: &[Area] = &[
             1:1 1:1s one-on-one one-on-ones sponsored sponsoring shadowed shadowing reviewed \
             review reviews code review feedback explained pairing sessions training trained \
             bootcamp curriculum study group promotion packet grew grads grad new-grad \
-            clinic lunch-and-learn office hours levelled leveled confidence",
+            clinic lunch-and-learn office hours levelled leveled confidence \
+            club debugging club reading group book club workshop for juniors exercises
+            student students gsoc outreachy learners newcomers newer folks new joiners
+            apprentices bootcamp grads career changers taught them walked her through walked
+            him through explained why instead of fixing it myself let her own let him own
+            by himself by herself on their own independently grew into stretch assignment
+            stretch project delegated sponsor sponsored promotion case growth plan
+            development plan career conversations feedback sessions gave feedback 1:1s
+            one-to-ones coaching sessions practice talk rehearsal dry run mock interview
+            mock interviews interview panel interview training calibrated interviewers
+            hiring committee take-home question bank rubric onboarding plan onboarding buddy
+            first pr first on-call shadow shifts reverse shadow pair programming with junior
+            learning path study plan kata katas brown bag tech talk for the team",
     },
     Area {
         anchors: "product impact customers users business outcomes value metrics",
@@ -124,7 +222,21 @@ pub(crate) static AREAS: &[Area] = &[
             usage adoption feature request requests lifted lift uplift increased conversion \
             dropped abandonment support volume satisfaction personas journey arr mrr deal \
             deals renew renewals accounts enterprise ctr click-through basket subscription \
-            subscriptions qoq yoy contract contracts sales",
+            subscriptions qoq yoy contract contracts sales \
+            fraud chargeback chargebacks false declines decline rate approval rate
+            rpm cpm ecpm holdout control group uplift significant statistically paid seats
+            seats free tier tier tiers trial trials trial-to-paid upsell cross-sell ltv cac
+            gmv aov bookings orders order volume basket size cart abandonment conversion rate
+            sign-up rate activation rate time to value onboarding completion drop-off
+            funnel step bounce rate dau mau wau stickiness engagement session length
+            watch time listening time ratings app store rating reviews star rating nps score
+            csat score ticket volume contact rate deflection self-serve cost per cost savings
+            aws bill cloud bill bigquery bill spend reduction rightsizing reserved instances
+            savings plan dollars per month per month saved per year revenue impact
+            willingness to pay pricing page paywall monetisation monetization discovery
+            user research usage data analytics dashboard product analytics amplitude mixpanel
+            looker experiment results shipped to customers customer feedback feature gap
+            lost deals won deals churned customers enterprise customers",
     },
 ];
 

@@ -53,6 +53,8 @@ pub struct Suggester {
     competencies: Vec<(CompetencyId, String, HashMap<String, f64>)>,
     /// In how many competencies each word appears.
     spread: HashMap<String, usize>,
+    /// The most weight any one competency gives each word.
+    most: HashMap<String, f64>,
 }
 
 impl Suggester {
@@ -63,7 +65,7 @@ impl Suggester {
         for c in &ladder.competencies {
             let mut bag: HashMap<String, f64> = HashMap::new();
             let mut add = |text: &str, weight: f64| {
-                for (stem, _) in words(text) {
+                for (stem, _) in terms(text) {
                     *bag.entry(stem).or_default() += weight;
                 }
             };
@@ -88,21 +90,25 @@ impl Suggester {
             competencies.push((c.id.clone(), c.name.clone(), bag));
         }
         let mut spread: HashMap<String, usize> = HashMap::new();
+        let mut most: HashMap<String, f64> = HashMap::new();
         for (_, _, bag) in &competencies {
-            for word in bag.keys() {
+            for (word, weight) in bag {
                 *spread.entry(word.clone()).or_default() += 1;
+                let m = most.entry(word.clone()).or_default();
+                *m = m.max(*weight);
             }
         }
         Self {
             competencies,
             spread,
+            most,
         }
     }
 
     /// The competencies `text` may show, best first (ties in ladder order); those no word
     /// of the text points at are left out.
     pub fn suggest(&self, text: &str) -> Vec<Suggestion> {
-        let mut query: Vec<(String, String)> = words(text);
+        let mut query: Vec<(String, String)> = terms(text);
         query.sort();
         query.dedup_by(|a, b| a.0 == b.0);
         let n = self.competencies.len() as f64;
@@ -116,7 +122,11 @@ impl Suggester {
                         let weight = *bag.get(stem)?;
                         let spread = *self.spread.get(stem)? as f64;
                         let rarity = (1.0 + n / spread).ln();
-                        Some((rarity * weight / (weight + 1.0), surface.as_str()))
+                        let most = self.most.get(stem).copied().unwrap_or(weight);
+                        // A word several competencies use counts most for the one that
+                        // uses it most.
+                        let share = (weight / most).sqrt();
+                        Some((rarity * share * weight / (weight + 1.0), surface.as_str()))
                     })
                     .collect();
                 if drivers.is_empty() {
@@ -218,6 +228,43 @@ fn words(text: &str) -> Vec<(String, String)> {
         .filter(|w| w.chars().count() > 2 && !STOP.contains(&w.as_str()))
         .map(|w| (stem(&w), w))
         .collect()
+}
+
+/// The terms a text is matched on: its words, each compound written with hyphens or
+/// slashes as one term too ("on-call", "a/b", "lock-free" as "oncall", "ab", "lockfree"),
+/// and each pair of adjacent words as a phrase ("working group", "race condition"), which
+/// says more than either word alone. Punctuation and stop words break a phrase.
+fn terms(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for run in
+        text.split(|c: char| !(c.is_alphanumeric() || c.is_whitespace() || c == '-' || c == '/'))
+    {
+        let mut previous: Option<(String, String)> = None;
+        for token in run.split_whitespace().map(str::to_lowercase) {
+            let parts: Vec<&str> = token.split(['-', '/']).filter(|p| !p.is_empty()).collect();
+            if parts.len() > 1 {
+                let joined: String = parts.concat();
+                out.push((stem(&joined), token.clone()));
+            }
+            for part in parts {
+                let content = part.chars().count() > 2 && !STOP.contains(&part);
+                if !content {
+                    previous = None;
+                    continue;
+                }
+                let here = (stem(part), part.to_owned());
+                if let Some((stem_before, before)) = previous.take() {
+                    out.push((
+                        format!("{stem_before} {}", here.0),
+                        format!("{before} {}", here.1),
+                    ));
+                }
+                out.push(here.clone());
+                previous = Some(here);
+            }
+        }
+    }
+    out
 }
 
 /// A crude English stem: the common inflection endings cut, keeping at least four letters,
