@@ -44,12 +44,12 @@ pub(crate) static AREAS: &[Area] = &[
             cache-friendly dataflow sql plan explain analyze query plan slow query deadlocks
             reproducer repro minimal repro stack trace core dump heap dump memory profile
             cpu profile pprof perf ebpf strace dtrace instruments xcode android studio
-            flaky tests test suite mocking mocks snapshot tests end-to-end e2e playwright
+            flaky tests test suite mocking mocks snapshot tests e2e playwright
             cypress selenium junit pytest jest vitest rspec tdd test-driven regression test
             edge case edge cases invariant invariants assertion assertions type system
             codegen macro macros template templates compile time build time incremental
             linker bundle size tree shaking minified dead code upgrade upgraded dependency
-            bump deprecated api migration typed language idiomatic readable maintainable
+            bump deprecated api typed language idiomatic readable maintainable
             tech debt cleanup clean up simplified simplify duplication decoupled",
     },
     Area {
@@ -76,7 +76,7 @@ pub(crate) static AREAS: &[Area] = &[
             feature store batch online serving skew ota a/b partitions manifest firmware
             update scheme cache layer caching strategy write-through invalidation ttl
             read replica read model projection aggregate aggregates entity entities
-            schema evolution migration plan data flow topology fan-out fan-in pipeline design
+            schema evolution data flow topology fan-out fan-in pipeline design
             reference architecture target architecture high-level design low-level design
             sequence diagram c4 threat model api design api contract openapi swagger sdk
             public api internal api pagination cursor rate limits quota multi-region

@@ -79,12 +79,18 @@ impl Suggester {
                     criterion.examples.iter().for_each(|x| add(x, 1.0));
                 }
             }
-            for area in field::areas_of(ladder, &c.id) {
-                add(area.vocabulary, FIELD_WEIGHT);
-            }
             for (text, tagged) in history {
                 if tagged.contains(&c.id) {
                     add(text, HISTORY_WEIGHT);
+                }
+            }
+            // The vocabulary's compounds count whole: "one-pager" says nothing of pagers.
+            for area in field::areas_of(ladder, &c.id) {
+                for (term, _) in terms(area.vocabulary)
+                    .into_iter()
+                    .filter(|(_, written)| !is_part_of_compound(area.vocabulary, written))
+                {
+                    *bag.entry(term).or_default() += FIELD_WEIGHT;
                 }
             }
             competencies.push((c.id.clone(), c.name.clone(), bag));
@@ -265,6 +271,14 @@ fn terms(text: &str) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// True when `word` appears in `text` only inside hyphenated or slashed compounds.
+fn is_part_of_compound(text: &str, word: &str) -> bool {
+    !word.contains([' ', '-', '/'])
+        && !text
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '/'))
+            .any(|token| token == word)
 }
 
 /// A crude English stem: the common inflection endings cut, keeping at least four letters,
