@@ -23,6 +23,9 @@ const DESCRIPTION_WEIGHT: f64 = 2.0;
 const HISTORY_WEIGHT: f64 = 2.0;
 /// A word of the field's vocabulary, which the ladder itself does not say.
 const FIELD_WEIGHT: f64 = 1.5;
+/// How much more the word a text opens with counts: evidence leads with what was done
+/// ("Mentored Sam through the on-call runbook" is mentoring first).
+const LEAD_WEIGHT: f64 = 2.0;
 /// The least score a competency needs to count as clearly named by a text.
 const CLEAR_SCORE: f64 = 2.0;
 
@@ -115,6 +118,7 @@ impl Suggester {
     /// of the text points at are left out.
     pub fn suggest(&self, text: &str) -> Vec<Suggestion> {
         let mut query: Vec<(String, String)> = terms(text);
+        let lead = lead_word(text);
         query.sort();
         query.dedup_by(|a, b| a.0 == b.0);
         let n = self.competencies.len() as f64;
@@ -132,7 +136,15 @@ impl Suggester {
                         // A word several competencies use counts most for the one that
                         // uses it most.
                         let share = (weight / most).sqrt();
-                        Some((rarity * share * weight / (weight + 1.0), surface.as_str()))
+                        let first = if lead.as_deref() == Some(stem.as_str()) {
+                            LEAD_WEIGHT
+                        } else {
+                            1.0
+                        };
+                        Some((
+                            first * rarity * share * weight / (weight + 1.0),
+                            surface.as_str(),
+                        ))
                     })
                     .collect();
                 if drivers.is_empty() {
@@ -273,6 +285,27 @@ fn terms(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The stem of the first word of a text, past a ticket key ("PAY-142") and a commit type
+/// ("fix:", "perf(parser):"), when it is a word that can carry meaning.
+fn lead_word(text: &str) -> Option<String> {
+    let mut rest = text.trim_start();
+    loop {
+        let token = rest.split_whitespace().next()?;
+        let key = token.split_once('-').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && a.chars().all(|c| c.is_ascii_uppercase())
+                && b.trim_end_matches(':').chars().all(|c| c.is_ascii_digit())
+        });
+        let kind = token.ends_with(':') || token.ends_with("):");
+        if !(key || kind) {
+            break;
+        }
+        rest = rest[token.len()..].trim_start();
+    }
+    let word = rest.split(|c: char| !c.is_alphanumeric()).next()?;
+    words(word).into_iter().next().map(|(stem, _)| stem)
+}
+
 /// True when `word` appears in `text` only inside hyphenated or slashed compounds.
 fn is_part_of_compound(text: &str, word: &str) -> bool {
     !word.contains([' ', '-', '/'])
@@ -319,6 +352,22 @@ mod tests {
         assert!(ranked.windows(2).all(|p| p[0].score >= p[1].score));
         assert!(s.suggest("").is_empty());
         assert!(s.suggest("zzz qqq").is_empty());
+    }
+
+    #[test]
+    fn the_word_a_text_opens_with_says_what_was_done() {
+        assert_eq!(
+            lead_word("PAY-142 fix(parser): Mentored Sam").as_deref(),
+            Some("mentor")
+        );
+        assert_eq!(lead_word("perf: avoid realloc").as_deref(), Some("avoid"));
+        assert_eq!(lead_word("  the end"), None);
+        let ladder = builtin::find("software-engineer").unwrap();
+        let s = Suggester::new(&ladder, &[]);
+        let text = "Mentored Sam through the on-call runbook; pairing on the first incident";
+        assert_eq!(top(&s, text), "mentoring", "{:#?}", s.suggest(text));
+        let text = "On-call runbook rewritten after the incident; mentored Sam on it";
+        assert_eq!(top(&s, text), "operations", "{:#?}", s.suggest(text));
     }
 
     #[test]
