@@ -6,6 +6,7 @@
 //! story (`tests/story.rs`) runs every operation against each. This crate owns SQL and
 //! nothing else: validation lives in `cairn-core`, and callers validate before storing.
 
+mod export;
 mod location;
 mod merge;
 mod postgres;

@@ -1,0 +1,168 @@
+//! Team-server accounts: users, roles, sessions and the login throttle.
+
+use cairn_core::account::{Account, Role, Session};
+use cairn_core::dates::Timestamp;
+use cairn_core::id::PersonId;
+use cairn_core::ladder::Ladder;
+use cairn_core::person::Person;
+
+use super::goals::insert_ladder;
+use super::people::upsert_person;
+use super::{ACCOUNT_SELECT, PgStore};
+use crate::rows::{AccountRow, SessionRow, decode_all, duplicate};
+use crate::{Result, StoreError};
+
+pub(super) async fn add_user(
+    store: &PgStore,
+    ladder: &Ladder,
+    person: &Person,
+    account: &Account,
+) -> Result<()> {
+    let mut tx = store.pool.begin().await?;
+    insert_ladder(&mut tx, ladder).await?;
+    upsert_person(&mut tx, person).await?;
+    sqlx::query(
+        "INSERT INTO accounts (person_id, login, password_hash, role, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(account.person.uuid())
+    .bind(&account.login)
+    .bind(&account.password_hash)
+    .bind(account.role.as_str())
+    .bind(account.created_at)
+    .bind(account.updated_at)
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| duplicate(e, format!("login {}", account.login)))?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(super) async fn accounts(store: &PgStore) -> Result<Vec<Account>> {
+    let rows: Vec<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} ORDER BY login"))
+        .fetch_all(&store.pool)
+        .await?;
+    decode_all(rows)
+}
+
+pub(super) async fn account(store: &PgStore, login: &str) -> Result<Option<Account>> {
+    let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE login = $1"))
+        .bind(login)
+        .fetch_optional(&store.pool)
+        .await?;
+    row.map(Account::try_from).transpose()
+}
+
+pub(super) async fn set_role(
+    store: &PgStore,
+    person: PersonId,
+    role: Role,
+    at: Timestamp,
+) -> Result<()> {
+    let mut tx = store.pool.begin().await?;
+    let done = sqlx::query("UPDATE accounts SET role = $2, updated_at = $3 WHERE person_id = $1")
+        .bind(person.uuid())
+        .bind(role.as_str())
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound {
+            what: "account",
+            id: person.to_string(),
+        });
+    }
+    // Only managers head reporting lines: a role change ends the old reads at once.
+    if role != Role::Manager {
+        sqlx::query("UPDATE people SET manager_id = NULL, updated_at = $2 WHERE manager_id = $1")
+            .bind(person.uuid())
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(super) async fn add_session(store: &PgStore, session: &Session) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, person_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&session.token_hash)
+    .bind(session.person.uuid())
+    .bind(&session.csrf)
+    .bind(session.created_at)
+    .bind(session.expires_at)
+    .execute(&store.pool)
+    .await?;
+    Ok(())
+}
+
+pub(super) async fn session(
+    store: &PgStore,
+    token_hash: &str,
+    now: Timestamp,
+) -> Result<Option<Session>> {
+    let row: Option<SessionRow> = sqlx::query_as(
+        "SELECT token_hash, person_id::text AS person_id, csrf, created_at, expires_at FROM sessions \
+         WHERE token_hash = $1 AND expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&store.pool)
+    .await?;
+    row.map(Session::try_from).transpose()
+}
+
+pub(super) async fn remove_session(store: &PgStore, token_hash: &str) -> Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(&store.pool)
+        .await?;
+    Ok(())
+}
+
+pub(super) async fn claim_login_attempt(
+    store: &PgStore,
+    login: &str,
+    since: Timestamp,
+    at: Timestamp,
+    limit: u64,
+) -> Result<bool> {
+    // Under READ COMMITTED two claims would each count the other out; a transaction
+    // lock on the login makes them take turns, on every app server alike.
+    let mut tx = store.pool.begin().await?;
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended('cairn-login:' || $1, 0))")
+        .bind(login)
+        .execute(&mut *tx)
+        .await?;
+    let claimed = sqlx::query(
+        "INSERT INTO login_failures (login, at) SELECT $1, $2 \
+         WHERE (SELECT COUNT(*) FROM login_failures WHERE login = $1 AND at > $3) < $4",
+    )
+    .bind(login)
+    .bind(at)
+    .bind(since)
+    .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(claimed == 1)
+}
+
+pub(super) async fn forget_login_attempt(
+    store: &PgStore,
+    login: &str,
+    at: Timestamp,
+) -> Result<()> {
+    sqlx::query(
+        "DELETE FROM login_failures WHERE ctid = \
+         (SELECT ctid FROM login_failures WHERE login = $1 AND at = $2 LIMIT 1)",
+    )
+    .bind(login)
+    .bind(at)
+    .execute(&store.pool)
+    .await?;
+    Ok(())
+}
