@@ -23,7 +23,7 @@ const DESCRIPTION_WEIGHT: f64 = 2.0;
 const HISTORY_WEIGHT: f64 = 2.0;
 /// A word of the field's vocabulary, which the ladder itself does not say.
 const FIELD_WEIGHT: f64 = 1.5;
-/// How much more the word a text opens with counts: evidence leads with what was done
+/// How much more the word a line opens with counts: evidence leads with what was done
 /// ("Mentored Sam through the on-call runbook" is mentoring first).
 const LEAD_WEIGHT: f64 = 2.0;
 /// The least score a competency needs to count as clearly named by a text.
@@ -118,7 +118,8 @@ impl Suggester {
     /// of the text points at are left out.
     pub fn suggest(&self, text: &str) -> Vec<Suggestion> {
         let mut query: Vec<(String, String)> = terms(text);
-        let lead = lead_word(text);
+        // Each line's opening word: a group of activities is one line each.
+        let leads: HashSet<String> = text.lines().filter_map(lead_word).collect();
         query.sort();
         query.dedup_by(|a, b| a.0 == b.0);
         let n = self.competencies.len() as f64;
@@ -136,7 +137,7 @@ impl Suggester {
                         // A word several competencies use counts most for the one that
                         // uses it most.
                         let share = (weight / most).sqrt();
-                        let first = if lead.as_deref() == Some(stem.as_str()) {
+                        let first = if leads.contains(stem) {
                             LEAD_WEIGHT
                         } else {
                             1.0
