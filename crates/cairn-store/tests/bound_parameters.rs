@@ -6,9 +6,27 @@
 
 use std::path::Path;
 
-fn source(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+/// Every source file of an engine's folder (`sqlite/`, `postgres/`), named as
+/// `engine/file.rs`, with its text.
+fn engine(name: &str) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(name);
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let file = path.file_name().expect("a file name").to_string_lossy();
+            (format!("{name}/{file}"), text)
+        })
+        .collect();
+    files.sort();
+    assert!(
+        files.len() > 5,
+        "{name}/: the engine's files were not found"
+    );
+    files
 }
 
 /// The `format!` string literals of a file whose text looks like SQL, with their lines.
@@ -48,30 +66,33 @@ fn placeholders(s: &str) -> Vec<String> {
 
 #[test]
 fn statements_interpolate_only_sql_constants() {
-    for file in ["sqlite.rs", "postgres.rs"] {
-        let text = source(file);
-        let formats = sql_formats(&text);
-        assert!(
-            formats.len() > 10,
-            "{file}: the scan found too little to be working"
-        );
-        for (line, s) in formats {
-            for p in placeholders(&s) {
-                // `plain` is a fixed fragment too: "+" or "" (checked below).
-                assert!(
-                    p == "plain"
-                        || !p.is_empty() && p.chars().all(|c| c.is_ascii_uppercase() || c == '_'),
-                    "{file}:{line}: SQL built with {{{p}}}: {s}"
-                );
+    for name in ["sqlite", "postgres"] {
+        let mut scanned = 0;
+        for (file, text) in engine(name) {
+            let formats = sql_formats(&text);
+            scanned += formats.len();
+            for (line, s) in formats {
+                for p in placeholders(&s) {
+                    // `plain` is a fixed fragment too: "+" or "" (checked below).
+                    assert!(
+                        p == "plain"
+                            || !p.is_empty()
+                                && p.chars().all(|c| c.is_ascii_uppercase() || c == '_'),
+                        "{file}:{line}: SQL built with {{{p}}}: {s}"
+                    );
+                }
             }
         }
+        assert!(
+            scanned > 10,
+            "{name}/: the scan found too little to be working"
+        );
     }
 }
 
 #[test]
 fn query_builders_push_only_literals_and_constants() {
-    for file in ["sqlite.rs", "postgres.rs"] {
-        let text = source(file);
+    for (file, text) in engine("sqlite").into_iter().chain(engine("postgres")) {
         for (n, line) in text.lines().enumerate() {
             for (at, _) in line.match_indices(".push(") {
                 let arg = line[at + 6..].trim_start();
@@ -93,7 +114,7 @@ fn query_builders_push_only_literals_and_constants() {
     }
     // The two fixed fragments: `clause` is " WHERE " or " AND ", and `sql` is always a
     // literal at the call site.
-    let sqlite = source("sqlite.rs");
+    let sqlite: String = engine("sqlite").into_iter().map(|(_, text)| text).collect();
     assert!(
         sqlite.contains("let mut clause = \" WHERE \";") && sqlite.contains("clause = \" AND \";")
     );
