@@ -4,7 +4,7 @@
 //! with a GIN index for search. The server keeps no state of its own, so several app
 //! servers can share one database; migrations take PostgreSQL's advisory lock, so servers
 //! starting together do not race. SELECTs cast ids and lists to text so that rows decode
-//! through the same code as SQLite's (`rows.rs`).
+//! through the same code as SQLite's (`rows/`).
 
 mod accounts;
 mod archive;
