@@ -1,0 +1,639 @@
+//! The clarity check: is a goal statement concrete enough to act on?
+//!
+//! A statement is judged on four elements. **Destination**: a named role, level, scope or
+//! capability ("senior engineer", "staff-level system design", "better at public
+//! speaking"); wanting to "grow", "step up" or "be promoted" names none. **Action**: a
+//! concrete rep, a doing verb with an object ("lead one cross-team initiative", "write two
+//! design docs"). **Horizon**: a time frame ("by next summer", "within a year", "in Q3");
+//! a frequency ("per quarter") or "eventually" is not one. **Evidence**: an observable
+//! criterion ("judged by", "approval by the review board", "is how we'll know").
+//!
+//! The verdict is `vague` without a destination, `actionable` with all four, `directional`
+//! otherwise. Every judgement is made from word patterns and reports the words it matched,
+//! so it is deterministic, explainable and needs no network.
+use serde::Serialize;
+
+mod patterns;
+mod typos;
+mod words;
+
+use patterns::*;
+use typos::normalise;
+use words::*;
+
+/// The four elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Elements {
+    /// A named role, level, scope or capability.
+    pub destination: bool,
+    /// A concrete rep.
+    pub action: bool,
+    /// A time frame.
+    pub horizon: bool,
+    /// An observable criterion.
+    pub evidence: bool,
+}
+
+/// The words that showed each element.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Matched {
+    /// Phrases naming the destination.
+    pub destination: Vec<String>,
+    /// Phrases naming the reps.
+    pub action: Vec<String>,
+    /// Time expressions.
+    pub horizon: Vec<String>,
+    /// Evidence phrasing.
+    pub evidence: Vec<String>,
+}
+
+/// How concrete a statement is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// No destination.
+    Vague,
+    /// A destination, but something else missing.
+    Directional,
+    /// All four elements.
+    Actionable,
+}
+
+named_enum!(
+    Verdict,
+    "verdict",
+    Vague = "vague",
+    Directional = "directional",
+    Actionable = "actionable"
+);
+
+/// The judgement of one statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Clarity {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Which elements are present.
+    pub elements: Elements,
+    /// For each missing element, the question that would fill it.
+    pub questions: Vec<String>,
+    /// The words found for each element.
+    pub matched: Matched,
+}
+
+/// The question that fills each missing element.
+pub const ASK_DESTINATION: &str = "Where do you want to get to? Name the role, level or capability (for example \"senior engineer\" or \"staff-level system design\").";
+/// Asked when no rep is named.
+pub const ASK_ACTION: &str =
+    "What will you do that builds it? Name one concrete rep: lead X, write Y, mentor Z.";
+/// Asked when no time frame is given.
+pub const ASK_HORIZON: &str = "By when?";
+/// Asked when no criterion is given.
+pub const ASK_EVIDENCE: &str = "What would count as evidence that you got there?";
+
+/// What was filled in beside a statement: a target level names a destination, a date a
+/// horizon, planned reps the action, and evidence criteria the evidence.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fields<'a> {
+    /// The target level, if one was chosen.
+    pub target_level: Option<&'a str>,
+    /// The date it should be reached by.
+    pub horizon: Option<chrono::NaiveDate>,
+    /// The reps planned.
+    pub reps: &'a [String],
+    /// What would count as evidence.
+    pub evidence: &'a str,
+}
+
+/// Judges a goal statement together with the fields filled in beside it, so a destination
+/// whose evidence or date was given as a field is not asked for them again.
+pub fn check_with(text: &str, fields: Fields<'_>) -> Clarity {
+    let mut matched = check(text).matched;
+    if let Some(level) = fields.target_level {
+        push(&mut matched.destination, &format!("target level {level}"));
+    }
+    if let Some(date) = fields.horizon {
+        push(&mut matched.horizon, &format!("by {date}"));
+    }
+    for rep in fields.reps.iter().filter(|r| !r.trim().is_empty()) {
+        push(&mut matched.action, rep);
+    }
+    if !fields.evidence.trim().is_empty() {
+        push(&mut matched.evidence, fields.evidence);
+    }
+    judged(matched)
+}
+
+/// Judges a goal statement.
+pub fn check(text: &str) -> Clarity {
+    let lower = normalise(text);
+    let mut matched = Matched::default();
+    let mut destination_spans: Vec<(usize, usize)> = Vec::new();
+    let mut found = |matched: &mut Matched, start: usize, end: usize, words: &str| {
+        // A destination ends with its sentence: "better at X. I'll present Y" keeps the rep.
+        let cut = words
+            .find([';', ':', '!', '?'])
+            .into_iter()
+            .chain(words.find(". "))
+            .min()
+            .map_or(end, |i| (start + i).min(end));
+        destination_spans.push((start, cut));
+        push(&mut matched.destination, phrase(words));
+    };
+
+    for clause in clauses(&lower) {
+        let (offset, text) = clause;
+        for cap in AIMED_ROLE.captures_iter(text) {
+            let (Some(whole), Some(role)) = (cap.get(0), cap.get(2)) else {
+                continue;
+            };
+            let before = &text[..role.start()];
+            let between = cap.get(1).map_or("", |m| m.as_str()).trim();
+            // "more senior" is a direction of travel, not a place to arrive at; "grow as an
+            // engineer" is growth where one already is.
+            let vague = role
+                .as_str()
+                .split_whitespace()
+                .chain(between.split_whitespace().last())
+                .any(|w| matches!(w, "more" | "less" | "somewhat" | "bit"))
+                || between
+                    .split_whitespace()
+                    .any(|w| matches!(w, "more" | "less"))
+                || GROW_AS.is_match(between)
+                // "want my manager to agree" names a person; "be a better engineer" is no
+                // place to arrive at (a named capability is judged as one, below).
+                || role.as_str().split_whitespace().any(|w| {
+                    matches!(w, "better" | "stronger" | "best" | "greater" | "good" | "great")
+                        || matches!(w, "my" | "our" | "their" | "his" | "her" | "your")
+                            && whole.as_str().split_whitespace().next().is_some_and(|aim| {
+                                matches!(aim, "want" | "like" | "hope" | "need" | "get" | "plan")
+                            })
+                });
+            if vague
+                || NOT_AIMED.is_match(before)
+                || EMPTY_OBJECT.is_match(between) && !between.is_empty()
+            {
+                continue;
+            }
+            // "I want to take the lead on the upgrade": a verb between the aim and the role
+            // word makes the role word that verb's object, not the aim.
+            if between.split_whitespace().any(is_doing_word) {
+                continue;
+            }
+            // Report from the aim nearest the role: "become a staff engineer", not "want to
+            // become a staff engineer".
+            let head = &text[whole.start()..role.end()];
+            let from = AIM_WORD
+                .find_iter(head)
+                .filter(|m| m.end() < head.len() && ROLE_START.find(&head[m.end()..]).is_some())
+                .last()
+                .map_or(whole.start(), |m| whole.start() + m.start());
+            found(
+                &mut matched,
+                offset + whole.start(),
+                offset + whole.end(),
+                &text[from..role.end()],
+            );
+        }
+    }
+    if let Some(cap) = HEADLINE.captures(&lower)
+        && let Some(m) = cap.get(1).or_else(|| cap.get(2))
+        && !m.as_str().split_whitespace().any(is_function_word)
+    {
+        found(&mut matched, m.start(), m.end(), m.as_str());
+    }
+    for (offset, clause) in clauses(&lower).into_iter().flat_map(|(o, c)| parts(o, c)) {
+        let aimed_elsewhere = clause.split_whitespace().next().is_some_and(|w| {
+            (is_doing_word(w) && w != "lead")
+                || matches!(w, "i" | "we" | "my" | "our" | "me" | "you" | "your")
+        });
+        if aimed_elsewhere {
+            continue;
+        }
+        if let Some(m) = ROLE_CLAUSE.captures(clause).and_then(|c| c.get(1))
+            && !m.as_str().split_whitespace().any(is_function_word)
+        {
+            found(
+                &mut matched,
+                offset + m.start(),
+                offset + m.end(),
+                m.as_str(),
+            );
+        }
+        if let Some(m) = PAIR_MOVE.captures(clause).and_then(|c| c.get(1)) {
+            found(
+                &mut matched,
+                offset + m.start(),
+                offset + m.end(),
+                m.as_str(),
+            );
+        }
+    }
+    for re in [&*AGENT, &*PAIR_MOVE] {
+        for cap in re.captures_iter(&lower) {
+            if let Some(m) = cap
+                .get(0)
+                .filter(|_| re.as_str() != PAIR_MOVE.as_str() || cap.get(2).is_some())
+                .filter(|m| !names_only_the_job(m.as_str()))
+            {
+                found(&mut matched, m.start(), m.end(), m.as_str());
+            }
+        }
+    }
+    for cap in CAPABILITY.captures_iter(&lower) {
+        let (Some(whole), Some(object)) = (cap.get(0), cap.get(1)) else {
+            continue;
+        };
+        // The object ends where a new bullet begins: "- learn - be promoted".
+        let object_text = object.as_str().split(" - ").next().unwrap_or("").trim();
+        if !object_text.is_empty()
+            && !object_text.starts_with('-')
+            && !EMPTY_OBJECT.is_match(object_text)
+        {
+            found(&mut matched, whole.start(), whole.end(), whole.as_str());
+        }
+    }
+    for cap in CAPABILITY_NOUN.captures_iter(&lower) {
+        if let Some(m) = cap.get(1)
+            && !EMPTY_OBJECT.is_match(m.as_str())
+        {
+            found(&mut matched, m.start(), m.end(), m.as_str());
+        }
+    }
+    for m in SCOPE.find_iter(&lower) {
+        // "own the redis upgrade" is a task to do, not an area to own.
+        let task = m.as_str().starts_with("own")
+            && lower[m.start()..]
+                .split(['.', ';', ':', ',', '!', '?'])
+                .next()
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .skip(1)
+                .take(5)
+                .take_while(|w| {
+                    !is_function_word(w)
+                        && !matches!(*w, "in" | "on" | "at" | "next" | "this" | "end")
+                })
+                .last()
+                .is_some_and(|w| TASK_NOUNS.contains(&w));
+        if !task {
+            found(&mut matched, m.start(), m.end(), m.as_str());
+        }
+    }
+    for cap in TRANSITION.captures_iter(&lower) {
+        let (Some(whole), Some(object)) = (cap.get(0), cap.get(1)) else {
+            continue;
+        };
+        let object_text = object.as_str().trim();
+        let is_time = HORIZON.find(object_text).is_some_and(|h| h.start() == 0);
+        if !EMPTY_OBJECT.is_match(object_text)
+            && !is_time
+            && !object_text
+                .split_whitespace()
+                .next()
+                .is_some_and(is_doing_word)
+        {
+            found(&mut matched, whole.start(), whole.end(), whole.as_str());
+        }
+    }
+
+    let without_evidence =
+        EVIDENCE_CLAUSE.replace_all(&lower, |c: &regex::Captures| " ".repeat(c[0].len()));
+    // A rejected match gives its words back: in "design by publishing three RFCs" the
+    // noun "design" is no rep, but "publishing three rfcs" after it is.
+    let mut at = 0;
+    while let Some(m) = ACTION.find_at(&without_evidence, at) {
+        let noun_use = !verbal(&without_evidence[..m.start()]);
+        let inside_destination = destination_spans
+            .iter()
+            .any(|&(s, e)| m.start() >= s && m.start() < e);
+        let counted = QUANTIFIED.is_match(&format!("{} ", m.as_str()));
+        let object = ACTION
+            .captures_at(&without_evidence, m.start())
+            .and_then(|c| c.name("object"))
+            .map_or("", |o| o.as_str());
+        // "currently doing data analytics" says where one is, not what one will do.
+        let present = without_evidence[..m.start()]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| matches!(w, "currently" | "already" | "presently" | "still"));
+        if !noun_use
+            && !present
+            && !NOT_AN_OBJECT.is_match(&format!("{object} "))
+            && !NOT_A_REP.is_match(m.as_str())
+            && (!inside_destination || counted || without_evidence[..m.start()].ends_with("by "))
+        {
+            push(&mut matched.action, m.as_str());
+            at = m.end();
+        } else {
+            at = m.start() + m.as_str().find(' ').unwrap_or(m.len());
+        }
+    }
+    for m in PASSIVE_REP
+        .find_iter(&lower)
+        .chain(RELATIVE_REP.find_iter(&without_evidence))
+        .chain(PERFECT_REP.find_iter(&without_evidence))
+    {
+        push(&mut matched.action, m.as_str());
+    }
+    for cap in BY_DOING.captures_iter(&without_evidence) {
+        let (Some(whole), Some(verb), Some(object)) =
+            (cap.get(0), cap.name("verb"), cap.name("object"))
+        else {
+            continue;
+        };
+        if !NOT_A_METHOD.is_match(verb.as_str())
+            && !NOT_AN_OBJECT.is_match(&format!("{} ", object.as_str()))
+            && !EMPTY_OBJECT.is_match(object.as_str())
+        {
+            let rep = whole.as_str().split_once(' ').map_or("", |(_, r)| r);
+            push(&mut matched.action, rep);
+        }
+    }
+    for m in HORIZON.find_iter(&lower) {
+        let sentence = lower[..m.start()]
+            .rsplit(['.', ';', '?', '!', '\n'])
+            .next()
+            .unwrap_or("");
+        // "I joined in 2022", "I've been here for four years": the past is no time frame.
+        if !FREQUENCY.is_match(&lower[..m.start()]) && !PAST.is_match(sentence) {
+            push(&mut matched.horizon, m.as_str());
+        }
+    }
+    for m in LABELLED_HORIZON.find_iter(&lower) {
+        push(
+            &mut matched.horizon,
+            m.as_str().trim_start_matches(['.', ';', ' ', '\n']),
+        );
+    }
+    for m in EVIDENCE.find_iter(&lower) {
+        push(&mut matched.evidence, m.as_str());
+    }
+    judged(matched)
+}
+
+/// The verdict and questions from what was found.
+fn judged(matched: Matched) -> Clarity {
+    let elements = Elements {
+        destination: !matched.destination.is_empty(),
+        action: !matched.action.is_empty(),
+        horizon: !matched.horizon.is_empty(),
+        evidence: !matched.evidence.is_empty(),
+    };
+    let verdict = match elements {
+        Elements {
+            destination: false, ..
+        } => Verdict::Vague,
+        Elements {
+            action: true,
+            horizon: true,
+            evidence: true,
+            ..
+        } => Verdict::Actionable,
+        _ => Verdict::Directional,
+    };
+    let questions = [
+        (elements.destination, ASK_DESTINATION),
+        (elements.action, ASK_ACTION),
+        (elements.horizon, ASK_HORIZON),
+        (elements.evidence, ASK_EVIDENCE),
+    ]
+    .into_iter()
+    .filter(|(present, _)| !present)
+    .map(|(_, question)| question.to_owned())
+    .collect();
+    Clarity {
+        verdict,
+        elements,
+        questions,
+        matched,
+    }
+}
+
+/// True when a "be a better X" names only the job one has ("a better engineer", "a
+/// stronger developer"), not a capability ("a better mentor", "a stronger speaker").
+fn names_only_the_job(agent: &str) -> bool {
+    agent.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w,
+            "engineer"
+                | "developer"
+                | "programmer"
+                | "coder"
+                | "employee"
+                | "worker"
+                | "member"
+                | "teammate"
+                | "colleague"
+                | "contributor"
+                | "performer"
+        )
+    })
+}
+
+fn push(list: &mut Vec<String>, phrase: &str) {
+    let phrase = phrase
+        .trim()
+        .trim_end_matches([',', '.', ';', ':'])
+        .to_owned();
+    if !phrase.is_empty() && !list.contains(&phrase) {
+        list.push(phrase);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Statements written for these tests (not the labelled dev set), one per rule.
+    #[test]
+    fn each_element_is_recognised_from_its_phrasing() {
+        type Case = (&'static str, [bool; 4], Verdict);
+        let cases: [Case; 13] = [
+            (
+                "I want to get promoted.",
+                [false, false, false, false],
+                Verdict::Vague,
+            ),
+            (
+                "I'd like more responsibility soon.",
+                [false, false, false, false],
+                Verdict::Vague,
+            ),
+            (
+                "Help me be more successful next year.",
+                [false, false, true, false],
+                Verdict::Vague,
+            ),
+            (
+                "I'll run the incident review rota in March.",
+                [false, true, true, false],
+                Verdict::Vague,
+            ),
+            (
+                "I want to become an engineering manager.",
+                [true, false, false, false],
+                Verdict::Directional,
+            ),
+            (
+                "I want to get stronger at distributed systems debugging within a year.",
+                [true, false, true, false],
+                Verdict::Directional,
+            ),
+            (
+                "I want to move into security engineering; I'll shadow the appsec team's reviews.",
+                [true, true, false, false],
+                Verdict::Directional,
+            ),
+            (
+                "I want to reach L4 by end of 2027, shown by leading the storage migration.",
+                [true, false, true, true],
+                Verdict::Directional,
+            ),
+            (
+                "By Q3 I want to be the tech lead for payments: I'll run design reviews and write the roadmap, and approval by the director is the bar.",
+                [true, true, true, true],
+                Verdict::Actionable,
+            ),
+            (
+                "Over the next nine months I want to become known for API design by publishing three RFCs, judged by two teams adopting them.",
+                [true, true, true, true],
+                Verdict::Actionable,
+            ),
+            (
+                "I want to give a talk every month.",
+                [false, true, false, false],
+                Verdict::Vague,
+            ),
+            (
+                "I want technical leadership of our data platform, but I won't rush it.",
+                [true, false, false, false],
+                Verdict::Directional,
+            ),
+            (
+                "I want to be trusted with our design reviews and our build tooling.",
+                [false, false, false, false],
+                Verdict::Vague,
+            ),
+        ];
+        for (text, [d, a, h, e], verdict) in cases {
+            let c = check(text);
+            let got = [
+                c.elements.destination,
+                c.elements.action,
+                c.elements.horizon,
+                c.elements.evidence,
+            ];
+            assert_eq!(got, [d, a, h, e], "{text}\n{:?}", c.matched);
+            assert_eq!(c.verdict, verdict, "{text}");
+        }
+    }
+
+    /// Each family of phrasing a new user brings: a transition, a capability, a level and
+    /// scope without a verb, recognised ownership, an action after a colon, a rep after "by".
+    #[test]
+    fn destinations_come_in_many_grammatical_shapes() {
+        type Case = (&'static str, Verdict);
+        let cases: [Case; 9] = [
+            (
+                "I'd like to switch from QA automation into backend development.",
+                Verdict::Directional,
+            ),
+            (
+                "I want to improve at technical writing.",
+                Verdict::Directional,
+            ),
+            (
+                "Aim: principal scope in developer experience.",
+                Verdict::Directional,
+            ),
+            (
+                "I want to be the person people call when the database is on fire.",
+                Verdict::Directional,
+            ),
+            (
+                "In 2027 I want to be ready for engineering management: I'll run 1:1s for two interns, and my manager's review will be the evidence.",
+                Verdict::Actionable,
+            ),
+            (
+                "By June I want to move into system design depth by writing two RFCs that pass architecture review.",
+                Verdict::Actionable,
+            ),
+            ("Staff by 2027.", Verdict::Directional),
+            ("becom a tech lead by end of yaer", Verdict::Directional),
+            ("Make me more visible to leadership.", Verdict::Vague),
+        ];
+        for (text, verdict) in cases {
+            let c = check(text);
+            assert_eq!(c.verdict, verdict, "{text}\n{:?}", c.matched);
+        }
+    }
+
+    #[test]
+    fn it_asks_the_question_for_each_missing_element_and_shows_its_reasons() {
+        let c = check("I want to become a staff engineer by next summer.");
+        assert_eq!(c.verdict, Verdict::Directional);
+        assert_eq!(c.questions, [ASK_ACTION, ASK_EVIDENCE]);
+        assert_eq!(c.matched.destination, ["become a staff engineer"]);
+        assert_eq!(c.matched.horizon, ["by next summer"]);
+        let vague = check("I want to grow.");
+        assert_eq!(vague.questions.len(), 4);
+        assert_eq!(vague.questions[2], "By when?");
+    }
+
+    #[test]
+    fn frequencies_and_someday_are_not_horizons() {
+        for text in [
+            "I'll write one post per quarter.",
+            "I'll get there eventually.",
+            "I run the retro every sprint.",
+        ] {
+            assert!(!check(text).elements.horizon, "{text}");
+        }
+        assert!(check("in the next six months").elements.horizon);
+        assert_eq!(
+            check("I'll be done by June 2027.").matched.horizon,
+            ["by june 2027"]
+        );
+    }
+
+    #[test]
+    fn fields_filled_in_beside_the_statement_count() {
+        let text = "I want to become a staff engineer.";
+        assert_eq!(check(text).verdict, Verdict::Directional);
+        let reps = ["Lead the storage migration".to_owned()];
+        let c = check_with(
+            text,
+            Fields {
+                target_level: Some("L4"),
+                horizon: chrono::NaiveDate::from_ymd_opt(2027, 6, 30),
+                reps: &reps,
+                evidence: "Two teams adopt the design",
+            },
+        );
+        assert_eq!(c.verdict, Verdict::Actionable, "{:?}", c.matched);
+        assert!(c.questions.is_empty());
+        assert_eq!(c.matched.horizon, ["by 2027-06-30"]);
+        let vague = check_with(
+            "I want to grow.",
+            Fields {
+                target_level: Some("L4"),
+                ..Fields::default()
+            },
+        );
+        assert_eq!(
+            vague.verdict,
+            Verdict::Directional,
+            "a target level is a destination"
+        );
+    }
+
+    #[test]
+    fn verdicts_parse_and_print() {
+        assert_eq!(
+            "actionable".parse::<Verdict>().unwrap(),
+            Verdict::Actionable
+        );
+        assert_eq!(serde_json::to_string(&Verdict::Vague).unwrap(), "\"vague\"");
+    }
+}

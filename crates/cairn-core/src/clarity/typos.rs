@@ -1,0 +1,159 @@
+//! Normalising a statement before matching: plain punctuation and likely typos of the
+//! patterns' key words corrected.
+
+/// Words the patterns rely on, for correcting likely typos ("becom", "yaer").
+pub(super) const KEY_WORDS: &[&str] = &[
+    "become",
+    "senior",
+    "principal",
+    "engineer",
+    "engineering",
+    "manager",
+    "management",
+    "architect",
+    "director",
+    "leadership",
+    "promotion",
+    "promoted",
+    "quarter",
+    "months",
+    "month",
+    "years",
+    "january",
+    "february",
+    "march",
+    "april",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "summer",
+    "spring",
+    "autumn",
+    "winter",
+    "review",
+    "evidence",
+    "mentor",
+    "mentoring",
+    "present",
+    "design",
+    "write",
+    "within",
+    "before",
+    "judged",
+    "measured",
+    "approval",
+    "approved",
+    "developer",
+    "backend",
+    "frontend",
+    "staff",
+    "year",
+    "next",
+];
+/// Real words near a key word that must stay as written.
+pub(super) const REAL_WORDS: &[&str] = &[
+    "stuff",
+    "staffs",
+    "years",
+    "yearn",
+    "mentors",
+    "seniors",
+    "reviews",
+    "writes",
+    "designs",
+    "presents",
+    "months",
+    "nexus",
+    "write",
+    "wrote",
+    "white",
+    "while",
+    "quarters",
+    "within",
+    "manage",
+    "managed",
+    "manages",
+    "engine",
+    "engines",
+    "directors",
+    "became",
+    "becomes",
+    "promote",
+    "promotes",
+    "designer",
+    "develop",
+    "spring",
+    "string",
+    "strong",
+    "review",
+    "texts",
+    "neat",
+    "near",
+    "text",
+    "nest",
+    "yeah",
+    "dear",
+    "fear",
+    "gear",
+    "hear",
+    "wear",
+    "tear",
+    "month",
+    "sprint",
+    "sprints",
+    "mentee",
+    "mentees",
+    "writer",
+    "designs",
+    "desire",
+    "resign",
+    "yearly",
+    "nearly",
+];
+
+/// Lowercase, with curly quotes and dashes made plain, whitespace collapsed, bullets and
+/// markup dropped, and likely typos of the words the patterns use corrected.
+pub(super) fn normalise(text: &str) -> String {
+    let plain = text
+        .to_lowercase()
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{2013}', '\u{2014}'], " - ")
+        .replace(['*', '_', '`', '•'], " ")
+        .replace("i am ", "i'm ")
+        .replace("i will ", "i'll ")
+        .replace("organisation", "organization")
+        .replace("behaviour", "behavior");
+    plain
+        .split_whitespace()
+        .map(corrected)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A word as the patterns know it when it is a likely typo of one of their key words.
+pub(super) fn corrected(word: &str) -> String {
+    let core = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    // An inflection of a key word ("judge" of "judged", "engineers") is a real word, and
+    // so is anything with an apostrophe ("year's").
+    let inflected = KEY_WORDS.iter().any(|k| {
+        ["s", "es", "ed", "d"]
+            .iter()
+            .any(|end| core.strip_suffix(end) == Some(k) || k.strip_suffix(end) == Some(core))
+    });
+    if core.len() < 4
+        || inflected
+        || core.contains('\'')
+        || REAL_WORDS.contains(&core)
+        || KEY_WORDS.contains(&core)
+    {
+        return word.to_owned();
+    }
+    let near = crate::closest::closest(core, KEY_WORDS.iter().copied())
+        .filter(|k| k.starts_with(&core[..1]) && k.len().abs_diff(core.len()) <= 1);
+    match near {
+        Some(k) => word.replacen(core, k, 1),
+        None => word.to_owned(),
+    }
+}
