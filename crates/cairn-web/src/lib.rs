@@ -147,22 +147,22 @@ pub fn router(state: AppState) -> Router {
             get(pages::calibration::show).post(pages::calibration::submit),
         )
         .route("/shape", get(pages::shape::show))
-        .route("/ready", get(pages::growth::ready))
+        .route("/ready", get(pages::readiness::ready))
         .route("/team", get(pages::team::show))
         .route("/packet", get(pages::documents::case))
         .route("/coaching", get(pages::documents::coaching))
-        .route(
-            "/reps",
-            get(pages::growth::reps).post(pages::growth::add_rep),
-        )
-        .route("/reps/status", post(pages::growth::set_rep_status))
-        .route("/reps/delete", post(pages::growth::delete_rep))
+        .route("/reps", get(pages::reps::reps).post(pages::reps::add_rep))
+        .route("/reps/status", post(pages::reps::set_rep_status))
+        .route("/reps/delete", post(pages::reps::delete_rep))
         .route(
             "/conversations",
-            get(pages::growth::conversations).post(pages::growth::add_conversation),
+            get(pages::conversations::conversations).post(pages::conversations::add_conversation),
         )
-        .route("/conversations/outcome", post(pages::growth::resolve))
-        .route("/constraints", post(pages::growth::add_constraint))
+        .route(
+            "/conversations/outcome",
+            post(pages::conversations::resolve),
+        )
+        .route("/constraints", post(pages::constraints::add_constraint))
         .route("/inbox", get(pages::inbox::show))
         .route("/inbox/accept", post(pages::inbox::accept))
         .route("/inbox/dismiss", post(pages::inbox::dismiss))

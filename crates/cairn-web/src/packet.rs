@@ -25,7 +25,7 @@ struct CoachingDocument<'a> {
 
 /// The case as HTML.
 pub fn html(p: &Packet) -> Result<String, askama::Error> {
-    let (overall, overall_class) = crate::pages::growth::overall_words(p.readiness.overall);
+    let (overall, overall_class) = crate::pages::readiness::overall_words(p.readiness.overall);
     CaseDocument {
         p,
         overall,

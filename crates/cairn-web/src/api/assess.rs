@@ -1,5 +1,5 @@
-//! `/api/v1/rounds`, `/api/v1/gap` and `/api/v1/shape`: assessment rounds with the
-//! blindness rule applied, one side's submission, calibration, and shape.
+//! `/api/v1/rounds` and `/api/v1/gap`: assessment rounds with the blindness rule applied,
+//! one side's submission, and calibration.
 
 use axum::Json;
 use axum::extract::{Query, State};
@@ -8,24 +8,15 @@ use cairn_core::Invalid;
 use cairn_core::assessment::{AssessmentRound, Assessor, Rating};
 use cairn_core::calibration::{Calibration, round_views};
 use cairn_core::id::LevelId;
-use cairn_core::shape::Shape;
 use serde::{Deserialize, Serialize};
 
 use super::body::Body;
+use super::params::PersonParams;
 use crate::AppState;
-use cairn_core::dates::today;
 
 use crate::assessing::{access, aim, submit as submit_view};
 use crate::error::ApiError;
 use crate::session::ApiViewer;
-
-/// `?person=ID`: whose rounds (empty for the viewer's own).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PersonParams {
-    #[serde(default)]
-    pub(crate) person: String,
-}
 
 /// `?person=ID&target=LEVEL`.
 #[derive(Debug, Default, Deserialize)]
@@ -35,16 +26,6 @@ pub struct GapParams {
     person: String,
     #[serde(default)]
     target: Option<String>,
-}
-
-/// `?person=ID&halves=N`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ShapeParams {
-    #[serde(default)]
-    person: String,
-    #[serde(default)]
-    halves: Option<u32>,
 }
 
 /// One entry of a round, as the API shows it.
@@ -182,21 +163,5 @@ pub async fn gap(
     Ok(Json(
         view.calibration(state.store.as_ref(), target.as_ref())
             .await?,
-    ))
-}
-
-/// `GET /api/v1/shape`
-pub async fn shape(
-    State(state): State<AppState>,
-    ApiViewer(viewer): ApiViewer,
-    Query(params): Query<ShapeParams>,
-) -> Result<Json<Shape>, ApiError> {
-    let halves = params.halves.unwrap_or(4);
-    if !(1..=20).contains(&halves) {
-        return Err(Invalid::new("halves", format!("give 1 to 20, not {halves}")).into());
-    }
-    let view = access(&state, &viewer, &params.person).await?;
-    Ok(Json(
-        view.shape(state.store.as_ref(), halves, today()).await?,
     ))
 }

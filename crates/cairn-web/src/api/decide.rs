@@ -8,8 +8,8 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use cairn_core::decision::Decision;
 
-use super::assess::PersonParams;
 use super::body::Body;
+use super::params::PersonParams;
 use crate::AppState;
 use crate::assessing::access;
 use crate::error::ApiError;

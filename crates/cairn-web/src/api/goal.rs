@@ -10,8 +10,8 @@ use cairn_core::destination::{Destination, DestinationEvent, DestinationStatus, 
 use cairn_core::id::LevelId;
 use serde::{Deserialize, Serialize};
 
-use super::assess::PersonParams;
 use super::body::Body;
+use super::params::PersonParams;
 use crate::AppState;
 use crate::assessing::access;
 use crate::error::ApiError;

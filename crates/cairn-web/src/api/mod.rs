@@ -3,14 +3,23 @@
 
 mod assess;
 mod body;
-pub(crate) mod decide;
+mod constraints;
+mod conversations;
+mod decide;
 mod evidence;
 mod export;
 mod goal;
-pub(crate) mod growth;
 mod inbox;
 mod openapi;
-pub(crate) mod profile;
+mod params;
+mod profile;
+mod readiness;
+mod reps;
+mod review;
+mod shape;
+mod signal;
+mod suggest;
+mod team;
 
 use axum::Router;
 use axum::routing::{delete, get};
@@ -31,27 +40,30 @@ pub fn routes() -> Router<AppState> {
         .route("/goal/check", axum::routing::post(goal::check_text))
         .route("/rounds", get(assess::list).post(assess::submit))
         .route("/gap", get(assess::gap))
-        .route("/shape", get(assess::shape))
+        .route("/shape", get(shape::shape))
         .route("/inbox", get(inbox::list))
         .route("/inbox/accept", axum::routing::post(inbox::accept))
         .route("/inbox/dismiss", axum::routing::post(inbox::dismiss))
-        .route("/review", get(inbox::monthly))
-        .route("/ready", get(growth::ready))
-        .route("/team", get(growth::team))
-        .route("/signal", get(growth::signal))
-        .route("/reps", get(growth::reps).post(growth::add_rep))
-        .route("/reps/plan", get(growth::rep_plan))
-        .route("/reps/{id}", delete(growth::remove_rep))
+        .route("/review", get(review::monthly))
+        .route("/ready", get(readiness::ready))
+        .route("/team", get(team::team))
+        .route("/signal", get(signal::signal))
+        .route("/reps", get(reps::reps).post(reps::add_rep))
+        .route("/reps/plan", get(reps::rep_plan))
+        .route("/reps/{id}", delete(reps::remove_rep))
         .route(
             "/conversations",
-            get(growth::conversations).post(growth::add_conversation),
+            get(conversations::conversations).post(conversations::add_conversation),
         )
-        .route("/commitments/{id}", axum::routing::post(growth::resolve))
+        .route(
+            "/commitments/{id}",
+            axum::routing::post(conversations::resolve),
+        )
         .route(
             "/constraints",
-            get(growth::constraints).post(growth::add_constraint),
+            get(constraints::constraints).post(constraints::add_constraint),
         )
-        .route("/suggest", get(inbox::suggest))
+        .route("/suggest", get(suggest::suggest))
         .route("/export", get(export::archive))
         .route("/profile", get(profile::show).post(profile::set))
         .route("/profile/history", get(profile::history))

@@ -12,8 +12,8 @@ use cairn_core::ladder::next::NextLevel;
 use cairn_core::person::ProfileChange;
 use serde::Serialize;
 
-use super::assess::PersonParams;
 use super::body::Body;
+use super::params::PersonParams;
 use crate::AppState;
 use crate::assessing::access;
 use crate::error::ApiError;

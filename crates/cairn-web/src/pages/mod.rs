@@ -2,16 +2,19 @@
 
 pub mod admin;
 pub mod calibration;
+pub mod constraints;
+pub mod conversations;
 pub mod dashboard;
 pub mod decide;
 pub mod documents;
 pub mod evidence;
 pub mod goal;
-pub mod growth;
 pub mod inbox;
 pub mod ladder;
 pub mod login;
 pub mod profile;
+pub mod readiness;
+pub mod reps;
 pub mod shape;
 pub mod team;
 

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use cairn_core::team::{SortKey, TeamRow, sort};
 use serde::Deserialize;
 
-use super::growth::overall_words;
+use super::readiness::overall_words;
 use super::{Chrome, render};
 use crate::{AppError, AppState, Viewer};
 
