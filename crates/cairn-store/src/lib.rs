@@ -386,6 +386,8 @@ pub trait Store: Send + Sync {
     async fn accounts(&self) -> Result<Vec<Account>>;
     /// The account with this login.
     async fn account(&self, login: &str) -> Result<Option<Account>>;
+    /// The account a person logs in with, if they have one.
+    async fn account_of(&self, person: PersonId) -> Result<Option<Account>>;
     /// Changes an account's role. A role other than manager also ends the reporting lines the
     /// account heads, in the same transaction (see `cairn_core::privacy`).
     async fn set_role(&self, person: PersonId, role: Role, at: Timestamp) -> Result<()>;

@@ -508,6 +508,11 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
         boss.id
     );
     assert_eq!(store.account("nobody@work.example").await.unwrap(), None);
+    assert_eq!(
+        store.account_of(boss.id).await.unwrap().unwrap().login,
+        "barbara@work.example"
+    );
+    assert_eq!(store.account_of(me.id).await.unwrap(), None);
     store.set_role(boss.id, Role::Admin, now()).await.unwrap();
     let accounts = store.accounts().await.unwrap();
     assert_eq!(accounts.len(), 1);

@@ -13,7 +13,7 @@ use cairn_core::assessment::{
     AssessmentRound, Assessor, Rating, RoundChoice, choose_round, submission,
 };
 use cairn_core::calibration::Reader;
-use cairn_core::dates::{now, today, window_months};
+use cairn_core::dates::{now, window_months};
 use cairn_core::evidence::Evidence;
 use cairn_core::id::{EvidenceId, LevelId, PersonId, RoundId};
 use cairn_core::inbox::Group;
@@ -91,7 +91,7 @@ pub(crate) async fn reading(
 ) -> Result<Reading, AppError> {
     let window = window_months("window", window)?;
     let target = aim(view, target)?;
-    view.readiness(state.store.as_ref(), target.as_ref(), window, today())
+    view.readiness(state.store.as_ref(), target.as_ref(), window, state.today())
         .await?
         .ok_or_else(|| Invalid::new("target", "the ladder has no level to aim for").into())
 }
@@ -113,7 +113,7 @@ pub(crate) async fn submit(
         return Err(Invalid::new("side", who).into());
     }
     let rounds = state.store.rounds(view.person.id).await?;
-    let today = today();
+    let today = state.today();
     let at = now();
     let round = match choose_round(&rounds, round.filter(|r| !r.trim().is_empty()), side, today)? {
         RoundChoice::Existing(r) => r.clone(),

@@ -9,6 +9,7 @@ use cairn_core::evidence::{Evidence, LevelSignal, Source};
 use cairn_core::id::{CompetencyId, EvidenceId};
 use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
+use chrono::NaiveDate;
 
 /// The fields of an entry as text. Empty `date`, `level` and `visibility` take the defaults
 /// (today, current, private).
@@ -41,15 +42,16 @@ impl Draft {
         }
     }
 
-    /// The entry, owned by `me` and pinned to `ladder`. `before` keeps the id, source and
-    /// creation time of an edited entry; `updated_at` is now (later than `before`'s).
+    /// The entry, owned by `me` and pinned to `ladder`, its date read against `today`.
+    /// `before` keeps the id, source and creation time of an edited entry; `updated_at` is
+    /// now (later than `before`'s).
     pub fn into_evidence(
         self,
         me: &Person,
         ladder: &Ladder,
         before: Option<&Evidence>,
+        today: NaiveDate,
     ) -> Result<Evidence, Invalid> {
-        let today = cairn_core::dates::today();
         let competencies = self
             .competencies
             .iter()

@@ -35,6 +35,7 @@ use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::Person;
 use cairn_core::privacy::ReportingLines;
 use cairn_store::Store;
+use chrono::NaiveDate;
 
 pub use error::AppError;
 pub use session::Viewer;
@@ -120,6 +121,11 @@ impl AppState {
 
     fn cached(&self, reference: &LadderRef) -> Option<Arc<Ladder>> {
         self.ladders.lock().ok()?.get(reference).cloned()
+    }
+
+    /// Today's date: the one clock every handler reads dates against.
+    pub fn today(&self) -> NaiveDate {
+        cairn_core::dates::today()
     }
 
     fn is_team(&self) -> bool {

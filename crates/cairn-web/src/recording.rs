@@ -6,12 +6,13 @@ use cairn_core::Invalid;
 use cairn_core::Visibility;
 use cairn_core::constraint::{Constraint, ConstraintKind};
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
-use cairn_core::dates::{now, parse_date, today};
+use cairn_core::dates::{now, parse_date};
 use cairn_core::decision::{Choice, Context, Decision};
 use cairn_core::id::{CommitmentId, ConstraintId, ConversationId, DecisionId};
 use cairn_core::person::{ProfileChange, ProfileEdit};
 use cairn_core::readiness;
 use cairn_core::signal::WINDOW_MONTHS;
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::assessing::{access, reading};
@@ -84,7 +85,7 @@ pub(crate) async fn record(
 ) -> Result<Decision, AppError> {
     let view = access(state, viewer, "").await?;
     let store = state.store.as_ref();
-    let today = today();
+    let today = state.today();
     let choice: Choice = r.choice.parse()?;
     let revisit = parse_date("revisit", &r.revisit, today)?;
     let readiness = reading(state, &view, None, readiness::WINDOW_MONTHS)
@@ -110,9 +111,10 @@ pub(crate) async fn record(
     Ok(d)
 }
 
-/// Builds a conversation and its commitments from what was typed, checked whole: nothing is
-/// saved unless every part is valid.
+/// Builds a conversation and its commitments from what was typed, checked whole (dates read
+/// against `today`): nothing is saved unless every part is valid.
 pub(crate) fn conversation(
+    today: NaiveDate,
     owner: cairn_core::id::PersonId,
     date: Option<&str>,
     ask: &str,
@@ -120,7 +122,6 @@ pub(crate) fn conversation(
     commitments: &[(String, String, Option<String>)],
     visibility: Option<&str>,
 ) -> Result<(Conversation, Vec<Commitment>), Invalid> {
-    let today = cairn_core::dates::today();
     let date = match date.map(str::trim).filter(|d| !d.is_empty()) {
         Some(d) => parse_date("date", d, today)?,
         None => {
@@ -190,7 +191,7 @@ pub(crate) async fn constraint(
     r: &ConstraintRequest,
 ) -> Result<Constraint, AppError> {
     let view = access(state, viewer, &r.person).await?;
-    let today = today();
+    let today = state.today();
     let at = now();
     let c = Constraint {
         id: ConstraintId::new(),

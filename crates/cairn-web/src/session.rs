@@ -5,6 +5,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
+use cairn_core::account::Role;
 use cairn_core::dates::now;
 use cairn_core::id::PersonId;
 use sha2::{Digest, Sha256};
@@ -15,15 +16,27 @@ use crate::{AppError, AppState, Mode};
 /// The session cookie's name.
 pub const COOKIE: &str = "cairn_session";
 
-/// The person a request acts for, and the CSRF token their forms carry.
+/// The person a request acts for, read once per request: who they are, their name and
+/// role, and the CSRF token their forms carry.
 #[derive(Debug, Clone)]
 pub struct Viewer {
     /// Who is asking.
     pub person: PersonId,
+    /// Their name, as the page chrome shows it.
+    pub name: String,
+    /// Their account's role on a team server; a local owner has no account.
+    pub role: Option<Role>,
     /// The token this viewer's forms must echo.
     pub csrf: String,
     /// The session's token hash in team mode (for logout).
     pub session: Option<String>,
+}
+
+impl Viewer {
+    /// True for a team server's admin.
+    pub fn is_admin(&self) -> bool {
+        self.role == Some(Role::Admin)
+    }
 }
 
 /// SHA-256 of a session token, hex: what the store keeps instead of the token.
@@ -63,6 +76,8 @@ impl FromRequestParts<AppState> for Viewer {
         match &state.mode {
             Mode::Local { owner, csrf } => Ok(Self {
                 person: *owner,
+                name: state.store.person(*owner).await?.name,
+                role: None,
                 csrf: csrf.to_string(),
                 session: None,
             }),
@@ -74,8 +89,16 @@ impl FromRequestParts<AppState> for Viewer {
                     .session(&hash, now())
                     .await?
                     .ok_or(AppError::LoginRequired)?;
+                // A session outlives nothing: without its account it lets no one in.
+                let account = state
+                    .store
+                    .account_of(session.person)
+                    .await?
+                    .ok_or(AppError::LoginRequired)?;
                 Ok(Self {
                     person: session.person,
+                    name: state.store.person(session.person).await?.name,
+                    role: Some(account.role),
                     csrf: session.csrf,
                     session: Some(hash),
                 })

@@ -53,6 +53,14 @@ pub(super) async fn account(store: &PgStore, login: &str) -> Result<Option<Accou
     row.map(Account::try_from).transpose()
 }
 
+pub(super) async fn account_of(store: &PgStore, person: PersonId) -> Result<Option<Account>> {
+    let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE person_id = $1"))
+        .bind(person.uuid())
+        .fetch_optional(&store.pool)
+        .await?;
+    row.map(Account::try_from).transpose()
+}
+
 pub(super) async fn set_role(
     store: &PgStore,
     person: PersonId,

@@ -53,6 +53,14 @@ pub(super) async fn account(store: &SqliteStore, login: &str) -> Result<Option<A
     row.map(Account::try_from).transpose()
 }
 
+pub(super) async fn account_of(store: &SqliteStore, person: PersonId) -> Result<Option<Account>> {
+    let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE person_id = $1"))
+        .bind(person.to_string())
+        .fetch_optional(&store.pool)
+        .await?;
+    row.map(Account::try_from).transpose()
+}
+
 pub(super) async fn set_role(
     store: &SqliteStore,
     person: PersonId,

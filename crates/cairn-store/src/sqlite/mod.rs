@@ -320,6 +320,10 @@ impl Store for SqliteStore {
         accounts::account(self, login).await
     }
 
+    async fn account_of(&self, person: PersonId) -> Result<Option<Account>> {
+        accounts::account_of(self, person).await
+    }
+
     async fn set_role(&self, person: PersonId, role: Role, at: Timestamp) -> Result<()> {
         accounts::set_role(self, person, role, at).await
     }

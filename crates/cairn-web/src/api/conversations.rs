@@ -82,6 +82,7 @@ pub async fn add_conversation(
         .map(|c| (c.what, c.who, c.due))
         .collect();
     let (c, commitments) = conversation(
+        state.today(),
         viewer.person,
         r.date.as_deref(),
         &r.ask,

@@ -120,7 +120,7 @@ pub async fn list(
         params.person.as_deref().unwrap_or_default(),
     )
     .await?;
-    let today = cairn_core::dates::today();
+    let today = state.today();
     let mut q = EvidenceQuery::default();
     // A report's list holds only what they chose to share.
     scope_evidence(&mut q, whose, whose == viewer.person);
@@ -191,7 +191,7 @@ pub async fn create(
         areas: new.areas,
         visibility: new.visibility,
     };
-    let e = draft.into_evidence(&me, &ladder, None)?;
+    let e = draft.into_evidence(&me, &ladder, None, state.today())?;
     state.store.add_evidence(&e).await?;
     Ok((StatusCode::CREATED, Json(EvidenceView::from(e))))
 }
@@ -215,7 +215,7 @@ pub async fn update(
     d.links = patch.links.unwrap_or(d.links);
     d.areas = patch.areas.unwrap_or(d.areas);
     d.visibility = patch.visibility.unwrap_or(d.visibility);
-    let e = d.into_evidence(&me, &ladder, Some(&before))?;
+    let e = d.into_evidence(&me, &ladder, Some(&before), state.today())?;
     state.store.update_evidence(&e).await?;
     Ok(Json(EvidenceView::from(e)))
 }

@@ -149,7 +149,7 @@ pub async fn set(
     Body(request): Body<GoalRequest>,
 ) -> Result<(StatusCode, Json<SetView>), ApiError> {
     let (_, ladder) = state.profile(viewer.person).await?;
-    let today = cairn_core::dates::today();
+    let today = state.today();
     let target_level = match &request.target_level {
         Some(l) => {
             let level: LevelId = l

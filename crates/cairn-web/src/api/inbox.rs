@@ -64,7 +64,7 @@ pub async fn accept(
     }
     draft.impact = request.impact;
     draft.visibility = request.visibility;
-    let mut evidence = draft.into_evidence(&me, &ladder, None)?;
+    let mut evidence = draft.into_evidence(&me, &ladder, None, state.today())?;
     evidence.source = suggested.source;
     state
         .store

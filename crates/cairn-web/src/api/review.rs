@@ -25,7 +25,7 @@ pub async fn monthly(
     ApiViewer(viewer): ApiViewer,
     Query(params): Query<MonthParams>,
 ) -> Result<Json<Review>, ApiError> {
-    let today = cairn_core::dates::today();
+    let today = state.today();
     let month = params
         .month
         .unwrap_or_else(|| today.format("%Y-%m").to_string());

@@ -7,7 +7,6 @@ use cairn_core::shape::Shape;
 use serde::Deserialize;
 
 use crate::AppState;
-use cairn_core::dates::today;
 
 use crate::assessing::access;
 use crate::error::ApiError;
@@ -35,6 +34,7 @@ pub async fn shape(
     }
     let view = access(&state, &viewer, &params.person).await?;
     Ok(Json(
-        view.shape(state.store.as_ref(), halves, today()).await?,
+        view.shape(state.store.as_ref(), halves, state.today())
+            .await?,
     ))
 }

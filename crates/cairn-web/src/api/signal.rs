@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use cairn_core::dates::{today, window_months};
+use cairn_core::dates::window_months;
 use cairn_core::signal::Signal;
 use serde::Deserialize;
 
@@ -33,6 +33,7 @@ pub async fn signal(
         p.window.unwrap_or(cairn_core::signal::WINDOW_MONTHS),
     )?;
     Ok(Json(
-        view.signal(state.store.as_ref(), window, today()).await?,
+        view.signal(state.store.as_ref(), window, state.today())
+            .await?,
     ))
 }

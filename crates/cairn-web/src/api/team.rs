@@ -24,7 +24,7 @@ pub async fn team(
     Query(p): Query<TeamParams>,
 ) -> Result<Json<Vec<TeamRow>>, ApiError> {
     let key: SortKey = p.sort.parse()?;
-    let today = cairn_core::dates::today();
+    let today = state.today();
     let mut rows = cairn_store::team(state.store.as_ref(), viewer.person, today).await?;
     sort(&mut rows, key);
     Ok(Json(rows))

@@ -176,10 +176,9 @@ async fn page(
             },
         })
         .collect();
-    let me = state.store.person(viewer.person).await?;
     Ok(CalibrationPage {
         active: "calibration",
-        chrome: Chrome::of(state, viewer, &me.name).await?,
+        chrome: Chrome::of(state, viewer),
         subject: (!access.own).then(|| access.person.name.clone()),
         person: if access.own {
             String::new()

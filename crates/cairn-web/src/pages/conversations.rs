@@ -77,7 +77,7 @@ pub(super) async fn talks_page(
 ) -> Result<TalksPage, AppError> {
     let view = access(state, viewer, person).await?;
     let store = state.store.as_ref();
-    let today = cairn_core::dates::today();
+    let today = state.today();
     let talks = view
         .conversations(store)
         .await?
@@ -95,10 +95,9 @@ pub(super) async fn talks_page(
             c,
         })
         .collect();
-    let me = state.store.person(viewer.person).await?;
     Ok(TalksPage {
         active: "conversations",
-        chrome: Chrome::of(state, viewer, &me.name).await?,
+        chrome: Chrome::of(state, viewer),
         subject: (!view.own).then(|| view.person.name.clone()),
         own: view.own,
         signal: view
@@ -143,6 +142,7 @@ pub async fn add_conversation(
         .collect();
     let visibility = (!form.visibility.is_empty()).then_some(form.visibility.as_str());
     match conversation(
+        state.today(),
         viewer.person,
         Some(&form.date),
         &form.ask,

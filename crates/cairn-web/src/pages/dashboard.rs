@@ -42,7 +42,7 @@ struct Dashboard {
 /// `GET /`
 pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, AppError> {
     let (me, ladder) = state.profile(viewer.person).await?;
-    let today = cairn_core::dates::today();
+    let today = state.today();
     let year_ago = today - chrono::Duration::days(365);
     let query = EvidenceQuery {
         owner: Some(me.id),
@@ -84,7 +84,7 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<
     let map = heatmap::compute(&year, &ladder, today, 12);
     let page = Dashboard {
         active: "dashboard",
-        chrome: Chrome::of(&state, &viewer, &me.name).await?,
+        chrome: Chrome::of(&state, &viewer),
         level_title: ladder
             .level(&me.level)
             .map(|l| l.title.clone())

@@ -51,12 +51,12 @@ async fn page(
 ) -> Result<DecidePage, AppError> {
     let view = access(state, viewer, "").await?;
     let mut decisions = view.decisions(state.store.as_ref()).await?;
-    let today = cairn_core::dates::today();
+    let today = state.today();
     let revisit = Decision::current(&decisions).and_then(|d| d.reminder(today));
     decisions.reverse();
     Ok(DecidePage {
         active: "ready",
-        chrome: Chrome::of(state, viewer, &view.person.name).await?,
+        chrome: Chrome::of(state, viewer),
         decisions,
         revisit,
         problem,

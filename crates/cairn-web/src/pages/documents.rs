@@ -5,7 +5,7 @@
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use cairn_core::Invalid;
-use cairn_core::dates::{today, window_months};
+use cairn_core::dates::window_months;
 use cairn_core::readiness::WINDOW_MONTHS;
 use serde::Deserialize;
 
@@ -57,7 +57,7 @@ pub async fn case(
             state.store.as_ref(),
             target.as_ref(),
             window,
-            today(),
+            state.today(),
             reasons,
         )
         .await?
@@ -77,7 +77,7 @@ fn no_target() -> AppError {
 pub async fn coaching(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
     let view = access(&state, &viewer, "").await?;
     let report = view
-        .coaching(state.store.as_ref(), None, WINDOW_MONTHS, today())
+        .coaching(state.store.as_ref(), None, WINDOW_MONTHS, state.today())
         .await?
         .ok_or_else(no_target)?;
     Ok(document(crate::packet::coaching_html(&report)?))

@@ -108,7 +108,7 @@ pub async fn list(
         .collect();
     let page = ListPage {
         active: "evidence",
-        chrome: Chrome::of(&state, &viewer, &me.name).await?,
+        chrome: Chrome::of(&state, &viewer),
         whose: subject.map(|p| p.name),
         filters,
         skills,
@@ -253,15 +253,15 @@ impl FormPage {
 
 /// `GET /evidence/new`
 pub async fn new(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, AppError> {
-    let (me, ladder) = state.profile(viewer.person).await?;
+    let (_, ladder) = state.profile(viewer.person).await?;
     let form = EvidenceForm {
-        date: cairn_core::dates::today().to_string(),
+        date: state.today().to_string(),
         level: "current".into(),
         visibility: "private".into(),
         ..EvidenceForm::default()
     };
     render(&FormPage::new(
-        Chrome::of(&state, &viewer, &me.name).await?,
+        Chrome::of(&state, &viewer),
         &ladder,
         form,
         None,
@@ -277,20 +277,17 @@ pub async fn create(
     check_csrf(&viewer.csrf, &form.csrf)?;
     let (me, ladder) = state.profile(viewer.person).await?;
     if form.action == "suggest" {
-        return suggested(&state, &viewer, &me.name, &ladder, form, None).await;
+        return suggested(&state, &viewer, &ladder, form, None).await;
     }
-    match form.draft().into_evidence(&me, &ladder, None) {
+    match form
+        .draft()
+        .into_evidence(&me, &ladder, None, state.today())
+    {
         Ok(e) => {
             state.store.add_evidence(&e).await?;
             Ok(Redirect::to(&format!("/evidence?created={}", e.id)).into_response())
         }
-        Err(invalid) => rejected(
-            Chrome::of(&state, &viewer, &me.name).await?,
-            &ladder,
-            form,
-            None,
-            &invalid,
-        ),
+        Err(invalid) => rejected(Chrome::of(&state, &viewer), &ladder, form, None, &invalid),
     }
 }
 
@@ -300,7 +297,7 @@ pub async fn edit(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
-    let (me, ladder) = state.profile(viewer.person).await?;
+    let (_, ladder) = state.profile(viewer.person).await?;
     let e = owned(&state, &viewer, &id).await?;
     let d = Draft::of(&e);
     let form = EvidenceForm {
@@ -317,7 +314,7 @@ pub async fn edit(
         action: String::new(),
     };
     render(&FormPage::new(
-        Chrome::of(&state, &viewer, &me.name).await?,
+        Chrome::of(&state, &viewer),
         &ladder,
         form,
         Some(e.id),
@@ -335,15 +332,18 @@ pub async fn update(
     let (me, ladder) = state.profile(viewer.person).await?;
     let before = owned(&state, &viewer, &id).await?;
     if form.action == "suggest" {
-        return suggested(&state, &viewer, &me.name, &ladder, form, Some(before.id)).await;
+        return suggested(&state, &viewer, &ladder, form, Some(before.id)).await;
     }
-    match form.draft().into_evidence(&me, &ladder, Some(&before)) {
+    match form
+        .draft()
+        .into_evidence(&me, &ladder, Some(&before), state.today())
+    {
         Ok(e) => {
             state.store.update_evidence(&e).await?;
             Ok(Redirect::to("/evidence").into_response())
         }
         Err(invalid) => rejected(
-            Chrome::of(&state, &viewer, &me.name).await?,
+            Chrome::of(&state, &viewer),
             &ladder,
             form,
             Some(before.id),
@@ -370,7 +370,6 @@ pub async fn delete(
 async fn suggested(
     state: &AppState,
     viewer: &Viewer,
-    name: &str,
     ladder: &Ladder,
     mut form: EvidenceForm,
     id: Option<EvidenceId>,
@@ -382,7 +381,7 @@ async fn suggested(
         form.skill = pick(&ranked).iter().map(ToString::to_string).collect();
     }
     form.action.clear();
-    let mut page = FormPage::new(Chrome::of(state, viewer, name).await?, ladder, form, id);
+    let mut page = FormPage::new(Chrome::of(state, viewer), ladder, form, id);
     page.suggestions = ranked
         .into_iter()
         .map(|s| {

@@ -12,6 +12,7 @@ use cairn_core::destination::{Destination, DestinationStatus, Setting};
 use cairn_core::id::LevelId;
 use cairn_core::ladder::Ladder;
 use cairn_core::{Invalid, Visibility};
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::{Chrome, render};
@@ -146,7 +147,7 @@ async fn page(
     form: GoalForm,
     rejection: Option<(String, Clarity)>,
 ) -> Result<GoalPage, AppError> {
-    let (me, ladder) = state.profile(viewer.person).await?;
+    let (_, ladder) = state.profile(viewer.person).await?;
     let current = active(state, viewer).await?;
     let history = state
         .store
@@ -188,7 +189,7 @@ async fn page(
         .collect();
     Ok(GoalPage {
         active: "goal",
-        chrome: Chrome::of(state, viewer, &me.name).await?,
+        chrome: Chrome::of(state, viewer),
         current_clarity: current.as_ref().map(|d| ClarityView::from(&d.clarity())),
         current: current.map(|d| d.statement),
         current_details: details,
@@ -240,7 +241,7 @@ pub async fn set(
         // A form that does not say keeps who may read it.
         form.visibility = d.visibility.to_string();
     }
-    let setting = setting(&form, &ladder);
+    let setting = setting(&form, &ladder, state.today());
     // The statement is judged with the fields beside it.
     let clarity = setting
         .as_ref()
@@ -276,9 +277,8 @@ async fn rejected(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
 }
 
-/// The form's values, checked against the ladder.
-fn setting(form: &GoalForm, ladder: &Ladder) -> Result<Setting, Invalid> {
-    let today = cairn_core::dates::today();
+/// The form's values, checked against the ladder, dates read against `today`.
+fn setting(form: &GoalForm, ladder: &Ladder, today: NaiveDate) -> Result<Setting, Invalid> {
     let target_level = if form.target_level.is_empty() {
         None
     } else {

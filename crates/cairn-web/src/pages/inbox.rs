@@ -140,7 +140,7 @@ async fn page(
     }
     Ok(InboxPage {
         active: "inbox",
-        chrome: Chrome::of(state, viewer, &me.name).await?,
+        chrome: Chrome::of(state, viewer),
         total: groups.len(),
         waiting: format!(
             "{} ({}) waiting",
@@ -196,7 +196,7 @@ pub async fn accept(
     draft.competencies.clone_from(&form.skill);
     draft.level.clone_from(&form.level);
     draft.visibility.clone_from(&form.visibility);
-    match draft.into_evidence(&me, &ladder, None) {
+    match draft.into_evidence(&me, &ladder, None, state.today()) {
         Ok(mut e) => {
             e.source = suggested.source;
             state

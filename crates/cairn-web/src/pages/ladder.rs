@@ -146,7 +146,7 @@ pub async fn show(
         .collect();
     render(&LadderPage {
         active: "ladder",
-        chrome: Chrome::of(&state, &viewer, &me.name).await?,
+        chrome: Chrome::of(&state, &viewer),
         name: ladder.name.clone(),
         id: ladder.id.to_string(),
         version: ladder.version,
@@ -193,7 +193,7 @@ pub async fn next(
         .collect();
     render(&NextPage {
         active: "ladder",
-        chrome: Chrome::of(&state, &viewer, &me.name).await?,
+        chrome: Chrome::of(&state, &viewer),
         new_at_next: step
             .steps
             .iter()

@@ -21,7 +21,6 @@ pub mod team;
 use askama::Template;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
-use cairn_core::account::Role;
 use cairn_core::evidence::{Evidence, LevelSignal};
 
 use crate::{AppError, AppState, Viewer};
@@ -60,20 +59,13 @@ pub struct Chrome {
 }
 
 impl Chrome {
-    async fn of(state: &AppState, viewer: &Viewer, name: &str) -> Result<Self, AppError> {
-        let admin = state.is_team()
-            && state
-                .store
-                .accounts()
-                .await?
-                .iter()
-                .any(|a| a.person == viewer.person && a.role == Role::Admin);
-        Ok(Self {
+    fn of(state: &AppState, viewer: &Viewer) -> Self {
+        Self {
             team: state.is_team(),
-            admin,
-            name: name.to_owned(),
+            admin: state.is_team() && viewer.is_admin(),
+            name: viewer.name.clone(),
             csrf: viewer.csrf.clone(),
-        })
+        }
     }
 }
 

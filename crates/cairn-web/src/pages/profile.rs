@@ -69,7 +69,7 @@ async fn page(
     changes.reverse();
     Ok(ProfilePage {
         active: "profile",
-        chrome: Chrome::of(state, viewer, &me.name).await?,
+        chrome: Chrome::of(state, viewer),
         level_title: ladder
             .level(&me.level)
             .map(|l| l.title.clone())

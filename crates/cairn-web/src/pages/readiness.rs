@@ -70,7 +70,6 @@ pub async fn ready(
     let target = crate::assessing::target(Some(&p.target))?;
     let window = p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS);
     let r = reading(&state, &view, target, window).await?.readiness;
-    let me = state.store.person(viewer.person).await?;
     let (overall, overall_class) = overall_words(r.overall);
     // The case opens with readiness as a committee reads it: the form offers that to edit.
     let case_summary = if view.own {
@@ -84,7 +83,7 @@ pub async fn ready(
     };
     let page = ReadyPage {
         active: "ready",
-        chrome: Chrome::of(&state, &viewer, &me.name).await?,
+        chrome: Chrome::of(&state, &viewer),
         subject: (!view.own).then(|| view.person.name.clone()),
         person: p.person.clone(),
         case_summary,

@@ -53,10 +53,9 @@ async fn reps_page(
 ) -> Result<RepsPage, AppError> {
     let view = access(state, viewer, "").await?;
     let r = reading(state, &view, None, cairn_core::readiness::WINDOW_MONTHS).await?;
-    let me = state.store.person(viewer.person).await?;
     Ok(RepsPage {
         active: "reps",
-        chrome: Chrome::of(state, viewer, &me.name).await?,
+        chrome: Chrome::of(state, viewer),
         target: r.readiness.target.to_string(),
         planned: r
             .readiness

@@ -42,13 +42,10 @@ pub async fn show(
     Query(params): Query<Params>,
 ) -> Result<Response, AppError> {
     let view = access(&state, &viewer, &params.person).await?;
-    let shape = view
-        .shape(state.store.as_ref(), 4, cairn_core::dates::today())
-        .await?;
-    let me = state.store.person(viewer.person).await?;
+    let shape = view.shape(state.store.as_ref(), 4, state.today()).await?;
     let page = ShapePage {
         active: "shape",
-        chrome: Chrome::of(&state, &viewer, &me.name).await?,
+        chrome: Chrome::of(&state, &viewer),
         subject: (!view.own).then(|| view.person.name.clone()),
         rows: shape
             .areas

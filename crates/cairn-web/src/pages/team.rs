@@ -33,13 +33,12 @@ pub async fn show(
     Query(p): Query<SortParams>,
 ) -> Result<Response, AppError> {
     let key: SortKey = p.sort.parse()?;
-    let today = cairn_core::dates::today();
+    let today = state.today();
     let mut rows = cairn_store::team(state.store.as_ref(), viewer.person, today).await?;
     sort(&mut rows, key);
-    let me = state.store.person(viewer.person).await?;
     let page = TeamPage {
         active: "team",
-        chrome: Chrome::of(&state, &viewer, &me.name).await?,
+        chrome: Chrome::of(&state, &viewer),
         sort: if p.sort.is_empty() {
             "name".into()
         } else {
