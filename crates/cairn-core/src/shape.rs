@@ -13,8 +13,26 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::Invalid;
 use crate::evidence::Evidence;
 use crate::svg::escape;
+
+/// How many half-years a shape shows unless asked for another number.
+pub const HALVES: u32 = 4;
+/// The most half-years a shape may show.
+pub const MAX_HALVES: u32 = 20;
+
+/// Checks a number of half-years given for `field`: 1 to [`MAX_HALVES`].
+pub fn halves(field: &str, n: u32) -> Result<u32, Invalid> {
+    if (1..=MAX_HALVES).contains(&n) {
+        Ok(n)
+    } else {
+        Err(Invalid::new(
+            field,
+            format!("give 1 to {MAX_HALVES}, not {n}"),
+        ))
+    }
+}
 
 /// Entries an area needs in a half-year to count as depth.
 pub const DEEP_ENTRIES: usize = 4;
@@ -303,6 +321,17 @@ impl Shape {
 mod tests {
     use super::*;
     use crate::Visibility;
+
+    #[test]
+    fn a_number_of_halves_is_one_to_the_most() {
+        assert_eq!(halves("halves", 1), Ok(1));
+        assert_eq!(halves("halves", MAX_HALVES), Ok(MAX_HALVES));
+        for bad in [0, MAX_HALVES + 1] {
+            let e = halves("--halves", bad).unwrap_err();
+            assert_eq!(e.field, "--halves");
+            assert_eq!(e.message, format!("give 1 to 20, not {bad}"));
+        }
+    }
     use crate::dates::now;
     use crate::evidence::{LevelSignal, Source};
     use crate::id::{EvidenceId, PersonId};

@@ -2,8 +2,8 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use cairn_core::Invalid;
-use cairn_core::shape::Shape;
+
+use cairn_core::shape::{self, Shape};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -28,10 +28,7 @@ pub async fn shape(
     ApiViewer(viewer): ApiViewer,
     Query(params): Query<ShapeParams>,
 ) -> Result<Json<Shape>, ApiError> {
-    let halves = params.halves.unwrap_or(4);
-    if !(1..=20).contains(&halves) {
-        return Err(Invalid::new("halves", format!("give 1 to 20, not {halves}")).into());
-    }
+    let halves = shape::halves("halves", params.halves.unwrap_or(shape::HALVES))?;
     let view = access(&state, &viewer, &params.person).await?;
     Ok(Json(
         view.shape(state.store.as_ref(), halves, state.today())

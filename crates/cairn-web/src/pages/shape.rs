@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
-use cairn_core::shape::Shape;
+use cairn_core::shape::{self, Shape};
 use serde::Deserialize;
 
 use super::{Chrome, render};
@@ -42,7 +42,9 @@ pub async fn show(
     Query(params): Query<Params>,
 ) -> Result<Response, AppError> {
     let view = access(&state, &viewer, &params.person).await?;
-    let shape = view.shape(state.store.as_ref(), 4, state.today()).await?;
+    let shape = view
+        .shape(state.store.as_ref(), shape::HALVES, state.today())
+        .await?;
     let page = ShapePage {
         active: "shape",
         chrome: Chrome::of(&state, &viewer),

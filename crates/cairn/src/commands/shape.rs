@@ -6,7 +6,6 @@ use cairn_core::dates::today;
 use cairn_core::shape::{self, DEEP_ENTRIES, DEEP_SHARE_PERCENT};
 
 use crate::cli::Globals;
-use crate::failure::bad_input;
 use crate::output;
 use crate::profile::Profile;
 
@@ -23,17 +22,15 @@ use crate::profile::Profile;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// How many half-years to show, ending with this one
-    #[arg(long, default_value_t = 4, value_name = "N")]
+    #[arg(long, default_value_t = shape::HALVES, value_name = "N")]
     halves: u32,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    if !(1..=20).contains(&args.halves) {
-        bad_input!("--halves: give 1 to 20, not {}", args.halves);
-    }
+    let halves = shape::halves("--halves", args.halves)?;
     let profile = Profile::load(globals).await?;
     let evidence = profile.all_evidence().await?;
-    let shape = shape::compute(&evidence, today(), args.halves);
+    let shape = shape::compute(&evidence, today(), halves);
     let mut out = io::stdout().lock();
     if globals.json {
         output::json(&mut out, &shape)?;
