@@ -447,6 +447,25 @@ mod tests {
 
     /// Statements written for these tests (not the labelled dev set), one per rule.
     #[test]
+    fn a_span_of_time_counts_in_any_number_written_out() {
+        for (span, words) in [
+            ("within fifteen months", "within fifteen months"),
+            ("within thirty days", "within thirty days"),
+            ("in twenty-one weeks", "in twenty-one weeks"),
+            ("within 14 months", "within 14 months"),
+        ] {
+            let c = check(&format!("Become a staff engineer {span}."));
+            assert!(c.elements.horizon, "{span}");
+            assert_eq!(c.matched.horizon, vec![words.to_owned()], "{span}");
+        }
+        assert!(
+            !check("Become a staff engineer, fifteen of us.")
+                .elements
+                .horizon
+        );
+    }
+
+    #[test]
     fn each_element_is_recognised_from_its_phrasing() {
         type Case = (&'static str, [bool; 4], Verdict);
         let cases: [Case; 13] = [

@@ -165,8 +165,9 @@ pub(super) static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     const SEASON: &str = r"(?:summer|spring|autumn|fall|winter)";
     const PERIOD: &str = r"(?:week|month|quarter|half|half-year|year|sprint|cycle|review cycle|promo cycle|promotion cycle|performance cycle|review period|review round|promo round|promotion round|calibration|review|review season|promo|promotion window|fiscal year|financial year|calendar year|academic year|semester|term|planning cycle|okr cycle)";
-    const COUNT: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|couple of|few|\d+|\d+-\d+|a couple of|a few|the next few|the next couple of)";
-    const UNIT: &str = r"(?:weeks?|months?|mos?|quarters?|years?|yrs?|sprints?|halves|half-years?|cycles?|review cycles?|promo cycles?)";
+    // Any number written in words up to ninety-nine, or in digits.
+    const COUNT: &str = r"(?:a|an|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|couple of|few|\d+|\d+-\d+|a couple of|a few|the next few|the next couple of)";
+    const UNIT: &str = r"(?:days?|weeks?|months?|mos?|quarters?|years?|yrs?|sprints?|halves|half-years?|cycles?|review cycles?|promo cycles?)";
     const EDGE: &str =
         r"(?:the )?(?:end of |start of |beginning of |middle of |mid-?|late |early )";
     const WHICH: &str = r"(?:next|this|the coming|the upcoming|my next|our next|the next|her next|his next|their next)";
