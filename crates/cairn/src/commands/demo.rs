@@ -1,7 +1,10 @@
 //! `cairn demo`: a store filled with a believable engineer's year, and an overview of it.
 //!
-//! The year lives in `demo/year.toml` as data, dated relative to today so it always looks
-//! recent. It goes in through the archive import, like any other record.
+//! The year lives in `demo/year.json`, an archive as `cairn export` writes it, dated as of
+//! [`WRITTEN`]: Sam Rivera, Engineer II on a payments team working towards Senior, strong
+//! in delivery and technical depth, starting on influence and mentoring, with little
+//! product-impact evidence. Each run moves every date by the days since [`WRITTEN`], so the
+//! year always ends today, and it goes in through the archive import like any other record.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
@@ -9,35 +12,27 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
-use cairn_core::Invalid;
-use cairn_core::Visibility;
-use cairn_core::activity::Activity;
-use cairn_core::archive::{Archive, Growth};
-use cairn_core::assessment::{AssessmentRound, Assessor, Rating, submission};
-use cairn_core::constraint::Constraint;
-use cairn_core::conversation::{Commitment, Conversation, Outcome};
-use cairn_core::dates::{Timestamp, today};
-use cairn_core::destination::{
-    Destination, DestinationChange, DestinationEvent, DestinationStatus,
-};
-use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
-use cairn_core::id::{
-    CommitmentId, ConstraintId, ConversationId, DestinationEventId, DestinationId, EvidenceId,
-    PersonId, RepId, RoundId,
-};
-use cairn_core::ladder::{Ladder, builtin};
+use cairn_core::archive::{self, Archive};
+use cairn_core::dates::today;
+use cairn_core::destination::Destination;
+use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal};
+use cairn_core::ladder::Ladder;
 use cairn_core::person::Person;
-use cairn_core::rep::Rep;
 use cairn_store::{Location, Store};
-use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDate;
+use serde::Serialize;
 
 use crate::cli::Globals;
 use crate::config::data_dir;
 use crate::failure::bad_input;
 use crate::output;
 
-const YEAR: &str = include_str!("../../demo/year.toml");
+const YEAR: &str = include_str!("../../demo/year.json");
+/// The day `demo/year.json` is dated as of.
+const WRITTEN: NaiveDate = match NaiveDate::from_ymd_opt(2026, 12, 4) {
+    Some(day) => day,
+    None => panic!("WRITTEN is a real day"),
+};
 
 /// Fill a store with a year of a believable engineer's record, and show it.
 ///
@@ -49,129 +44,6 @@ const YEAR: &str = include_str!("../../demo/year.toml");
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Year {
-    person: DemoPerson,
-    destination: Vec<DemoChange>,
-    round: Vec<DemoRound>,
-    rep: Vec<DemoRep>,
-    conversation: Vec<DemoConversation>,
-    constraint: Vec<DemoConstraint>,
-    evidence: Vec<DemoEvidence>,
-    activity: Vec<DemoActivity>,
-}
-
-/// Imported work still waiting in the inbox.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoActivity {
-    days_ago: u64,
-    source: String,
-    kind: String,
-    external_id: String,
-    container: String,
-    title: String,
-    url: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoRep {
-    title: String,
-    skills: Vec<String>,
-    exposure: String,
-    status: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoConversation {
-    days_ago: u64,
-    ask: String,
-    response: String,
-    #[serde(default)]
-    commitments: Vec<DemoCommitment>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoCommitment {
-    what: String,
-    who: String,
-    due_days_ago: Option<u64>,
-    #[serde(default)]
-    outcome: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoConstraint {
-    days_ago: u64,
-    kind: String,
-    description: String,
-    until_days_ahead: Option<u64>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
-struct DemoRound {
-    days_ago: u64,
-    name: String,
-    #[serde(rename = "self")]
-    own: BTreeMap<String, String>,
-    manager: BTreeMap<String, String>,
-    #[serde(default)]
-    notes: BTreeMap<String, String>,
-    #[serde(default)]
-    manager_notes: BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoPerson {
-    name: String,
-    level: String,
-    emails: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoChange {
-    days_ago: u64,
-    change: String,
-    statement: String,
-    reason: String,
-    target_level: Option<String>,
-    horizon: Option<NaiveDate>,
-    #[serde(default)]
-    reps: Vec<String>,
-    #[serde(default)]
-    evidence_criteria: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DemoEvidence {
-    days_ago: u64,
-    title: String,
-    #[serde(default)]
-    body: String,
-    #[serde(default)]
-    impact: String,
-    skills: Vec<String>,
-    #[serde(default)]
-    level: Option<String>,
-    #[serde(default)]
-    areas: Vec<String>,
-    #[serde(default)]
-    links: Vec<String>,
-    #[serde(default)]
-    source: Option<String>,
-    #[serde(default)]
-    shared: bool,
-}
 
 /// What `--json` prints.
 #[derive(Serialize)]
@@ -325,255 +197,46 @@ fn remove_store(path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The demo year as an archive, dated back from `today`, and checked like any import.
+/// The demo year as an archive moved from [`WRITTEN`] to `today`, checked like any import.
 fn build(today: NaiveDate) -> anyhow::Result<Archive> {
-    let year: Year = toml::from_str(YEAR).context("demo/year.toml is malformed")?;
-    let ladder =
-        builtin::find(builtin::DEFAULT_LADDER).context("the built-in ladder is missing")?;
-    let day = |days_ago: u64| today.checked_sub_days(Days::new(days_ago)).unwrap_or(today);
-    let at = |date: NaiveDate| -> Timestamp {
-        date.and_hms_opt(17, 30, 0).unwrap_or_default().and_utc()
-    };
-    let start = at(day(year
-        .evidence
-        .iter()
-        .map(|e| e.days_ago)
-        .max()
-        .unwrap_or(0)
-        + 7));
-
-    let me = Person {
-        id: PersonId::new(),
-        name: year.person.name,
-        emails: year.person.emails,
-        github: None,
-        ladder: ladder.reference(),
-        level: year.person.level.parse()?,
-        manager: None,
-        created_at: start,
-        updated_at: start,
-    };
-
-    let mut destination: Option<Destination> = None;
-    let mut events = Vec::new();
-    for change in year.destination {
-        let when = at(day(change.days_ago));
-        let id = destination
-            .as_ref()
-            .map_or_else(DestinationId::new, |d| d.id);
-        let created_at = destination.as_ref().map_or(when, |d| d.created_at);
-        let d = Destination {
-            id,
-            owner: me.id,
-            statement: change.statement,
-            target_level: change.target_level.map(|l| l.parse()).transpose()?,
-            horizon: change.horizon,
-            reps: change.reps,
-            evidence_criteria: change.evidence_criteria,
-            status: DestinationStatus::Active,
-            visibility: Visibility::Shared,
-            created_at,
-            updated_at: when,
-        };
-        events.push(DestinationEvent {
-            id: DestinationEventId::new(),
-            destination: d.id,
-            owner: me.id,
-            change: change.change.parse::<DestinationChange>()?,
-            statement: d.statement.clone(),
-            reason: change.reason,
-            at: when,
-        });
-        destination = Some(d);
-    }
-
-    let mut evidence = Vec::new();
-    for e in year.evidence {
-        let date = day(e.days_ago);
-        evidence.push(Evidence {
-            id: EvidenceId::new(),
-            owner: me.id,
-            date,
-            title: e.title,
-            body: e.body,
-            impact: e.impact,
-            links: e.links,
-            competencies: e
-                .skills
-                .iter()
-                .map(|s| s.parse())
-                .collect::<Result<_, _>>()?,
-            level: e
-                .level
-                .as_deref()
-                .map_or(Ok(LevelSignal::Current), str::parse)?,
-            areas: e.areas,
-            visibility: if e.shared {
-                Visibility::Shared
-            } else {
-                Visibility::Private
-            },
-            source: e.source.as_deref().map_or(Ok(Source::Demo), str::parse)?,
-            ladder: ladder.reference(),
-            created_at: at(date),
-            updated_at: at(date),
-        });
-    }
-    let mut rounds = Vec::new();
-    let mut assessments = Vec::new();
-    for r in year.round {
-        let opened = at(day(r.days_ago));
-        let manager_at = at(day(r.days_ago.saturating_sub(7)));
-        let round = AssessmentRound {
-            id: RoundId::new(),
-            owner: me.id,
-            ladder: ladder.reference(),
-            name: r.name,
-            self_submitted_at: Some(opened),
-            manager_submitted_at: Some(manager_at),
-            created_at: opened,
-            updated_at: manager_at,
-        };
-        for (side, levels, notes, when) in [
-            (Assessor::Own, &r.own, &r.notes, opened),
-            (Assessor::Manager, &r.manager, &r.manager_notes, manager_at),
-        ] {
-            let ratings = levels
-                .iter()
-                .map(|(c, l)| {
-                    Ok(Rating {
-                        competency: c.parse()?,
-                        level: l.parse()?,
-                        note: notes.get(c).cloned().unwrap_or_default(),
-                    })
-                })
-                .collect::<Result<Vec<_>, Invalid>>()?;
-            assessments.extend(submission(&round, side, me.id, &ratings, &ladder, when)?);
-        }
-        rounds.push(round);
-    }
-    let mut growth = Growth::default();
-    for r in year.rep {
-        growth.reps.push(Rep {
-            id: RepId::new(),
-            owner: me.id,
-            title: r.title,
-            description: String::new(),
-            competencies: r
-                .skills
-                .iter()
-                .map(|s| s.parse())
-                .collect::<Result<_, _>>()?,
-            exposure: r.exposure.parse()?,
-            status: r.status.parse()?,
-            visibility: Visibility::Shared,
-            created_at: at(day(60)),
-            updated_at: at(day(60)),
-        });
-    }
-    for c in year.conversation {
-        let when = at(day(c.days_ago));
-        let talk = Conversation {
-            id: ConversationId::new(),
-            owner: me.id,
-            date: day(c.days_ago),
-            ask: c.ask,
-            response: c.response,
-            visibility: Visibility::Shared,
-            created_at: when,
-            updated_at: when,
-        };
-        for k in c.commitments {
-            growth.commitments.push(Commitment {
-                id: CommitmentId::new(),
-                conversation: talk.id,
-                what: k.what,
-                who: k.who,
-                due: k.due_days_ago.map(day),
-                outcome: k.outcome.as_deref().map_or(Ok(Outcome::Open), str::parse)?,
-                created_at: when,
-                updated_at: when,
-            });
-        }
-        growth.conversations.push(talk);
-    }
-    for k in year.constraint {
-        let when = at(day(k.days_ago));
-        growth.constraints.push(Constraint {
-            id: ConstraintId::new(),
-            owner: me.id,
-            recorded_by: me.id,
-            kind: k.kind.parse()?,
-            description: k.description,
-            since: day(k.days_ago),
-            until: k
-                .until_days_ahead
-                .and_then(|n| today.checked_add_days(Days::new(n))),
-            visibility: Visibility::Shared,
-            created_at: when,
-            updated_at: when,
-        });
-    }
-    let mut activities = Vec::new();
-    for a in year.activity {
-        let when = at(day(a.days_ago));
-        let mut activity = Activity::new(me.id, a.source.parse()?, a.kind.parse()?, when);
-        activity.external_id = a.external_id;
-        activity.container = a.container;
-        activity.title = a.title;
-        activity.url = a.url;
-        activity.occurred_at = when;
-        activities.push(activity.grouped());
-    }
-    let archive = Archive::new(
-        Some(me.id),
-        vec![ladder],
-        vec![me],
-        destination.into_iter().collect(),
-        events,
-        evidence,
-    )
-    .with_rounds(rounds, assessments)
-    .with_activities(activities)
-    .with_growth(growth);
-    // Through the same checks as any archive, so the demo can never hold what import refuses.
-    Ok(Archive::parse(&archive.to_json(), today)?)
+    let days = (today - WRITTEN).num_days();
+    archive::shifted(YEAR, days, today).context("demo/year.json is not a valid archive")
 }
 
 #[cfg(test)]
 mod tests {
+    use cairn_core::ladder::builtin;
+    use chrono::Days;
+
     use super::*;
 
     #[test]
-    fn the_demo_year_is_valid_and_spans_the_ladder() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let archive = build(today).unwrap();
-        assert!(archive.evidence.len() >= 40);
-        let first = archive.evidence.iter().map(|e| e.date).min().unwrap();
-        assert!(
-            (today - first).num_days() > 330,
-            "the demo covers about a year"
-        );
-        let ladder = &archive.ladders[0];
-        for c in &ladder.competencies {
-            let n = archive
-                .evidence
-                .iter()
-                .filter(|e| e.competencies.contains(&c.id))
-                .count();
-            assert!(n >= 3, "{} has only {n} entries", c.id);
+    fn the_demo_year_moves_to_any_day_whole() {
+        let written = build(WRITTEN).unwrap();
+        let later_day = WRITTEN.checked_add_days(Days::new(200)).unwrap();
+        let later = build(later_day).unwrap();
+        assert_eq!(later.evidence.len(), written.evidence.len());
+        for (a, b) in written.evidence.iter().zip(&later.evidence) {
+            assert_eq!((b.date - a.date).num_days(), 200, "{}", a.title);
         }
-        assert_eq!(archive.destination_events.len(), 2);
-        assert_eq!(archive.rounds.len(), 2);
-        assert_eq!((archive.reps.len(), archive.conversations.len()), (3, 3));
-        assert_eq!(archive.constraints.len(), 1);
-        assert!(archive.rounds.iter().all(AssessmentRound::revealed));
-        assert_eq!(archive.assessments.len(), 2 * 2 * ladder.competencies.len());
-        let months: std::collections::HashSet<_> = archive
-            .evidence
-            .iter()
-            .map(|e| e.date.format("%Y-%m").to_string())
-            .collect();
-        assert!(months.len() >= 12, "evidence in {} months", months.len());
+        let newest = later.evidence.iter().map(|e| e.date).max().unwrap();
+        assert!(newest <= later_day && (later_day - newest).num_days() < 14);
+        assert_eq!(
+            later.destinations[0]
+                .horizon
+                .map(|h| (h - WRITTEN).num_days()),
+            written.destinations[0]
+                .horizon
+                .map(|h| (h - WRITTEN).num_days() + 200)
+        );
+        // Group keys name a week, so they follow the activities.
+        for a in &later.activities {
+            assert_eq!(a.clone().grouped().group, a.group);
+        }
+        // The year is on today's built-in ladder, so the demo never shows an old one.
+        assert_eq!(
+            written.ladders,
+            vec![builtin::find(builtin::DEFAULT_LADDER).unwrap()]
+        );
     }
 }

@@ -25,6 +25,10 @@ use crate::ladder::{Ladder, LadderRef};
 use crate::person::{Person, ProfileChange};
 use crate::rep::Rep;
 
+mod shift;
+
+pub use shift::shifted;
+
 /// The value of the `format` field, so a stray JSON file is recognised as not an archive.
 pub const FORMAT: &str = "cairn-archive";
 /// The archive version this build writes. It also reads version 1, which had no
@@ -541,7 +545,7 @@ mod tests {
         now().date_naive()
     }
 
-    fn sample() -> Archive {
+    pub(super) fn sample() -> Archive {
         let ladder = builtin::find("software-engineer").unwrap();
         let me = Person {
             id: PersonId::new(),
