@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use cairn_core::Visibility;
 use cairn_core::account::{Account, Role, Session};
-use cairn_core::activity::{Activity, ActivityKind, ActivityState};
+use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{AssessmentRound, Assessor, Rating, submission};
 use cairn_core::constraint::{Constraint, ConstraintKind};
@@ -26,7 +26,7 @@ use cairn_core::ladder::{Ladder, builtin};
 use cairn_core::person::{Person, ProfileEdit};
 use cairn_core::readiness::Overall;
 use cairn_core::rep::{Exposure, Rep, RepStatus};
-use cairn_store::test_support::scratch_postgres;
+use cairn_store::test_support::{records, scratch_postgres};
 use cairn_store::{ImportSummary, Location, Store, StoreError};
 use chrono::{Duration, NaiveDate};
 
@@ -36,15 +36,11 @@ fn day(s: &str) -> NaiveDate {
 
 fn person(ladder: &Ladder) -> Person {
     Person {
-        id: PersonId::new(),
-        name: "Grace Hopper".into(),
         emails: vec!["grace@work.example".into(), "grace@home.example".into()],
         github: Some("grace-h".into()),
         ladder: ladder.reference(),
         level: "L3".parse().unwrap(),
-        manager: None,
-        created_at: now(),
-        updated_at: now(),
+        ..records::person("Grace Hopper")
     }
 }
 
@@ -56,21 +52,11 @@ fn evidence(
     source: Source,
 ) -> Evidence {
     Evidence {
-        id: EvidenceId::new(),
-        owner: owner.id,
-        date: day(date),
-        title: title.into(),
         body: format!("Notes on: {title}"),
-        impact: String::new(),
         links: vec!["https://git.example/pr/1".into()],
-        competencies: competencies.iter().map(|c| c.parse().unwrap()).collect(),
-        level: LevelSignal::Current,
         areas: vec!["backend".into()],
-        visibility: Visibility::Private,
         source,
-        ladder: owner.ladder.clone(),
-        created_at: now(),
-        updated_at: now(),
+        ..records::evidence(owner, day(date), title, competencies)
     }
 }
 
@@ -691,25 +677,15 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
 
 fn activity(owner: &Person, external_id: &str, group: &str, day: &str) -> Activity {
     let at = format!("{day}T12:00:00Z").parse().unwrap();
+    let title = format!("commit {external_id}");
     Activity {
-        id: ActivityId::new(),
-        owner: owner.id,
-        source: Source::Git,
-        external_id: external_id.into(),
-        kind: ActivityKind::Commit,
-        title: format!("commit {external_id}"),
-        body: String::new(),
-        url: None,
-        container: "acme/billing".into(),
         group: group.into(),
         files: 2,
         additions: 30,
         deletions: 4,
-        occurred_at: at,
-        state: ActivityState::Inbox,
-        evidence: None,
         created_at: now(),
         updated_at: now(),
+        ..records::commit(owner, "acme/billing", external_id, &title, at)
     }
 }
 

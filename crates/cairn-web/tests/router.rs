@@ -10,16 +10,17 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use cairn_core::Visibility;
-use cairn_core::activity::{Activity, ActivityKind};
+use cairn_core::activity::Activity;
 use cairn_core::archive::Archive;
 use cairn_core::dates::now;
 use cairn_core::destination::{
     Destination, DestinationChange, DestinationEvent, DestinationStatus,
 };
 use cairn_core::evidence::{Evidence, EvidenceQuery, LevelSignal, Source};
-use cairn_core::id::{DestinationEventId, DestinationId, EvidenceId, PersonId};
+use cairn_core::id::{DestinationEventId, DestinationId};
 use cairn_core::ladder::builtin;
 use cairn_core::person::Person;
+use cairn_store::test_support::records::{self, person};
 use cairn_store::test_support::{ScratchDatabase, scratch_postgres};
 use cairn_store::{Location, Store};
 use cairn_web::{AppState, router};
@@ -38,20 +39,6 @@ struct World {
     _keep: (Option<tempfile::TempDir>, Option<ScratchDatabase>),
 }
 
-fn person(name: &str) -> Person {
-    Person {
-        id: PersonId::new(),
-        name: name.into(),
-        emails: vec![format!("{}@work.example", name.to_lowercase())],
-        github: None,
-        ladder: builtin::find("software-engineer").unwrap().reference(),
-        level: "L2".parse().unwrap(),
-        manager: None,
-        created_at: now(),
-        updated_at: now(),
-    }
-}
-
 fn entry(
     owner: &Person,
     days_ago: u64,
@@ -60,24 +47,9 @@ fn entry(
     level: LevelSignal,
 ) -> Evidence {
     Evidence {
-        id: EvidenceId::new(),
-        owner: owner.id,
-        date: chrono::Local::now()
-            .date_naive()
-            .checked_sub_days(Days::new(days_ago))
-            .unwrap(),
-        title: title.into(),
         body: format!("About: {title}"),
-        impact: String::new(),
-        links: vec![],
-        competencies: skills.iter().map(|s| s.parse().unwrap()).collect(),
         level,
-        areas: vec![],
-        visibility: Visibility::Private,
-        source: Source::Manual,
-        ladder: owner.ladder.clone(),
-        created_at: now(),
-        updated_at: now(),
+        ..records::evidence(owner, records::days_ago(days_ago), title, skills)
     }
 }
 
@@ -966,14 +938,14 @@ async fn an_imported_framework_is_browsable_by_track() {
 }
 
 fn commit(owner: &Person, sha: &str, title: &str, days_ago: u64) -> Activity {
-    let mut a = Activity::new(owner.id, Source::Git, ActivityKind::Commit, now());
-    a.external_id = sha.into();
-    a.title = title.into();
-    a.container = "acme/ledger".into();
-    a.url = Some(format!("https://github.com/acme/ledger/commit/{sha}"));
-    a.occurred_at = now() - chrono::Duration::days(i64::try_from(days_ago).unwrap());
-    a.additions = 40;
-    a.grouped()
+    let at = now() - chrono::Duration::days(i64::try_from(days_ago).unwrap());
+    Activity {
+        url: Some(format!("https://github.com/acme/ledger/commit/{sha}")),
+        additions: 40,
+        created_at: now(),
+        updated_at: now(),
+        ..records::commit(owner, "acme/ledger", sha, title, at)
+    }
 }
 
 #[tokio::test]

@@ -13,16 +13,17 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use cairn_core::Visibility;
 use cairn_core::account::{Account, Role, Session};
-use cairn_core::activity::{Activity, ActivityKind, ActivityState};
+use cairn_core::activity::ActivityState;
 use cairn_core::conversation::{Commitment, Conversation, Outcome};
 use cairn_core::dates::now;
 use cairn_core::decision::{Choice, Context as DecisionContext, Decision};
 use cairn_core::destination::Setting;
-use cairn_core::evidence::{Evidence, LevelSignal, Source};
+use cairn_core::evidence::Evidence;
 use cairn_core::id::{CommitmentId, ConversationId, DecisionId, EvidenceId, PersonId, RepId};
 use cairn_core::ladder::builtin;
 use cairn_core::person::Person;
 use cairn_core::rep::{Exposure, Rep, RepStatus};
+use cairn_store::test_support::records;
 use cairn_store::test_support::{ScratchDatabase, scratch_postgres};
 use cairn_store::{Location, Store};
 use cairn_web::session::{new_token, token_hash};
@@ -74,35 +75,16 @@ impl Team {
 
 fn person(name: &str, manager: Option<PersonId>) -> Person {
     Person {
-        id: PersonId::new(),
-        name: name.into(),
-        emails: vec![format!("{}@work.example", name.to_lowercase())],
-        github: None,
-        ladder: builtin::find("software-engineer").unwrap().reference(),
         level: "L3".parse().unwrap(),
         manager,
-        created_at: now(),
-        updated_at: now(),
+        ..records::person(name)
     }
 }
 
-fn entry(owner: PersonId, title: &str, visibility: Visibility) -> Evidence {
+fn entry(owner: &Person, title: &str, visibility: Visibility) -> Evidence {
     Evidence {
-        id: EvidenceId::new(),
-        owner,
-        date: chrono::Local::now().date_naive(),
-        title: title.into(),
-        body: String::new(),
-        impact: String::new(),
-        links: vec![],
-        competencies: vec!["delivery".parse().unwrap()],
-        level: LevelSignal::Current,
-        areas: vec![],
         visibility,
-        source: Source::Manual,
-        ladder: builtin::find("software-engineer").unwrap().reference(),
-        created_at: now(),
-        updated_at: now(),
+        ..records::evidence(owner, records::days_ago(0), title, &["delivery"])
     }
 }
 
@@ -150,26 +132,26 @@ async fn team(
         cookies.push((who, format!("cairn_session={token}")));
     }
     let private = entry(
-        owner.id,
+        &owner,
         "Private reflection on my review",
         Visibility::Private,
     );
     let shared = entry(
-        owner.id,
+        &owner,
         "Shared: led the incident review",
         Visibility::Shared,
     );
     store.add_evidence(&private).await.unwrap();
     store.add_evidence(&shared).await.unwrap();
     // An imported commit waits in the owner's inbox: raw and never anyone else's to see.
-    let mut commit = Activity::new(owner.id, Source::Git, ActivityKind::Commit, now());
-    commit.external_id = "9f1c2e7a".into();
-    commit.title = "PAY-77 spike on the payroll export".into();
-    commit.container = "acme/payroll".into();
-    store
-        .add_activities(&[commit.grouped()], &[])
-        .await
-        .unwrap();
+    let commit = records::commit(
+        &owner,
+        "acme/payroll",
+        "9f1c2e7a",
+        "PAY-77 spike on the payroll export",
+        now(),
+    );
+    store.add_activities(&[commit], &[]).await.unwrap();
     // Two growth conversations, one kept private, and a private rep.
     for (ask, visibility) in [
         (

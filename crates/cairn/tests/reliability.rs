@@ -12,11 +12,9 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cairn_core::Visibility;
 use cairn_core::archive::Archive;
-use cairn_core::dates::now;
-use cairn_core::evidence::{Evidence, LevelSignal, Source};
-use cairn_core::id::EvidenceId;
+use cairn_core::evidence::Evidence;
+use cairn_store::test_support::records;
 use harness::{Env, Served};
 
 fn kills() -> usize {
@@ -86,23 +84,14 @@ fn an_archive_import_killed_anywhere_is_all_or_nothing() {
     let template: Archive = serde_json::from_str(&env.export()).unwrap();
     let me = template.people[0].clone();
     let evidence: Vec<Evidence> = (0..6_000)
-        .map(|i| Evidence {
-            id: EvidenceId::new(),
-            owner: me.id,
-            date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
-                + chrono::Duration::days(i % 300),
-            title: format!("Entry {i} about the ledger"),
-            body: "Some detail ".repeat(10),
-            impact: String::new(),
-            links: vec![],
-            competencies: vec!["delivery".parse().unwrap()],
-            level: LevelSignal::Current,
-            areas: vec![],
-            visibility: Visibility::Private,
-            source: Source::Manual,
-            ladder: me.ladder.clone(),
-            created_at: now(),
-            updated_at: now(),
+        .map(|i| {
+            let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+                + chrono::Duration::days(i % 300);
+            let title = format!("Entry {i} about the ledger");
+            Evidence {
+                body: "Some detail ".repeat(10),
+                ..records::evidence(&me, date, &title, &["delivery"])
+            }
         })
         .collect();
     let big = Archive::new(

@@ -1,10 +1,13 @@
-//! Scratch PostgreSQL databases for tests, compiled only with the `test-support` feature.
+//! What every crate's tests share, compiled only with the `test-support` feature: the
+//! record builders in [`records`], and scratch PostgreSQL databases.
 //!
 //! Tests that should also run on PostgreSQL call [`scratch_postgres`]: when
 //! `CAIRN_TEST_POSTGRES_URL` is set it creates a fresh, uniquely named database on that
 //! server and drops it again (with `FORCE`) when the guard is dropped.
 
 use sqlx::{Connection, Executor, PgConnection};
+
+pub mod records;
 
 /// The variable naming the PostgreSQL server tests may use.
 pub const POSTGRES_URL_VAR: &str = "CAIRN_TEST_POSTGRES_URL";
