@@ -63,6 +63,17 @@ pub struct Session {
     pub expires_at: Timestamp,
 }
 
+/// A live session with who it belongs to, as one read gives it for each request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    /// The session.
+    pub session: Session,
+    /// The name of the person logged in.
+    pub name: String,
+    /// Their account's role.
+    pub role: Role,
+}
+
 /// What a new team-server user needs besides a password hash.
 #[derive(Debug, Clone)]
 pub struct NewUser<'a> {

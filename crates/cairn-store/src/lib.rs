@@ -20,7 +20,7 @@ pub mod views;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use cairn_core::account::{Account, Role, Session};
+use cairn_core::account::{Account, Role, Session, SignedIn};
 use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
@@ -386,16 +386,15 @@ pub trait Store: Send + Sync {
     async fn accounts(&self) -> Result<Vec<Account>>;
     /// The account with this login.
     async fn account(&self, login: &str) -> Result<Option<Account>>;
-    /// The account a person logs in with, if they have one.
-    async fn account_of(&self, person: PersonId) -> Result<Option<Account>>;
     /// Changes an account's role. A role other than manager also ends the reporting lines the
     /// account heads, in the same transaction (see `cairn_core::privacy`).
     async fn set_role(&self, person: PersonId, role: Role, at: Timestamp) -> Result<()>;
 
     /// Starts a session.
     async fn add_session(&self, session: &Session) -> Result<()>;
-    /// The session with this token hash, if it has not expired by `now`.
-    async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<Session>>;
+    /// The session with this token hash, if it has not expired by `now`, with the name and
+    /// role of whose it is: the one read a team request makes to know who is asking.
+    async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<SignedIn>>;
     /// Ends a session (ending one that is gone already is not an error).
     async fn remove_session(&self, token_hash: &str) -> Result<()>;
     /// Claims one of the `limit` password checks allowed for `login` since `since`, in one

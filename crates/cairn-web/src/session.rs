@@ -16,26 +16,33 @@ use crate::{AppError, AppState, Mode};
 /// The session cookie's name.
 pub const COOKIE: &str = "cairn_session";
 
-/// The person a request acts for, read once per request: who they are, their name and
-/// role, and the CSRF token their forms carry.
+/// The person a request acts for and the CSRF token their forms carry, read once per
+/// request; on a team server also who is logged in.
 #[derive(Debug, Clone)]
 pub struct Viewer {
     /// Who is asking.
     pub person: PersonId,
-    /// Their name, as the page chrome shows it.
-    pub name: String,
-    /// Their account's role on a team server; a local owner has no account.
-    pub role: Option<Role>,
     /// The token this viewer's forms must echo.
     pub csrf: String,
-    /// The session's token hash in team mode (for logout).
-    pub session: Option<String>,
+    /// The team-server login this request came with; a local owner has none.
+    pub login: Option<Login>,
+}
+
+/// Who is logged in to a team server, from the one read of their session.
+#[derive(Debug, Clone)]
+pub struct Login {
+    /// The session's token hash (for logout).
+    pub token_hash: String,
+    /// Their name, as the page chrome shows it.
+    pub name: String,
+    /// Their account's role.
+    pub role: Role,
 }
 
 impl Viewer {
     /// True for a team server's admin.
     pub fn is_admin(&self) -> bool {
-        self.role == Some(Role::Admin)
+        self.login.as_ref().is_some_and(|l| l.role == Role::Admin)
     }
 }
 
@@ -76,31 +83,25 @@ impl FromRequestParts<AppState> for Viewer {
         match &state.mode {
             Mode::Local { owner, csrf } => Ok(Self {
                 person: *owner,
-                name: state.store.person(*owner).await?.name,
-                role: None,
                 csrf: csrf.to_string(),
-                session: None,
+                login: None,
             }),
             Mode::Team { .. } => {
                 let token = cookie(parts, COOKIE).ok_or(AppError::LoginRequired)?;
                 let hash = token_hash(token);
-                let session = state
+                let signed_in = state
                     .store
                     .session(&hash, now())
                     .await?
                     .ok_or(AppError::LoginRequired)?;
-                // A session outlives nothing: without its account it lets no one in.
-                let account = state
-                    .store
-                    .account_of(session.person)
-                    .await?
-                    .ok_or(AppError::LoginRequired)?;
                 Ok(Self {
-                    person: session.person,
-                    name: state.store.person(session.person).await?.name,
-                    role: Some(account.role),
-                    csrf: session.csrf,
-                    session: Some(hash),
+                    person: signed_in.session.person,
+                    csrf: signed_in.session.csrf,
+                    login: Some(Login {
+                        token_hash: hash,
+                        name: signed_in.name,
+                        role: signed_in.role,
+                    }),
                 })
             }
         }

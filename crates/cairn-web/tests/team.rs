@@ -888,6 +888,17 @@ async fn only_admins_manage_accounts_and_they_still_read_no_records() {
                     who == Who::Admin,
                     "{who:?} sees the admin link"
                 );
+                // The chrome names who is logged in, from the one read of their session.
+                let name = match who {
+                    Who::SkipLevel => "Skip".to_owned(),
+                    Who::OtherManager => "Other".to_owned(),
+                    _ => format!("{who:?}"),
+                };
+                assert!(
+                    home.text
+                        .contains(&format!("<span class=\"muted\">{name}</span>")),
+                    "{who:?} is named beside Log out"
+                );
             }
         }
         let admin = t.cookie(Who::Admin).unwrap().to_owned();

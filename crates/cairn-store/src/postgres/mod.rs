@@ -19,7 +19,7 @@ mod rounds;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use cairn_core::account::{Account, Role, Session};
+use cairn_core::account::{Account, Role, Session, SignedIn};
 use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
 use cairn_core::assessment::{Assessment, AssessmentRound, Assessor};
@@ -318,10 +318,6 @@ impl Store for PgStore {
         accounts::account(self, login).await
     }
 
-    async fn account_of(&self, person: PersonId) -> Result<Option<Account>> {
-        accounts::account_of(self, person).await
-    }
-
     async fn set_role(&self, person: PersonId, role: Role, at: Timestamp) -> Result<()> {
         accounts::set_role(self, person, role, at).await
     }
@@ -330,7 +326,7 @@ impl Store for PgStore {
         accounts::add_session(self, session).await
     }
 
-    async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<Session>> {
+    async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<SignedIn>> {
         accounts::session(self, token_hash, now).await
     }
 

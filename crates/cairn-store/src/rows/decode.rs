@@ -3,7 +3,7 @@
 use std::str::FromStr;
 
 use cairn_core::Invalid;
-use cairn_core::account::{Account, Session};
+use cairn_core::account::{Account, Session, SignedIn};
 use cairn_core::activity::Activity;
 use cairn_core::assessment::{Assessment, AssessmentRound};
 use cairn_core::constraint::Constraint;
@@ -399,19 +399,23 @@ impl TryFrom<AccountRow> for Account {
     }
 }
 
-impl TryFrom<SessionRow> for Session {
+impl TryFrom<SessionRow> for SignedIn {
     type Error = StoreError;
     fn try_from(row: SessionRow) -> Result<Self> {
         let d = Decoder {
             what: "session",
             id: "(hidden)",
         };
-        Ok(Session {
-            token_hash: row.token_hash,
-            person: d.parse(&row.person_id)?,
-            csrf: row.csrf,
-            created_at: row.created_at,
-            expires_at: row.expires_at,
+        Ok(SignedIn {
+            session: Session {
+                token_hash: row.token_hash,
+                person: d.parse(&row.person_id)?,
+                csrf: row.csrf,
+                created_at: row.created_at,
+                expires_at: row.expires_at,
+            },
+            name: row.name,
+            role: d.parse(&row.role)?,
         })
     }
 }

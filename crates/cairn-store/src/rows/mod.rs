@@ -231,6 +231,8 @@ pub(crate) struct SessionRow {
     pub csrf: String,
     pub created_at: Timestamp,
     pub expires_at: Timestamp,
+    pub name: String,
+    pub role: String,
 }
 
 /// A list as the JSON text both engines store.

@@ -1,6 +1,6 @@
 //! Team-server accounts: users, roles, sessions and the login throttle.
 
-use cairn_core::account::{Account, Role, Session};
+use cairn_core::account::{Account, Role, Session, SignedIn};
 use cairn_core::dates::Timestamp;
 use cairn_core::id::PersonId;
 use cairn_core::ladder::Ladder;
@@ -48,14 +48,6 @@ pub(super) async fn accounts(store: &SqliteStore) -> Result<Vec<Account>> {
 pub(super) async fn account(store: &SqliteStore, login: &str) -> Result<Option<Account>> {
     let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE login = $1"))
         .bind(login)
-        .fetch_optional(&store.pool)
-        .await?;
-    row.map(Account::try_from).transpose()
-}
-
-pub(super) async fn account_of(store: &SqliteStore, person: PersonId) -> Result<Option<Account>> {
-    let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE person_id = $1"))
-        .bind(person.to_string())
         .fetch_optional(&store.pool)
         .await?;
     row.map(Account::try_from).transpose()
@@ -110,16 +102,18 @@ pub(super) async fn session(
     store: &SqliteStore,
     token_hash: &str,
     now: Timestamp,
-) -> Result<Option<Session>> {
+) -> Result<Option<SignedIn>> {
     let row: Option<SessionRow> = sqlx::query_as(
-        "SELECT token_hash, person_id AS person_id, csrf, created_at, expires_at FROM sessions \
-         WHERE token_hash = $1 AND expires_at > $2",
+        "SELECT s.token_hash, s.person_id AS person_id, s.csrf, s.created_at, s.expires_at, \
+         p.name, a.role FROM sessions s \
+         JOIN accounts a ON a.person_id = s.person_id JOIN people p ON p.id = s.person_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
     .bind(token_hash)
     .bind(ts(now))
     .fetch_optional(&store.pool)
     .await?;
-    row.map(Session::try_from).transpose()
+    row.map(SignedIn::try_from).transpose()
 }
 
 pub(super) async fn remove_session(store: &SqliteStore, token_hash: &str) -> Result<()> {

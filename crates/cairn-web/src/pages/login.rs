@@ -174,7 +174,7 @@ pub async fn logout(
     Form(form): Form<LogoutForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&viewer.csrf, &form.csrf)?;
-    if let Some(hash) = &viewer.session {
+    if let Some(hash) = viewer.login.as_ref().map(|l| &l.token_hash) {
         state.store.remove_session(hash).await?;
     }
     let expired = format!("{COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0");

@@ -62,8 +62,12 @@ impl Chrome {
     fn of(state: &AppState, viewer: &Viewer) -> Self {
         Self {
             team: state.is_team(),
-            admin: state.is_team() && viewer.is_admin(),
-            name: viewer.name.clone(),
+            admin: viewer.is_admin(),
+            name: viewer
+                .login
+                .as_ref()
+                .map(|l| l.name.clone())
+                .unwrap_or_default(),
             csrf: viewer.csrf.clone(),
         }
     }
