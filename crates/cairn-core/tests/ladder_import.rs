@@ -702,6 +702,52 @@ fn unknown_foreign_fields_are_named_not_kept_and_never_refuse_the_file() {
     assert!(import_with("extended.md", monzo("2", &topics).as_bytes(), strict).is_err());
 }
 
+#[test]
+fn loosely_written_fields_are_read_with_warnings_and_strict_refuses_them() {
+    // One criterion written without a list, an example list given as one line, a summary
+    // given as a list, and no title: each read as meant and said in the report.
+    let topics = TWO_LEVEL_TOPIC
+        .replace(
+            "        criteria:\n          - \"Designs code\"\n",
+            "        criteria: \"Designs code\"\n        exampleCriteria:\n          - criteria: \"Explains a design\"\n            examples: \"Wrote the queue ADR\"\n",
+        );
+    let text = monzo("2", &topics).replace("title: \"🧪 Test Framework\"\n", "");
+    let imported =
+        import("loose-craft.md", text.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    let ladder = &imported.ladder;
+    assert_eq!(ladder.name, "Loose craft");
+    let craft = &ladder.competencies[0].expectations;
+    let level_two: Vec<&str> = craft[1].criteria.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(level_two, ["Designs code", "Explains a design"]);
+    assert_eq!(craft[1].criteria[1].examples, ["Wrote the queue ADR"]);
+    let said = warnings(&imported);
+    for part in [
+        "topics[0].content[1].criteria: is a single value where a list belongs: read as a list of one",
+        "topics[0].content[1].exampleCriteria[0].examples: is a single value where a list belongs",
+        "the file names no ladder: it is called 'Loose craft', after the file",
+    ] {
+        assert!(said.contains(part), "{part} in:\n{said}");
+    }
+    let strict = Options {
+        format: None,
+        strict: true,
+    };
+    assert!(import_with("loose-craft.md", text.as_bytes(), strict).is_err());
+
+    let ft = FT_LEGACY.replace(
+        "    summary: Fixes things\n",
+        "    summary:\n      - Fixes things\n      - Writes it up\n",
+    );
+    let imported = import("ops.yml", ft.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        warnings(&imported).contains("competencies[0].summary: is a list where one value belongs"),
+        "{}",
+        warnings(&imported)
+    );
+    let text = &imported.ladder.competencies[0].expectations[0].criteria[0].text;
+    assert_eq!(text, "Fixes things. Writes it up.");
+}
+
 const FT_LEGACY: &str = "\
 name: Ops
 isLegacy: true

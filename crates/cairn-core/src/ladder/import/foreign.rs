@@ -1,10 +1,11 @@
 //! The rules for reading another organisation's framework, shared by its readers: fields
 //! Cairn has no use for are named in the report as not kept; a competency with no content at
 //! a level it is expected at expects nothing new there; one with no content at any level is
-//! not kept. Each is a warning, which `strict` turns into a refusal.
+//! not kept; a file that names no ladder is named after the file. Each is a warning, which
+//! `strict` turns into a refusal.
 
 use super::tree::Pos;
-use super::{Places, Problem, locate};
+use super::{Places, Problem, file_stem, humanise, locate};
 use crate::Invalid;
 use crate::id::LevelId;
 use crate::ladder::{Expectation, Ladder, Level};
@@ -151,4 +152,18 @@ fn renumbered(key: &str, removed: usize) -> Option<String> {
         std::cmp::Ordering::Equal => None,
         std::cmp::Ordering::Greater => Some(format!("competencies[{}]{tail}", index - 1)),
     }
+}
+
+/// The name of a ladder whose file gives none: the file's own name in words, said in the
+/// report.
+pub(super) fn untitled(warnings: &mut Vec<Problem>, file: &str, at: Pos) -> String {
+    let name = Some(humanise(file_stem(file)))
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "Imported ladder".to_owned());
+    warnings.push(Problem::new(
+        Some(at),
+        "",
+        format!("the file names no ladder: it is called '{name}', after the file"),
+    ));
+    name
 }

@@ -6,7 +6,7 @@
 //! and supporting URLs become links. A level named "... (Individual Contributor)" or "... (People Manager)"
 //! belongs to that track; the levels without such a suffix are shared by every track.
 
-use super::foreign::not_kept;
+use super::foreign::{not_kept, untitled};
 use super::tree::{self, Fields, Node, Pos, Reader};
 use super::{LadderError, Read, failed, ladder_id, prose, track_note};
 use crate::id::{LevelId, TrackId};
@@ -39,18 +39,23 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
     let mut r = Reader::foreign();
     let read = ladder(&mut r, name, &root);
     match read {
-        Some(read) if r.problems.is_empty() => Ok(Read {
-            places: std::mem::take(&mut r.places),
-            warnings: not_kept(std::mem::take(&mut r.not_kept)),
-            ..read
-        }),
+        Some(mut read) if r.problems.is_empty() => {
+            read.warnings.append(&mut r.warnings);
+            read.warnings
+                .extend(not_kept(std::mem::take(&mut r.not_kept)));
+            Ok(Read {
+                places: std::mem::take(&mut r.places),
+                ..read
+            })
+        }
         _ => Err(failed(r.problems)),
     }
 }
 
 fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
     let top = r.map(root, "", TOP)?;
-    let title = r.text(&top, "name", true).map(|(t, _)| prose(&t));
+    let title = r.text(&top, "name", false).map(|(t, _)| prose(&t));
+    let mut warnings = Vec::new();
     let summary = r.text(&top, "summary", false).map(|(t, _)| prose(&t));
     let mut levels = Vec::new();
     let mut tracks: Vec<Track> = Vec::new();
@@ -246,7 +251,7 @@ fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
         ladder: Ladder {
             id: id?,
             version: 1,
-            name: title.unwrap_or_default(),
+            name: title.unwrap_or_else(|| untitled(&mut warnings, name, top.at)),
             description: summary.unwrap_or_default(),
             tracks,
             levels,
@@ -255,7 +260,7 @@ fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
         places: Default::default(),
         mapping,
         problems: Vec::new(),
-        warnings: Vec::new(),
+        warnings,
     })
 }
 

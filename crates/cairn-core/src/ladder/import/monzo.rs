@@ -8,7 +8,7 @@
 //! content past the declared `levels` adds levels, with a warning. Files without `topics`
 //! (`yaml: false`) are the heading form, read by [`super::headings`].
 
-use super::foreign::not_kept;
+use super::foreign::{not_kept, untitled};
 use super::tree::{self, Node, Reader};
 use super::{LadderError, Problem, Read, failed, humanise, ladder_id, prose, slugify};
 use crate::id::{CompetencyId, LevelId};
@@ -58,6 +58,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
     let read = ladder(&mut r, name, &root, body);
     match read {
         Some(mut read) if r.problems.is_empty() => {
+            read.warnings.append(&mut r.warnings);
             read.warnings
                 .extend(not_kept(std::mem::take(&mut r.not_kept)));
             Ok(Read {
@@ -71,7 +72,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
 
 fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {
     let top = r.map(root, "", TOP)?;
-    let title = r.text(&top, "title", true).map(|(t, _)| plain_title(&t));
+    let title = r.text(&top, "title", false).map(|(t, _)| plain_title(&t));
     let mut warnings = Vec::new();
     let declared = match r.text(&top, "levels", false) {
         Some((text, at)) => match text.trim().parse::<u8>() {
@@ -285,7 +286,7 @@ fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {
         ladder: Ladder {
             id: id?,
             version: 1,
-            name: title.unwrap_or_default(),
+            name: title.unwrap_or_else(|| untitled(&mut warnings, name, top.at)),
             description: body.to_owned(),
             tracks: Vec::new(),
             levels,

@@ -171,6 +171,9 @@ pub struct Reader {
     pub foreign: bool,
     /// The unknown fields of a foreign format, each with its place and path.
     pub not_kept: Vec<(Pos, String)>,
+    /// What a foreign format's file spells loosely and was read anyway (a single value
+    /// where a list belongs, a list where one value belongs), for the import report.
+    pub warnings: Vec<Problem>,
 }
 
 /// A map's fields, checked against the names a format allows.
@@ -202,6 +205,15 @@ pub fn is_null(text: &str) -> bool {
     matches!(text.trim(), "" | "~" | "null")
 }
 
+/// `text` ending as a sentence does.
+fn sentence(text: &str) -> String {
+    if text.ends_with(['.', '!', '?', ';', ':']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
+
 /// `parent.key`, or `key` at the top.
 pub fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() {
@@ -223,6 +235,11 @@ impl Reader {
     /// Records a problem at `at`.
     pub fn fail(&mut self, at: Pos, field: &str, message: impl Into<String>) {
         self.problems.push(Problem::new(Some(at), field, message));
+    }
+
+    /// Records a warning at `at`.
+    pub fn warn(&mut self, at: Pos, field: &str, message: impl Into<String>) {
+        self.warnings.push(Problem::new(Some(at), field, message));
     }
 
     /// Records that ladder field `ladder_field` was read from `field` at `at`.
@@ -272,11 +289,25 @@ impl Reader {
                 value: Value::List(items),
                 ..
             }) => items,
-            // Another tool's `criteria:` with nothing under it is an empty list.
+            // Another tool's `criteria:` with nothing under it is an empty list, and one
+            // value written without a list around it is a list of one.
             Some(Node {
                 value: Value::Text(text),
                 ..
             }) if self.foreign && is_null(text) => &[],
+            Some(
+                node @ Node {
+                    value: Value::Text(_),
+                    at,
+                },
+            ) if self.foreign => {
+                self.warn(
+                    *at,
+                    &fields.path(key),
+                    "is a single value where a list belongs: read as a list of one",
+                );
+                std::slice::from_ref(node)
+            }
             Some(node) => {
                 let found = node.value.kind();
                 self.fail(
@@ -313,10 +344,28 @@ impl Reader {
         }
     }
 
-    /// A node that must be a single value.
+    /// A node that must be a single value. In a foreign format a list of single values
+    /// where one belongs is read as one text, each item a sentence, with a warning.
     pub fn scalar(&mut self, node: &Node, field: &str) -> Option<String> {
         match &node.value {
             Value::Text(text) => Some(text.clone()),
+            Value::List(items)
+                if self.foreign && items.iter().all(|i| matches!(i.value, Value::Text(_))) =>
+            {
+                self.warn(
+                    node.at,
+                    field,
+                    "is a list where one value belongs: its items are read as one text",
+                );
+                let sentences: Vec<String> = items
+                    .iter()
+                    .filter_map(|i| match &i.value {
+                        Value::Text(t) if !is_null(t) => Some(sentence(t.trim())),
+                        _ => None,
+                    })
+                    .collect();
+                Some(sentences.join(" "))
+            }
             other => {
                 let found = other.kind();
                 self.fail(
