@@ -1087,7 +1087,7 @@ async fn the_evidence_form_suggests_competencies_without_saving() {
 }
 
 #[tokio::test]
-async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
+async fn readiness_reads_the_gap_through_the_page_and_the_api() {
     for w in worlds().await {
         let app = router(w.state.clone());
         // Readiness: Ada is L2 aiming at L3 with one next-level design entry.
@@ -1107,7 +1107,13 @@ async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
             send(&app, get("/api/v1/ready?target=L9")).await.status,
             StatusCode::UNPROCESSABLE_ENTITY
         );
+    }
+}
 
+#[tokio::test]
+async fn reps_are_added_ranked_changed_and_deleted_through_pages_and_api() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
         // Reps: through the API and the form; the plan puts the missing competency first.
         let r = send(&app, api("POST", "/api/v1/reps", &json!({"title": "Ship the quarterly release", "competencies": ["delivery"], "exposure": "high"}))).await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
@@ -1225,7 +1231,13 @@ async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
         )
         .await;
         assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    }
+}
 
+#[tokio::test]
+async fn conversations_are_all_or_nothing_and_their_outcomes_feed_the_signal() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
         // Conversations: all or nothing, then outcomes.
         let before = w.store.conversations(w.ada.id).await.unwrap().len();
         let today = chrono::Local::now().date_naive();
@@ -1313,6 +1325,13 @@ async fn readiness_reps_conversations_and_the_signal_through_pages_and_api() {
             page.contains("Promotions frozen") && page.contains("Signal raised"),
             "{page}"
         );
+    }
+}
+
+#[tokio::test]
+async fn the_packet_is_a_self_contained_document_for_its_owner_and_their_chain() {
+    for w in worlds().await {
+        let app = router(w.state.clone());
         // The packet: a self-contained document under its own policy (inline styles, no
         // scripts), the viewer's own or, on a team server, a report's for their chain.
         let packet = send(&app, get("/packet")).await;
