@@ -1,8 +1,9 @@
 //! The clarity check measured on labelled goal statements: the shared examples
 //! (`../shared/eval/clarity-dev.jsonl`, when present), our own development set
-//! (`tests/data/clarity.jsonl`, 440 statements in many voices, the one rules were tuned on)
-//! and our held-out sets (`tests/data/clarity-holdout*.jsonl`, 340 statements by three other
-//! writers, never looked at while tuning: their misses are not printed). Prints verdict
+//! (`tests/data/clarity.jsonl`, 440 statements in many voices, and `clarity-dev-e.jsonl`,
+//! 150 by a fifth writer: the ones rules are widened on) and our held-out sets
+//! (`tests/data/clarity-holdout*.jsonl`, 460 statements by four other writers, never looked
+//! at while tuning: their misses are not printed). Prints verdict
 //! agreement and, per element, accuracy, precision and recall, and holds verdicts and every
 //! element to 90%. None of the statements appears in the rules.
 
@@ -160,14 +161,28 @@ fn agrees_with_our_own_development_set() {
 }
 
 #[test]
+fn agrees_with_our_second_development_set() {
+    // A second writer's 150 statements, in voices the first set lacked; rules are widened
+    // on these too, so their misses are printed.
+    let path = data("clarity-dev-e.jsonl");
+    assert!(
+        path.exists(),
+        "{} is part of the repository",
+        path.display()
+    );
+    holds(measure(&path, true), 150, 85.0);
+}
+
+#[test]
 fn agrees_with_our_held_out_sets() {
-    // Two writers who never saw the rules; their misses are never printed. The target is
-    // 90%; the sets agree on 84% today (see the README), so this guards against a fall
+    // Four writers who never saw the rules; their misses are never printed. The target is
+    // 90%; the sets agree on 85-90% today (see the README), so this guards against a fall
     // while the rules are widened on development material only.
     for name in [
         "clarity-holdout.jsonl",
         "clarity-holdout-b.jsonl",
         "clarity-holdout-c.jsonl",
+        "clarity-holdout-d.jsonl",
     ] {
         let path = data(name);
         assert!(

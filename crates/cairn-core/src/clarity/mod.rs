@@ -140,13 +140,28 @@ pub fn check(text: &str) -> Clarity {
         push(&mut matched.destination, phrase(words));
     };
 
+    // A role named inside an evidence clause is the judge ("evidence would be my manager
+    // saying so"), not the destination.
+    let evidence_spans: Vec<(usize, usize)> = EVIDENCE_CLAUSE
+        .find_iter(&lower)
+        .map(|m| (m.start(), m.end()))
+        .collect();
     for clause in clauses(&lower) {
         let (offset, text) = clause;
         for cap in AIMED_ROLE.captures_iter(text) {
             let (Some(whole), Some(role)) = (cap.get(0), cap.get(2)) else {
                 continue;
             };
-            let before = &text[..role.start()];
+            if evidence_spans
+                .iter()
+                .any(|&(s, e)| offset + role.start() >= s && offset + role.start() < e)
+            {
+                continue;
+            }
+            // The role's leading words may be the aim's own ("goal is becoming team lead"):
+            // what stands before the role is judged from where the role words begin.
+            let role_start = role.start() + aim_words(role.as_str());
+            let before = &text[..role_start];
             let between = cap.get(1).map_or("", |m| m.as_str()).trim();
             // "more senior" is a direction of travel, not a place to arrive at; "grow as an
             // engineer" is growth where one already is.
@@ -209,8 +224,24 @@ pub fn check(text: &str) -> Clarity {
         if aimed_elsewhere {
             continue;
         }
+        // Words around the role words must not make it a phrase about something else:
+        // "judged by my manager", "working alongside the senior folks".
         if let Some(m) = ROLE_CLAUSE.captures(clause).and_then(|c| c.get(1))
-            && !m.as_str().split_whitespace().any(is_function_word)
+            && !ROLE_START
+                .replace_all(m.as_str(), " ")
+                .split_whitespace()
+                .any(|w| {
+                    is_function_word(w)
+                        || matches!(
+                            w,
+                            "the" | "alongside" | "among" | "beside" | "than" | "like"
+                        )
+                })
+            && !m
+                .as_str()
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with("ing") && ROLE_START.find(w).is_none())
         {
             found(
                 &mut matched,
@@ -410,6 +441,22 @@ fn judged(matched: Matched) -> Clarity {
     }
 }
 
+/// The length of the aim and linking words ("is becoming ", "to be a ") a role phrase starts
+/// with.
+fn aim_words(phrase: &str) -> usize {
+    let mut at = 0;
+    for word in phrase.split_inclusive(' ') {
+        let w = word.trim_end();
+        if !(AIM_WORD.find(w).is_some_and(|m| m.len() == w.len())
+            || matches!(w, "is" | "are" | "am" | "be" | "to" | "a" | "an" | "the"))
+        {
+            break;
+        }
+        at += word.len();
+    }
+    at
+}
+
 /// True when a "be a better X" names only the job one has ("a better engineer", "a
 /// stronger developer"), not a capability ("a better mentor", "a stronger speaker").
 fn names_only_the_job(agent: &str) -> bool {
@@ -446,6 +493,32 @@ mod tests {
     use super::*;
 
     /// Statements written for these tests (not the labelled dev set), one per rule.
+    #[test]
+    fn judges_named_in_evidence_and_roles_named_in_passing_are_no_destination() {
+        let c = check("Become staff. Evidence would be my director saying so.");
+        assert_eq!(c.matched.destination, vec!["become staff".to_owned()]);
+        assert!(c.elements.evidence);
+        let c =
+            check("Mentor two juniors by June; my promo case gets reviewed by the staff panel.");
+        assert!(c.elements.evidence, "{:?}", c.matched);
+        for vague in [
+            "Keep learning and not stagnate.",
+            "Hoping to grow, working alongside the principal engineers.",
+            "Improve my skills in the future.",
+            "Be better at my job this year.",
+        ] {
+            assert!(!check(vague).elements.destination, "{vague}");
+        }
+        for aimed in [
+            "Next step for her is staff engineer.",
+            "Head of the data group by 2027.",
+            "Distributed systems depth by next spring.",
+            "I'd like to head up the payments platform.",
+        ] {
+            assert!(check(aimed).elements.destination, "{aimed}");
+        }
+    }
+
     #[test]
     fn a_span_of_time_counts_in_any_number_written_out() {
         for (span, words) in [
