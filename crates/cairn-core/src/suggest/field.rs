@@ -50,7 +50,9 @@ pub(crate) static AREAS: &[Area] = &[
             codegen macro macros template templates compile time build time incremental
             linker bundle size tree shaking minified dead code upgrade upgraded dependency
             bump deprecated api typed language idiomatic readable maintainable
-            tech debt cleanup clean up simplified simplify duplication decoupled",
+            tech debt cleanup clean up simplified simplify duplication decoupled
+            reproducible reproducibility deterministic non-deterministic nondeterministic
+            bit-for-bit fsync syscalls throughput",
     },
     Area {
         anchors: "system design architecture apis data models trade-offs design documents rfcs systems",
@@ -161,7 +163,9 @@ pub(crate) static AREAS: &[Area] = &[
             bug bash bugbash office hours for another team joint session mob session
             reviewed their prs code reviews for another team unblocked another team
             integration partner external partner vendor call api consumers consumers
-            feedback loop shared channel escalations from support",
+            feedback loop shared channel escalations from support
+            mock server glossary localisation localization translation account managers
+            heads-up advance notice figma storybook",
     },
     Area {
         anchors: "influence driving decisions beyond the team presenting direction leading cross-team initiatives speaking in public",
@@ -187,7 +191,8 @@ pub(crate) static AREAS: &[Area] = &[
             talk meetup talk podcast panel keynote workshop at conference open source
             maintainer upstream accepted upstream external talk internal talk all-hands demo
             lobbied negotiated across teams changed the plan plan changed reversed the
-            decision steered",
+            decision steered
+            essay options paper stalemate semantic conventions sig spec trunk-based",
     },
     Area {
         anchors: "mentoring growing others onboarding coaching teaching reviews interviewing",
@@ -210,7 +215,8 @@ pub(crate) static AREAS: &[Area] = &[
             mock interviews interview panel interview training calibrated interviewers
             hiring committee take-home question bank rubric onboarding plan onboarding buddy
             first pr first on-call shadow shifts reverse shadow pair programming with junior
-            learning path study plan kata katas brown bag tech talk for the team",
+            learning path study plan kata katas brown bag tech talk for the team
+            course courses time-to-first-pr time to first pr structured feedback",
     },
     Area {
         anchors: "product impact customers users business outcomes value metrics",
@@ -236,7 +242,9 @@ pub(crate) static AREAS: &[Area] = &[
             willingness to pay pricing page paywall monetisation monetization discovery
             user research usage data analytics dashboard product analytics amplitude mixpanel
             looker experiment results shipped to customers customer feedback feature gap
-            lost deals won deals churned customers enterprise customers",
+            lost deals won deals churned customers enterprise customers
+            cancelled cancellations cancelling win-back winback k-factor referral referrals
+            rice 7-day retention 30-day retention",
     },
 ];
 
