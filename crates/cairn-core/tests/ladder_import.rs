@@ -967,3 +967,84 @@ fn broken_front_matter_is_refused_at_its_line_not_as_an_unknown_format() {
     assert!(!err.to_string().contains("could not tell"), "{err}");
     assert!(err.problems[0].at.is_some(), "{err}");
 }
+
+/// Frameworks in the shapes companies publish them, written for these tests by someone who
+/// had not seen the readers: (file, format read, levels, competencies, cells with text).
+const SHAPES: [(&str, Format, usize, usize, usize); 14] = [
+    (
+        "01-brightwave-level-headings.md",
+        Format::Markdown,
+        4,
+        4,
+        16,
+    ),
+    (
+        "02-northwind-competency-headings.md",
+        Format::Markdown,
+        5,
+        3,
+        14,
+    ),
+    ("03-fernhill-bold-bullets.md", Format::Markdown, 3, 5, 15),
+    ("04-quillpad-table.md", Format::Markdown, 4, 6, 20),
+    (
+        "05-orbital-intro-table-sections.md",
+        Format::Markdown,
+        4,
+        4,
+        15,
+    ),
+    ("06-rheinwerk-deutsch.md", Format::Markdown, 4, 4, 16),
+    ("07-sakura-japanese.md", Format::Markdown, 4, 3, 12),
+    ("08-tallgrass-front-matter.md", Format::Markdown, 6, 3, 18),
+    ("09-helix-levels-as-columns.csv", Format::CsvWide, 4, 7, 26),
+    ("10-cobalt-levels-as-rows.csv", Format::CsvWide, 5, 4, 20),
+    ("11-acme-title-row.csv", Format::CsvWide, 3, 5, 15),
+    ("12-lumen-two-header-rows.csv", Format::CsvWide, 4, 5, 18),
+    ("13-pinecrest-long-format.csv", Format::CsvLong, 3, 4, 11),
+    ("14-driftwood-sheet-export.tsv", Format::CsvWide, 4, 6, 19),
+];
+
+#[test]
+fn frameworks_in_every_published_shape_import_with_their_counts() {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/ladders");
+    for (file, format, levels, competencies, cells) in SHAPES {
+        let bytes = std::fs::read(folder.join(file)).unwrap();
+        let imported = import(file, &bytes, None).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let ladder = &imported.ladder;
+        assert_eq!(imported.format, format, "{file}");
+        assert_eq!(ladder.levels.len(), levels, "{file} levels");
+        assert_eq!(
+            ladder.competencies.len(),
+            competencies,
+            "{file} competencies"
+        );
+        let written = ladder
+            .competencies
+            .iter()
+            .flat_map(|c| &c.expectations)
+            .filter(|e| e.text != NOTHING_NEW)
+            .count();
+        assert_eq!(written, cells, "{file} cells with text");
+        for c in &ladder.competencies {
+            assert!(!c.name.trim().is_empty(), "{file}: {} has its name", c.id);
+        }
+    }
+    // Names in any script keep their words and get an ASCII id.
+    let bytes = std::fs::read(folder.join("06-rheinwerk-deutsch.md")).unwrap();
+    let german = import("06-rheinwerk-deutsch.md", &bytes, None)
+        .unwrap()
+        .ladder;
+    assert!(
+        german
+            .competencies
+            .iter()
+            .any(|c| c.name.contains('ä') && c.id.as_str().is_ascii()),
+        "{:?}",
+        german
+            .competencies
+            .iter()
+            .map(|c| (&c.id, &c.name))
+            .collect::<Vec<_>>()
+    );
+}

@@ -59,7 +59,8 @@ pub(super) fn detect(name: &str, text: &str) -> Result<Format, LadderError> {
         Ok(tree::Node { value: tree::Value::Map(entries), .. }) if entries.is_empty()
     );
     let markdown = headings::shape(text);
-    if markdown.is_ok() && (toml.is_err() || empty_toml) {
+    if (markdown.is_ok() || headings::table_sheet(text).is_some()) && (toml.is_err() || empty_toml)
+    {
         return Ok(Format::Markdown);
     }
     match &toml {

@@ -400,11 +400,12 @@ fn humanise(slug: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Text as a slug id: lower case ASCII letters and digits, other runs turned into `-`,
-/// at most 64 characters.
+/// Text as a slug id: any script transliterated to ASCII, then lower case letters and
+/// digits with other runs turned into `-`, at most 64 characters.
 pub(crate) fn slugify(text: &str) -> String {
     let mut slug = String::new();
-    for c in text.chars() {
+    // Any script is written in ASCII first ("Qualität" → "qualitat", "品質" → "pin-zhi").
+    for c in deunicode::deunicode(text).chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {

@@ -27,6 +27,7 @@ use crate::id::{CompetencyId, LevelId, TrackId};
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level, Track};
 
 mod long;
+mod tidy;
 mod wide;
 
 /// The two spreadsheet layouts.
@@ -111,27 +112,19 @@ fn rows(text: &str) -> Vec<(usize, StringRecord)> {
     }
 }
 
-/// The shape of a CSV ladder, if the text looks like one.
+/// The shape of a CSV ladder, if the text looks like one: its header row, among the top
+/// rows, names a competency and a level column, or competencies or levels down and levels
+/// or competencies across.
 pub(super) fn detect(text: &str) -> Option<Shape> {
     let rows = rows(text);
-    let (_, header) = rows.first()?;
-    if header.len() < 2 || rows.len() < 2 {
-        return None;
-    }
-    let header: Vec<String> = header.iter().map(normal).collect();
-    let has = |names: &[&str]| column(&header, names).is_some();
-    if has(COMPETENCY) && has(LEVEL) && has(STATEMENT) {
-        Some(Shape::Long)
-    } else if header[0].is_empty() || COMPETENCY.contains(&header[0].as_str()) {
-        Some(Shape::Wide)
-    } else {
-        None
-    }
+    let (at, shape) = tidy::header_row(&rows)?;
+    (rows.len() >= at + 2).then_some(shape)
 }
 
 /// Reads a CSV ladder of the given shape.
 pub(super) fn read(name: &str, text: &str, shape: Shape) -> Result<Read, LadderError> {
-    let rows = rows(text);
+    let table = tidy::table(rows(text), shape);
+    let rows = table.rows;
     let Some((header_line, header)) = rows.first() else {
         return Err(LadderError::one(None, "the file has no rows"));
     };
@@ -164,6 +157,12 @@ pub(super) fn read(name: &str, text: &str, shape: Shape) -> Result<Read, LadderE
     if !sheet.problems.is_empty() {
         return Err(failed(sheet.problems));
     }
+    for (level, title) in sheet.read.ladder.levels.iter_mut().zip(&table.level_titles) {
+        if !title.is_empty() {
+            level.title = prose(title);
+        }
+    }
+    sheet.read.warnings.splice(0..0, table.warnings);
     let (id, id_note) = ladder_id(name);
     let mut read = sheet.read;
     read.ladder.id = id.ok_or_else(|| LadderError::one(None, "no ladder id"))?;

@@ -4,12 +4,17 @@
 //! Progression site calls `yaml: false`; front matter, when present, gives the title and the
 //! declared number of levels. Prose becomes the expectation's text and bullet lines its
 //! criteria; prose under a level heading before its first competency is the level's summary.
-//! A single heading above all the levels is the ladder's title.
+//! A single heading above all the levels is the ladder's title. The same outline written
+//! competency by competency, or with competencies as bold-labelled bullets under each level,
+//! is read too ([`outline`]).
+
+mod outline;
+mod table;
 
 use super::foreign::not_kept;
 use super::monzo::{front_matter, numbered, plain_title};
 use super::tree::{self, Node, Pos, Reader, Value, is_null};
-use super::{LadderError, Problem, Read, humanise, ladder_id, prose, slugify};
+use super::{LadderError, Problem, Read, humanise, ladder_id, prose, sheet, slugify};
 use crate::id::LevelId;
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level};
 
@@ -26,8 +31,15 @@ struct Heading {
 /// What the body's headings are: the depth of the level headings and of the competency
 /// headings under them, or why they are not a framework.
 pub(super) fn shape(body: &str) -> Result<(usize, usize), String> {
-    let headings = headings(body, 0);
+    let headings = outline::labelled_bullets(&headings(body, 0));
     shape_of(&headings)
+}
+
+/// The CSV a framework written as one Markdown table reads as, when it is one.
+pub(super) fn table_sheet(text: &str) -> Option<(String, sheet::Shape)> {
+    let csv = table::as_csv(text)?;
+    let shape = sheet::detect(&csv)?;
+    Some((csv, shape))
 }
 
 fn shape_of(headings: &[Heading]) -> Result<(usize, usize), String> {
@@ -97,22 +109,58 @@ fn headings(body: &str, first_line: usize) -> Vec<Heading> {
 pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
     let mut r = Reader::foreign();
     let mut warnings = Vec::new();
-    let (title, declared, body, offset) = match front_matter(text) {
+    let (front, body, offset) = match front_matter(text) {
         Some((yaml, body)) => {
             let root = tree::from_yaml(&yaml).map_err(|p| LadderError { problems: vec![p] })?;
-            let (title, declared) = settings(&mut r, &root, &mut warnings);
+            let front = settings(&mut r, &root, &mut warnings);
             let offset = text[..text.len() - body.len()].lines().count();
-            (title, declared, body, offset)
+            (front, body, offset)
         }
-        None => (None, None, text, 0),
+        None => (Front::default(), text, 0),
     };
-    let headings = headings(body, offset);
-    let (level_depth, competency_depth) =
-        shape_of(&headings).map_err(|why| LadderError::one(None, why))?;
-    let heading_title = headings
-        .iter()
-        .find(|h| h.depth < level_depth)
-        .map(|h| plain_title(&h.text));
+    let Front {
+        title,
+        declared,
+        description,
+    } = front;
+    let headings = outline::labelled_bullets(&headings(body, offset));
+    let (level_depth, competency_depth) = match shape_of(&headings) {
+        Ok(depths) => depths,
+        Err(why) => {
+            let Some((csv, shape)) = table_sheet(text) else {
+                return Err(LadderError::one(None, why));
+            };
+            let mut read = sheet::read(name, &csv, shape)?;
+            if let Some(t) = title.or_else(|| {
+                headings
+                    .first()
+                    .map(|h| plain_title(&h.text))
+                    .filter(|t| !t.is_empty())
+            }) {
+                read.ladder.name = t;
+            }
+            return Ok(read);
+        }
+    };
+    let headings = if outline::competencies_first(&headings, level_depth, competency_depth) {
+        warnings.push(Problem::new(
+            headings
+                .iter()
+                .find(|h| h.depth == level_depth)
+                .map(|h| h.at),
+            "",
+            "the headings are competencies with the levels under each: read level by level",
+        ));
+        outline::levels_first(headings, level_depth, competency_depth)
+    } else {
+        headings
+    };
+    let above = headings.iter().find(|h| h.depth < level_depth);
+    let heading_title = above.map(|h| plain_title(&h.text));
+    // The prose under the document's title introduces the ladder.
+    let intro = above
+        .map(|h| prose(&h.body.join("\n")))
+        .filter(|p| !p.is_empty());
     let mut levels: Vec<Level> = Vec::new();
     let mut competencies: Vec<Competency> = Vec::new();
     let mut current: Option<usize> = None;
@@ -238,7 +286,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
             name: title
                 .or(heading_title)
                 .unwrap_or_else(|| humanise(super::file_stem(name))),
-            description: String::new(),
+            description: description.or(intro).unwrap_or_default(),
             tracks: Vec::new(),
             levels,
             competencies,
@@ -250,29 +298,35 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
     })
 }
 
-/// The title and declared number of levels in front matter; other fields are page settings
-/// Cairn does not keep.
-fn settings(
-    r: &mut Reader,
-    root: &Node,
-    warnings: &mut Vec<Problem>,
-) -> (Option<String>, Option<u8>) {
+/// What front matter says about the ladder.
+#[derive(Debug, Default)]
+struct Front {
+    title: Option<String>,
+    declared: Option<u8>,
+    description: Option<String>,
+}
+
+/// The title, description and declared number of levels in front matter; other fields are
+/// page settings Cairn does not keep.
+fn settings(r: &mut Reader, root: &Node, warnings: &mut Vec<Problem>) -> Front {
     const PAGE: &[&str] = &["path", "sidebarTitle", "sidebarGroup", "yaml", "homepage"];
     let Value::Map(entries) = &root.value else {
-        return (None, None);
+        return Front::default();
     };
-    let mut title = None;
-    let mut declared = None;
+    let mut front = Front::default();
     for (key, key_at, node) in entries {
         let Value::Text(text) = &node.value else {
             r.not_kept.push((*key_at, key.clone()));
             continue;
         };
         match key.as_str() {
-            "title" => title = Some(plain_title(text)).filter(|t| !t.is_empty()),
+            "title" => front.title = Some(plain_title(text)).filter(|t| !t.is_empty()),
+            "description" | "summary" => {
+                front.description = Some(prose(text)).filter(|d| !d.is_empty());
+            }
             "levels" if is_null(text) => {}
             "levels" => match text.trim().parse::<u8>() {
-                Ok(n) if n >= 1 => declared = Some(n),
+                Ok(n) if n >= 1 => front.declared = Some(n),
                 _ => warnings.push(Problem::new(
                     Some(node.at),
                     "levels",
@@ -283,7 +337,7 @@ fn settings(
             _ => r.not_kept.push((*key_at, key.clone())),
         }
     }
-    (title, declared)
+    front
 }
 
 /// A level heading as a level: `Level 3` is level `3`; any other title is its own slug.

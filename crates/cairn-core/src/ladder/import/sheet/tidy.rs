@@ -1,0 +1,211 @@
+//! What a sheet saved from a shared spreadsheet carries around its table, read past with a
+//! warning each: title and group rows above the header, columns with nothing in them, notes
+//! below the table, merged competency cells left blank on the rows they span, and levels
+//! written down the first column instead of across.
+
+use csv::StringRecord;
+
+use super::{COMPETENCY, LEVEL, LEVEL_TITLE, STATEMENT, Shape, column, normal};
+use crate::ladder::import::Problem;
+use crate::ladder::import::tree::Pos;
+
+/// How many rows from the top a header row may sit.
+const HEADER_WITHIN: usize = 6;
+
+/// The rows of a sheet as its reader expects them: the header first.
+pub(super) struct Table {
+    /// The header row, then the data rows, each with its line in the file.
+    pub rows: Vec<(usize, StringRecord)>,
+    /// Each level's title when the levels were written as rows with a title column.
+    pub level_titles: Vec<String>,
+    /// What was read past.
+    pub warnings: Vec<Problem>,
+}
+
+/// The shape a row would give the sheet if it were the header.
+fn shape_of(record: &StringRecord) -> Option<Shape> {
+    let header: Vec<String> = record.iter().map(normal).collect();
+    if header.len() < 2 {
+        return None;
+    }
+    let has = |names: &[&str]| column(&header, names).is_some();
+    let named = header.iter().skip(1).filter(|h| !h.is_empty()).count();
+    if has(COMPETENCY) && has(LEVEL) && has(STATEMENT) {
+        Some(Shape::Long)
+    } else if named >= 2
+        && (header[0].is_empty()
+            || COMPETENCY.contains(&header[0].as_str())
+            || LEVEL.contains(&header[0].as_str()))
+    {
+        Some(Shape::Wide)
+    } else {
+        None
+    }
+}
+
+/// The index of the header row among the top rows, and the shape it gives.
+pub(super) fn header_row(rows: &[(usize, StringRecord)]) -> Option<(usize, Shape)> {
+    rows.iter()
+        .take(HEADER_WITHIN)
+        .enumerate()
+        .find_map(|(i, (_, r))| shape_of(r).map(|s| (i, s)))
+}
+
+fn warn(warnings: &mut Vec<Problem>, line: usize, field: &str, message: String) {
+    warnings.push(Problem::new(Some(Pos { line, column: 1 }), field, message));
+}
+
+/// The table inside `rows` for a sheet of `shape`.
+pub(super) fn table(mut rows: Vec<(usize, StringRecord)>, shape: Shape) -> Table {
+    let mut warnings = Vec::new();
+    let start = header_row(&rows)
+        .filter(|(_, s)| *s == shape)
+        .map_or(0, |(i, _)| i);
+    for (line, _) in rows.drain(..start) {
+        warn(
+            &mut warnings,
+            line,
+            &format!("row {line}"),
+            "is above the header row (a title or a group of columns): not kept".to_owned(),
+        );
+    }
+    drop_empty_columns(&mut rows, &mut warnings);
+    // Notes under the table: rows at the end with only their first cell written.
+    while rows.len() > 2
+        && rows
+            .last()
+            .is_some_and(|(_, r)| r.iter().skip(1).all(|c| c.trim().is_empty()))
+    {
+        if let Some((line, _)) = rows.pop() {
+            warn(
+                &mut warnings,
+                line,
+                &format!("row {line}"),
+                "is a note below the table: not kept".to_owned(),
+            );
+        }
+    }
+    if shape == Shape::Long {
+        fill_merged(&mut rows, &mut warnings);
+    }
+    let mut level_titles = Vec::new();
+    if shape == Shape::Wide
+        && rows
+            .first()
+            .is_some_and(|(_, h)| LEVEL.contains(&normal(h.get(0).unwrap_or("")).as_str()))
+    {
+        level_titles = levels_as_rows(&mut rows, &mut warnings);
+    }
+    Table {
+        rows,
+        level_titles,
+        warnings,
+    }
+}
+
+/// Removes columns with no header and nothing under it (a sheet's trailing separators).
+fn drop_empty_columns(rows: &mut [(usize, StringRecord)], warnings: &mut Vec<Problem>) {
+    let width = rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
+    let empty: Vec<usize> = (1..width)
+        .filter(|&c| {
+            rows.iter()
+                .all(|(_, r)| r.get(c).unwrap_or("").trim().is_empty())
+        })
+        .collect();
+    if empty.is_empty() {
+        return;
+    }
+    for (_, record) in rows.iter_mut() {
+        *record = record
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| !empty.contains(c))
+            .map(|(_, cell)| cell)
+            .collect();
+    }
+    let line = rows.first().map_or(1, |(l, _)| *l);
+    let named: Vec<String> = empty.iter().map(|c| (c + 1).to_string()).collect();
+    warn(
+        warnings,
+        line,
+        "header",
+        format!("column {} is empty: not kept", named.join(", ")),
+    );
+}
+
+/// A competency cell left blank under a written one is the same competency, as a merged
+/// cell in the sheet it came from shows it.
+fn fill_merged(rows: &mut [(usize, StringRecord)], warnings: &mut Vec<Problem>) {
+    let Some(col) = rows.first().and_then(|(_, h)| {
+        let header: Vec<String> = h.iter().map(normal).collect();
+        column(&header, COMPETENCY)
+    }) else {
+        return;
+    };
+    let mut above = String::new();
+    let mut filled = Vec::new();
+    for (line, record) in rows.iter_mut().skip(1) {
+        let cell = record.get(col).unwrap_or("").trim().to_owned();
+        if cell.is_empty() && !above.is_empty() {
+            *record = record
+                .iter()
+                .enumerate()
+                .map(|(c, v)| if c == col { above.as_str() } else { v })
+                .collect();
+            filled.push(line.to_string());
+        } else if !cell.is_empty() {
+            above = cell;
+        }
+    }
+    if let Some(first) = filled.first() {
+        warn(
+            warnings,
+            first.parse().unwrap_or(1),
+            "competency",
+            format!(
+                "left blank on rows {}: read as the competency above (a merged cell)",
+                filled.join(", ")
+            ),
+        );
+    }
+}
+
+/// Turns levels written down the first column (a header of competencies) into the matrix
+/// the wide reader takes, returning each level's title from a title column.
+fn levels_as_rows(
+    rows: &mut Vec<(usize, StringRecord)>,
+    warnings: &mut Vec<Problem>,
+) -> Vec<String> {
+    let Some((header_line, header)) = rows.first().cloned() else {
+        return Vec::new();
+    };
+    let normal_header: Vec<String> = header.iter().map(normal).collect();
+    let title_col = column(&normal_header, LEVEL_TITLE);
+    let data: Vec<(usize, StringRecord)> = rows.drain(..).skip(1).collect();
+    let mut matrix = vec![(
+        header_line,
+        std::iter::once("Competency")
+            .chain(data.iter().map(|(_, r)| r.get(0).unwrap_or("")))
+            .collect::<StringRecord>(),
+    )];
+    for c in (1..header.len()).filter(|c| Some(*c) != title_col) {
+        matrix.push((
+            header_line,
+            std::iter::once(header.get(c).unwrap_or(""))
+                .chain(data.iter().map(|(_, r)| r.get(c).unwrap_or("")))
+                .collect(),
+        ));
+    }
+    *rows = matrix;
+    warn(
+        warnings,
+        header_line,
+        "header",
+        "levels are written as rows: read with competencies as the columns".to_owned(),
+    );
+    title_col.map_or_else(Vec::new, |t| {
+        data.iter()
+            .map(|(_, r)| r.get(t).unwrap_or("").trim().to_owned())
+            .collect()
+    })
+}
