@@ -134,6 +134,7 @@ pub fn check(text: &str) -> Clarity {
             .find([';', ':', '!', '?'])
             .into_iter()
             .chain(words.find(". "))
+            .chain(words.find(" - "))
             .min()
             .map_or(end, |i| (start + i).min(end));
         destination_spans.push((start, cut));
@@ -216,6 +217,20 @@ pub fn check(text: &str) -> Clarity {
     {
         found(&mut matched, m.start(), m.end(), m.as_str());
     }
+    for cap in LABELLED_CAPABILITY.captures_iter(&lower) {
+        if let Some(m) = cap.get(1)
+            && !EMPTY_OBJECT.is_match(m.as_str().trim())
+        {
+            found(&mut matched, m.start(), m.end(), m.as_str());
+        }
+    }
+    for cap in ROLE_AS_AIM.captures_iter(&lower) {
+        if let Some(m) = cap.get(1)
+            && !NOT_AIMED.is_match(&lower[..m.start()])
+        {
+            found(&mut matched, m.start(), m.end(), m.as_str());
+        }
+    }
     for (offset, clause) in clauses(&lower).into_iter().flat_map(|(o, c)| parts(o, c)) {
         let aimed_elsewhere = clause.split_whitespace().next().is_some_and(|w| {
             (is_doing_word(w) && w != "lead")
@@ -242,6 +257,7 @@ pub fn check(text: &str) -> Clarity {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| w.ends_with("ing") && ROLE_START.find(w).is_none())
+            && !FINITE.is_match(&clause[m.end()..])
         {
             found(
                 &mut matched,
@@ -348,8 +364,21 @@ pub fn check(text: &str) -> Clarity {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| matches!(w, "currently" | "already" | "presently" | "still"));
+        // "Everyday I review the PRs", "already I do the 1:1s": a habit, not a rep.
+        let sentence_start = without_evidence[..m.start()]
+            .rfind(['.', ';', '!', '?', '\n'])
+            .map_or(0, |i| i + 1);
+        let sentence_end = without_evidence[m.end()..]
+            .find(['.', ';', '!', '?', '\n'])
+            .map_or(without_evidence.len(), |i| m.end() + i);
+        let habit = without_evidence[..m.start()]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| matches!(w, "i" | "we" | "she" | "he" | "they"))
+            && HABIT.is_match(&without_evidence[sentence_start..sentence_end]);
         if !noun_use
             && !present
+            && !habit
             && !NOT_AN_OBJECT.is_match(&format!("{object} "))
             && !NOT_A_REP.is_match(m.as_str())
             && (!inside_destination || counted || without_evidence[..m.start()].ends_with("by "))
@@ -517,6 +546,39 @@ mod tests {
         ] {
             assert!(check(aimed).elements.destination, "{aimed}");
         }
+    }
+
+    #[test]
+    fn habits_history_and_labelled_lines_are_read_for_what_they_are() {
+        // What one already does, and has done since a year, is neither a rep nor a horizon.
+        let c = check("Everyday I review the PRs of my team and I want to grow, since 2021.");
+        assert!(!c.elements.action && !c.elements.horizon, "{:?}", c.matched);
+        assert!(
+            !check("I want to be promoted; I was promoted in 2023 too.")
+                .elements
+                .horizon
+        );
+        assert!(check("I want to get promoted by Q2.").elements.horizon);
+        for aimed in [
+            "Skill: Rust (deeper)",
+            "I am aiming to transit from support to SRE.",
+            "EM is realistic for him within two years.",
+            "Chloe wants to get deeper into Rust.",
+            "goal=SRE | rep=run the on-call rota | by=Oct",
+        ] {
+            assert!(check(aimed).elements.destination, "{aimed}");
+        }
+        let c = check("goal=SRE | rep=run the on-call rota for search | by=Oct");
+        assert!(c.elements.action, "{:?}", c.matched);
+        assert!(
+            check("Be staff before the annual planning offsite.")
+                .elements
+                .horizon
+        );
+        assert!(
+            check("Become TL in Q3; my mgr decides.").elements.evidence,
+            "a short judge"
+        );
     }
 
     #[test]

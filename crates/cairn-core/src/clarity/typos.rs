@@ -120,6 +120,7 @@ pub(super) fn normalise(text: &str) -> String {
         .to_lowercase()
         .replace(['\u{2019}', '\u{2018}'], "'")
         .replace(['\u{2013}', '\u{2014}'], " - ")
+        .replace(['\u{2192}', '\u{27f6}'], " -> ")
         .replace(['*', '_', '`', '•'], " ")
         .replace("i am ", "i'm ")
         .replace("i will ", "i'll ")

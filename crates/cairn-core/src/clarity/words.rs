@@ -18,7 +18,7 @@ pub(super) fn clauses(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if matches!(c, '.' | ';' | ':' | '!' | '?' | '\n' | '(' | ')')
+        if matches!(c, '.' | ';' | ':' | '!' | '?' | '\n' | '(' | ')' | '|')
             && !text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_alphanumeric())
         {
             out.push((start, &text[start..i]));
@@ -142,7 +142,9 @@ pub(super) fn phrase(text: &str) -> &str {
 /// build system", "the release train running").
 pub(super) fn verbal(before: &str) -> bool {
     let before = before.trim_end();
-    if before.is_empty() || before.ends_with([':', ';', ',', '.', '-', '(', '!', '?', '+', '/']) {
+    if before.is_empty()
+        || before.ends_with([':', ';', ',', '.', '-', '(', '!', '?', '+', '/', '=', '|'])
+    {
         return true;
     }
     let previous = before.split_whitespace().next_back().unwrap_or("");
