@@ -52,7 +52,9 @@ pub(crate) static AREAS: &[Area] = &[
             bump deprecated api typed language idiomatic readable maintainable
             tech debt cleanup clean up simplified simplify duplication decoupled
             reproducible reproducibility deterministic non-deterministic nondeterministic
-            bit-for-bit fsync syscalls throughput",
+            bit-for-bit fsync syscalls throughput
+            firmware i2c spi uart brownout adc dac interrupt isr dma rtos watchdog shader shaders
+            stutter frame-time kalman imu covariance numerically numerical numerics fixed-point",
     },
     Area {
         anchors: "system design architecture apis data models trade-offs design documents rfcs systems",
@@ -83,7 +85,10 @@ pub(crate) static AREAS: &[Area] = &[
             sequence diagram c4 threat model api design api contract openapi swagger sdk
             public api internal api pagination cursor rate limits quota multi-region
             region failover design review architecture review proposal structure skeleton
-            extensible pluggable plugin interface abstraction layer separation of concerns",
+            extensible pluggable plugin interface abstraction layer separation of concerns
+            hl7 fhir ecs entity component system inheritance node graph ros2 pub/sub publishes
+            subscribe subscribers tenant isolation row-level security schema-per-tenant multi-tenant
+            multi-currency double-entry wallets",
     },
     Area {
         anchors: "delivery scoping planning estimating shipping risk following through done projects",
@@ -108,7 +113,9 @@ pub(crate) static AREAS: &[Area] = &[
             work breakdown vertical slices slice thin slice mvp scope v1 first version
             shipped early delivered early hit the date made the date code freeze release
             candidate release notes release train app store review submission accessibility
-            audit closed out backlog grooming refinement triage prioritised backlog",
+            audit closed out backlog grooming refinement triage prioritised backlog
+            cut list certification window release window launch window phased rollout slipped
+            re-plan replanned",
     },
     Area {
         anchors: "operations production on-call incidents postmortems observability service-level objectives security reliability running",
@@ -138,7 +145,9 @@ pub(crate) static AREAS: &[Area] = &[
             disk full inode cron job cronjob scheduler node pool spot instances eviction
             evicted oomkilled crashloop crashloopbackoff pod pods kubectl argo argocd
             gitops flux vault kms iam least privilege waf ddos pentest pen test audit log
-            soc2 compliance patch tuesday dependabot snyk trivy sbom image scanning",
+            soc2 compliance patch tuesday dependabot snyk trivy sbom image scanning
+            cve cves openssl eks gke aks k8s kubernetes upgrade heartbeat fleet auto-ticket trace ids
+            propagate propagation circuit breaker failed open cutover runbook dry-run dry-runs",
     },
     Area {
         anchors: "collaboration working with others cross-team coordination communication partnership product design support",
@@ -165,7 +174,8 @@ pub(crate) static AREAS: &[Area] = &[
             integration partner external partner vendor call api consumers consumers
             feedback loop shared channel escalations from support
             mock server glossary localisation localization translation account managers
-            heads-up advance notice figma storybook",
+            heads-up advance notice figma storybook
+            firmware team finance team changelog integrator integrators",
     },
     Area {
         anchors: "influence driving decisions beyond the team presenting direction leading cross-team initiatives speaking in public",
@@ -192,7 +202,8 @@ pub(crate) static AREAS: &[Area] = &[
             maintainer upstream accepted upstream external talk internal talk all-hands demo
             lobbied negotiated across teams changed the plan plan changed reversed the
             decision steered
-            essay options paper stalemate semantic conventions sig spec trunk-based",
+            essay options paper stalemate semantic conventions sig spec trunk-based
+            pushed back test strategy deadlock",
     },
     Area {
         anchors: "mentoring growing others onboarding coaching teaching reviews interviewing",
@@ -216,7 +227,8 @@ pub(crate) static AREAS: &[Area] = &[
             hiring committee take-home question bank rubric onboarding plan onboarding buddy
             first pr first on-call shadow shifts reverse shadow pair programming with junior
             learning path study plan kata katas brown bag tech talk for the team
-            course courses time-to-first-pr time to first pr structured feedback",
+            course courses time-to-first-pr time to first pr structured feedback
+            lunch-and-learn intern interns shadow rotation promo case",
     },
     Area {
         anchors: "product impact customers users business outcomes value metrics",
@@ -244,7 +256,9 @@ pub(crate) static AREAS: &[Area] = &[
             looker experiment results shipped to customers customer feedback feature gap
             lost deals won deals churned customers enterprise customers
             cancelled cancellations cancelling win-back winback k-factor referral referrals
-            rice 7-day retention 30-day retention",
+            rice 7-day retention 30-day retention
+            day-7 day-30 revenue at risk time studies renewal 1-star reviews battery drain gpu spend
+            fake-door",
     },
 ];
 
