@@ -217,6 +217,11 @@ pub fn check(text: &str) -> Clarity {
     {
         found(&mut matched, m.start(), m.end(), m.as_str());
     }
+    for cap in CAPABILITY_HEAD.captures_iter(&lower) {
+        if let Some(m) = cap.get(1) {
+            found(&mut matched, m.start(), m.end(), m.as_str());
+        }
+    }
     for cap in LABELLED_CAPABILITY.captures_iter(&lower) {
         if let Some(m) = cap.get(1)
             && !EMPTY_OBJECT.is_match(m.as_str().trim())
@@ -249,7 +254,7 @@ pub fn check(text: &str) -> Clarity {
                     is_function_word(w)
                         || matches!(
                             w,
-                            "the" | "alongside" | "among" | "beside" | "than" | "like"
+                            "the" | "alongside" | "among" | "beside" | "than" | "like" | "as"
                         )
                 })
             && !m
@@ -579,6 +584,11 @@ mod tests {
             check("Become TL in Q3; my mgr decides.").elements.evidence,
             "a short judge"
         );
+        // A note's shorthand and pictographs read as the words and breaks they stand for.
+        let c = check("staff 🎯 h2 🗓️ lead the auth migration 🔐 skip signs off ✅");
+        assert_eq!(c.verdict, Verdict::Actionable, "{:?}", c.matched);
+        let c = check("solid k8s skills b4 the reorg, promo cmte approves");
+        assert!(c.elements.destination && c.elements.horizon && c.elements.evidence);
     }
 
     #[test]

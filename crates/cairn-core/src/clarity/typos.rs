@@ -126,11 +126,37 @@ pub(super) fn normalise(text: &str) -> String {
         .replace("i will ", "i'll ")
         .replace("organisation", "organization")
         .replace("behaviour", "behavior");
+    // Pictographs (emoji, arrows, check marks) stand between a note's parts.
+    let plain: String = plain
+        .chars()
+        .map(|c| {
+            if !c.is_alphanumeric() && u32::from(c) >= 0x2190 {
+                ';'
+            } else {
+                c
+            }
+        })
+        .collect();
     plain
         .split_whitespace()
-        .map(corrected)
+        .map(|w| shorthand(w).map_or_else(|| corrected(w), str::to_owned))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The long form of a note's shorthand ("b4", "w/", "cmte", "eoy").
+fn shorthand(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "b4" => "before",
+        "w/" => "with",
+        "w/in" => "within",
+        "w/o" => "without",
+        "thru" => "through",
+        "cmte" | "cmtee" => "committee",
+        "eoy" => "the end of the year",
+        "eoq" => "the end of the quarter",
+        _ => return None,
+    })
 }
 
 /// A word as the patterns know it when it is a likely typo of one of their key words.
