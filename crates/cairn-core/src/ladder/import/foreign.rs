@@ -4,8 +4,8 @@
 //! not kept; a file that names no ladder is named after the file. Each is a warning, which
 //! `strict` turns into a refusal.
 
-use super::tree::Pos;
-use super::{Places, Problem, file_stem, humanise, locate};
+use super::tree::{Pos, Reader};
+use super::{LadderError, Places, Problem, Read, failed, file_stem, humanise, locate};
 use crate::Invalid;
 use crate::id::LevelId;
 use crate::ladder::{Expectation, Ladder, Level};
@@ -63,6 +63,21 @@ pub(super) fn nothing_new(ladder: &mut Ladder, places: &Places) -> Vec<Problem> 
             .sort_by_key(|e| rank(&ladder.levels, &e.level));
     }
     warnings
+}
+
+/// A foreign reader's outcome: the ladder it read, with what it read loosely and the fields
+/// it did not keep as warnings, or every problem it found.
+pub(super) fn finish(mut r: Reader, read: Option<Read>) -> Result<Read, LadderError> {
+    match read {
+        Some(mut read) if r.problems.is_empty() => {
+            read.warnings.append(&mut r.warnings);
+            read.warnings
+                .extend(not_kept(std::mem::take(&mut r.not_kept)));
+            read.places = std::mem::take(&mut r.places);
+            Ok(read)
+        }
+        _ => Err(failed(r.problems)),
+    }
 }
 
 /// The unknown fields of a foreign format as warnings, one per field name and shape

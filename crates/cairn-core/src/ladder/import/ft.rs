@@ -6,7 +6,7 @@
 //! and supporting URLs become links. A level named "... (Individual Contributor)" or "... (People Manager)"
 //! belongs to that track; the levels without such a suffix are shared by every track.
 
-use super::foreign::{not_kept, untitled};
+use super::foreign::{finish, untitled};
 use super::tree::{self, Fields, Node, Pos, Reader};
 use super::{LadderError, Read, failed, ladder_id, prose, track_note};
 use crate::id::{LevelId, TrackId};
@@ -38,18 +38,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
     let root = tree::from_yaml(text).map_err(|p| failed(vec![p]))?;
     let mut r = Reader::foreign();
     let read = ladder(&mut r, name, &root);
-    match read {
-        Some(mut read) if r.problems.is_empty() => {
-            read.warnings.append(&mut r.warnings);
-            read.warnings
-                .extend(not_kept(std::mem::take(&mut r.not_kept)));
-            Ok(Read {
-                places: std::mem::take(&mut r.places),
-                ..read
-            })
-        }
-        _ => Err(failed(r.problems)),
-    }
+    finish(r, read)
 }
 
 fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {

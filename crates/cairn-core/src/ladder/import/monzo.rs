@@ -8,7 +8,7 @@
 //! content past the declared `levels` adds levels, with a warning. Files without `topics`
 //! (`yaml: false`) are the heading form, read by [`super::headings`].
 
-use super::foreign::{not_kept, untitled};
+use super::foreign::{finish, untitled};
 use super::tree::{self, Node, Reader};
 use super::{LadderError, Problem, Read, failed, humanise, ladder_id, prose, slugify};
 use crate::id::{CompetencyId, LevelId};
@@ -56,18 +56,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
     let root = tree::from_yaml(&yaml).map_err(|p| failed(vec![p]))?;
     let mut r = Reader::foreign();
     let read = ladder(&mut r, name, &root, body);
-    match read {
-        Some(mut read) if r.problems.is_empty() => {
-            read.warnings.append(&mut r.warnings);
-            read.warnings
-                .extend(not_kept(std::mem::take(&mut r.not_kept)));
-            Ok(Read {
-                places: std::mem::take(&mut r.places),
-                ..read
-            })
-        }
-        _ => Err(failed(r.problems)),
-    }
+    finish(r, read)
 }
 
 fn ladder(r: &mut Reader, name: &str, root: &Node, body: &str) -> Option<Read> {

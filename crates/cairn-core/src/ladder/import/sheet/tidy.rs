@@ -152,19 +152,20 @@ fn fill_merged(rows: &mut [(usize, StringRecord)], warnings: &mut Vec<Problem>) 
                 .enumerate()
                 .map(|(c, v)| if c == col { above.as_str() } else { v })
                 .collect();
-            filled.push(line.to_string());
+            filled.push(*line);
         } else if !cell.is_empty() {
             above = cell;
         }
     }
-    if let Some(first) = filled.first() {
+    if let Some(&first) = filled.first() {
+        let rows: Vec<String> = filled.iter().map(ToString::to_string).collect();
         warn(
             warnings,
-            first.parse().unwrap_or(1),
+            first,
             "competency",
             format!(
                 "left blank on rows {}: read as the competency above (a merged cell)",
-                filled.join(", ")
+                rows.join(", ")
             ),
         );
     }
