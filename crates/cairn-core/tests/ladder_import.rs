@@ -1030,6 +1030,39 @@ fn frameworks_in_every_published_shape_import_with_their_counts() {
             assert!(!c.name.trim().is_empty(), "{file}: {} has its name", c.id);
         }
     }
+    // What a saved sheet carries around its table is read past and said in the report.
+    let read = |file: &str| {
+        let bytes = std::fs::read(folder.join(file)).unwrap();
+        import(file, &bytes, None).unwrap()
+    };
+    let rows = read("10-cobalt-levels-as-rows.csv");
+    assert_eq!(rows.ladder.levels[0].title, "Software Engineer I");
+    for (file, said) in [
+        ("10-cobalt-levels-as-rows.csv", "levels are written as rows"),
+        ("11-acme-title-row.csv", "row 1: is above the header row"),
+        (
+            "13-pinecrest-long-format.csv",
+            "read as the competency above (a merged cell)",
+        ),
+        (
+            "13-pinecrest-long-format.csv",
+            "is a note below the table: not kept",
+        ),
+        (
+            "14-driftwood-sheet-export.tsv",
+            "column 6 is empty: not kept",
+        ),
+        ("02-northwind-competency-headings.md", "read level by level"),
+    ] {
+        let text = warnings(&read(file));
+        assert!(text.contains(said), "{file}: {said} in\n{text}");
+    }
+    let strict = Options {
+        format: None,
+        strict: true,
+    };
+    let bytes = std::fs::read(folder.join("13-pinecrest-long-format.csv")).unwrap();
+    assert!(import_with("13-pinecrest-long-format.csv", &bytes, strict).is_err());
     // Names in any script keep their words and get an ASCII id.
     let bytes = std::fs::read(folder.join("06-rheinwerk-deutsch.md")).unwrap();
     let german = import("06-rheinwerk-deutsch.md", &bytes, None)
