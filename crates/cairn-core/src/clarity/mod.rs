@@ -13,11 +13,14 @@
 //! so it is deterministic, explainable and needs no network.
 use serde::Serialize;
 
+mod judges;
 mod patterns;
+mod topics;
 mod typos;
 mod words;
 
 use patterns::*;
+use topics::{destinations_named_otherwise, topic_heads};
 use typos::normalise;
 use words::*;
 
@@ -175,6 +178,10 @@ pub fn check(text: &str) -> Clarity {
                     .split_whitespace()
                     .any(|w| matches!(w, "more" | "less"))
                 || GROW_AS.is_match(between)
+                // "be the kind of engineer people want", "become a leader": a type of
+                // person, not a place to arrive at.
+                || KIND_OF.is_match(between)
+                || role.as_str().trim_start_matches(|c: char| !c.is_alphanumeric()) == "leader"
                 // "want my manager to agree" names a person; "be a better engineer" is no
                 // place to arrive at (a named capability is judged as one, below).
                 || role.as_str().split_whitespace().any(|w| {
@@ -296,7 +303,7 @@ pub fn check(text: &str) -> Clarity {
             continue;
         };
         // The object ends where a new bullet begins: "- learn - be promoted".
-        let object_text = object.as_str().split(" - ").next().unwrap_or("").trim();
+        let object_text = phrase(object.as_str().split(" - ").next().unwrap_or("")).trim();
         if !object_text.is_empty()
             && !object_text.starts_with('-')
             && !EMPTY_OBJECT.is_match(object_text)
@@ -312,6 +319,10 @@ pub fn check(text: &str) -> Clarity {
         }
     }
     for m in SCOPE.find_iter(&lower) {
+        // "more senior-level work" asks for more of a kind, like "more responsibility".
+        if lower[..m.start()].ends_with("more ") {
+            continue;
+        }
         // "own the redis upgrade" is a task to do, not an area to own.
         let task = m.as_str().starts_with("own")
             && lower[m.start()..]
@@ -349,8 +360,23 @@ pub fn check(text: &str) -> Clarity {
         }
     }
 
-    let without_evidence =
-        EVIDENCE_CLAUSE.replace_all(&lower, |c: &regex::Captures| " ".repeat(c[0].len()));
+    for (start, end, words) in destinations_named_otherwise(&lower) {
+        found(&mut matched, start, end, &words);
+    }
+    let topics = topic_heads(&lower);
+
+    let judgements = judges::judgements(text, &lower);
+    let mut without_evidence: String = EVIDENCE_CLAUSE
+        .replace_all(&lower, |c: &regex::Captures| " ".repeat(c[0].len()))
+        .into_owned();
+    // What follows a judge in their sentence is the criterion, not a rep: "the lead said
+    // she'd take me once I can pass their CTF".
+    for (start, _) in &judgements {
+        let end = lower[*start..]
+            .find(['.', ';', '?', '!'])
+            .map_or(lower.len(), |i| start + i);
+        without_evidence.replace_range(*start..end, &" ".repeat(end - start));
+    }
     // A rejected match gives its words back: in "design by publishing three RFCs" the
     // noun "design" is no rep, but "publishing three rfcs" after it is.
     let mut at = 0;
@@ -368,7 +394,7 @@ pub fn check(text: &str) -> Clarity {
         let present = without_evidence[..m.start()]
             .split_whitespace()
             .next_back()
-            .is_some_and(|w| matches!(w, "currently" | "already" | "presently" | "still"));
+            .is_some_and(|w| matches!(w, "currently" | "already" | "presently" | "still" | "been"));
         // "Everyday I review the PRs", "already I do the 1:1s": a habit, not a rep.
         let sentence_start = without_evidence[..m.start()]
             .rfind(['.', ';', '!', '?', '\n'])
@@ -431,8 +457,23 @@ pub fn check(text: &str) -> Clarity {
             m.as_str().trim_start_matches(['.', ';', ' ', '\n']),
         );
     }
+    // A topic at a note's head is what the note aims at only when a rep follows it:
+    // "Technical writing: publish one post", not "Research lab: I'd like to publish more".
+    if !matched.action.is_empty() {
+        for words in topics {
+            push(&mut matched.destination, &words);
+        }
+    }
+    for cap in BARE_SPAN.captures_iter(&lower) {
+        if let Some(m) = cap.get(1) {
+            push(&mut matched.horizon, m.as_str());
+        }
+    }
     for m in EVIDENCE.find_iter(&lower) {
         push(&mut matched.evidence, m.as_str());
+    }
+    for (_, phrase) in &judgements {
+        push(&mut matched.evidence, phrase);
     }
     judged(matched)
 }
@@ -589,6 +630,30 @@ mod tests {
         assert_eq!(c.verdict, Verdict::Actionable, "{:?}", c.matched);
         let c = check("solid k8s skills b4 the reorg, promo cmte approves");
         assert!(c.elements.destination && c.elements.horizon && c.elements.evidence);
+    }
+
+    #[test]
+    fn destinations_without_a_role_word() {
+        for aimed in [
+            "Kotlin: I'll port the settings screen by May.",
+            "Observability: instrument the checkout flow.",
+            "Estimation is my weak spot, so I'll estimate every ticket.",
+            "I want to get onto the search team.",
+            "Frontend to platform engineering. 9 months.",
+            "Is it enough for staff if I run the guild?",
+        ] {
+            assert!(check(aimed).elements.destination, "{aimed}");
+        }
+        for vague in [
+            "Mobile team: I'd like to be happier.",
+            "Hoping to grow.",
+            "Time to ship.",
+            "I want to join a new team.",
+        ] {
+            let c = check(vague);
+            assert!(!c.elements.destination, "{vague}: {:?}", c.matched);
+        }
+        assert!(check("Frontend to platform engineering. 9 months.").elements.horizon);
     }
 
     #[test]
