@@ -276,13 +276,27 @@ fn a_wide_matrix_imports_with_examples_bullets_and_late_starts() {
         Some("mid")
     );
     assert_eq!(mentoring.expectations[1].criteria.len(), 2);
+}
+
+#[test]
+fn a_blank_cell_after_a_competencys_first_statement_expects_nothing_new_there() {
     let hole = WIDE.replace("Ships features.", "");
-    let err = import("matrix.csv", hole.as_bytes(), None).unwrap_err();
+    let imported = import("matrix.csv", hole.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    let delivery = &imported.ladder.competencies[0];
+    assert_eq!(delivery.expectations.len(), 3);
+    assert_eq!(delivery.expectations[1].text, NOTHING_NEW);
     assert!(
-        err.to_string()
-            .contains("line 2, column 4: row 2, Mid: is empty"),
-        "{err}"
+        warnings(&imported)
+            .contains("line 2, column 4: row 2, Mid: is empty: read as nothing new expected of 'delivery' at level 'mid'"),
+        "{}",
+        warnings(&imported)
     );
+    let strict = Options {
+        format: None,
+        strict: true,
+    };
+    let err = import_with("matrix.csv", hole.as_bytes(), strict).unwrap_err();
+    assert!(err.to_string().contains("row 2, Mid: is empty"), "{err}");
 }
 
 #[test]

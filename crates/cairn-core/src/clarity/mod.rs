@@ -653,7 +653,11 @@ mod tests {
             let c = check(vague);
             assert!(!c.elements.destination, "{vague}: {:?}", c.matched);
         }
-        assert!(check("Frontend to platform engineering. 9 months.").elements.horizon);
+        assert!(
+            check("Frontend to platform engineering. 9 months.")
+                .elements
+                .horizon
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@
 
 use csv::{ReaderBuilder, StringRecord};
 
+use super::foreign::NOTHING_NEW;
 use super::tree::Pos;
 use super::{
     LadderError, Place, Problem, Read, failed, file_stem, humanise, ladder_id, prose, slugify,

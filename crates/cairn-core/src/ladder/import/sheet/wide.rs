@@ -103,8 +103,21 @@ impl Sheet {
                 let text = cell(col);
                 let field = format!("row {line}, {}", raw_header[col]);
                 if text.is_empty() {
+                    // A blank after the first statement is a sheet's way of saying the
+                    // level adds nothing; it is read so, with a warning.
                     if started {
-                        self.fail(line, col + 1, &field, format!("is empty: '{}' has no expectation at level '{level}' though a lower level has one", self.read.ladder.competencies[c].id));
+                        let id = self.read.ladder.competencies[c].id.clone();
+                        self.read.warnings.push(Problem::new(
+                            Some(Pos {
+                                line,
+                                column: col + 1,
+                            }),
+                            &field,
+                            format!("is empty: read as nothing new expected of '{id}' at level '{level}'"),
+                        ));
+                        self.read.ladder.competencies[c]
+                            .expectations
+                            .push(cell_expectation(level, NOTHING_NEW));
                     }
                     continue;
                 }
