@@ -42,6 +42,10 @@ pub struct Account {
     pub password_hash: String,
     /// Their role.
     pub role: Role,
+    /// False once deactivated: no login, no session, no token works.
+    pub active: bool,
+    /// The directory's id for them, when a directory provisions them (SCIM `externalId`).
+    pub external_id: Option<String>,
     /// When it was made.
     pub created_at: Timestamp,
     /// When it last changed.
@@ -70,6 +74,8 @@ pub struct SignedIn {
     pub session: Session,
     /// The name of the person logged in.
     pub name: String,
+    /// Their login (an email address).
+    pub email: String,
     /// Their account's role.
     pub role: Role,
 }
@@ -119,6 +125,8 @@ impl NewUser<'_> {
             login,
             password_hash,
             role: self.role,
+            active: true,
+            external_id: None,
             created_at: at,
             updated_at: at,
         };

@@ -104,6 +104,14 @@ record_id!(
     /// One change to a person's profile.
     ProfileChangeId
 );
+record_id!(
+    /// A personal access token.
+    TokenId
+);
+record_id!(
+    /// One line of a team server's audit log.
+    AuditId
+);
 
 macro_rules! slug_id {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {

@@ -37,6 +37,7 @@ macro_rules! named_enum {
     };
 }
 
+pub mod access;
 pub mod account;
 pub mod activity;
 pub mod archive;

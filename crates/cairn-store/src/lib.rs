@@ -20,6 +20,7 @@ pub mod views;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use cairn_core::access::{AuditEntry, Bearer, Grant, GrantKind, Token};
 use cairn_core::account::{Account, Role, Session, SignedIn};
 use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
@@ -30,7 +31,7 @@ use cairn_core::dates::Timestamp;
 use cairn_core::decision::Decision;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery};
-use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId, RepId};
+use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId, RepId, TokenId};
 use cairn_core::inbox::Group;
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::{Person, ProfileChange};
@@ -392,8 +393,9 @@ pub trait Store: Send + Sync {
 
     /// Starts a session.
     async fn add_session(&self, session: &Session) -> Result<()>;
-    /// The session with this token hash, if it has not expired by `now`, with the name and
-    /// role of whose it is: the one read a team request makes to know who is asking.
+    /// The session with this token hash, if it has not expired by `now` and its account is
+    /// active, with the name and role of whose it is: the one read a team request makes to
+    /// know who is asking.
     async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<SignedIn>>;
     /// Ends a session (ending one that is gone already is not an error).
     async fn remove_session(&self, token_hash: &str) -> Result<()>;
@@ -410,6 +412,51 @@ pub trait Store: Send + Sync {
     /// Forgets the attempt claimed at `at`, once its password matched.
     async fn forget_login_attempt(&self, login: &str, at: Timestamp) -> Result<()>;
 
+    /// The account of a person, if they have one.
+    async fn account_of(&self, person: PersonId) -> Result<Option<Account>>;
+    /// Replaces an account's login, password hash, role, active flag and external id,
+    /// matched by person. Deactivating ends the account's sessions and revokes its tokens in
+    /// the same transaction, so every server sharing the database refuses them at once; the
+    /// person and their records stay. A taken login or external id is
+    /// [`StoreError::Duplicate`].
+    async fn update_account(&self, account: &Account) -> Result<()>;
+    /// Sets an account's password hash and ends its sessions but `keep` (the session making
+    /// the change, if any), in one transaction.
+    async fn set_password(
+        &self,
+        person: PersonId,
+        hash: &str,
+        keep: Option<&str>,
+        at: Timestamp,
+    ) -> Result<()>;
+
+    /// Adds a personal access token.
+    async fn add_token(&self, token: &Token) -> Result<()>;
+    /// The live token with this hash, if its account is active, with its owner's name and
+    /// role: the one read a bearer request makes. Marks it used, to the hour.
+    async fn bearer(&self, hash: &str, now: Timestamp) -> Result<Option<Bearer>>;
+    /// A person's tokens, oldest first, revoked and expired ones included.
+    async fn tokens(&self, person: PersonId) -> Result<Vec<Token>>;
+    /// Revokes one of `person`'s tokens (revoking twice is no error); not found when it is
+    /// not theirs.
+    async fn revoke_token(&self, person: PersonId, id: TokenId, at: Timestamp) -> Result<()>;
+
+    /// Stores a one-time grant.
+    async fn add_grant(&self, grant: &Grant) -> Result<()>;
+    /// Takes a grant in one step (it is deleted, so it works once); `None` when there is
+    /// none of that kind with this hash, or it expired by `now`.
+    async fn take_grant(
+        &self,
+        kind: GrantKind,
+        hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<Grant>>;
+
+    /// Appends to the audit log.
+    async fn audit(&self, entry: &AuditEntry) -> Result<()>;
+    /// The newest `limit` audit entries, newest first.
+    async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>>;
+
     /// Closes the store's connections once the work in hand is done. SQLite first folds its
     /// write-ahead log back into the database file, so the file alone is the whole store
     /// (a backup by copy); call it before the process exits.
@@ -424,8 +471,8 @@ pub trait Store: Send + Sync {
     /// (SQLite: `integrity_check` and `foreign_key_check`; PostgreSQL enforces both itself).
     async fn integrity(&self) -> Result<Vec<String>>;
 
-    /// Everything in the store. Accounts, sessions and failed logins are not records of
-    /// anyone's career and stay out of archives.
+    /// Everything in the store. Accounts, sessions, failed logins, tokens, grants and the
+    /// audit log are not records of anyone's career and stay out of archives.
     async fn export(&self) -> Result<Archive>;
     /// Merges an archive by id in one transaction: new records are added, records with a
     /// newer `updated_at` replace the stored copy, the rest are left alone. The owner is set

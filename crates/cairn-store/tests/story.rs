@@ -450,12 +450,8 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
     let mut boss = person(&ladder);
     boss.name = "Barbara Liskov".into();
     let account = |p: &Person, login: &str, role: Role| Account {
-        person: p.id,
         login: login.into(),
-        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
-        role,
-        created_at: now(),
-        updated_at: now(),
+        ..records::account(p, role)
     };
     store
         .add_user(
@@ -531,6 +527,7 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
         Some(SignedIn {
             session: session.clone(),
             name: "Barbara Liskov".into(),
+            email: "barbara@work.example".into(),
             role: Role::Admin,
         })
     );

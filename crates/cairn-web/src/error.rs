@@ -31,6 +31,12 @@ pub enum AppError {
     /// Team mode and no valid session: pages send the browser to the login form.
     #[error("log in first")]
     LoginRequired,
+    /// A bearer token that is unknown, revoked or expired, or whose account is inactive.
+    #[error("the token is not valid (unknown, revoked or expired); create a new one")]
+    BadToken,
+    /// A bearer token whose scope does not allow the request.
+    #[error("this token's scope does not allow it: {0}")]
+    InsufficientScope(&'static str),
     /// Too many failed logins for this login recently.
     #[error("too many failed logins; wait fifteen minutes and try again")]
     TooManyAttempts,
@@ -85,7 +91,8 @@ impl AppError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Rejected { status, .. } => *status,
-            Self::LoginRequired => StatusCode::UNAUTHORIZED,
+            Self::LoginRequired | Self::BadToken => StatusCode::UNAUTHORIZED,
+            Self::InsufficientScope(_) => StatusCode::FORBIDDEN,
             Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -98,6 +105,8 @@ impl AppError {
             Self::Invalid(_) => "invalid",
             Self::Rejected { .. } => "bad_request",
             Self::LoginRequired => "login_required",
+            Self::BadToken => "invalid_token",
+            Self::InsufficientScope(_) => "insufficient_scope",
             Self::TooManyAttempts => "too_many_attempts",
             Self::Forbidden => "forbidden",
             Self::Internal(_) => "internal",
@@ -127,7 +136,20 @@ impl AppError {
                 field,
             },
         };
-        (self.status(), Json(body)).into_response()
+        // A bearer client learns why in the header RFC 6750 names for it.
+        let challenge = match &self {
+            Self::BadToken => Some("Bearer error=\"invalid_token\""),
+            Self::InsufficientScope(_) => Some("Bearer error=\"insufficient_scope\""),
+            _ => None,
+        };
+        let mut response = (self.status(), Json(body)).into_response();
+        if let Some(value) = challenge {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static(value),
+            );
+        }
+        response
     }
 }
 
@@ -167,6 +189,7 @@ impl IntoResponse for AppError {
             Self::NotFound => "Not found",
             Self::Invalid(_) | Self::Rejected { .. } => "That did not work",
             Self::Forbidden => "Form refused",
+            Self::BadToken | Self::InsufficientScope(_) => "Token refused",
             Self::Internal(_) => "Something went wrong",
         };
         let page = ErrorPage {

@@ -12,6 +12,7 @@
 // The OpenAPI document is one `json!` literal, deeper than the default macro limit.
 #![recursion_limit = "512"]
 
+pub mod accounts;
 mod api;
 mod assessing;
 mod draft;
@@ -178,6 +179,12 @@ pub fn router(state: AppState) -> Router {
             "/profile",
             get(pages::profile::show).post(pages::profile::set),
         )
+        .route("/profile/tokens", post(pages::credentials::create))
+        .route(
+            "/profile/tokens/{id}/revoke",
+            post(pages::credentials::revoke),
+        )
+        .route("/profile/password", post(pages::credentials::password))
         .route(
             "/decide",
             get(pages::decide::show).post(pages::decide::decide),
@@ -185,6 +192,11 @@ pub fn router(state: AppState) -> Router {
         .route("/admin", get(pages::admin::show))
         .route("/admin/users", post(pages::admin::add))
         .route("/admin/users/{id}", post(pages::admin::change))
+        .route("/admin/audit", get(pages::admin::audit))
+        .route(
+            "/reset/{code}",
+            get(pages::reset::form).post(pages::reset::submit),
+        )
         .route("/login", get(pages::login::form).post(pages::login::submit))
         .route("/logout", post(pages::login::logout))
         .route("/assets/cairn.css", get(pages::stylesheet))

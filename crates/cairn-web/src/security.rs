@@ -68,6 +68,38 @@ fn is_loopback_host(host: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
+/// Where a request came from, for the audit log: the peer's address, and what a proxy in
+/// front says in `X-Forwarded-For` (kept beside it, since a client can write that header).
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+        let forwarded = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .map(|v| {
+                v.chars()
+                    .filter(|c| !c.is_control())
+                    .take(100)
+                    .collect::<String>()
+            });
+        Ok(Self(match forwarded {
+            Some(f) if !f.trim().is_empty() => format!("{peer} (for {})", f.trim()),
+            _ => peer,
+        }))
+    }
+}
+
 /// Checks a form's token against the server's.
 pub fn check_csrf(expected: &str, given: &str) -> Result<(), AppError> {
     // An empty token is no token: with no cookie the expected value is empty, and "" == ""

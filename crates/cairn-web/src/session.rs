@@ -1,13 +1,17 @@
 //! Who is asking: the [`Viewer`] every handler receives. In local mode it is the store's
-//! owner; in team mode it comes from the session cookie, checked against the store on every
-//! request (sessions live in the database, so any app server can answer).
+//! owner; in team mode it comes from the session cookie, or on the API from a personal
+//! access token sent as `Authorization: Bearer`, checked against the store on every request
+//! (sessions and tokens live in the database, so any app server can answer). A token's
+//! scope is enforced here, once: a read token may only read, and a SCIM token may only
+//! provision accounts.
 
 use axum::extract::FromRequestParts;
-use axum::http::header;
 use axum::http::request::Parts;
+use axum::http::{Method, header};
+use cairn_core::access::{Scope, TOKEN_PREFIX};
 use cairn_core::account::Role;
 use cairn_core::dates::now;
-use cairn_core::id::PersonId;
+use cairn_core::id::{PersonId, TokenId};
 use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
@@ -28,21 +32,40 @@ pub struct Viewer {
     pub login: Option<Login>,
 }
 
-/// Who is logged in to a team server, from the one read of their session.
+/// Who is logged in to a team server, from the one read of their session or token.
 #[derive(Debug, Clone)]
 pub struct Login {
-    /// The session's token hash (for logout).
-    pub token_hash: String,
+    /// How the request proved who it is.
+    pub via: Via,
     /// Their name, as the page chrome shows it.
     pub name: String,
+    /// Their login (an email address), as the audit log names them.
+    pub email: String,
     /// Their account's role.
     pub role: Role,
+}
+
+/// How a team request proved who it is.
+#[derive(Debug, Clone)]
+pub enum Via {
+    /// A browser session; the hash of its cookie (for logout).
+    Session(String),
+    /// A personal access token and its scope.
+    Token(TokenId, Scope),
 }
 
 impl Viewer {
     /// True for a team server's admin.
     pub fn is_admin(&self) -> bool {
         self.login.as_ref().is_some_and(|l| l.role == Role::Admin)
+    }
+
+    /// The hash of this request's session cookie, when it came with one.
+    pub fn session_hash(&self) -> Option<&str> {
+        match &self.login.as_ref()?.via {
+            Via::Session(hash) => Some(hash),
+            Via::Token(..) => None,
+        }
     }
 }
 
@@ -54,13 +77,18 @@ pub fn token_hash(token: &str) -> String {
         .collect()
 }
 
-/// A new unguessable token: 256 random bits, hex.
+/// A new unguessable token: 244 random bits (two version-4 UUIDs), hex.
 pub fn new_token() -> String {
     format!(
         "{}{}",
         uuid::Uuid::new_v4().simple(),
         uuid::Uuid::new_v4().simple()
     )
+}
+
+/// A new personal access token's secret: [`TOKEN_PREFIX`] and a [`new_token`].
+pub fn new_access_token() -> String {
+    format!("{TOKEN_PREFIX}{}", new_token())
 }
 
 /// The value of a cookie in the request.
@@ -98,8 +126,9 @@ impl FromRequestParts<AppState> for Viewer {
                     person: signed_in.session.person,
                     csrf: signed_in.session.csrf,
                     login: Some(Login {
-                        token_hash: hash,
+                        via: Via::Session(hash),
                         name: signed_in.name,
+                        email: signed_in.email,
                         role: signed_in.role,
                     }),
                 })
@@ -108,17 +137,73 @@ impl FromRequestParts<AppState> for Viewer {
     }
 }
 
-/// The same viewer for API handlers, whose rejections are JSON.
+/// The same viewer for API handlers, whose rejections are JSON. On a team server a request
+/// may prove who it is with a bearer token instead of a session cookie; CSRF does not apply
+/// to it (a browser never sends one on its own).
 pub struct ApiViewer(pub Viewer);
 
 impl FromRequestParts<AppState> for ApiViewer {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        Viewer::from_request_parts(parts, state)
+        let bearer = match &state.mode {
+            Mode::Team { .. } => bearer_token(parts).map_err(ApiError)?,
+            Mode::Local { .. } => None,
+        };
+        let Some(secret) = bearer else {
+            return Viewer::from_request_parts(parts, state)
+                .await
+                .map(Self)
+                .map_err(ApiError);
+        };
+        let found = state
+            .store
+            .bearer(&token_hash(secret), now())
             .await
-            .map(Self)
-            .map_err(ApiError)
+            .map_err(|e| ApiError(e.into()))?
+            .ok_or(ApiError(AppError::BadToken))?;
+        let scope = found.token.scope;
+        let reads = matches!(parts.method, Method::GET | Method::HEAD);
+        match scope {
+            Scope::Scim => {
+                return Err(ApiError(AppError::InsufficientScope(
+                    "a SCIM token provisions accounts under /scim/v2 only",
+                )));
+            }
+            Scope::Read if !reads => {
+                return Err(ApiError(AppError::InsufficientScope(
+                    "a read token may only read",
+                )));
+            }
+            Scope::Read | Scope::Write => {}
+        }
+        Ok(Self(Viewer {
+            person: found.token.person,
+            csrf: String::new(),
+            login: Some(Login {
+                via: Via::Token(found.token.id, scope),
+                name: found.name,
+                email: found.email,
+                role: found.role,
+            }),
+        }))
+    }
+}
+
+/// The token of an `Authorization: Bearer` header, if the request has one; any other use of
+/// the header is refused rather than ignored, so a client never acts as no one by mistake.
+pub fn bearer_token(parts: &Parts) -> Result<Option<&str>, AppError> {
+    let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let value = value.to_str().map_err(|_| AppError::BadToken)?;
+    match value.split_once(' ') {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
+            Ok(Some(token.trim()))
+        }
+        _ => Err(AppError::BadToken),
     }
 }
 

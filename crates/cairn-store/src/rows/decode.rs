@@ -393,6 +393,8 @@ impl TryFrom<AccountRow> for Account {
             login: row.login.clone(),
             password_hash: row.password_hash.clone(),
             role: d.parse(&row.role)?,
+            active: row.active,
+            external_id: row.external_id.clone(),
             created_at: row.created_at,
             updated_at: row.updated_at,
         })
@@ -415,6 +417,7 @@ impl TryFrom<SessionRow> for SignedIn {
                 expires_at: row.expires_at,
             },
             name: row.name,
+            email: row.email,
             role: d.parse(&row.role)?,
         })
     }

@@ -4,7 +4,10 @@
 //! 64-bit integers, dates and timestamps native), so decoding and its checks live here once.
 //! A row that does not decode is reported as [`StoreError::Corrupt`], never skipped.
 
+mod access;
 mod decode;
+
+pub(crate) use access::{AuditRow, BearerRow, GrantRow, TokenRow};
 
 use cairn_core::dates::Timestamp;
 use cairn_core::id::PersonId;
@@ -220,6 +223,8 @@ pub(crate) struct AccountRow {
     pub login: String,
     pub password_hash: String,
     pub role: String,
+    pub active: bool,
+    pub external_id: Option<String>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -232,6 +237,7 @@ pub(crate) struct SessionRow {
     pub created_at: Timestamp,
     pub expires_at: Timestamp,
     pub name: String,
+    pub email: String,
     pub role: String,
 }
 

@@ -22,8 +22,8 @@ pub(super) async fn add_user(
     insert_ladder(&mut tx, ladder).await?;
     upsert_person(&mut tx, person).await?;
     sqlx::query(
-        "INSERT INTO accounts (person_id, login, password_hash, role, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO accounts (person_id, login, password_hash, role, created_at, updated_at, active, external_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(account.person.to_string())
     .bind(&account.login)
@@ -31,6 +31,8 @@ pub(super) async fn add_user(
     .bind(account.role.as_str())
     .bind(ts(account.created_at))
     .bind(ts(account.updated_at))
+    .bind(account.active)
+    .bind(&account.external_id)
     .execute(&mut *tx)
     .await
     .map_err(|e| duplicate(e, format!("login {}", account.login)))?;
@@ -105,9 +107,9 @@ pub(super) async fn session(
 ) -> Result<Option<SignedIn>> {
     let row: Option<SessionRow> = sqlx::query_as(
         "SELECT s.token_hash, s.person_id AS person_id, s.csrf, s.created_at, s.expires_at, \
-         p.name, a.role FROM sessions s \
+         p.name, a.login AS email, a.role FROM sessions s \
          JOIN accounts a ON a.person_id = s.person_id JOIN people p ON p.id = s.person_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2",
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.active",
     )
     .bind(token_hash)
     .bind(ts(now))

@@ -6,6 +6,7 @@
 //! comparing them as text compares them in time. Search uses an FTS5 index kept in step
 //! with the evidence table by triggers.
 
+mod access;
 mod accounts;
 mod archive;
 mod evidence;
@@ -19,6 +20,7 @@ mod rounds;
 use std::path::Path;
 
 use async_trait::async_trait;
+use cairn_core::access::{AuditEntry, Bearer, Grant, GrantKind, Token};
 use cairn_core::account::{Account, Role, Session, SignedIn};
 use cairn_core::activity::{Activity, ActivityState};
 use cairn_core::archive::Archive;
@@ -29,7 +31,7 @@ use cairn_core::dates::Timestamp;
 use cairn_core::decision::Decision;
 use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery};
-use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId, RepId};
+use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId, RepId, TokenId};
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::{Person, ProfileChange};
 use cairn_core::rep::Rep;
@@ -99,7 +101,8 @@ const PERSON_SELECT: &str = "SELECT id, name, emails, ladder_id, ladder_version,
 const DESTINATION_SELECT: &str = "SELECT id, owner_id, statement, target_level, horizon, reps, \
      evidence_criteria, status, visibility, created_at, updated_at FROM destinations";
 
-const ACCOUNT_SELECT: &str = "SELECT person_id AS person_id, login, password_hash, role, created_at, updated_at FROM accounts";
+const ACCOUNT_SELECT: &str = "SELECT person_id AS person_id, login, password_hash, role, active, external_id, \
+     created_at, updated_at FROM accounts";
 
 const ROUND_SELECT: &str = "SELECT id, owner_id, ladder_id, ladder_version, name, \
      self_submitted_at, manager_submitted_at, created_at, updated_at FROM rounds";
@@ -348,6 +351,61 @@ impl Store for SqliteStore {
 
     async fn forget_login_attempt(&self, login: &str, at: Timestamp) -> Result<()> {
         accounts::forget_login_attempt(self, login, at).await
+    }
+
+    async fn account_of(&self, person: PersonId) -> Result<Option<Account>> {
+        access::account_of(self, person).await
+    }
+
+    async fn update_account(&self, account: &Account) -> Result<()> {
+        access::update_account(self, account).await
+    }
+
+    async fn set_password(
+        &self,
+        person: PersonId,
+        hash: &str,
+        keep: Option<&str>,
+        at: Timestamp,
+    ) -> Result<()> {
+        access::set_password(self, person, hash, keep, at).await
+    }
+
+    async fn add_token(&self, token: &Token) -> Result<()> {
+        access::add_token(self, token).await
+    }
+
+    async fn bearer(&self, hash: &str, now: Timestamp) -> Result<Option<Bearer>> {
+        access::bearer(self, hash, now).await
+    }
+
+    async fn tokens(&self, person: PersonId) -> Result<Vec<Token>> {
+        access::tokens(self, person).await
+    }
+
+    async fn revoke_token(&self, person: PersonId, id: TokenId, at: Timestamp) -> Result<()> {
+        access::revoke_token(self, person, id, at).await
+    }
+
+    async fn add_grant(&self, grant: &Grant) -> Result<()> {
+        access::add_grant(self, grant).await
+    }
+
+    async fn take_grant(
+        &self,
+        kind: GrantKind,
+        hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<Grant>> {
+        access::take_grant(self, kind, hash, now).await
+    }
+
+    async fn audit(&self, entry: &AuditEntry) -> Result<()> {
+        access::audit(self, entry).await
+    }
+
+    async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {
+        access::audit_log(self, limit).await
     }
 
     async fn close(&self) -> Result<()> {

@@ -3,6 +3,7 @@
 //! (`Evidence { visibility: Shared, ..evidence(&me, day, "Title", &["delivery"]) }`).
 
 use cairn_core::Visibility;
+use cairn_core::account::{Account, Role};
 use cairn_core::activity::{Activity, ActivityKind};
 use cairn_core::dates::{Timestamp, now};
 use cairn_core::evidence::{Evidence, LevelSignal, Source};
@@ -34,6 +35,21 @@ pub fn person(name: &str) -> Person {
         ladder: ladder.reference(),
         level: "L2".parse().unwrap_or_else(|e| panic!("L2: {e}")),
         manager: None,
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+/// An active account for `person`, logging in with their first email and a password hash
+/// that matches no password.
+pub fn account(person: &Person, role: Role) -> Account {
+    Account {
+        person: person.id,
+        login: person.emails[0].clone(),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+        role,
+        active: true,
+        external_id: None,
         created_at: now(),
         updated_at: now(),
     }

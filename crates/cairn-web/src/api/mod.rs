@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: typed requests and responses (never store rows), errors
 //! as `{"error": {"status", "code", "message", "field"?}}`, described by `openapi.json`.
 
+mod access;
 mod assess;
 mod body;
 mod constraints;
@@ -70,6 +71,12 @@ pub fn routes() -> Router<AppState> {
         .route("/decisions", get(decide::list).post(decide::add))
         .route("/ladder", get(profile::ladder))
         .route("/ladder/next", get(profile::next))
+        .route("/login", axum::routing::post(access::login))
+        .route("/me", get(access::me))
+        .route("/tokens", get(access::list).post(access::create))
+        .route("/tokens/{id}", delete(access::revoke))
+        .route("/password", axum::routing::post(access::password))
+        .route("/audit", get(access::audit))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { crate::error::ApiError(crate::AppError::NotFound) })
 }

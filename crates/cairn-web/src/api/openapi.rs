@@ -2,16 +2,90 @@
 //! describes; a test checks that every route in it answers.
 
 use axum::Json;
+use axum::extract::State;
 use serde_json::{Value, json};
 
-/// `GET /api/v1/openapi.json`
-pub async fn document() -> Json<Value> {
-    Json(spec())
+use crate::AppState;
+
+/// `GET /api/v1/openapi.json`: a team server's document also has its access routes and
+/// security schemes.
+pub async fn document(State(state): State<AppState>) -> Json<Value> {
+    let mut doc = spec();
+    if state.is_team() {
+        add_team(&mut doc);
+    }
+    Json(doc)
+}
+
+/// A team server's own routes (tokens, password, audit) and how requests prove who they are.
+fn add_team(doc: &mut Value) {
+    let token = json!({"application/json": {"schema": {"$ref": "#/components/schemas/NewToken"}}});
+    let paths = json!({
+        "/api/v1/login": {
+            "post": {
+                "summary": "Trade a login and password for a personal access token (what `cairn login` does); failed attempts are limited and audited",
+                "security": [],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "required": ["email", "password", "name"], "properties": {
+                    "email": {"type": "string"}, "password": {"type": "string"}, "name": {"type": "string", "description": "What to call the token"},
+                    "scope": {"type": "string", "enum": ["read", "write"]}, "expires_in_days": {"type": "integer", "minimum": 1, "maximum": 3650}
+                }}}}},
+                "responses": with_errors(json!({"201": {"description": "The token, shown this once", "content": token}, "429": {"description": "Too many failed logins"}}))
+            }
+        },
+        "/api/v1/tokens": {
+            "get": {"summary": "Your tokens, newest first (never their secrets)", "responses": with_errors(json!({"200": {"description": "Tokens", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Token"}}}}}}))},
+            "post": {
+                "summary": "A new token for your browser session (a token does not make tokens)",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "required": ["name"], "properties": {
+                    "name": {"type": "string"}, "scope": {"type": "string", "enum": ["read", "write"]}, "expires_in_days": {"type": "integer", "minimum": 1, "maximum": 3650}
+                }}}}},
+                "responses": with_errors(json!({"201": {"description": "The token, shown this once", "content": token}, "403": {"description": "Asked with a token"}}))
+            }
+        },
+        "/api/v1/tokens/{id}": {
+            "delete": {"summary": "Revoke one of your tokens", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}], "responses": with_errors(json!({"204": {"description": "Revoked"}}))}
+        },
+        "/api/v1/password": {
+            "post": {
+                "summary": "Change your password; your other sessions end",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "required": ["current", "password"], "properties": {"current": {"type": "string"}, "password": {"type": "string", "minLength": 12}}}}}},
+                "responses": with_errors(json!({"204": {"description": "Changed"}}))
+            }
+        },
+        "/api/v1/audit": {
+            "get": {
+                "summary": "The audit log, newest first: admin actions and logins, never record content (admins only; 404 for anyone else)",
+                "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}],
+                "responses": with_errors(json!({"200": {"description": "Entries", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["id", "at", "actor_login", "action", "subject", "address"]}}}}}}))
+            }
+        }
+    });
+    let schemas = json!({
+        "Token": {"type": "object", "required": ["id", "name", "scope", "state", "created_at"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "scope": {"type": "string", "enum": ["read", "write", "scim"]},
+            "state": {"type": "string", "enum": ["active", "expired", "revoked"]}, "created_at": {"type": "string", "format": "date-time"},
+            "expires_at": {"type": ["string", "null"], "format": "date-time"}, "last_used_at": {"type": ["string", "null"], "format": "date-time"}
+        }},
+        "NewToken": {"type": "object", "required": ["token", "id", "name", "scope", "person"], "properties": {"token": {"type": "string", "description": "The secret: send it as Authorization: Bearer"}}}
+    });
+    if let (Some(all), Value::Object(more)) = (doc["paths"].as_object_mut(), paths) {
+        all.extend(more);
+    }
+    if let (Some(all), Value::Object(more)) =
+        (doc["components"]["schemas"].as_object_mut(), schemas)
+    {
+        all.extend(more);
+    }
+    doc["components"]["securitySchemes"] = json!({
+        "bearer": {"type": "http", "scheme": "bearer", "description": "A personal access token (cairn_…)"},
+        "session": {"type": "apiKey", "in": "cookie", "name": "cairn_session"}
+    });
+    doc["security"] = json!([{"bearer": []}, {"session": []}]);
 }
 
 fn error_responses() -> Value {
     json!({
-        "401": {"description": "Team mode: no valid session", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+        "401": {"description": "Team mode: no valid session or token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
         "404": {"description": "No such record, or not yours to see", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
         "422": {"description": "A value broke a rule; `field` names it", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     })
@@ -264,6 +338,9 @@ pub fn spec() -> Value {
                         "422": {"description": "An unknown level or track, a level off the track, or the top of the ladder"}
                     }
                 }
+            },
+            "/api/v1/me": {
+                "get": {"summary": "Who this request is: the person, their login and role, and whether a session or a token (and its scope) proved it", "responses": with_errors(json!({"200": {"description": "Who", "content": {"application/json": {"schema": {"type": "object", "required": ["id", "name", "email", "role", "via"]}}}}}))}
             },
             "/api/v1/openapi.json": {
                 "get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}}

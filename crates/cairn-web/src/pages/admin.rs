@@ -1,5 +1,7 @@
-//! The admin page on a team server: accounts, roles and reporting lines. Admins manage
-//! accounts; they read no one's content, and nobody else sees this page (404).
+//! The admin pages on a team server: accounts, roles and reporting lines, deactivation and
+//! reset links, and the audit log. Admins manage accounts; they read no one's content, and
+//! nobody else sees these pages (404). Every change goes through `accounts`, which audits
+//! it.
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -7,15 +9,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use cairn_core::Invalid;
-use cairn_core::account::{NewUser, check_password, login};
-use cairn_core::dates::now;
+use cairn_core::account::{NewUser, login};
 use cairn_core::id::PersonId;
-use cairn_core::privacy::{check_manager, check_manager_role};
 use serde::Deserialize;
 
 use super::{Chrome, render};
-use crate::security::check_csrf;
-use crate::{AppError, AppState, Viewer, password};
+use crate::accounts::{self, Actor};
+use crate::security::{ClientAddress, check_csrf};
+use crate::{AppError, AppState, Viewer};
 
 struct UserRow {
     id: String,
@@ -23,6 +24,7 @@ struct UserRow {
     login: String,
     role: String,
     manager: String,
+    active: bool,
 }
 
 #[derive(Template)]
@@ -32,6 +34,8 @@ struct AdminPage {
     chrome: Chrome,
     users: Vec<UserRow>,
     problem: Option<String>,
+    /// A reset link just issued: (whose, the link), shown once.
+    reset: Option<(String, String)>,
     roles: [&'static str; 3],
 }
 
@@ -48,6 +52,7 @@ async fn page(
     state: &AppState,
     viewer: &Viewer,
     problem: Option<String>,
+    reset: Option<(String, String)>,
 ) -> Result<Response, AppError> {
     let people = state.store.people().await?;
     let accounts = state.store.accounts().await?;
@@ -67,6 +72,7 @@ async fn page(
                 login: a.login.clone(),
                 role: a.role.to_string(),
                 manager: p.manager.and_then(login_of).unwrap_or_default(),
+                active: a.active,
             })
         })
         .collect();
@@ -80,6 +86,7 @@ async fn page(
         chrome: Chrome::of(state, viewer),
         users,
         problem,
+        reset,
         roles: ["engineer", "manager", "admin"],
     })?;
     Ok((status, html).into_response())
@@ -88,7 +95,7 @@ async fn page(
 /// `GET /admin`
 pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
     admin(&viewer)?;
-    page(&state, &viewer, None).await
+    page(&state, &viewer, None, None).await
 }
 
 /// The add-user form.
@@ -112,20 +119,26 @@ pub struct NewUserForm {
 pub async fn add(
     State(state): State<AppState>,
     viewer: Viewer,
+    ClientAddress(address): ClientAddress,
     Form(form): Form<NewUserForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&viewer.csrf, &form.csrf)?;
     admin(&viewer)?;
-    match new_user(&state, &viewer, &form).await {
+    let actor = Actor::of(&viewer, &address);
+    match new_user(&state, &viewer, &form, &actor).await {
         Ok(()) => Ok(Redirect::to("/admin").into_response()),
-        Err(AppError::Invalid(e)) => page(&state, &viewer, Some(e.to_string())).await,
+        Err(AppError::Invalid(e)) => page(&state, &viewer, Some(e.to_string()), None).await,
         Err(other) => Err(other),
     }
 }
 
-async fn new_user(state: &AppState, viewer: &Viewer, form: &NewUserForm) -> Result<(), AppError> {
+async fn new_user(
+    state: &AppState,
+    viewer: &Viewer,
+    form: &NewUserForm,
+    actor: &Actor,
+) -> Result<(), AppError> {
     let me = state.store.person(viewer.person).await?;
-    check_password(&login(&form.login)?, &form.password)?;
     let ladder = state.ladder(&me.ladder).await?;
     let user = NewUser {
         name: &form.name,
@@ -134,76 +147,123 @@ async fn new_user(state: &AppState, viewer: &Viewer, form: &NewUserForm) -> Resu
         role: form.role.parse()?,
         manager: None,
     };
-    let hash = password::hash(&form.password).map_err(AppError::Internal)?;
-    let (person, account) = user.build(&ladder, hash, now())?;
-    state.store.add_user(&ladder, &person, &account).await?;
+    let password = Some(form.password.as_str()).filter(|p| !p.is_empty());
+    accounts::add_user(state.store.as_ref(), &ladder, &user, password, actor).await?;
     Ok(())
 }
 
-/// A change to one user: a new role, or a new manager (a login, empty for none).
+/// A change to one user: a new role, a new manager (a login, empty for none), active or
+/// not, or a reset link.
 #[derive(Debug, Default, Deserialize)]
 pub struct Change {
     #[serde(default)]
     csrf: String,
     role: Option<String>,
     manager: Option<String>,
+    active: Option<bool>,
+    reset: Option<String>,
 }
 
 /// `POST /admin/users/{id}`
 pub async fn change(
     State(state): State<AppState>,
     viewer: Viewer,
+    ClientAddress(address): ClientAddress,
     Path(id): Path<String>,
     Form(form): Form<Change>,
 ) -> Result<Response, AppError> {
     check_csrf(&viewer.csrf, &form.csrf)?;
     admin(&viewer)?;
     let person: PersonId = id.parse().map_err(|_| AppError::NotFound)?;
-    let result = apply(&state, viewer.person, person, &form).await;
-    match result {
+    let actor = Actor::of(&viewer, &address);
+    if form.reset.is_some() {
+        let code = accounts::issue_reset(state.store.as_ref(), person, &actor).await?;
+        let whose = accounts::account_of(state.store.as_ref(), person)
+            .await?
+            .login;
+        return page(
+            &state,
+            &viewer,
+            None,
+            Some((whose, format!("/reset/{code}"))),
+        )
+        .await;
+    }
+    match apply(&state, person, &form, &actor).await {
         Ok(()) => Ok(Redirect::to("/admin").into_response()),
-        Err(AppError::Invalid(e)) => page(&state, &viewer, Some(e.to_string())).await,
+        Err(AppError::Invalid(e)) => page(&state, &viewer, Some(e.to_string()), None).await,
         Err(other) => Err(other),
     }
 }
 
-/// Applies one change under the admin policy: an admin changes no role of their own (so
-/// they cannot make themselves a manager), and a manager must hold the manager role (so an
-/// admin cannot appoint themselves, or an engineer, into anyone's chain).
 async fn apply(
     state: &AppState,
-    me: PersonId,
     person: PersonId,
     form: &Change,
+    actor: &Actor,
 ) -> Result<(), AppError> {
+    let store = state.store.as_ref();
     if let Some(role) = &form.role {
-        if person == me {
-            return Err(Invalid::new("role", "another admin changes your own role").into());
-        }
-        state.store.set_role(person, role.parse()?, now()).await?;
+        accounts::set_role(store, person, role.parse()?, actor).await?;
     }
     if let Some(manager) = &form.manager {
         let manager = if manager.trim().is_empty() {
             None
         } else {
             let login = login(manager).map_err(|e| Invalid::new("manager", e.message))?;
-            let account = state
-                .store
+            let account = store
                 .account(&login)
                 .await?
                 .ok_or_else(|| Invalid::new("manager", format!("no account {login}")))?;
             Some(account)
         };
-        check_manager(
-            person,
-            manager.as_ref().map(|a| a.person),
-            &state.reporting_lines().await?,
-        )?;
-        if let Some(a) = &manager {
-            check_manager_role(&a.login, a.role)?;
-        }
-        let manager = manager.map(|a| a.person);
-        state.store.set_manager(person, manager, now()).await?;
+        accounts::set_manager(store, person, manager.as_ref(), actor).await?;
+    }
+    if let Some(active) = form.active {
+        accounts::set_active(store, person, active, actor).await?;
     }
     Ok(())
+}
+
+struct AuditRow {
+    at: String,
+    who: String,
+    action: String,
+    subject: String,
+    address: String,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    active: &'static str,
+    chrome: Chrome,
+    entries: Vec<AuditRow>,
+}
+
+/// How many audit entries the page shows.
+const AUDIT_PAGE: u32 = 500;
+
+/// `GET /admin/audit`: the newest admin actions and logins.
+pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
+    admin(&viewer)?;
+    let entries = state
+        .store
+        .audit_log(AUDIT_PAGE)
+        .await?
+        .into_iter()
+        .map(|e| AuditRow {
+            at: e.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            who: e.actor_login,
+            action: e.action.to_string(),
+            subject: e.subject,
+            address: e.address,
+        })
+        .collect();
+    let html = render(&AuditPage {
+        active: "admin",
+        chrome: Chrome::of(&state, &viewer),
+        entries,
+    })?;
+    Ok(html.into_response())
 }

@@ -1,14 +1,12 @@
 //! Logging in and out of a team server.
 //!
 //! The login form is protected from cross-site posting by a double-submit token (a cookie
-//! and a hidden field that must match; a missing token never matches). Login attempts are
-//! counted in the store before the password is checked, in one atomic step, so the limit
-//! holds across every app server and however many requests arrive at once; unknown logins
-//! cost the same time as wrong passwords. Each login makes a new session token, so a token
-//! planted before login is worthless.
+//! and a hidden field that must match; a missing token never matches). The password check,
+//! its throttle and its audit are `accounts::check_login`'s. Each login makes a new session
+//! token, so a token planted before login is worthless.
 
 use askama::Template;
-use axum::extract::{FromRequest, Request, State};
+use axum::extract::{FromRequest, Query, Request, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
@@ -19,15 +17,12 @@ use cairn_core::dates::now;
 use serde::Deserialize;
 
 use super::render;
-use crate::password;
-use crate::security::check_csrf;
+use crate::accounts::{Refusal, check_login};
+use crate::security::{ClientAddress, check_csrf};
 use crate::session::{COOKIE, cookie, new_token, token_hash};
 use crate::{AppError, AppState, Mode, Viewer};
 
 const LOGIN_COOKIE: &str = "cairn_login";
-/// Password checks allowed per login in [`WINDOW_MINUTES`]; one that succeeds is not counted.
-const MAX_FAILURES: u64 = 5;
-const WINDOW_MINUTES: i64 = 15;
 const SESSION_HOURS: i64 = 12;
 
 #[derive(Template)]
@@ -36,6 +31,13 @@ struct LoginPage {
     token: String,
     login: String,
     problem: Option<String>,
+    notice: Option<&'static str>,
+}
+
+/// What the login page is asked to say after another step.
+#[derive(Debug, Default, Deserialize)]
+pub struct LoginQuery {
+    reset: Option<String>,
 }
 
 /// The login form's fields.
@@ -55,6 +57,7 @@ fn page(
     token: String,
     login: String,
     problem: Option<String>,
+    notice: Option<&'static str>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let secure = if secure { "; Secure" } else { "" };
@@ -63,12 +66,16 @@ fn page(
         token,
         login,
         problem,
+        notice,
     })?;
     Ok((status, [(SET_COOKIE, cookie)], html).into_response())
 }
 
 /// `GET /login`
-pub async fn form(State(state): State<AppState>) -> Result<Response, AppError> {
+pub async fn form(
+    State(state): State<AppState>,
+    Query(query): Query<LoginQuery>,
+) -> Result<Response, AppError> {
     if !state.is_team() {
         return Ok(Redirect::to("/").into_response());
     }
@@ -78,11 +85,25 @@ pub async fn form(State(state): State<AppState>) -> Result<Response, AppError> {
             secure_cookies: true
         }
     );
-    page(secure, new_token(), String::new(), None, StatusCode::OK)
+    let notice = query
+        .reset
+        .map(|_| "Your new password is set and every earlier session has ended. Log in with it.");
+    page(
+        secure,
+        new_token(),
+        String::new(),
+        None,
+        notice,
+        StatusCode::OK,
+    )
 }
 
 /// `POST /login`
-pub async fn submit(State(state): State<AppState>, request: Request) -> Result<Response, AppError> {
+pub async fn submit(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    request: Request,
+) -> Result<Response, AppError> {
     let Mode::Team { secure_cookies } = state.mode else {
         return Ok(Redirect::to("/").into_response());
     };
@@ -102,37 +123,25 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Result<R
             new_token(),
             login,
             Some(problem.to_owned()),
+            None,
             StatusCode::UNAUTHORIZED,
         )
     };
-    let Ok(login) = cairn_core::account::login(&form.login) else {
-        return refused(form.login, "Log in with the email address of your account.");
-    };
-    // The attempt is counted before the password is checked, in one step in the store, so
-    // however many requests arrive at once at most MAX_FAILURES checks happen per window.
+    let account =
+        match check_login(state.store.as_ref(), &form.login, &form.password, &address).await? {
+            Ok(account) => account,
+            Err(Refusal::NotAnEmail) => {
+                return refused(form.login, "Log in with the email address of your account.");
+            }
+            Err(Refusal::TooManyAttempts) => return Err(AppError::TooManyAttempts),
+            Err(Refusal::NoMatch) => {
+                return refused(
+                    form.login,
+                    "That login and password do not match an account.",
+                );
+            }
+        };
     let at = now();
-    let since = at - chrono::Duration::minutes(WINDOW_MINUTES);
-    if !state
-        .store
-        .claim_login_attempt(&login, since, at, MAX_FAILURES)
-        .await?
-    {
-        return Err(AppError::TooManyAttempts);
-    }
-    let account = state.store.account(&login).await?;
-    if !password::verify(
-        &form.password,
-        account.as_ref().map(|a| a.password_hash.as_str()),
-    ) {
-        return refused(
-            form.login,
-            "That login and password do not match an account.",
-        );
-    }
-    state.store.forget_login_attempt(&login, at).await?;
-    let Some(account) = account else {
-        return Err(AppError::LoginRequired);
-    };
     let token = new_token();
     let session = Session {
         token_hash: token_hash(&token),
@@ -174,7 +183,7 @@ pub async fn logout(
     Form(form): Form<LogoutForm>,
 ) -> Result<Response, AppError> {
     check_csrf(&viewer.csrf, &form.csrf)?;
-    if let Some(hash) = viewer.login.as_ref().map(|l| &l.token_hash) {
+    if let Some(hash) = viewer.session_hash() {
         state.store.remove_session(hash).await?;
     }
     let expired = format!("{COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0");

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod calibration;
 pub mod constraints;
 pub mod conversations;
+pub mod credentials;
 pub mod dashboard;
 pub mod decide;
 pub mod documents;
@@ -15,6 +16,7 @@ pub mod login;
 pub mod profile;
 pub mod readiness;
 pub mod reps;
+pub mod reset;
 pub mod shape;
 pub mod team;
 

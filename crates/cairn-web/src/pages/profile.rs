@@ -1,6 +1,7 @@
 //! The profile page: who the store belongs to and where they stand, a form to change it,
-//! and every change so far. Where they are going, and how that changed, is the destination
-//! page's.
+//! and every change so far; on a team server also their access tokens and password (whose
+//! forms `credentials` handles). Where they are going, and how that changed, is the
+//! destination page's.
 
 use askama::Template;
 use axum::extract::State;
@@ -17,7 +18,7 @@ use crate::{AppError, AppState, Viewer};
 
 #[derive(Template)]
 #[template(path = "profile.html")]
-struct ProfilePage {
+pub(super) struct ProfilePage {
     active: &'static str,
     chrome: Chrome,
     name: String,
@@ -32,6 +33,28 @@ struct ProfilePage {
     /// Newest first.
     changes: Vec<ProfileChange>,
     problem: Option<String>,
+    /// On a team server: the tokens, a secret just made, and what the credential forms said.
+    access: Option<Access>,
+}
+
+/// The profile's tokens and password section on a team server.
+pub(super) struct Access {
+    pub tokens: Vec<TokenLine>,
+    /// A token secret just created: shown once.
+    pub created: Option<String>,
+    pub problem: Option<String>,
+    pub notice: Option<&'static str>,
+}
+
+/// One token as the profile lists it.
+pub(super) struct TokenLine {
+    pub id: String,
+    pub name: String,
+    pub scope: String,
+    pub state: &'static str,
+    pub created: String,
+    pub expires: String,
+    pub last_used: String,
 }
 
 /// What the profile form posts.
@@ -52,10 +75,59 @@ pub struct ProfileForm {
     reason: String,
 }
 
-async fn page(
+pub(super) async fn page(
     state: &AppState,
     viewer: &Viewer,
     problem: Option<String>,
+) -> Result<ProfilePage, AppError> {
+    let access = if state.is_team() {
+        Some(access(state, viewer, None, None, None).await?)
+    } else {
+        None
+    };
+    page_with(state, viewer, problem, access).await
+}
+
+/// The tokens and password section, with what a form just did.
+pub(super) async fn access(
+    state: &AppState,
+    viewer: &Viewer,
+    created: Option<String>,
+    problem: Option<String>,
+    notice: Option<&'static str>,
+) -> Result<Access, AppError> {
+    let now = cairn_core::dates::now();
+    let day = |t: cairn_core::dates::Timestamp| t.date_naive().to_string();
+    let tokens = state
+        .store
+        .tokens(viewer.person)
+        .await?
+        .into_iter()
+        .rev()
+        .map(|t| TokenLine {
+            id: t.id.to_string(),
+            state: t.state(now),
+            name: t.name,
+            scope: t.scope.to_string(),
+            created: day(t.created_at),
+            expires: t.expires_at.map_or_else(|| "never".to_owned(), day),
+            last_used: t.last_used_at.map_or_else(|| "never".to_owned(), day),
+        })
+        .collect();
+    Ok(Access {
+        tokens,
+        created,
+        problem,
+        notice,
+    })
+}
+
+/// The page with a given tokens and password section.
+pub(super) async fn page_with(
+    state: &AppState,
+    viewer: &Viewer,
+    problem: Option<String>,
+    access: Option<Access>,
 ) -> Result<ProfilePage, AppError> {
     let (me, ladder) = state.profile(viewer.person).await?;
     let destination = state
@@ -87,6 +159,7 @@ async fn page(
         destination,
         changes,
         problem,
+        access,
     })
 }
 

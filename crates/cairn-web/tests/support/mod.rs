@@ -3,6 +3,8 @@
 #![allow(dead_code)] // each test binary uses part of it
 #![allow(clippy::unwrap_used)] // a failed unwrap here is a failed test
 
+pub mod team;
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};

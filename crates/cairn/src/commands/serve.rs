@@ -83,10 +83,13 @@ async fn listen(addr: SocketAddr, location: &str, state: AppState) -> anyhow::Re
         .with_context(|| format!("cannot listen on {addr}"))?;
     let bound = listener.local_addr()?;
     eprintln!("Cairn is serving {location} at http://{bound}/ (Ctrl-C stops it).");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(stopped())
-        .await
-        .context("the server stopped")?;
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(stopped())
+    .await
+    .context("the server stopped")?;
     eprintln!("Stopped.");
     Ok(())
 }
