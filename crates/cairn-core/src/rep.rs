@@ -111,7 +111,7 @@ impl Rep {
 }
 
 /// A rep ranked against the gap.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Planned {
     /// The rep.
     pub rep: Rep,

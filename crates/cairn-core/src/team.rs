@@ -5,7 +5,7 @@
 
 use std::cmp::Reverse;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::calibration::Calibration;
 use crate::clarity::{self, Verdict};
@@ -18,7 +18,7 @@ use crate::readiness::{Overall, Readiness};
 use crate::signal::Signal;
 
 /// The largest difference between the report's view and the manager's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LargestGap {
     /// Competency id.
     pub competency: CompetencyId,
@@ -27,7 +27,7 @@ pub struct LargestGap {
 }
 
 /// One report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TeamRow {
     /// Their id.
     pub person: PersonId,

@@ -23,6 +23,8 @@ use cairn_core::privacy::{in_chain, may_read};
 use cairn_store::StoreError;
 use cairn_store::views::{Reading, View};
 
+use serde::Deserialize;
+
 use crate::{AppError, AppState, Viewer};
 
 /// Whose record `person` names (empty for the viewer's own), when the viewer may read it:
@@ -33,8 +35,13 @@ pub(crate) async fn reachable(
     viewer: &Viewer,
     person: &str,
 ) -> Result<PersonId, AppError> {
+    // A report is named by their person id, or on a team server by their login.
     let id: PersonId = if person.is_empty() {
         viewer.person
+    } else if person.contains('@') && state.is_team() {
+        let login = cairn_core::account::login(person).map_err(|_| AppError::NotFound)?;
+        let account = state.store.account(&login).await?;
+        account.ok_or(AppError::NotFound)?.person
     } else {
         person.parse().map_err(|_| AppError::NotFound)?
     };
@@ -224,4 +231,56 @@ pub(crate) async fn waiting(
         .ok_or(AppError::NotFound)?;
     let suggested = group.draft(me.id, ladder.reference(), now());
     Ok((group, suggested))
+}
+
+/// `?person=ID&target=LEVEL&window=MONTHS&summary=TEXT&reasons=1`.
+#[derive(Debug, Default, Deserialize)]
+pub struct CaseParams {
+    #[serde(default)]
+    pub(crate) person: String,
+    #[serde(default)]
+    pub(crate) target: String,
+    #[serde(default)]
+    pub(crate) window: Option<u32>,
+    /// The engineer's own summary, replacing Cairn's (their own case only).
+    #[serde(default)]
+    pub(crate) summary: String,
+    /// Keep their reasons for each change of destination (their own case only).
+    #[serde(default)]
+    pub(crate) reasons: String,
+}
+
+/// The case as the viewer may see it: a report's for their manager chain, in the third
+/// person, from what they shared; the engineer's own with their summary and reasons.
+pub(crate) async fn case(
+    state: &AppState,
+    viewer: &Viewer,
+    p: &CaseParams,
+) -> Result<cairn_core::packet::Packet, AppError> {
+    let view = access(state, viewer, &p.person).await?;
+    let window = cairn_core::dates::window_months(
+        "window",
+        p.window.unwrap_or(cairn_core::readiness::WINDOW_MONTHS),
+    )?;
+    let target = aim(&view, target(Some(&p.target))?)?;
+    let reasons = view.own && !p.reasons.is_empty();
+    let mut built = view
+        .case(
+            state.store.as_ref(),
+            target.as_ref(),
+            window,
+            state.today(),
+            reasons,
+        )
+        .await?
+        .ok_or_else(no_target)?;
+    if view.own {
+        built = built.with_summary(&p.summary);
+    }
+    Ok(built)
+}
+
+/// A ladder with no level above: nothing to make a case or coach toward.
+pub(crate) fn no_target() -> AppError {
+    Invalid::new("target", "the ladder has no level to aim for").into()
 }

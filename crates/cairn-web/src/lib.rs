@@ -17,6 +17,7 @@ mod api;
 mod assessing;
 mod draft;
 mod error;
+mod importing;
 pub mod packet;
 mod pages;
 mod params;
@@ -173,6 +174,11 @@ pub fn router(state: AppState) -> Router {
         .route("/inbox", get(pages::inbox::show))
         .route("/inbox/accept", post(pages::inbox::accept))
         .route("/inbox/dismiss", post(pages::inbox::dismiss))
+        .route(
+            "/inbox/import",
+            post(pages::inbox::import)
+                .layer(axum::extract::DefaultBodyLimit::max(importing::MAX_FILE)),
+        )
         .route("/ladder", get(pages::ladder::show))
         .route("/ladder/next", get(pages::ladder::next))
         .route(

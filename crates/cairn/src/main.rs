@@ -13,6 +13,7 @@ mod handle;
 mod output;
 mod paint;
 mod profile;
+mod remote;
 
 use std::process::ExitCode;
 

@@ -7,7 +7,7 @@
 //! overall alignment figure, the trend across rounds, and a short reading in plain words.
 //! [`Calibration::radar_svg`] draws the three outlines.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Assessment, AssessmentRound, Assessor};
 use crate::dates::Timestamp;
@@ -21,7 +21,7 @@ mod reading;
 use reading::reading;
 
 /// How the two views of one competency compare.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Label {
     /// Same level.
@@ -108,7 +108,7 @@ pub fn target_level(
 }
 
 /// Both views and the target for one competency.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompetencyGap {
     /// Competency id.
     pub competency: CompetencyId,
@@ -146,7 +146,7 @@ impl CompetencyGap {
 }
 
 /// Agreement over the competencies both sides rated.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
     /// Competencies both sides rated.
     pub compared: usize,
@@ -159,7 +159,7 @@ pub struct Alignment {
 }
 
 /// One round in the trend.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendPoint {
     /// The round's name.
     pub round: String,
@@ -170,7 +170,7 @@ pub struct TrendPoint {
 }
 
 /// Calibration for one engineer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Calibration {
     /// The newest round's name.
     pub round: Option<String>,

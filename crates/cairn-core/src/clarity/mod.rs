@@ -11,7 +11,7 @@
 //! The verdict is `vague` without a destination, `actionable` with all four, `directional`
 //! otherwise. Every judgement is made from word patterns and reports the words it matched,
 //! so it is deterministic, explainable and needs no network.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod judges;
 mod patterns;
@@ -51,7 +51,7 @@ pub struct Matched {
 }
 
 /// How concrete a statement is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     /// No destination.

@@ -26,7 +26,7 @@
 //! strengths, the blocker that matters for the destination, and the next rep.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::calibration::Calibration;
 use crate::destination::Destination;
@@ -54,7 +54,7 @@ const USEFUL_ENTRIES: usize = 6;
 const LEVER_WEIGHT: f64 = 1.5;
 
 /// One competency's verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// Meets what the case needs of it.
@@ -68,7 +68,7 @@ pub enum Verdict {
 }
 
 /// The overall verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Overall {
     /// Every competency is ready.
@@ -80,7 +80,7 @@ pub enum Overall {
 }
 
 /// What the case needs of a competency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     /// Judged at the target: the destination leans on it, or the target adds it.
@@ -90,7 +90,7 @@ pub enum Role {
 }
 
 /// Why a competency stands in the way, most serious first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BlockerKind {
     /// The manager's view is below the current level.
@@ -145,7 +145,7 @@ impl Overall {
 }
 
 /// One competency of the target level.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompetencyReadiness {
     /// Competency id.
     pub competency: CompetencyId,
@@ -177,7 +177,7 @@ pub struct CompetencyReadiness {
 }
 
 /// A competency in the way, with what to say about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Blocker {
     /// Competency id.
     pub competency: CompetencyId,
@@ -188,7 +188,7 @@ pub struct Blocker {
 }
 
 /// Readiness for one target level.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Readiness {
     /// The target level.
     pub target: LevelId,

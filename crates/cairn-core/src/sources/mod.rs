@@ -57,3 +57,4 @@ pub mod entries;
 pub mod jrnl;
 pub mod markdown;
 pub mod table;
+pub mod upload;

@@ -2,7 +2,8 @@
 //! reads the caller's own records only: imported activities are never shown to anyone else.
 
 use axum::Json;
-use axum::extract::State;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use cairn_core::dates::now;
 use cairn_core::inbox::Group;
@@ -14,6 +15,7 @@ use crate::AppState;
 use crate::assessing::waiting;
 use crate::draft::Draft;
 use crate::error::ApiError;
+use crate::importing::{self, Imported, Params};
 use crate::session::ApiViewer;
 
 /// `GET /api/v1/inbox`: every waiting group, newest first.
@@ -97,4 +99,17 @@ pub async fn dismiss(
         .settle_group(viewer.person, &request.group, None, now())
         .await?;
     Ok(Json(Dismissed { dismissed }))
+}
+
+/// `POST /api/v1/imports/{kind}`: a file's bytes as the body (up to 32 MiB), read with the
+/// same readers as `cairn import` and stored in one transaction in the caller's own inbox.
+pub async fn import(
+    State(state): State<AppState>,
+    ApiViewer(viewer): ApiViewer,
+    Path(kind): Path<String>,
+    Query(params): Query<Params>,
+    bytes: Bytes,
+) -> Result<(StatusCode, Json<Imported>), ApiError> {
+    let done = importing::import(&state, &viewer, &kind, &params, &bytes).await?;
+    Ok((StatusCode::OK, Json(done)))
 }

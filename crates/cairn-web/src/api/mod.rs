@@ -12,6 +12,7 @@ mod export;
 mod goal;
 mod inbox;
 mod openapi;
+mod packet;
 mod params;
 mod profile;
 mod readiness;
@@ -45,8 +46,15 @@ pub fn routes() -> Router<AppState> {
         .route("/inbox", get(inbox::list))
         .route("/inbox/accept", axum::routing::post(inbox::accept))
         .route("/inbox/dismiss", axum::routing::post(inbox::dismiss))
+        .route(
+            "/imports/{kind}",
+            axum::routing::post(inbox::import).layer(axum::extract::DefaultBodyLimit::max(
+                crate::importing::MAX_FILE,
+            )),
+        )
         .route("/review", get(review::monthly))
         .route("/ready", get(readiness::ready))
+        .route("/packet", get(packet::packet))
         .route("/team", get(team::team))
         .route("/signal", get(signal::signal))
         .route("/reps", get(reps::reps).post(reps::add_rep))

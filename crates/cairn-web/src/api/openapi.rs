@@ -103,7 +103,7 @@ pub fn spec() -> Value {
     let id_param = json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}});
     let evidence =
         json!({"application/json": {"schema": {"$ref": "#/components/schemas/Evidence"}}});
-    let person = json!({"name": "person", "in": "query", "description": "A report's person id (team mode); empty for your own", "schema": {"type": "string"}});
+    let person = json!({"name": "person", "in": "query", "description": "A report's person id or login (team mode); empty for your own", "schema": {"type": "string"}});
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -337,6 +337,13 @@ pub fn spec() -> Value {
                         "200": {"description": "from, to, the other tracks' next levels (elsewhere), and one step per competency with now and next expectations", "content": {"application/json": {"schema": {"type": "object", "required": ["from", "to", "elsewhere", "steps"]}}}},
                         "422": {"description": "An unknown level or track, a level off the track, or the top of the ladder"}
                     }
+                }
+            },
+            "/api/v1/packet": {
+                "get": {
+                    "summary": "The case for the target level as a document: your own, or a report's from what they shared (third person)",
+                    "parameters": [person.clone(), {"name": "target", "in": "query", "schema": {"type": "string"}}, {"name": "window", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 60}}, {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["md", "html"]}}],
+                    "responses": with_errors(json!({"200": {"description": "The case", "content": {"text/markdown": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}}))
                 }
             },
             "/api/v1/me": {

@@ -3,6 +3,7 @@
 //! activities are raw and private: only their owner ever sees this page's content.
 
 use askama::Template;
+use axum::extract::Multipart;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -18,6 +19,7 @@ use serde::Deserialize;
 use super::{Chrome, render};
 use crate::assessing::waiting;
 use crate::draft::Draft;
+use crate::importing::{self, Params};
 use crate::security::check_csrf;
 use crate::{AppError, AppState, Viewer};
 
@@ -52,6 +54,9 @@ struct InboxPage {
     total: usize,
     waiting: String,
     accepted: Option<String>,
+    /// What an upload just did, or why it was refused.
+    imported: Option<String>,
+    import_problem: Option<String>,
 }
 
 /// The accept and dismiss forms.
@@ -156,6 +161,8 @@ async fn page(
         ),
         groups: views,
         accepted,
+        imported: None,
+        import_problem: None,
     })
 }
 
@@ -224,4 +231,89 @@ pub async fn dismiss(
         .settle_group(viewer.person, &form.group, None, now())
         .await?;
     Ok(Redirect::to("/inbox").into_response())
+}
+
+/// `POST /inbox/import`: a file uploaded from the page (multipart: `csrf`, `kind`, `file`,
+/// and the reading options `login`, `repository`, `me`, `accept`), read and stored in one
+/// transaction like `cairn import`; the page says what came in, or which file, line and
+/// field stopped it (422, nothing stored).
+pub async fn import(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    mut form: Multipart,
+) -> Result<Response, AppError> {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut file: Option<(String, Vec<u8>)> = None;
+    let bad = |e: axum::extract::multipart::MultipartError| AppError::Rejected {
+        status: e.status(),
+        message: e.body_text(),
+    };
+    while let Some(field) = form.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or("upload").to_owned();
+            file = Some((file_name, field.bytes().await.map_err(bad)?.to_vec()));
+        } else {
+            fields.push((name, field.text().await.map_err(bad)?));
+        }
+    }
+    let get = |key: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
+    check_csrf(&viewer.csrf, &get("csrf").unwrap_or_default())?;
+    let outcome = match file.filter(|(_, bytes)| !bytes.is_empty()) {
+        None => Err(Invalid::new("file", "choose a file to import").into()),
+        Some((name, bytes)) => {
+            let params = Params {
+                name: Some(name),
+                login: get("login"),
+                repository: get("repository"),
+                me: get("me"),
+                accept: get("accept"),
+                tags: None,
+                columns: None,
+            };
+            importing::import(
+                &state,
+                &viewer,
+                &get("kind").unwrap_or_default(),
+                &params,
+                &bytes,
+            )
+            .await
+        }
+    };
+    let mut shown = page(&state, &viewer, None, None).await?;
+    let status = match outcome {
+        Ok(done) => {
+            let mut said = format!(
+                "Imported {} ({} already here",
+                count(done.imported, "new item", "new items"),
+                done.skipped
+            );
+            if done.ignored > 0 {
+                said.push_str(&format!(", {} by someone else left out", done.ignored));
+            }
+            said.push(')');
+            if done.accepted > 0 {
+                said.push_str(&format!(": {} added as evidence.", done.accepted));
+            } else {
+                said.push_str(&format!(
+                    " in {}.",
+                    count(done.groups, "inbox group", "inbox groups")
+                ));
+            }
+            shown.imported = Some(said);
+            StatusCode::OK
+        }
+        Err(AppError::Invalid(e)) => {
+            shown.import_problem = Some(e.to_string());
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(other) => return Err(other),
+    };
+    Ok((status, render(&shown)?).into_response())
 }

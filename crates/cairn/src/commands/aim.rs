@@ -34,6 +34,14 @@ impl Aim {
         Ok(Some(level))
     }
 
+    /// `--target` as typed and `--window`, for a server to read.
+    pub fn params(&self) -> [(&'static str, Option<String>); 2] {
+        [
+            ("target", self.target.clone()),
+            ("window", Some(self.window.to_string())),
+        ]
+    }
+
     /// `--window`, checked.
     pub fn window(&self) -> anyhow::Result<u32> {
         Ok(window_months("--window", self.window)?)

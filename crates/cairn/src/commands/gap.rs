@@ -5,6 +5,9 @@ use std::io::{self, Write};
 use cairn_core::Invalid;
 use cairn_core::id::LevelId;
 
+use cairn_core::calibration::Calibration;
+
+use super::on_server::OnServer;
 use crate::cli::Globals;
 use crate::output;
 use crate::profile::Profile;
@@ -20,30 +23,38 @@ use crate::profile::Profile;
 ///   cairn gap
 ///   cairn gap --target L4
 ///   cairn gap --json | jq '.[] | select(.label != "aligned")'
+///   cairn gap --remote work --person ada@acme.example    # a report's, as their manager
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The level to measure the distance to
     #[arg(long, value_name = "LEVEL")]
     target: Option<String>,
+    #[command(flatten)]
+    server: OnServer,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(globals).await?;
-    let chosen: Option<LevelId> = match &args.target {
-        Some(level) => {
-            let level: LevelId = level
-                .parse()
-                .map_err(|e: Invalid| Invalid::new("--target", e.message))?;
-            profile.ladder.require_level("--target", &level)?;
-            Some(level)
-        }
-        None => None,
+    let calibration: Calibration = if let Some(client) = args.server.client()? {
+        let path = args.server.path("/gap", &[("target", args.target.clone())]);
+        client.get(&path).await?
+    } else {
+        let profile = Profile::load(globals).await?;
+        let chosen: Option<LevelId> = match &args.target {
+            Some(level) => {
+                let level: LevelId = level
+                    .parse()
+                    .map_err(|e: Invalid| Invalid::new("--target", e.message))?;
+                profile.ladder.require_level("--target", &level)?;
+                Some(level)
+            }
+            None => None,
+        };
+        profile
+            .view()
+            .calibration(profile.store.as_ref(), chosen.as_ref())
+            .await?
     };
-    let calibration = profile
-        .view()
-        .calibration(profile.store.as_ref(), chosen.as_ref())
-        .await?;
 
     let mut out = io::stdout().lock();
     if globals.json {

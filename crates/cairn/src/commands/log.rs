@@ -4,10 +4,13 @@ use cairn_core::dates::{now, today};
 use cairn_core::evidence::{Evidence, LevelSignal, Source};
 use cairn_core::id::EvidenceId;
 
+use std::io::Write;
+
 use super::evidence_flags::{self, VisibilityFlags, as_flag};
 use crate::cli::Globals;
 use crate::output;
 use crate::profile::Profile;
+use crate::remote::Client;
 
 /// Log evidence: what you did, mapped to the ladder's competencies.
 ///
@@ -15,6 +18,7 @@ use crate::profile::Profile;
 ///   cairn log 'Ran the Q3 incident review' --skill operations --skill influence --level next
 ///   cairn log 'Paired with Sam on the cache bug' --date yesterday --skill mentoring
 ///   cairn log 'Shipped search v2' --impact 'p99 down 40%' --link https://git.example/pr/812
+///   cairn log 'Led the payments design review' --skill system-design --shared --remote work
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// One line saying what you did
@@ -42,9 +46,15 @@ pub struct Args {
     areas: Vec<String>,
     #[command(flatten)]
     visibility: VisibilityFlags,
+    /// Log it on a team server you logged in to (`cairn login NAME`) instead of your store
+    #[arg(long, value_name = "NAME")]
+    remote: Option<String>,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    if let Some(remote) = &args.remote {
+        return log_remotely(&args, remote, globals).await;
+    }
     let profile = Profile::load(globals).await?;
     let at = now();
     let evidence = Evidence {
@@ -101,5 +111,43 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
             );
         }
     }
+    Ok(())
+}
+
+/// `--remote`: the same fields through the server's API, which checks them against your
+/// ladder there; the date is read here, so "yesterday" means your yesterday.
+async fn log_remotely(args: &Args, remote: &str, globals: &Globals) -> anyhow::Result<()> {
+    let body = serde_json::json!({
+        "title": args.title.trim(),
+        "date": evidence_flags::date(&args.date)?.to_string(),
+        "body": args.body,
+        "impact": args.impact,
+        "competencies": args.skills,
+        "level": args.level,
+        "links": args.links,
+        "areas": args.areas,
+        "visibility": args.visibility.chosen().unwrap_or_default().to_string(),
+    });
+    let client = Client::connect(remote)?;
+    let made = client
+        .call(reqwest::Method::POST, "/evidence", Some(&body))
+        .await?;
+    let id = made["id"].as_str().unwrap_or_default();
+    let mut out = std::io::stdout().lock();
+    if globals.json {
+        output::json(&mut out, &made)?;
+    } else {
+        writeln!(out, "{id}")?;
+    }
+    out.flush()?;
+    let short: String = id
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    eprintln!("Logged {short} {} on {remote}.", args.title.trim());
     Ok(())
 }

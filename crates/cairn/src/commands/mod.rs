@@ -20,11 +20,14 @@ mod init;
 mod ladder;
 mod list;
 mod log;
+mod login;
 mod man;
+mod on_server;
 mod packet;
 pub(crate) mod profile;
 mod ready;
 mod remind;
+mod remote;
 mod rep;
 mod review;
 mod rm;
@@ -35,7 +38,8 @@ mod show;
 mod signal;
 mod suggest;
 mod team;
-mod user;
+mod token;
+pub(crate) mod user;
 
 use clap::Subcommand;
 
@@ -85,6 +89,11 @@ pub enum Command {
     Ladder(ladder::Command),
     #[command(subcommand)]
     User(user::Command),
+    #[command(subcommand)]
+    Token(token::Command),
+    #[command(subcommand)]
+    Remote(remote::Command),
+    Login(login::Args),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -130,6 +139,9 @@ impl Command {
             Self::Serve(args) => serve::run(args, globals).await,
             Self::Ladder(command) => command.run(globals).await,
             Self::User(command) => command.run(globals).await,
+            Self::Token(command) => command.run(globals).await,
+            Self::Remote(command) => command.run(globals).await,
+            Self::Login(args) => login::run(args, globals).await,
             Self::Completions(args) => completions::run(&args),
             Self::Man(args) => man::run(&args),
         }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use cairn_core::dates::today;
 
 use super::aim::Aim;
+use super::on_server::OnServer;
 use crate::cli::Globals;
 use crate::failure::{BadInput, bad_input};
 use crate::profile::Profile;
@@ -25,6 +26,7 @@ use crate::profile::Profile;
 ///   cairn packet -o case.md
 ///   cairn packet --format html -o case.html --summary-file my-summary.txt
 ///   cairn packet --coaching --format html -o coaching.html
+///   cairn packet --remote work --person ada@acme.example --format html -o ada-case.html
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -44,10 +46,12 @@ pub struct Args {
     #[arg(long, conflicts_with = "coaching")]
     with_reasons: bool,
     /// Write the private coaching report instead of the case
-    #[arg(long)]
+    #[arg(long, conflicts_with = "remote")]
     coaching: bool,
     #[command(flatten)]
     aim: Aim,
+    #[command(flatten)]
+    server: OnServer,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
@@ -63,11 +67,19 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         })?,
         None => args.summary.clone().unwrap_or_default(),
     };
-    let profile = Profile::load(globals).await?;
-    let (text, what) = if args.coaching {
-        (coaching_report(&profile, &args).await?, "coaching report")
+    let (text, what) = if let Some(client) = args.server.client()? {
+        if !summary.is_empty() || args.with_reasons {
+            bad_input!(
+                "--summary and --with-reasons shape your own case in your store; leave them out with --remote"
+            );
+        }
+        let mut params = args.aim.params().to_vec();
+        params.push(("format", Some(args.format.clone())));
+        let path = args.server.path("/packet", &params);
+        (client.text(&path).await?, "case")
     } else {
-        (case(&profile, &args, &summary).await?, "case")
+        let profile = Profile::load(globals).await?;
+        local(&profile, &args, &summary).await?
     };
     match &args.output {
         Some(path) => {
@@ -82,6 +94,19 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The case or the coaching report from the local store, rendered, and which it is.
+async fn local(
+    profile: &Profile,
+    args: &Args,
+    summary: &str,
+) -> anyhow::Result<(String, &'static str)> {
+    Ok(if args.coaching {
+        (coaching_report(profile, args).await?, "coaching report")
+    } else {
+        (case(profile, args, summary).await?, "case")
+    })
 }
 
 /// The case, rendered.

@@ -6,6 +6,7 @@ use cairn_core::id::LevelId;
 use cairn_core::readiness::{Readiness, Role};
 
 use super::aim::{Aim, reading};
+use super::on_server::OnServer;
 use crate::cli::Globals;
 use crate::output;
 use crate::paint;
@@ -21,17 +22,26 @@ use crate::profile::Profile;
 ///   cairn ready
 ///   cairn ready --target L4 --window 18
 ///   cairn ready --json | jq .overall
+///   cairn ready --remote work --person ada@acme.example    # a report's, as their manager
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     aim: Aim,
+    #[command(flatten)]
+    server: OnServer,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(globals).await?;
-    let r = reading(&profile, &profile.view(), &args.aim)
-        .await?
-        .readiness;
+    let r: Readiness = if let Some(client) = args.server.client()? {
+        client
+            .get(&args.server.path("/ready", &args.aim.params()))
+            .await?
+    } else {
+        let profile = Profile::load(globals).await?;
+        reading(&profile, &profile.view(), &args.aim)
+            .await?
+            .readiness
+    };
     let mut out = anstream::stdout().lock();
     if globals.json {
         output::json(&mut out, &r)?;

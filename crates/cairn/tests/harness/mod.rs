@@ -4,6 +4,8 @@
 #![allow(dead_code)] // each test binary uses part of the harness
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
+pub mod repo;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};

@@ -12,7 +12,9 @@ use cairn_core::sources::git::{
 };
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::landing::land;
+use cairn_core::sources::upload::{Kind, Options};
+
+use super::landing::{Request, land};
 use crate::cli::Globals;
 use crate::commands::evidence_flags;
 use crate::failure::{BadInput, bad_input};
@@ -46,6 +48,11 @@ pub struct Args {
     /// Include merge commits
     #[arg(long)]
     merges: bool,
+    /// Import into a team server you logged in to (`cairn login NAME`) instead of your
+    /// store: each repository's log is read here and uploaded, and the server picks your
+    /// commits by --author, else by your emails there
+    #[arg(long, value_name = "NAME")]
+    remote: Option<String>,
 }
 
 /// One repository, checked and named.
@@ -57,6 +64,9 @@ struct Repository {
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    if let Some(remote) = &args.remote {
+        return upload(&args, remote, globals).await;
+    }
     let profile = Profile::load(globals).await?;
     let emails: Vec<String> = if args.authors.is_empty() {
         profile.me.emails.iter().map(|e| e.to_lowercase()).collect()
@@ -72,15 +82,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
              (or add one with `cairn init --email`)"
         );
     }
-    let mut window = Vec::new();
-    if let Some(since) = &args.since {
-        let day = evidence_flags::date(since).map_err(|e| BadInput(format!("--since: {e}")))?;
-        window.push(format!("--since={day} 00:00:00 +0000"));
-    }
-    if let Some(until) = &args.until {
-        let day = evidence_flags::date(until).map_err(|e| BadInput(format!("--until: {e}")))?;
-        window.push(format!("--until={day} 23:59:59 +0000"));
-    }
+    let window = window(&args)?;
     let repositories = args
         .paths
         .iter()
@@ -124,6 +126,68 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         globals,
     )
     .await
+}
+
+/// `git log`'s options for --since and --until.
+fn window(args: &Args) -> anyhow::Result<Vec<String>> {
+    let mut window = Vec::new();
+    if let Some(since) = &args.since {
+        let day = evidence_flags::date(since).map_err(|e| BadInput(format!("--since: {e}")))?;
+        window.push(format!("--since={day} 00:00:00 +0000"));
+    }
+    if let Some(until) = &args.until {
+        let day = evidence_flags::date(until).map_err(|e| BadInput(format!("--until: {e}")))?;
+        window.push(format!("--until={day} 23:59:59 +0000"));
+    }
+    Ok(window)
+}
+
+/// `--remote`: each repository's whole log in the window, with sizes, uploaded as the
+/// server's git import reads it.
+async fn upload(args: &Args, remote: &str, globals: &Globals) -> anyhow::Result<()> {
+    let window = window(args)?;
+    let repositories = args
+        .paths
+        .iter()
+        .map(|p| repository(p))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let me: Vec<String> = args
+        .authors
+        .iter()
+        .map(|e| e.trim().to_lowercase())
+        .collect();
+    for repo in &repositories {
+        let mut log: Vec<String> = vec!["log".into(), "--numstat".into(), LOG_FORMAT.into()];
+        if !args.merges {
+            log.push("--no-merges".into());
+        }
+        log.extend(window.iter().cloned());
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(&repo.root)
+            .args(&log)
+            .output()
+            .context("cannot run git; is it installed?")?;
+        if !out.status.success() {
+            bad_input!(
+                "{}: git log failed: {}",
+                repo.shown,
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        let request = Request {
+            kind: Kind::Git,
+            options: Options {
+                me: me.clone(),
+                repository: Some(repo.name.clone()),
+                ..Options::default()
+            },
+            tags: &[],
+            remote: Some(remote),
+        };
+        super::landing::upload(&request, vec![(repo.shown.clone(), out.stdout)], globals).await?;
+    }
+    Ok(())
 }
 
 /// Checks a path is inside a git repository and names the repository: `owner/name` from

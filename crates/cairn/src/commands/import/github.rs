@@ -1,16 +1,11 @@
 //! `cairn import github`: pull requests, reviews and issues from `gh` JSON output.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use cairn_core::activity::Activity;
-use cairn_core::dates::now;
-use cairn_core::sources::github;
+use cairn_core::sources::upload::{Kind, Options};
 
-use super::files::{problem, read_text};
-use super::landing::land;
+use super::landing::{Request, import_files};
 use crate::cli::Globals;
-use crate::profile::Profile;
 
 /// Import your pull requests, reviews and issues from GitHub's JSON into the inbox.
 ///
@@ -33,39 +28,21 @@ pub struct Args {
     /// Your GitHub login (default: the one in your profile)
     #[arg(long, value_name = "LOGIN")]
     login: Option<String>,
+    /// Import into a team server you logged in to (`cairn login NAME`) instead of your store
+    #[arg(long, value_name = "NAME")]
+    remote: Option<String>,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(globals).await?;
-    let login = args.login.or_else(|| profile.me.github.clone());
-    let at = now();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut activities: Vec<Activity> = Vec::new();
-    for path in &args.files {
-        let text = read_text(path)?;
-        let read = github::read(&text, login.as_deref(), profile.me.id, at)
-            .map_err(|e| problem(path, &e))?;
-        for a in read {
-            match seen.get(&a.external_id) {
-                // The same pull request twice: keep the copy that knows its size.
-                Some(&i) if activities[i].additions + activities[i].deletions == 0 => {
-                    activities[i] = a;
-                }
-                Some(_) => {}
-                None => {
-                    seen.insert(a.external_id.clone(), activities.len());
-                    activities.push(a);
-                }
-            }
-        }
-    }
-    land(
-        &profile,
-        ("GitHub item", "GitHub items"),
-        &activities,
-        &[],
-        0,
-        globals,
-    )
-    .await
+    let request = Request {
+        kind: Kind::Github,
+        options: Options {
+            github_login: args.login,
+            ..Options::default()
+        },
+        tags: &[],
+        remote: args.remote.as_deref(),
+    };
+    let paths: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+    import_files(request, &paths, globals).await
 }

@@ -2,13 +2,10 @@
 
 use std::path::PathBuf;
 
-use cairn_core::dates::now;
-use cairn_core::sources::jira;
+use cairn_core::sources::upload::{Kind, Options};
 
-use super::files::{problem, read_text};
-use super::landing::land;
+use super::landing::{Request, import_files};
 use crate::cli::Globals;
-use crate::profile::Profile;
 
 /// Import the Jira tickets assigned to you, from Jira's CSV export, into the inbox.
 ///
@@ -25,27 +22,20 @@ pub struct Args {
     /// Your name as the Assignee column shows it (repeat for several)
     #[arg(long = "assignee", value_name = "NAME")]
     assignees: Vec<String>,
+    /// Import into a team server you logged in to (`cairn login NAME`) instead of your store
+    #[arg(long, value_name = "NAME")]
+    remote: Option<String>,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
-    let profile = Profile::load(globals).await?;
-    let me: Vec<String> = if args.assignees.is_empty() {
-        let mut me = vec![profile.me.name.clone()];
-        me.extend(profile.me.emails.iter().cloned());
-        me
-    } else {
-        args.assignees
+    let request = Request {
+        kind: Kind::Jira,
+        options: Options {
+            me: args.assignees,
+            ..Options::default()
+        },
+        tags: &[],
+        remote: args.remote.as_deref(),
     };
-    let text = read_text(&args.file)?;
-    let tickets =
-        jira::read(&text, &me, profile.me.id, now()).map_err(|e| problem(&args.file, &e))?;
-    land(
-        &profile,
-        ("ticket", "tickets"),
-        &tickets.activities,
-        &[],
-        tickets.others,
-        globals,
-    )
-    .await
+    import_files(request, &[args.file.as_path()], globals).await
 }
