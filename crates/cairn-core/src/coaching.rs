@@ -248,7 +248,7 @@ mod tests {
             window_months: 12,
             voice: Voice::Engineer,
         });
-        let signal = crate::signal::read(&[], &[], today, 6);
+        let signal = crate::signal::read(&[], &[], today, 6, crate::voice::Voice::Engineer);
         let wait = Decision {
             id: DecisionId::new(),
             owner: PersonId::new(),

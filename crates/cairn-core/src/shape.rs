@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::Invalid;
 use crate::evidence::Evidence;
 use crate::svg::escape;
+use crate::voice::Voice;
 
 /// How many half-years a shape shows unless asked for another number.
 pub const HALVES: u32 = 4;
@@ -125,7 +126,7 @@ fn half_label(start: NaiveDate) -> String {
 }
 
 /// The shape of `evidence` over the `halves` half-years ending with the one holding `today`.
-pub fn compute(evidence: &[Evidence], today: NaiveDate, halves: u32) -> Shape {
+pub fn compute(evidence: &[Evidence], today: NaiveDate, halves: u32, voice: Voice<'_>) -> Shape {
     let mut starts = vec![half_start(today)];
     for _ in 1..halves.max(1) {
         let last = starts[starts.len() - 1];
@@ -183,7 +184,7 @@ pub fn compute(evidence: &[Evidence], today: NaiveDate, halves: u32) -> Shape {
         untagged,
         reading: Vec::new(),
     };
-    shape.reading = reading(&shape);
+    shape.reading = reading(&shape, voice);
     shape
 }
 
@@ -209,7 +210,9 @@ fn deep_areas(period: &Period) -> Vec<&str> {
         .collect()
 }
 
-fn reading(shape: &Shape) -> Vec<String> {
+fn reading(shape: &Shape, voice: Voice<'_>) -> Vec<String> {
+    let whose = voice.whose();
+    let whose_cap = capitalised(&whose);
     let mut lines = Vec::new();
     let judged: Vec<&Period> = shape
         .periods
@@ -218,8 +221,10 @@ fn reading(shape: &Shape) -> Vec<String> {
         .collect();
     match judged.as_slice() {
         [] => lines.push(
-            "Too little evidence with area tags to tell your shape: tag entries with --area (backend, infra, people…)."
-                .to_owned(),
+            match voice {
+                Voice::Engineer => "Too little evidence with area tags to tell your shape: tag entries with --area (backend, infra, people…).".to_owned(),
+                _ => format!("Too little evidence with area tags to tell {whose} shape."),
+            },
         ),
         [.., last] => {
             let deep = deep_areas(last);
@@ -228,7 +233,7 @@ fn reading(shape: &Shape) -> Vec<String> {
             } else {
                 format!(", deep in {}", deep.join(" and "))
             };
-            lines.push(format!("In {} your work was {}{depth}.", last.label, last.form));
+            lines.push(format!("In {} {whose} work was {}{depth}.", last.label, last.form));
         }
     }
     if let [.., before, after] = judged.as_slice()
@@ -239,7 +244,7 @@ fn reading(shape: &Shape) -> Vec<String> {
             .filter(|a| !deep_areas(before).contains(a))
             .collect();
         let mut line = format!(
-            "Your shape moved from {} in {} to {} in {}",
+            "{whose_cap} shape moved from {} in {} to {} in {}",
             before.form, before.label, after.form, after.label
         );
         if !gained.is_empty() {
@@ -255,6 +260,15 @@ fn reading(shape: &Shape) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// "your" → "Your"; a name stays as it is.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The largest dot's radius, and the box each dot is drawn in.
@@ -377,7 +391,7 @@ mod tests {
         all.extend(entries("2026-09-10", "infra", 5));
         all.extend(entries("2026-10-10", "", 2));
         all.extend(entries("2024-10-10", "data", 9)); // before the window
-        let shape = compute(&all, today, 2);
+        let shape = compute(&all, today, 2, Voice::Engineer);
         assert_eq!(shape.areas, ["backend", "infra", "frontend"]);
         let forms: Vec<Form> = shape.periods.iter().map(|p| p.form).collect();
         assert_eq!(forms, [Form::TShaped, Form::MShaped]);
@@ -386,6 +400,18 @@ mod tests {
         assert_eq!(
             shape.reading[1],
             "Your shape moved from T-shaped in 2026 H1 to M-shaped in 2026 H2: infra became a depth."
+        );
+        let theirs = compute(&all, today, 2, Voice::Manager("Priya"));
+        assert!(
+            theirs
+                .reading
+                .iter()
+                .any(|l| l.starts_with("Priya's shape moved from T-shaped"))
+        );
+        assert!(
+            theirs.reading.iter().all(|l| !l.contains("your")),
+            "{:?}",
+            theirs.reading
         );
         let (h1, h2) = (&shape.periods[0], &shape.periods[1]);
         let infra = shape.dot_svg(h2, &h2.areas[1]);
@@ -404,7 +430,12 @@ mod tests {
     #[test]
     fn an_empty_half_says_so_instead_of_unclear() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let shape = compute(&entries("2026-09-10", "backend", 2), today, 2);
+        let shape = compute(
+            &entries("2026-09-10", "backend", 2),
+            today,
+            2,
+            Voice::Engineer,
+        );
         let verdicts: Vec<&str> = shape.periods.iter().map(Period::verdict).collect();
         assert_eq!(verdicts, ["no tagged evidence", "too little to tell"]);
     }
@@ -417,7 +448,7 @@ mod tests {
                 .iter()
                 .flat_map(|(a, n)| entries("2026-02-01", a, *n))
                 .collect();
-            compute(&all, today, 1).periods[0].form
+            compute(&all, today, 1, Voice::Engineer).periods[0].form
         };
         assert_eq!(judge(&[("backend", 2)]), Form::Unclear);
         assert_eq!(judge(&[("backend", 6)]), Form::IShaped);
@@ -432,6 +463,8 @@ mod tests {
         assert_eq!(judge(&[("backend", 6), ("people", 4)]), Form::MShaped);
         // Four entries among forty is not depth: the share matters as well as the count.
         assert_eq!(judge(&[("backend", 36), ("people", 4)]), Form::IShaped);
-        assert!(compute(&[], today, 2).reading[0].starts_with("Too little evidence"));
+        assert!(
+            compute(&[], today, 2, Voice::Engineer).reading[0].starts_with("Too little evidence")
+        );
     }
 }

@@ -15,6 +15,7 @@ use crate::constraint::Constraint;
 use crate::conversation::{Commitment, Conversation, Outcome};
 use crate::id::ConversationId;
 use crate::text::count;
+use crate::voice::Voice;
 
 /// Asks that produced nothing before the signal is raised.
 const RAISE_AT: usize = 3;
@@ -94,12 +95,14 @@ impl Signal {
 }
 
 /// Reads the signal from `conversations` (each with its commitments) over the
-/// `window_months` before `today`.
+/// `window_months` before `today`, its advice addressed to `voice`: the engineer, their
+/// manager, or anyone else.
 pub fn read(
     conversations: &[(Conversation, Vec<Commitment>)],
     constraints: &[Constraint],
     today: NaiveDate,
     window_months: u32,
+    voice: Voice<'_>,
 ) -> Signal {
     let start = today
         .checked_sub_months(chrono::Months::new(window_months))
@@ -145,25 +148,13 @@ pub fn read(
             )
         })
         .collect();
-    let next = if raised {
-        let mut text = format!(
-            "Bring these {} asks to your manager together, not one by one: ask what would have \
-             to be true for one of them to happen next quarter, and whether something outside \
-             their control stands in the way.",
-            nothing.len()
-        );
-        if !in_force.is_empty() {
-            text.push_str(" Recorded constraints may explain part of it; ask when they lift.");
-        }
-        text
-    } else if listed.is_empty() {
-        "No clear ask in the window: say what you want next, concretely (`cairn convo add --ask`)."
-            .to_owned()
-    } else {
-        "Keep asking concretely and record what was promised; follow up on open commitments \
-         when they fall due."
-            .to_owned()
-    };
+    let (next, note) = advice(
+        voice,
+        raised,
+        nothing.len(),
+        listed.is_empty(),
+        !in_force.is_empty(),
+    );
     Signal {
         raised,
         asks: listed.len(),
@@ -174,10 +165,61 @@ pub fn read(
         vague,
         constraints: in_force,
         next,
-        note: "This is information for your next conversation, not a verdict on you or your \
-               manager: it counts what was asked and promised, not why."
-            .to_owned(),
+        note,
     }
+}
+
+/// What to do next and how to take it, for whoever reads: the engineer brings the asks to
+/// their manager; the manager talks them through with the engineer.
+fn advice(
+    voice: Voice<'_>,
+    raised: bool,
+    nothing: usize,
+    none_asked: bool,
+    constrained: bool,
+) -> (String, String) {
+    let next = match voice {
+        Voice::Engineer if raised => format!(
+            "Bring these {nothing} asks to your manager together, not one by one: ask what would \
+             have to be true for one of them to happen next quarter, and whether something \
+             outside their control stands in the way.{}",
+            if constrained { " Recorded constraints may explain part of it; ask when they lift." } else { "" }
+        ),
+        Voice::Engineer if none_asked => {
+            "No clear ask in the window: say what you want next, concretely (`cairn convo add --ask`)."
+                .to_owned()
+        }
+        Voice::Engineer => "Keep asking concretely and record what was promised; follow up on open \
+                            commitments when they fall due."
+            .to_owned(),
+        Voice::Manager(name) if raised => format!(
+            "{name} has made {nothing} clear asks that came to nothing. Talk them through \
+             together, not one by one: what would have to be true for one of them to happen \
+             next quarter, and what outside your control stands in the way.{}",
+            if constrained { format!(" Recorded constraints may explain part of it; tell {name} when they lift.") } else { String::new() }
+        ),
+        Voice::Manager(name) if none_asked => format!(
+            "No clear ask from {name} in the window: ask them what they want next."
+        ),
+        Voice::Manager(_) => "Follow up on the commitments made when they fall due.".to_owned(),
+        Voice::Committee(name) if raised => format!(
+            "{name} made {nothing} clear asks that came to nothing in the window."
+        ),
+        Voice::Committee(_) => String::new(),
+    };
+    let note = match voice {
+        Voice::Engineer => {
+            "This is information for your next conversation, not a verdict on you \
+                            or your manager: it counts what was asked and promised, not why."
+        }
+        Voice::Manager(_) => {
+            "This is information for your next conversation with them, not a \
+                              verdict on either of you: it counts what was asked and promised, \
+                              not why."
+        }
+        Voice::Committee(_) => "It counts what was asked and promised, not why.",
+    };
+    (next, note.to_owned())
 }
 
 /// An ask is clear when the clarity check finds a concrete action in it (a rep with its
@@ -285,9 +327,18 @@ mod tests {
             ),
             talk("2026-01-01", CLEAR, &[]), // outside six months
         ];
-        let s = read(&talks, &[], today, 6);
+        let s = read(&talks, &[], today, 6, Voice::Engineer);
         assert!(s.raised);
         assert_eq!((s.asks, s.delivered, s.vague), (4, 0, 1));
+        assert!(s.next.starts_with("Bring these 3 asks to your manager"));
+        // The manager reads the same signal as advice to them, about the engineer by name.
+        let theirs = read(&talks, &[], today, 6, Voice::Manager("Sam"));
+        assert!(
+            theirs
+                .next
+                .starts_with("Sam has made 3 clear asks that came to nothing. Talk them through")
+        );
+        assert!(!theirs.next.contains("your manager") && !theirs.note.contains("your manager"));
         assert_eq!(s.reasons.len(), 3);
         assert!(
             s.reasons[0].ends_with("no commitment was made"),
@@ -310,7 +361,7 @@ mod tests {
             talk("2026-07-01", CLEAR, &[]),
             talk("2026-08-01", CLEAR, &[("Intro", None, Outcome::Delivered)]),
         ];
-        let s = read(&talks, &[], today, 6);
+        let s = read(&talks, &[], today, 6, Voice::Engineer);
         assert!(!s.raised);
         assert_eq!((s.asks, s.delivered), (3, 1));
         talks.push(talk("2026-09-01", CLEAR, &[]));
@@ -326,12 +377,18 @@ mod tests {
             created_at: now(),
             updated_at: now(),
         };
-        let s = read(&talks, std::slice::from_ref(&limit), today, 6);
+        let s = read(
+            &talks,
+            std::slice::from_ref(&limit),
+            today,
+            6,
+            Voice::Engineer,
+        );
         assert!(s.raised);
         assert!(s.next.contains("Recorded constraints"));
         assert_eq!(s.constraints.len(), 1);
         assert!(
-            !read(&talks, &[], today, 3).raised,
+            !read(&talks, &[], today, 3, Voice::Engineer).raised,
             "three months hold two of them"
         );
     }

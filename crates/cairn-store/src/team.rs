@@ -75,7 +75,13 @@ async fn report_row(
     };
     let conversations = view.conversations(store).await?;
     let constraints = view.constraints(store).await?;
-    let raised = signal::read(&conversations, &constraints, today, signal::WINDOW_MONTHS);
+    let raised = signal::read(
+        &conversations,
+        &constraints,
+        today,
+        signal::WINDOW_MONTHS,
+        view.voice(),
+    );
     Ok(Some(team::row(team::Inputs {
         person,
         destination: reading.destination.as_ref(),

@@ -298,13 +298,13 @@ impl View {
     pub async fn signal(&self, store: &dyn Store, window: u32, today: NaiveDate) -> Result<Signal> {
         let talks = self.conversations(store).await?;
         let limits = self.constraints(store).await?;
-        Ok(signal::read(&talks, &limits, today, window))
+        Ok(signal::read(&talks, &limits, today, window, self.voice()))
     }
 
     /// The shape over `halves` half-years to `today`, from the evidence the viewer may read.
     pub async fn shape(&self, store: &dyn Store, halves: u32, today: NaiveDate) -> Result<Shape> {
         let evidence = self.evidence(store, None, None).await?;
-        Ok(shape::compute(&evidence, today, halves))
+        Ok(shape::compute(&evidence, today, halves, self.voice()))
     }
 
     /// The case for `target` (as [`View::readiness`] chooses it), written for a third party

@@ -26,6 +26,7 @@ mod prose;
 mod recording;
 mod security;
 pub mod session;
+pub mod sso;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -69,6 +70,10 @@ pub struct AppState {
     /// Ladder versions already read. A stored version never changes, so this is a cache of
     /// facts, not state: several servers on one database stay consistent.
     ladders: Arc<Mutex<HashMap<LadderRef, Arc<Ladder>>>>,
+    /// Team mode: single sign-on through an identity provider, when set up.
+    pub sign_on: Option<Arc<sso::Sso>>,
+    /// Team mode: local passwords are accepted (turned off to sign on only through SSO).
+    pub passwords: bool,
 }
 
 impl AppState {
@@ -79,6 +84,8 @@ impl AppState {
             store,
             mode: Mode::Local { owner, csrf },
             ladders: Arc::default(),
+            sign_on: None,
+            passwords: false,
         }
     }
 
@@ -88,7 +95,30 @@ impl AppState {
             store,
             mode: Mode::Team { secure_cookies },
             ladders: Arc::default(),
+            sign_on: None,
+            passwords: true,
         }
+    }
+
+    /// The same team server, signing people on through `sso`; with `passwords` false, only
+    /// through it.
+    #[must_use]
+    pub fn with_sign_on(self, sso: Arc<sso::Sso>, passwords: bool) -> Self {
+        Self {
+            sign_on: Some(sso),
+            passwords,
+            ..self
+        }
+    }
+
+    /// Session cookies are marked `Secure`.
+    fn secure_cookies(&self) -> bool {
+        matches!(
+            self.mode,
+            Mode::Team {
+                secure_cookies: true
+            }
+        )
     }
 
     /// A person and their ladder, read fresh for each request.
@@ -204,6 +234,8 @@ pub fn router(state: AppState) -> Router {
             get(pages::reset::form).post(pages::reset::submit),
         )
         .route("/login", get(pages::login::form).post(pages::login::submit))
+        .route("/auth/oidc/start", get(pages::sign_on::start))
+        .route(sso::CALLBACK, get(pages::sign_on::callback))
         .route("/logout", post(pages::login::logout))
         .route("/assets/cairn.css", get(pages::stylesheet))
         .nest("/api/v1", api::routes())

@@ -4,7 +4,7 @@
 use cairn_core::svg::escape;
 
 /// Commands with a page, longest first so `rep add` wins over `rep`: (command, page, words).
-const PAGES: [(&str, &str, &str); 9] = [
+const PAGES: [(&str, &str, &str); 10] = [
     ("cairn ladder next", "/ladder/next", "the next-level page"),
     (
         "cairn convo add",
@@ -15,6 +15,7 @@ const PAGES: [(&str, &str, &str); 9] = [
     ("cairn review", "/", "the dashboard"),
     ("cairn decide", "/decide", "the decision page"),
     ("cairn inbox", "/inbox", "the inbox"),
+    ("cairn import", "/inbox#bring", "the inbox's upload form"),
     ("cairn ready", "/ready", "the readiness page"),
     ("cairn log", "/evidence/new", "the evidence form"),
     ("cairn gap", "/calibration", "the calibration page"),
@@ -47,7 +48,7 @@ mod tests {
     fn a_hint_with_a_page_becomes_a_link_and_others_stay_code() {
         assert_eq!(
             prose("Log one thing (`cairn log`), or import it (`cairn import git PATH`)."),
-            r#"Log one thing (<a href="/evidence/new">the evidence form</a>), or import it (<code>cairn import git PATH</code>)."#
+            r#"Log one thing (<a href="/evidence/new">the evidence form</a>), or import it (<a href="/inbox#bring">the inbox's upload form</a>)."#
         );
         assert_eq!(
             prose("Record it with `cairn rep add`."),
@@ -59,5 +60,6 @@ mod tests {
     fn text_is_escaped_inside_and_outside_hints() {
         assert_eq!(prose("R&D <b>"), "R&amp;D &lt;b&gt;");
         assert_eq!(prose("`rm <x>`"), "<code>rm &lt;x&gt;</code>");
+        assert_eq!(prose("`cairn importer`"), "<code>cairn importer</code>");
     }
 }

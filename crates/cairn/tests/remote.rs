@@ -249,3 +249,58 @@ fn tokens_are_made_by_an_admin_listed_and_revoked_and_a_read_token_cannot_write(
         ])
         .bad_input("only an admin's token may provision");
 }
+
+#[test]
+fn the_demo_team_shows_a_manager_one_ready_one_stalled_and_one_whose_asks_came_to_nothing() {
+    let host = Env::new();
+    let server = host.serve(&["serve", "--team", "--demo", "--addr", "127.0.0.1:0"]);
+    let said = server.said.join("");
+    let password = said
+        .split("the password for all of them: ")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .unwrap_or_else(|| panic!("no password in {said}"));
+    for login in [
+        "marta@acme.example",
+        "dana@acme.example",
+        "alex@acme.example",
+    ] {
+        assert!(said.contains(login), "{said}");
+    }
+    let marta = Env::new();
+    marta.run(&["remote", "add", "work", &server.url()]).ok();
+    marta
+        .run_with_input(
+            &["login", "work", "--email", "marta@acme.example"],
+            &format!("{password}\n"),
+        )
+        .ok();
+    let team = marta.json(&["team", "--remote", "work"]);
+    let row = |name: &str| {
+        team.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in {team}"))
+            .clone()
+    };
+    assert_eq!(row("Priya Natarajan")["readiness"], "ready");
+    assert_eq!(row("Sam Rivera")["signal"], true);
+    let jo = row("Jo Bennett");
+    assert_eq!(jo["clarity"], "vague");
+    assert!(jo["days_since_evidence"].as_i64().unwrap() > 90, "{jo}");
+    let advice = marta
+        .run(&[
+            "ready",
+            "--remote",
+            "work",
+            "--person",
+            "priya@acme.example",
+        ])
+        .ok()
+        .stdout;
+    assert!(
+        advice.starts_with("Readiness for L3 (from L2): ready"),
+        "{advice}"
+    );
+}

@@ -133,6 +133,13 @@ pub async fn login(
     Body(request): Body<LoginRequest>,
 ) -> Result<(StatusCode, Json<NewTokenView>), ApiError> {
     team(&state)?;
+    if !state.passwords {
+        return Err(AppError::Rejected {
+            status: StatusCode::FORBIDDEN,
+            message: "this server signs people on through its identity provider only: make a token on your profile page and use `cairn login NAME --token TOKEN`".into(),
+        }
+        .into());
+    }
     let wanted = TokenRequest {
         name: request.name,
         scope: request.scope,

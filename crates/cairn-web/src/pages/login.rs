@@ -20,7 +20,7 @@ use super::render;
 use crate::accounts::{Refusal, check_login};
 use crate::security::{ClientAddress, check_csrf};
 use crate::session::{COOKIE, cookie, new_token, token_hash};
-use crate::{AppError, AppState, Mode, Viewer};
+use crate::{AppError, AppState, Viewer};
 
 const LOGIN_COOKIE: &str = "cairn_login";
 const SESSION_HOURS: i64 = 12;
@@ -32,6 +32,10 @@ struct LoginPage {
     login: String,
     problem: Option<String>,
     notice: Option<&'static str>,
+    /// Single sign-on is set up: offer it.
+    sign_on: bool,
+    /// Local passwords are allowed: show the form.
+    passwords: bool,
 }
 
 /// What the login page is asked to say after another step.
@@ -51,22 +55,28 @@ pub struct LoginForm {
     password: String,
 }
 
-/// Whatever the form's double-submit token is, set as a cookie beside the page.
-fn page(
-    secure: bool,
-    token: String,
+/// The login page, with a fresh double-submit token set as a cookie beside it.
+pub(super) fn page(
+    state: &AppState,
     login: String,
     problem: Option<String>,
     notice: Option<&'static str>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let secure = if secure { "; Secure" } else { "" };
+    let token = new_token();
+    let secure = if state.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     let cookie = format!("{LOGIN_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/login{secure}");
     let html = render(&LoginPage {
         token,
         login,
         problem,
         notice,
+        sign_on: state.sign_on.is_some(),
+        passwords: state.passwords,
     })?;
     Ok((status, [(SET_COOKIE, cookie)], html).into_response())
 }
@@ -79,23 +89,10 @@ pub async fn form(
     if !state.is_team() {
         return Ok(Redirect::to("/").into_response());
     }
-    let secure = matches!(
-        state.mode,
-        Mode::Team {
-            secure_cookies: true
-        }
-    );
     let notice = query
         .reset
         .map(|_| "Your new password is set and every earlier session has ended. Log in with it.");
-    page(
-        secure,
-        new_token(),
-        String::new(),
-        None,
-        notice,
-        StatusCode::OK,
-    )
+    page(&state, String::new(), None, notice, StatusCode::OK)
 }
 
 /// `POST /login`
@@ -104,9 +101,9 @@ pub async fn submit(
     ClientAddress(address): ClientAddress,
     request: Request,
 ) -> Result<Response, AppError> {
-    let Mode::Team { secure_cookies } = state.mode else {
+    if !state.is_team() {
         return Ok(Redirect::to("/").into_response());
-    };
+    }
     let (parts, body) = request.into_parts();
     let expected = login_cookie(&parts);
     let Form(form) = Form::<LoginForm>::from_request(Request::from_parts(parts, body), &state)
@@ -116,17 +113,21 @@ pub async fn submit(
             message: e.to_string(),
         })?;
     check_csrf(&expected.unwrap_or_default(), &form.token)?;
-
     let refused = |login: String, problem: &str| {
         page(
-            secure_cookies,
-            new_token(),
+            &state,
             login,
             Some(problem.to_owned()),
             None,
             StatusCode::UNAUTHORIZED,
         )
     };
+    if !state.passwords {
+        return refused(
+            form.login,
+            "This server signs people on through your identity provider only.",
+        );
+    }
     let account =
         match check_login(state.store.as_ref(), &form.login, &form.password, &address).await? {
             Ok(account) => account,
@@ -141,17 +142,30 @@ pub async fn submit(
                 );
             }
         };
+    begin_session(&state, account.person).await
+}
+
+/// Starts a session for `person` (a new token, so one planted before is worthless) and
+/// sends the browser home with its cookie.
+pub(super) async fn begin_session(
+    state: &AppState,
+    person: cairn_core::id::PersonId,
+) -> Result<Response, AppError> {
     let at = now();
     let token = new_token();
     let session = Session {
         token_hash: token_hash(&token),
-        person: account.person,
+        person,
         csrf: new_token(),
         created_at: at,
         expires_at: at + chrono::Duration::hours(SESSION_HOURS),
     };
     state.store.add_session(&session).await?;
-    let secure = if secure_cookies { "; Secure" } else { "" };
+    let secure = if state.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     let max_age = SESSION_HOURS * 3600;
     let cookie =
         format!("{COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={max_age}{secure}");

@@ -18,6 +18,7 @@ pub mod readiness;
 pub mod reps;
 pub mod reset;
 pub mod shape;
+pub mod sign_on;
 pub mod team;
 
 use askama::Template;

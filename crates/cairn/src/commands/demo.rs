@@ -37,6 +37,7 @@ const WRITTEN: NaiveDate = match NaiveDate::from_ymd_opt(2026, 12, 4) {
 /// Fill a store with a year of a believable engineer's record, and show it.
 ///
 /// Without --db this (re)builds a separate demo store in the data directory, never your own.
+/// For a demo team on a server, see `cairn serve --team --demo`.
 ///
 /// Examples:
 ///   cairn demo
@@ -110,10 +111,19 @@ pub async fn run(_args: Args, globals: &Globals) -> anyhow::Result<()> {
 /// Makes the demo store: without `--db`, a fresh `demo.db` in the data directory; with it,
 /// the given store, which must have no profile yet.
 pub async fn fill(globals: &Globals) -> anyhow::Result<(Location, Arc<dyn Store>, Archive)> {
+    let (location, store) = fresh(globals, "demo.db").await?;
+    let archive = build(today())?;
+    store.import(&archive).await?;
+    Ok((location, store, archive))
+}
+
+/// A store for a demo: without `--db`, `file` in the data directory made anew; with it,
+/// the given store, which must hold no one yet.
+pub async fn fresh(globals: &Globals, file: &str) -> anyhow::Result<(Location, Arc<dyn Store>)> {
     let location = if globals.config.db_chosen {
         globals.config.location()
     } else {
-        let path = data_dir().join("demo.db");
+        let path = data_dir().join(file);
         remove_store(&path)?;
         Location::Sqlite(path)
     };
@@ -123,14 +133,12 @@ pub async fn fill(globals: &Globals) -> anyhow::Result<(Location, Arc<dyn Store>
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let store = globals.create(&location).await?;
-    if store.owner().await?.is_some() {
+    if store.owner().await?.is_some() || !store.people().await?.is_empty() {
         bad_input!(
-            "{location} already has a profile; give `cairn --db NEW_PATH demo` a fresh store"
+            "{location} already has people in it; give the demo a fresh store with --db NEW_PATH"
         );
     }
-    let archive = build(today())?;
-    store.import(&archive).await?;
-    Ok((location, store, archive))
+    Ok((location, store))
 }
 
 fn print(
@@ -199,8 +207,13 @@ fn remove_store(path: &Path) -> anyhow::Result<()> {
 
 /// The demo year as an archive moved from [`WRITTEN`] to `today`, checked like any import.
 fn build(today: NaiveDate) -> anyhow::Result<Archive> {
+    moved(YEAR, today).context("demo/year.json is not a valid archive")
+}
+
+/// A demo archive written as of [`WRITTEN`], moved to `today`.
+pub fn moved(text: &str, today: NaiveDate) -> anyhow::Result<Archive> {
     let days = (today - WRITTEN).num_days();
-    archive::shifted(YEAR, days, today).context("demo/year.json is not a valid archive")
+    Ok(archive::shifted(text, days, today)?)
 }
 
 #[cfg(test)]

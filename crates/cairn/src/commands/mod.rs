@@ -38,6 +38,7 @@ mod show;
 mod signal;
 mod suggest;
 mod team;
+mod team_demo;
 mod token;
 pub(crate) mod user;
 

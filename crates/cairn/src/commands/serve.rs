@@ -3,30 +3,36 @@
 use std::net::SocketAddr;
 
 use anyhow::Context;
+use cairn_web::sso::{Sso, SsoConfig};
 use cairn_web::{AppState, router};
 
-use super::demo;
+use super::{demo, team_demo};
 use crate::cli::Globals;
-use crate::failure::bad_input;
+use crate::failure::{BadInput, bad_input};
 use crate::profile::Profile;
 
 /// Serve the web app and the JSON API (/api/v1) for your store.
 ///
 /// Local mode (default): one person, no login, loopback only.
-/// Team mode (--team): everyone with an account (`cairn user add`) logs in.
+/// Team mode (--team): everyone with an account (`cairn user add`) logs in, with a password
+/// or through your identity provider (OpenID Connect).
 ///
 /// Examples:
 ///   cairn serve                      # http://127.0.0.1:7878/
 ///   cairn serve --demo               # a fresh demo store, to look around
+///   cairn serve --team --demo        # a demo team: a manager, three reports, a skip-level, an admin
 ///   cairn --db postgres://cairn@db/cairn serve --team --addr 0.0.0.0:7878 --secure-cookies
+///   CAIRN_OIDC_CLIENT_SECRET=… cairn --db postgres://… serve --team --public-url https://cairn.acme.example \
+///       --oidc-issuer https://login.acme.example --oidc-client-id cairn --oidc-create-users --no-passwords
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Where to listen; must be a loopback address in local mode
     #[arg(long, default_value = "127.0.0.1:7878")]
     addr: SocketAddr,
-    /// Serve a freshly made demo store instead of yours (see `cairn demo`)
-    #[arg(long, conflicts_with = "team")]
+    /// Serve a freshly made demo store instead of yours (see `cairn demo`); with --team, a
+    /// demo team whose logins are printed on start
+    #[arg(long)]
     demo: bool,
     /// Team mode: accounts, logins and roles; may listen on any address (or `team = true`
     /// in the config file)
@@ -35,6 +41,40 @@ pub struct Args {
     /// Mark session cookies Secure (set this when users reach the server over HTTPS)
     #[arg(long)]
     secure_cookies: bool,
+    #[command(flatten)]
+    sign_on: SignOnArgs,
+}
+
+/// Single sign-on through an OpenID Connect provider (team mode).
+#[derive(Debug, clap::Args)]
+struct SignOnArgs {
+    /// The identity provider's issuer URL (its discovery document is under it)
+    #[arg(
+        long,
+        env = "CAIRN_OIDC_ISSUER",
+        value_name = "URL",
+        requires = "oidc_client_id"
+    )]
+    oidc_issuer: Option<String>,
+    /// This server's client id at the provider
+    #[arg(long, env = "CAIRN_OIDC_CLIENT_ID", value_name = "ID")]
+    oidc_client_id: Option<String>,
+    /// A file holding the client secret (or set CAIRN_OIDC_CLIENT_SECRET)
+    #[arg(long, value_name = "FILE")]
+    oidc_client_secret_file: Option<std::path::PathBuf>,
+    /// Where people reach this server, for the provider's callback
+    /// (default: http://ADDR)
+    #[arg(long, env = "CAIRN_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+    /// Make an account on first sign-on for a verified email the server does not know
+    #[arg(long)]
+    oidc_create_users: bool,
+    /// The level such an account starts at
+    #[arg(long, default_value = "L1", value_name = "LEVEL")]
+    oidc_default_level: String,
+    /// Refuse local passwords: people sign on through the provider only
+    #[arg(long, requires = "oidc_issuer")]
+    no_passwords: bool,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
@@ -64,17 +104,52 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
 }
 
 async fn serve_team(args: &Args, globals: &Globals) -> anyhow::Result<()> {
-    let location = globals.config.location();
-    let store = globals.open(&location).await?;
+    let (location, store) = if args.demo {
+        team_demo::fill(globals).await?
+    } else {
+        let location = globals.config.location();
+        (location.clone(), globals.open(&location).await?)
+    };
     if store.accounts().await?.is_empty() {
         bad_input!("{location} has no accounts yet; add one with `cairn user add` first");
     }
-    listen(
-        args.addr,
-        &location.to_string(),
-        AppState::team(store, args.secure_cookies),
-    )
-    .await
+    let mut state = AppState::team(store, args.secure_cookies);
+    if let Some(sso) = sign_on(&args.sign_on, args.addr).await? {
+        eprintln!("Signing people on through {}.", sso.config.issuer);
+        state = state.with_sign_on(std::sync::Arc::new(sso), !args.sign_on.no_passwords);
+    }
+    listen(args.addr, &location.to_string(), state).await
+}
+
+/// Single sign-on as configured, its provider's metadata and keys read now.
+async fn sign_on(args: &SignOnArgs, addr: SocketAddr) -> anyhow::Result<Option<Sso>> {
+    let (Some(issuer), Some(client_id)) = (&args.oidc_issuer, &args.oidc_client_id) else {
+        return Ok(None);
+    };
+    let secret = match &args.oidc_client_secret_file {
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| BadInput(format!("--oidc-client-secret-file {}: {e}", path.display())))?
+            .trim()
+            .to_owned(),
+        None => std::env::var("CAIRN_OIDC_CLIENT_SECRET").unwrap_or_default(),
+    };
+    if secret.is_empty() {
+        bad_input!(
+            "--oidc-issuer needs the client secret: --oidc-client-secret-file FILE or CAIRN_OIDC_CLIENT_SECRET"
+        );
+    }
+    let config = SsoConfig {
+        issuer: issuer.trim_end_matches('/').to_owned(),
+        client_id: client_id.clone(),
+        client_secret: secret,
+        public_url: args
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{addr}")),
+        create_users: args.oidc_create_users,
+        default_level: args.oidc_default_level.clone(),
+    };
+    Ok(Some(Sso::discover(config).await.map_err(BadInput)?))
 }
 
 async fn listen(addr: SocketAddr, location: &str, state: AppState) -> anyhow::Result<()> {

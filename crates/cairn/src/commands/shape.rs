@@ -30,7 +30,12 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let halves = shape::halves("--halves", args.halves)?;
     let profile = Profile::load(globals).await?;
     let evidence = profile.all_evidence().await?;
-    let shape = shape::compute(&evidence, today(), halves);
+    let shape = shape::compute(
+        &evidence,
+        today(),
+        halves,
+        cairn_core::voice::Voice::Engineer,
+    );
     let mut out = io::stdout().lock();
     if globals.json {
         output::json(&mut out, &shape)?;

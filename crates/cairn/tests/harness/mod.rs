@@ -39,6 +39,8 @@ pub struct Served {
     process: Running,
     /// Where it listens, `host:port`.
     pub addr: String,
+    /// What it said on stderr before that.
+    pub said: Vec<String>,
 }
 
 impl Served {
@@ -62,10 +64,16 @@ impl Env {
             .stderr(Stdio::piped())
             .spawn()
             .expect("cairn serve starts");
+        // Lines before the address (the demo team's logins, the sign-on) are skipped.
+        let mut reader = BufReader::new(child.stderr.take().expect("its stderr"));
         let mut line = String::new();
-        BufReader::new(child.stderr.take().expect("its stderr"))
-            .read_line(&mut line)
-            .expect("its first line");
+        let mut said = Vec::new();
+        while !line.contains(" is serving ") {
+            said.push(std::mem::take(&mut line));
+            if reader.read_line(&mut line).expect("a line") == 0 {
+                panic!("cairn serve stopped before saying where it listens: {said:?}");
+            }
+        }
         let addr = line
             .split("http://")
             .nth(1)
@@ -75,6 +83,7 @@ impl Env {
         Served {
             process: Running(child),
             addr,
+            said,
         }
     }
 
