@@ -46,6 +46,12 @@ pub struct Account {
     pub active: bool,
     /// The directory's id for them, when a directory provisions them (SCIM `externalId`).
     pub external_id: Option<String>,
+    /// What the directory last said of them, as it wrote it (a [`crate::directory::DirectoryUser`]
+    /// as JSON), when a directory provisions them.
+    pub directory: Option<String>,
+    /// When the directory removed them: no longer listed to it and unable to sign in; their
+    /// person and records stay.
+    pub removed_at: Option<Timestamp>,
     /// When it was made.
     pub created_at: Timestamp,
     /// When it last changed.
@@ -127,6 +133,8 @@ impl NewUser<'_> {
             role: self.role,
             active: true,
             external_id: None,
+            directory: None,
+            removed_at: None,
             created_at: at,
             updated_at: at,
         };

@@ -52,6 +52,7 @@ pub mod conversation;
 pub mod dates;
 pub mod decision;
 pub mod destination;
+pub mod directory;
 pub mod evidence;
 pub mod heatmap;
 pub mod id;

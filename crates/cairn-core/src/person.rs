@@ -206,7 +206,7 @@ fn check_login(login: &str) -> Result<(), Invalid> {
 }
 
 /// An email address is checked only for shape: something, `@`, a domain with a dot.
-fn check_email(email: &str) -> Result<(), Invalid> {
+pub(crate) fn check_email(email: &str) -> Result<(), Invalid> {
     let ok = email.split_once('@').is_some_and(|(local, domain)| {
         !local.is_empty()
             && domain.contains('.')

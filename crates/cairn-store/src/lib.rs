@@ -420,6 +420,11 @@ pub trait Store: Send + Sync {
     /// person and their records stay. A taken login or external id is
     /// [`StoreError::Duplicate`].
     async fn update_account(&self, account: &Account) -> Result<()>;
+    /// Writes a person and their account as a directory provisions them, in one
+    /// transaction: the person (name, emails, manager) and the account as
+    /// [`Store::update_account`] writes it; a removed account also heads no reporting line
+    /// any more.
+    async fn provision(&self, person: &Person, account: &Account) -> Result<()>;
     /// Sets an account's password hash and ends its sessions but `keep` (the session making
     /// the change, if any), in one transaction.
     async fn set_password(

@@ -196,3 +196,42 @@ async fn a_password_change_ends_the_other_sessions_and_the_log_reads_newest_firs
         assert_eq!(store.audit_log(1).await.unwrap().len(), 1);
     }
 }
+
+#[tokio::test]
+async fn a_directory_writes_person_and_account_together_and_removal_ends_reporting_lines() {
+    for (store, _db, _dir) in engines().await {
+        let boss = user(store.as_ref(), "Boss", Role::Manager).await;
+        let ada = user(store.as_ref(), "Ada", Role::Engineer).await;
+        store
+            .set_manager(ada.id, Some(boss.id), now())
+            .await
+            .unwrap();
+        store
+            .add_session(&session(&boss, "boss-session"))
+            .await
+            .unwrap();
+
+        let mut renamed = store.person(ada.id).await.unwrap();
+        renamed.name = "Ada King".into();
+        renamed.updated_at = now();
+        let mut account = store.account_of(ada.id).await.unwrap().unwrap();
+        account.external_id = Some("00u1ada".into());
+        account.directory = Some("{\"userName\":\"ada\"}".into());
+        account.updated_at = now();
+        store.provision(&renamed, &account).await.unwrap();
+        assert_eq!(store.person(ada.id).await.unwrap().name, "Ada King");
+        assert_eq!(store.account_of(ada.id).await.unwrap().unwrap(), account);
+
+        let boss_person = store.person(boss.id).await.unwrap();
+        let mut gone = store.account_of(boss.id).await.unwrap().unwrap();
+        (gone.active, gone.removed_at, gone.updated_at) = (false, Some(now()), now());
+        store.provision(&boss_person, &gone).await.unwrap();
+        assert_eq!(store.person(ada.id).await.unwrap().manager, None);
+        assert_eq!(store.session("boss-session", now()).await.unwrap(), None);
+        assert_eq!(
+            store.person(boss.id).await.unwrap().name,
+            "Boss",
+            "the person stays"
+        );
+    }
+}

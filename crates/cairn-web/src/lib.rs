@@ -24,6 +24,7 @@ mod params;
 pub mod password;
 mod prose;
 mod recording;
+mod scim;
 mod security;
 pub mod session;
 pub mod sso;
@@ -74,6 +75,9 @@ pub struct AppState {
     pub sign_on: Option<Arc<sso::Sso>>,
     /// Team mode: local passwords are accepted (turned off to sign on only through SSO).
     pub passwords: bool,
+    /// Where people reach the server (`https://cairn.acme.example`), for absolute links
+    /// such as SCIM's `meta.location`; unset, links are relative.
+    pub public_url: Option<String>,
 }
 
 impl AppState {
@@ -86,6 +90,7 @@ impl AppState {
             ladders: Arc::default(),
             sign_on: None,
             passwords: false,
+            public_url: None,
         }
     }
 
@@ -97,6 +102,7 @@ impl AppState {
             ladders: Arc::default(),
             sign_on: None,
             passwords: true,
+            public_url: None,
         }
     }
 
@@ -107,6 +113,15 @@ impl AppState {
         Self {
             sign_on: Some(sso),
             passwords,
+            ..self
+        }
+    }
+
+    /// The same server, reached at `url`.
+    #[must_use]
+    pub fn with_public_url(self, url: &str) -> Self {
+        Self {
+            public_url: Some(url.trim_end_matches('/').to_owned()),
             ..self
         }
     }
@@ -239,6 +254,7 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(pages::login::logout))
         .route("/assets/cairn.css", get(pages::stylesheet))
         .nest("/api/v1", api::routes())
+        .nest("/scim/v2", scim::routes())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn(security::headers));
     // A local server has no login, so it must not be reachable through another name.

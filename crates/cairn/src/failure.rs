@@ -25,6 +25,16 @@ macro_rules! bad_input {
 }
 pub(crate) use bad_input;
 
+/// An account change the web crate refused, as the command line reports it: a broken rule
+/// or an unknown account is bad input (exit 2), anything else a failure.
+pub fn from_web(error: cairn_web::AppError) -> anyhow::Error {
+    match error {
+        cairn_web::AppError::Invalid(invalid) => anyhow::Error::new(invalid),
+        cairn_web::AppError::NotFound => anyhow::Error::new(BadInput("no such account".into())),
+        other => anyhow::Error::new(other),
+    }
+}
+
 /// The exit code for an error.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
     // A context added by `explain_store` is found by downcasting the error, not its chain.

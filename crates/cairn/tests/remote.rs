@@ -304,3 +304,49 @@ fn the_demo_team_shows_a_manager_one_ready_one_stalled_and_one_whose_asks_came_t
         "{advice}"
     );
 }
+
+#[test]
+fn an_admin_deactivates_someone_issues_a_reset_link_and_reads_the_audit_log() {
+    let (admin, server) = team();
+    let ada = logged_in(&server, "ada@acme.example");
+    admin.run(&["user", "deactivate", "ada@acme.example"]).ok();
+    ada.run(&["ready", "--remote", "work"])
+        .bad_input("log in again");
+    admin.run(&["user", "reactivate", "ada@acme.example"]).ok();
+    ada.run(&["ready", "--remote", "work"])
+        .bad_input("log in again");
+    ada.run_with_input(
+        &["login", "work", "--email", "ada@acme.example"],
+        &format!("{PASSWORD}\n"),
+    )
+    .ok();
+    ada.run(&["ready", "--remote", "work"]).ok();
+    let link = admin
+        .run(&["user", "reset-link", "ada@acme.example"])
+        .ok()
+        .stdout;
+    assert!(
+        link.starts_with("/reset/") && link.trim().len() > 40,
+        "{link}"
+    );
+    let audit = admin.json(&["user", "audit", "--limit", "100"]);
+    let actions: Vec<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    for done in [
+        "deactivated",
+        "reactivated",
+        "reset-issued",
+        "login",
+        "token-created",
+        "user-added",
+    ] {
+        assert!(actions.contains(&done), "{done} in {actions:?}");
+    }
+    admin
+        .run(&["user", "deactivate", "nobody@acme.example"])
+        .bad_input("nobody@acme.example");
+}

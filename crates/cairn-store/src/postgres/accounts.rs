@@ -22,8 +22,8 @@ pub(super) async fn add_user(
     insert_ladder(&mut tx, ladder).await?;
     upsert_person(&mut tx, person).await?;
     sqlx::query(
-        "INSERT INTO accounts (person_id, login, password_hash, role, created_at, updated_at, active, external_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO accounts (person_id, login, password_hash, role, created_at, updated_at, active, external_id, \
+         directory, removed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(account.person.uuid())
     .bind(&account.login)
@@ -33,6 +33,8 @@ pub(super) async fn add_user(
     .bind(account.updated_at)
     .bind(account.active)
     .bind(&account.external_id)
+    .bind(&account.directory)
+    .bind(account.removed_at)
     .execute(&mut *tx)
     .await
     .map_err(|e| duplicate(e, format!("login {}", account.login)))?;

@@ -96,7 +96,7 @@ const DESTINATION_SELECT: &str = "SELECT id::text AS id, owner_id::text AS owner
      updated_at FROM destinations";
 
 const ACCOUNT_SELECT: &str = "SELECT person_id::text AS person_id, login, password_hash, role, active, external_id, \
-     created_at, updated_at FROM accounts";
+     directory, removed_at, created_at, updated_at FROM accounts";
 
 const ROUND_SELECT: &str = "SELECT id::text AS id, owner_id::text AS owner_id, ladder_id, \
      ladder_version::bigint AS ladder_version, name, self_submitted_at, manager_submitted_at, \
@@ -357,6 +357,10 @@ impl Store for PgStore {
 
     async fn update_account(&self, account: &Account) -> Result<()> {
         access::update_account(self, account).await
+    }
+
+    async fn provision(&self, person: &Person, account: &Account) -> Result<()> {
+        access::provision(self, person, account).await
     }
 
     async fn set_password(

@@ -395,6 +395,8 @@ impl TryFrom<AccountRow> for Account {
             role: d.parse(&row.role)?,
             active: row.active,
             external_id: row.external_id.clone(),
+            directory: row.directory.clone(),
+            removed_at: row.removed_at,
             created_at: row.created_at,
             updated_at: row.updated_at,
         })

@@ -225,6 +225,8 @@ pub(crate) struct AccountRow {
     pub role: String,
     pub active: bool,
     pub external_id: Option<String>,
+    pub directory: Option<String>,
+    pub removed_at: Option<Timestamp>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }

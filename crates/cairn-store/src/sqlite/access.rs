@@ -5,7 +5,9 @@ use cairn_core::access::{AuditEntry, Bearer, Grant, GrantKind, Token};
 use cairn_core::account::Account;
 use cairn_core::dates::Timestamp;
 use cairn_core::id::{PersonId, TokenId};
+use cairn_core::person::Person;
 
+use super::people::upsert_person;
 use super::{ACCOUNT_SELECT, BEGIN_WRITE, SqliteStore, ts};
 use crate::rows::{AccountRow, AuditRow, BearerRow, GrantRow, TokenRow, decode_all, duplicate};
 use crate::{Result, StoreError};
@@ -22,9 +24,36 @@ pub(super) async fn account_of(store: &SqliteStore, person: PersonId) -> Result<
 
 pub(super) async fn update_account(store: &SqliteStore, account: &Account) -> Result<()> {
     let mut tx = store.pool.begin_with(BEGIN_WRITE).await?;
+    write_account(&mut tx, account).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(super) async fn provision(
+    store: &SqliteStore,
+    person: &Person,
+    account: &Account,
+) -> Result<()> {
+    let mut tx = store.pool.begin_with(BEGIN_WRITE).await?;
+    upsert_person(&mut tx, person).await?;
+    write_account(&mut tx, account).await?;
+    if account.removed_at.is_some() {
+        // Someone the directory removed heads no reporting line any more.
+        sqlx::query("UPDATE people SET manager_id = NULL, updated_at = $2 WHERE manager_id = $1")
+            .bind(account.person.to_string())
+            .bind(ts(account.updated_at))
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Writes an account over the stored one; an inactive one's sessions and tokens end.
+async fn write_account(tx: &mut sqlx::SqliteConnection, account: &Account) -> Result<()> {
     let done = sqlx::query(
         "UPDATE accounts SET login = $2, password_hash = $3, role = $4, active = $5, \
-         external_id = $6, updated_at = $7 WHERE person_id = $1",
+         external_id = $6, updated_at = $7, directory = $8, removed_at = $9 WHERE person_id = $1",
     )
     .bind(account.person.to_string())
     .bind(&account.login)
@@ -33,6 +62,8 @@ pub(super) async fn update_account(store: &SqliteStore, account: &Account) -> Re
     .bind(account.active)
     .bind(&account.external_id)
     .bind(ts(account.updated_at))
+    .bind(&account.directory)
+    .bind(account.removed_at.map(ts))
     .execute(&mut *tx)
     .await
     .map_err(|e| duplicate(e, format!("login {}", account.login)))?;
@@ -43,9 +74,8 @@ pub(super) async fn update_account(store: &SqliteStore, account: &Account) -> Re
         });
     }
     if !account.active {
-        end_access(&mut tx, account.person, account.updated_at).await?;
+        end_access(tx, account.person, account.updated_at).await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 

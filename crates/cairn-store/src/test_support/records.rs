@@ -50,6 +50,8 @@ pub fn account(person: &Person, role: Role) -> Account {
         role,
         active: true,
         external_id: None,
+        directory: None,
+        removed_at: None,
         created_at: now(),
         updated_at: now(),
     }

@@ -133,7 +133,12 @@ pub async fn fresh(globals: &Globals, file: &str) -> anyhow::Result<(Location, A
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let store = globals.create(&location).await?;
-    if store.owner().await?.is_some() || !store.people().await?.is_empty() {
+    if store.owner().await?.is_some() {
+        bad_input!(
+            "{location} already has a profile; give the demo a fresh store with --db NEW_PATH"
+        );
+    }
+    if !store.people().await?.is_empty() {
         bad_input!(
             "{location} already has people in it; give the demo a fresh store with --db NEW_PATH"
         );

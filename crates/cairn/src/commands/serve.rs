@@ -41,6 +41,10 @@ pub struct Args {
     /// Mark session cookies Secure (set this when users reach the server over HTTPS)
     #[arg(long)]
     secure_cookies: bool,
+    /// Where people reach this server (https://cairn.acme.example): the sign-on callback and
+    /// SCIM's links are made from it (default: http://ADDR)
+    #[arg(long, env = "CAIRN_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
     #[command(flatten)]
     sign_on: SignOnArgs,
 }
@@ -62,10 +66,6 @@ struct SignOnArgs {
     /// A file holding the client secret (or set CAIRN_OIDC_CLIENT_SECRET)
     #[arg(long, value_name = "FILE")]
     oidc_client_secret_file: Option<std::path::PathBuf>,
-    /// Where people reach this server, for the provider's callback
-    /// (default: http://ADDR)
-    #[arg(long, env = "CAIRN_PUBLIC_URL", value_name = "URL")]
-    public_url: Option<String>,
     /// Make an account on first sign-on for a verified email the server does not know
     #[arg(long)]
     oidc_create_users: bool,
@@ -96,7 +96,7 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         (globals.config.location(), profile.store, profile.me.id)
     };
     listen(
-        args.addr,
+        bind(args.addr).await?,
         &location.to_string(),
         AppState::local(store, owner),
     )
@@ -113,16 +113,21 @@ async fn serve_team(args: &Args, globals: &Globals) -> anyhow::Result<()> {
     if store.accounts().await?.is_empty() {
         bad_input!("{location} has no accounts yet; add one with `cairn user add` first");
     }
-    let mut state = AppState::team(store, args.secure_cookies);
-    if let Some(sso) = sign_on(&args.sign_on, args.addr).await? {
+    let listener = bind(args.addr).await?;
+    let public_url = match &args.public_url {
+        Some(url) => url.clone(),
+        None => format!("http://{}", listener.local_addr()?),
+    };
+    let mut state = AppState::team(store, args.secure_cookies).with_public_url(&public_url);
+    if let Some(sso) = sign_on(&args.sign_on, &public_url).await? {
         eprintln!("Signing people on through {}.", sso.config.issuer);
         state = state.with_sign_on(std::sync::Arc::new(sso), !args.sign_on.no_passwords);
     }
-    listen(args.addr, &location.to_string(), state).await
+    listen(listener, &location.to_string(), state).await
 }
 
 /// Single sign-on as configured, its provider's metadata and keys read now.
-async fn sign_on(args: &SignOnArgs, addr: SocketAddr) -> anyhow::Result<Option<Sso>> {
+async fn sign_on(args: &SignOnArgs, public_url: &str) -> anyhow::Result<Option<Sso>> {
     let (Some(issuer), Some(client_id)) = (&args.oidc_issuer, &args.oidc_client_id) else {
         return Ok(None);
     };
@@ -142,20 +147,24 @@ async fn sign_on(args: &SignOnArgs, addr: SocketAddr) -> anyhow::Result<Option<S
         issuer: issuer.trim_end_matches('/').to_owned(),
         client_id: client_id.clone(),
         client_secret: secret,
-        public_url: args
-            .public_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{addr}")),
+        public_url: public_url.to_owned(),
         create_users: args.oidc_create_users,
         default_level: args.oidc_default_level.clone(),
     };
     Ok(Some(Sso::discover(config).await.map_err(BadInput)?))
 }
 
-async fn listen(addr: SocketAddr, location: &str, state: AppState) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(addr)
+async fn bind(addr: SocketAddr) -> anyhow::Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind(addr)
         .await
-        .with_context(|| format!("cannot listen on {addr}"))?;
+        .with_context(|| format!("cannot listen on {addr}"))
+}
+
+async fn listen(
+    listener: tokio::net::TcpListener,
+    location: &str,
+    state: AppState,
+) -> anyhow::Result<()> {
     let bound = listener.local_addr()?;
     eprintln!("Cairn is serving {location} at http://{bound}/ (Ctrl-C stops it).");
     axum::serve(

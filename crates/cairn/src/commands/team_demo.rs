@@ -68,6 +68,8 @@ pub async fn fill(globals: &Globals) -> anyhow::Result<(Location, Arc<dyn Store>
             role,
             active: true,
             external_id: None,
+            directory: None,
+            removed_at: None,
             created_at: now(),
             updated_at: now(),
         };

@@ -4,12 +4,12 @@ use std::io::{self, BufRead, Write};
 
 use cairn_core::Invalid;
 use cairn_core::account::{NewUser, Role, check_password, login};
-use cairn_core::dates::now;
 use cairn_core::ladder::builtin;
+use cairn_web::accounts::{self, Actor};
 
 use super::list::find;
 use crate::cli::Globals;
-use crate::failure::bad_input;
+use crate::failure::{bad_input, from_web};
 use crate::output;
 
 /// Add a user to a team server: their profile and their login.
@@ -63,16 +63,25 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         role,
         manager,
     };
-    let hash = cairn_web::password::hash(password).map_err(anyhow::Error::msg)?;
-    let (person, account) = user.build(&ladder, hash, now()).map_err(|e| {
-        let flag = if e.field == "login" {
-            "email"
-        } else {
-            e.field.as_str()
-        };
-        Invalid::new(format!("--{flag}"), e.message)
+    let (person, account) = accounts::add_user(
+        store.as_ref(),
+        &ladder,
+        &user,
+        Some(password),
+        &Actor::command_line(),
+    )
+    .await
+    .map_err(|e| match e {
+        cairn_web::AppError::Invalid(e) => {
+            let flag = if e.field == "login" {
+                "email"
+            } else {
+                e.field.as_str()
+            };
+            anyhow::Error::new(Invalid::new(format!("--{flag}"), e.message))
+        }
+        other => from_web(other),
     })?;
-    store.add_user(&ladder, &person, &account).await?;
     let mut out = io::stdout().lock();
     if globals.json {
         output::json(

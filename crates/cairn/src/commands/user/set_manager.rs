@@ -1,10 +1,10 @@
 //! `cairn user set-manager`: reporting lines.
 
-use cairn_core::dates::now;
-use cairn_core::privacy::{check_manager, check_manager_role};
+use cairn_web::accounts::{self, Actor};
 
 use super::list::find;
 use crate::cli::Globals;
+use crate::failure::from_web;
 
 /// Set who someone reports to (each person has at most one manager, who must have the
 /// manager role: `cairn user set-role LOGIN manager`).
@@ -32,19 +32,14 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         Some(m) => Some(find(store.as_ref(), m).await?),
         None => None,
     };
-    let lines = store
-        .people()
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.manager))
-        .collect();
-    check_manager(person.person, manager.as_ref().map(|m| m.person), &lines)?;
-    if let Some(m) = &manager {
-        check_manager_role(&m.login, m.role)?;
-    }
-    store
-        .set_manager(person.person, manager.as_ref().map(|m| m.person), now())
-        .await?;
+    accounts::set_manager(
+        store.as_ref(),
+        person.person,
+        manager.as_ref(),
+        &Actor::command_line(),
+    )
+    .await
+    .map_err(from_web)?;
     match manager {
         Some(m) => eprintln!("{} now reports to {}.", person.login, m.login),
         None => eprintln!("{} now has no manager.", person.login),

@@ -2,10 +2,11 @@
 
 use cairn_core::Invalid;
 use cairn_core::account::Role;
-use cairn_core::dates::now;
+use cairn_web::accounts::{self, Actor};
 
 use super::list::find;
 use crate::cli::Globals;
+use crate::failure::from_web;
 
 /// Change someone's role: engineer, manager or admin. Admins manage accounts and read no
 /// one's content; managers read what their reports share.
@@ -33,7 +34,9 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
         .iter()
         .filter(|p| p.manager == Some(account.person))
         .count();
-    store.set_role(account.person, role, now()).await?;
+    accounts::set_role(store.as_ref(), account.person, role, &Actor::command_line())
+        .await
+        .map_err(from_web)?;
     eprintln!("{} is now {role}.", account.login);
     if role != Role::Manager && reports > 0 {
         let whom = if reports == 1 {
