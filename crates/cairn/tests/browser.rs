@@ -303,6 +303,102 @@ async fn on_a_team_server_people_log_in_and_see_only_what_is_theirs_or_shared_wi
     client.close().await.unwrap();
 }
 
+#[tokio::test]
+async fn in_the_browser_people_make_tokens_and_upload_work_and_an_admin_deactivates_and_resets() {
+    let env = Env::new();
+    let Some((_driver, client)) = browser(&env).await else {
+        return;
+    };
+    add_user(&env, "Alex", "alex@work.example", &["--role", "admin"]);
+    add_user(&env, "Ada Lovelace", "ada@work.example", &[]);
+    let db = env.db.clone();
+    let server = env.serve(&["--db", &db, "serve", "--team", "--addr", "127.0.0.1:0"]);
+    let base = server.url();
+
+    // Ada makes a token on her profile: shown once, and it works.
+    log_in(&client, &base, "ada@work.example").await;
+    client.goto(&format!("{base}/profile")).await.unwrap();
+    type_into(&client, Locator::Id("token-name"), "laptop").await;
+    click(
+        &client,
+        Locator::Css("form[action='/profile/tokens'] button"),
+    )
+    .await;
+    let secret = text_of(&client, Locator::Css("code.secret")).await;
+    assert!(secret.starts_with("cairn_"), "{secret}");
+    let me = |token: String| {
+        let base = base.clone();
+        async move {
+            reqwest::Client::new()
+                .get(format!("{base}/api/v1/me"))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(me(secret.clone()).await, reqwest::StatusCode::OK);
+
+    // She uploads her Jira export on the inbox page.
+    client.goto(&format!("{base}/inbox")).await.unwrap();
+    click(&client, Locator::Css("#import-kind option[value=jira]")).await;
+    let export = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/jira-export.csv"
+    );
+    type_into(&client, Locator::Id("import-file"), export).await;
+    click(&client, Locator::Css("form[action='/inbox/import'] button")).await;
+    let said = text_of(&client, Locator::Css("main p.notice")).await;
+    assert!(said.starts_with("Imported "), "{said}");
+    assert!(client.source().await.unwrap().contains("Refund retries"));
+    log_out(&client, &base).await;
+
+    // Alex deactivates her (her token stops at once), reactivates her, and sends a reset link.
+    log_in(&client, &base, "alex@work.example").await;
+    client.goto(&format!("{base}/admin")).await.unwrap();
+    click(
+        &client,
+        Locator::XPath("//button[text()='Deactivate Ada Lovelace']"),
+    )
+    .await;
+    assert_eq!(me(secret).await, reqwest::StatusCode::UNAUTHORIZED);
+    click(
+        &client,
+        Locator::XPath("//button[text()='Reactivate Ada Lovelace']"),
+    )
+    .await;
+    click(
+        &client,
+        Locator::XPath("//button[text()='Reset link for Ada Lovelace']"),
+    )
+    .await;
+    let link = text_of(&client, Locator::Css("code.secret")).await;
+    log_out(&client, &base).await;
+
+    client.goto(&format!("{base}{link}")).await.unwrap();
+    type_into(&client, Locator::Id("password"), "a brand new passphrase").await;
+    type_into(&client, Locator::Id("again"), "a brand new passphrase").await;
+    click(&client, Locator::Css("main button[type=submit]")).await;
+    let notice = text_of(&client, Locator::Css("p.notice")).await;
+    assert!(notice.contains("new password is set"), "{notice}");
+    type_into(&client, Locator::Id("login"), "ada@work.example").await;
+    type_into(&client, Locator::Id("password"), "a brand new passphrase").await;
+    click(&client, Locator::Css("button[type=submit]")).await;
+    client
+        .wait()
+        .for_element(Locator::Css("form.logout"))
+        .await
+        .unwrap();
+    client.goto(&format!("{base}/admin/audit")).await.unwrap();
+    assert_eq!(
+        text_of(&client, Locator::Css("h1")).await,
+        "Not found",
+        "the audit log is the admins'"
+    );
+    client.close().await.unwrap();
+}
+
 /// Runs headless Chromium on `url` with `args`, as a print or screenshot job.
 fn chromium(env: &Env, args: &[&str], url: &str) {
     let profile = env.path("chromium-print-profile");

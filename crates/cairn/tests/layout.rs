@@ -43,6 +43,9 @@ const PERSONAL: &[&str] = &[
 const TEAM: &[&str] = &[
     "/team",
     "/admin",
+    "/admin/audit",
+    "/profile",
+    "/inbox",
     "/ready?person={ada}",
     "/calibration?person={ada}",
     "/conversations?person={ada}",

@@ -36,6 +36,8 @@ struct AdminPage {
     problem: Option<String>,
     /// A reset link just issued: (whose, the link), shown once.
     reset: Option<(String, String)>,
+    /// The admin's own person id: they do not deactivate themselves.
+    me: String,
     roles: [&'static str; 3],
 }
 
@@ -87,6 +89,7 @@ async fn page(
         users,
         problem,
         reset,
+        me: viewer.person.to_string(),
         roles: ["engineer", "manager", "admin"],
     })?;
     Ok((status, html).into_response())
