@@ -70,6 +70,7 @@ pub mod signal;
 pub mod sources;
 pub mod suggest;
 pub mod svg;
+pub mod sync;
 pub mod team;
 pub mod text;
 pub mod visibility;

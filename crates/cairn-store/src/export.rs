@@ -5,8 +5,8 @@ use cairn_core::archive::{Archive, Growth};
 
 use crate::rows::{
     ActivityRow, AssessmentRow, CommitmentRow, ConstraintRow, ConversationRow, DecisionRow,
-    DestinationEventRow, DestinationRow, EvidenceRow, LadderRow, PersonRow, ProfileChangeRow,
-    RepRow, RoundRow, decode_all, owner_setting,
+    DestinationEventRow, DestinationRow, EvidenceRow, LadderRow, OriginRow, PersonRow,
+    ProfileChangeRow, RepRow, RoundRow, TombstoneRow, decode_all, owner_setting,
 };
 use crate::{Result, StoreError};
 
@@ -27,6 +27,8 @@ pub(crate) struct ExportRows {
     pub constraints: Vec<ConstraintRow>,
     pub decisions: Vec<DecisionRow>,
     pub profile_changes: Vec<ProfileChangeRow>,
+    pub tombstones: Vec<TombstoneRow>,
+    pub origins: Vec<OriginRow>,
 }
 
 impl TryFrom<ExportRows> for Archive {
@@ -49,7 +51,8 @@ impl TryFrom<ExportRows> for Archive {
             constraints: decode_all(rows.constraints)?,
             decisions: decode_all(rows.decisions)?,
             profile_changes: decode_all(rows.profile_changes)?,
-        }))
+        })
+        .with_sync(decode_all(rows.tombstones)?, decode_all(rows.origins)?))
     }
 }
 
@@ -88,6 +91,10 @@ macro_rules! read_export {
             profile_changes: sqlx::query_as(PROFILE_CHANGE_SELECT)
                 .fetch_all(&mut **tx)
                 .await?,
+            tombstones: sqlx::query_as(TOMBSTONE_SELECT)
+                .fetch_all(&mut **tx)
+                .await?,
+            origins: sqlx::query_as(ORIGIN_SELECT).fetch_all(&mut **tx).await?,
         }
     }};
 }

@@ -37,6 +37,7 @@ use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::{Person, ProfileChange};
 use cairn_core::rep::Rep;
 use cairn_core::suggest::Suggester;
+use cairn_core::sync::{SyncState, Tombstone};
 
 pub use location::Location;
 pub use team::team;
@@ -283,7 +284,8 @@ pub trait Store: Send + Sync {
     /// Replaces a piece of evidence with a changed copy, whose `updated_at` must be later than
     /// the stored one's ([`StoreError::Stale`] otherwise).
     async fn update_evidence(&self, evidence: &Evidence) -> Result<()>;
-    /// Deletes a piece of evidence; the activities it was made from go back to the inbox.
+    /// Deletes a piece of evidence, keeping a tombstone so a sync carries the deletion; the
+    /// activities it was made from go back to the inbox.
     async fn remove_evidence(&self, id: EvidenceId) -> Result<()>;
     /// Evidence matching the query, newest first.
     async fn list_evidence(&self, query: &EvidenceQuery) -> Result<Vec<Evidence>>;
@@ -319,7 +321,8 @@ pub trait Store: Send + Sync {
     async fn put_rep(&self, rep: &Rep) -> Result<()>;
     /// A person's reps, oldest first.
     async fn reps(&self, owner: PersonId) -> Result<Vec<Rep>>;
-    /// Deletes one of `owner`'s reps for good; not found when it is not theirs.
+    /// Deletes one of `owner`'s reps, keeping a tombstone so a sync carries the deletion;
+    /// not found when it is not theirs.
     async fn remove_rep(&self, owner: PersonId, id: RepId) -> Result<()>;
     /// Adds a growth conversation with the commitments made in it, in one transaction.
     async fn add_conversation(
@@ -462,6 +465,14 @@ pub trait Store: Send + Sync {
     /// The newest `limit` audit entries, newest first.
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>>;
 
+    /// `owner`'s tombstones (deletions) after `since`, or all, by kind then id.
+    async fn tombstones(&self, owner: PersonId, since: Option<Timestamp>)
+    -> Result<Vec<Tombstone>>;
+    /// Where the sync with `remote` stands, if it ever ran.
+    async fn sync_state(&self, remote: &str) -> Result<Option<SyncState>>;
+    /// Records where the sync with a remote stands.
+    async fn set_sync_state(&self, state: &SyncState) -> Result<()>;
+
     /// Closes the store's connections once the work in hand is done. SQLite first folds its
     /// write-ahead log back into the database file, so the file alone is the whole store
     /// (a backup by copy); call it before the process exits.
@@ -480,7 +491,8 @@ pub trait Store: Send + Sync {
     /// audit log are not records of anyone's career and stay out of archives.
     async fn export(&self) -> Result<Archive>;
     /// Merges an archive by id in one transaction: new records are added, records with a
-    /// newer `updated_at` replace the stored copy, the rest are left alone. The owner is set
+    /// newer `updated_at` replace the stored copy, the rest are left alone; its tombstones
+    /// delete what they name unless it changed since, and its origins are noted. The owner is set
     /// only if the store has none.
     async fn import(&self, archive: &Archive) -> Result<ImportSummary>;
 }

@@ -16,6 +16,7 @@ use cairn_core::id::PersonId;
 use cairn_core::ladder::Ladder;
 use cairn_core::person::{Person, ProfileChange};
 use cairn_core::rep::Rep;
+use cairn_core::sync::{Origin, Tombstone};
 
 use crate::{ImportSummary, Result};
 
@@ -41,6 +42,10 @@ pub(crate) trait Upserts: Send {
     async fn constraint(&mut self, constraint: &Constraint) -> Result<bool>;
     async fn decision(&mut self, decision: &Decision) -> Result<bool>;
     async fn profile_change(&mut self, change: &ProfileChange) -> Result<bool>;
+    /// Keeps a tombstone and deletes what it names, unless that changed since.
+    async fn tombstone(&mut self, tombstone: &Tombstone) -> Result<bool>;
+    /// Notes where a record came from.
+    async fn origin(&mut self, origin: &Origin) -> Result<bool>;
 }
 
 /// Merges `archive` through `into`, in reference order, counting what was written and
@@ -91,6 +96,13 @@ pub(crate) async fn merge(into: &mut impl Upserts, archive: &Archive) -> Result<
     }
     for change in &archive.profile_changes {
         summary.record(into.profile_change(change).await?);
+    }
+    // Deletions last, so a record merged above and deleted since goes.
+    for tombstone in &archive.tombstones {
+        summary.record(into.tombstone(tombstone).await?);
+    }
+    for origin in &archive.origins {
+        summary.record(into.origin(origin).await?);
     }
     Ok(summary)
 }
@@ -151,6 +163,12 @@ macro_rules! upserts_on {
             }
             async fn decision(&mut self, decision: &cairn_core::decision::Decision) -> $crate::Result<bool> {
                 upsert_decision(self.0, decision).await
+            }
+            async fn tombstone(&mut self, tombstone: &cairn_core::sync::Tombstone) -> $crate::Result<bool> {
+                merge_tombstone(self.0, tombstone).await
+            }
+            async fn origin(&mut self, origin: &cairn_core::sync::Origin) -> $crate::Result<bool> {
+                upsert_origin(self.0, origin).await
             }
             async fn profile_change(&mut self, change: &cairn_core::person::ProfileChange) -> $crate::Result<bool> {
                 insert_profile_change(self.0, change).await

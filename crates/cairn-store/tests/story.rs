@@ -599,7 +599,10 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
         "people, but no accounts or sessions"
     );
     assert_eq!((exported.rounds.len(), exported.assessments.len()), (1, 4));
-    let records = 1 + 2 + 1 + 2 + 3 + 1 + 4;
+    // The deleted entry travels as its tombstone.
+    assert_eq!(exported.tombstones.len(), 1);
+    assert_eq!(exported.tombstones[0].id, mentoring.id.uuid());
+    let records = 1 + 2 + 1 + 2 + 3 + 1 + 4 + 1;
     assert_eq!(
         empty.import(&exported).await.unwrap(),
         ImportSummary {

@@ -24,6 +24,7 @@ use crate::id::PersonId;
 use crate::ladder::{Ladder, LadderRef};
 use crate::person::{Person, ProfileChange};
 use crate::rep::Rep;
+use crate::sync::{Origin, Tombstone};
 
 mod shift;
 
@@ -33,9 +34,9 @@ pub use shift::shifted;
 pub const FORMAT: &str = "cairn-archive";
 /// The archive version this build writes. It also reads version 1, which had no
 /// assessment rounds, version 2, which had no imported activities, and version 3, which had
-/// no reps, conversations or constraints, and version 4, which had no decisions or profile
-/// history.
-pub const VERSION: u32 = 5;
+/// no reps, conversations or constraints, version 4, which had no decisions or profile
+/// history, and version 5, which had no tombstones or origins (sync with a team server).
+pub const VERSION: u32 = 6;
 
 /// Everything in a store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +85,12 @@ pub struct Archive {
     /// Every profile change, sorted by id.
     #[serde(default)]
     pub profile_changes: Vec<ProfileChange>,
+    /// Records deleted, so a sync carries the deletion, sorted by kind then id.
+    #[serde(default)]
+    pub tombstones: Vec<Tombstone>,
+    /// Where records came from (which team server, written by whom), sorted by kind then id.
+    #[serde(default)]
+    pub origins: Vec<Origin>,
 }
 
 /// The growth records an archive carries besides evidence: reps, conversations with their
@@ -167,7 +174,19 @@ impl Archive {
             constraints: Vec::new(),
             decisions: Vec::new(),
             profile_changes: Vec::new(),
+            tombstones: Vec::new(),
+            origins: Vec::new(),
         }
+    }
+
+    /// The same archive with these tombstones and origins, sorted.
+    #[must_use]
+    pub fn with_sync(mut self, mut tombstones: Vec<Tombstone>, mut origins: Vec<Origin>) -> Self {
+        tombstones.sort_by_key(|t| (t.kind, t.id));
+        origins.sort_by_key(|o| (o.kind, o.id));
+        self.tombstones = tombstones;
+        self.origins = origins;
+        self
     }
 
     /// The same archive with these growth records, sorted.
@@ -529,7 +548,7 @@ fn strip_position(message: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use chrono::NaiveDate;
 
     use super::*;
@@ -545,7 +564,7 @@ mod tests {
         now().date_naive()
     }
 
-    pub(super) fn sample() -> Archive {
+    pub(crate) fn sample() -> Archive {
         let ladder = builtin::find("software-engineer").unwrap();
         let me = Person {
             id: PersonId::new(),
@@ -635,6 +654,44 @@ mod tests {
         let archive = sample();
         assert!(archive.evidence.windows(2).all(|w| w[0].id < w[1].id));
         let text = archive.to_json();
+        let back = Archive::parse(&text, today()).unwrap();
+        assert_eq!(back, archive);
+        assert_eq!(back.to_json(), text);
+    }
+
+    #[test]
+    fn tombstones_and_origins_round_trip_to_identical_bytes() {
+        use crate::sync::{Kind, Origin, Tombstone};
+        let mut archive = sample();
+        let owner = archive.people[0].id;
+        let gone = archive.evidence.pop().unwrap();
+        let kept = archive.evidence[0].id.uuid();
+        let entry = archive.assessments[0].id.uuid();
+        let archive = archive.with_sync(
+            vec![Tombstone {
+                kind: Kind::Evidence,
+                id: gone.id.uuid(),
+                owner,
+                deleted_at: now(),
+            }],
+            vec![
+                Origin {
+                    kind: Kind::Evidence,
+                    id: kept,
+                    remote: "acme".into(),
+                    author: None,
+                },
+                Origin {
+                    kind: Kind::Assessment,
+                    id: entry,
+                    remote: "acme".into(),
+                    author: Some("Grace Hopper".into()),
+                },
+            ],
+        );
+        assert_eq!(archive.origins[0].kind, Kind::Evidence, "sorted by kind");
+        let text = archive.to_json();
+        assert!(text.contains("\"remote\": \"acme\"") && text.contains("\"deleted_at\""));
         let back = Archive::parse(&text, today()).unwrap();
         assert_eq!(back, archive);
         assert_eq!(back.to_json(), text);

@@ -4,10 +4,12 @@
 use cairn_core::dates::now;
 use cairn_core::evidence::{Evidence, EvidenceQuery, search_words};
 use cairn_core::id::EvidenceId;
+use cairn_core::sync::Kind;
 use sqlx::postgres::PgConnection;
 use sqlx::{Postgres, QueryBuilder};
 use uuid::Uuid;
 
+use super::sync::record_tombstone;
 use super::{EVIDENCE_BATCH, EVIDENCE_SELECT, PgStore, version};
 use crate::rows::{EvidenceRow, decode_all, json_list};
 use crate::{Result, StoreError, id_fragment};
@@ -83,16 +85,25 @@ pub(super) async fn remove_evidence(store: &PgStore, id: EvidenceId) -> Result<(
     .bind(id.uuid())
     .execute(&mut *tx)
     .await?;
-    let done = sqlx::query("DELETE FROM evidence WHERE id = $1")
-        .bind(id.uuid())
-        .execute(&mut *tx)
-        .await?;
-    if done.rows_affected() == 0 {
+    let owner: Option<String> =
+        sqlx::query_scalar("DELETE FROM evidence WHERE id = $1 RETURNING owner_id::text")
+            .bind(id.uuid())
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(owner) = owner else {
         return Err(StoreError::NotFound {
             what: "evidence",
             id: id.to_string(),
         });
-    }
+    };
+    let owner = owner
+        .parse()
+        .map_err(|e: cairn_core::Invalid| StoreError::Corrupt {
+            what: "evidence",
+            id: id.to_string(),
+            reason: e.to_string(),
+        })?;
+    record_tombstone(&mut tx, Kind::Evidence, id.uuid(), owner, now()).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -6,8 +6,10 @@ use cairn_core::dates::Timestamp;
 use cairn_core::decision::Decision;
 use cairn_core::id::{CommitmentId, PersonId, RepId};
 use cairn_core::rep::Rep;
+use cairn_core::sync::Kind;
 use sqlx::postgres::PgConnection;
 
+use super::sync::record_tombstone;
 use super::{
     CONSTRAINT_SELECT, CONVERSATION_COMMITMENTS_SELECT, DECISION_SELECT, PgStore, REP_SELECT,
 };
@@ -33,10 +35,11 @@ pub(super) async fn reps(store: &PgStore, owner: PersonId) -> Result<Vec<Rep>> {
 }
 
 pub(super) async fn remove_rep(store: &PgStore, owner: PersonId, id: RepId) -> Result<()> {
+    let mut tx = store.pool.begin().await?;
     let done = sqlx::query("DELETE FROM reps WHERE id = $1 AND owner_id = $2")
         .bind(id.uuid())
         .bind(owner.uuid())
-        .execute(&store.pool)
+        .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound {
@@ -44,6 +47,15 @@ pub(super) async fn remove_rep(store: &PgStore, owner: PersonId, id: RepId) -> R
             id: id.to_string(),
         });
     }
+    record_tombstone(
+        &mut tx,
+        Kind::Rep,
+        id.uuid(),
+        owner,
+        cairn_core::dates::now(),
+    )
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 

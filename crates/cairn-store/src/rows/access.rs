@@ -1,7 +1,9 @@
-//! Rows of the access tables (tokens, grants, the audit log) and their decoding.
+//! Rows of the access and sync tables (tokens, grants, the audit log; tombstones, origins,
+//! sync state) and their decoding.
 
 use cairn_core::access::{AuditEntry, Bearer, Grant, Token};
 use cairn_core::dates::Timestamp;
+use cairn_core::sync::{Origin, SyncState, Tombstone};
 
 use crate::{Result, StoreError};
 
@@ -118,6 +120,79 @@ impl TryFrom<AuditRow> for AuditEntry {
             action: row.action.parse().map_err(bad)?,
             subject: row.subject,
             address: row.address,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TombstoneRow {
+    pub kind: String,
+    pub id: String,
+    pub owner_id: String,
+    pub deleted_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct OriginRow {
+    pub kind: String,
+    pub id: String,
+    pub remote: String,
+    pub author: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SyncStateRow {
+    pub remote: String,
+    pub url: String,
+    pub remote_person: String,
+    pub pushed_at: Option<Timestamp>,
+    pub pulled_at: Option<Timestamp>,
+}
+
+fn uuid(what: &'static str, id: &str) -> Result<uuid::Uuid> {
+    uuid::Uuid::parse_str(id).map_err(|e| corrupt(what, id, &e))
+}
+
+impl TryFrom<TombstoneRow> for Tombstone {
+    type Error = StoreError;
+    fn try_from(row: TombstoneRow) -> Result<Self> {
+        let bad = |e: cairn_core::Invalid| corrupt("tombstone", &row.id, &e);
+        Ok(Tombstone {
+            kind: row.kind.parse().map_err(bad)?,
+            id: uuid("tombstone", &row.id)?,
+            owner: row.owner_id.parse().map_err(bad)?,
+            deleted_at: row.deleted_at,
+        })
+    }
+}
+
+impl TryFrom<OriginRow> for Origin {
+    type Error = StoreError;
+    fn try_from(row: OriginRow) -> Result<Self> {
+        Ok(Origin {
+            kind: row
+                .kind
+                .parse()
+                .map_err(|e: cairn_core::Invalid| corrupt("origin", &row.id, &e))?,
+            id: uuid("origin", &row.id)?,
+            remote: row.remote,
+            author: row.author,
+        })
+    }
+}
+
+impl TryFrom<SyncStateRow> for SyncState {
+    type Error = StoreError;
+    fn try_from(row: SyncStateRow) -> Result<Self> {
+        Ok(SyncState {
+            remote_person: row
+                .remote_person
+                .parse()
+                .map_err(|e: cairn_core::Invalid| corrupt("sync state", &row.remote, &e))?,
+            remote: row.remote,
+            url: row.url,
+            pushed_at: row.pushed_at,
+            pulled_at: row.pulled_at,
         })
     }
 }

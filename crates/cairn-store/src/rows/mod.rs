@@ -7,7 +7,9 @@
 mod access;
 mod decode;
 
-pub(crate) use access::{AuditRow, BearerRow, GrantRow, TokenRow};
+pub(crate) use access::{
+    AuditRow, BearerRow, GrantRow, OriginRow, SyncStateRow, TokenRow, TombstoneRow,
+};
 
 use cairn_core::dates::Timestamp;
 use cairn_core::id::PersonId;

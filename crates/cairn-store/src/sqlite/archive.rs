@@ -13,6 +13,7 @@ use super::growth::{
 use super::inbox::upsert_activity;
 use super::people::{insert_profile_change, upsert_person};
 use super::rounds::{upsert_assessment, upsert_round};
+use super::sync::{ORIGIN_SELECT, TOMBSTONE_SELECT, merge_tombstone, upsert_origin};
 use super::{
     ACTIVITY_SELECT, ASSESSMENT_SELECT, BEGIN_WRITE, COMMITMENT_SELECT, CONSTRAINT_SELECT,
     CONVERSATION_SELECT, DECISION_SELECT, DESTINATION_SELECT, EVENT_SELECT, EVIDENCE_SELECT,

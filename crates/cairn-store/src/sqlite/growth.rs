@@ -6,8 +6,10 @@ use cairn_core::dates::Timestamp;
 use cairn_core::decision::Decision;
 use cairn_core::id::{CommitmentId, PersonId, RepId};
 use cairn_core::rep::Rep;
+use cairn_core::sync::Kind;
 use sqlx::sqlite::SqliteConnection;
 
+use super::sync::record_tombstone;
 use super::{
     BEGIN_WRITE, CONSTRAINT_SELECT, CONVERSATION_COMMITMENTS_SELECT, DECISION_SELECT, REP_SELECT,
     SqliteStore, ts,
@@ -34,10 +36,11 @@ pub(super) async fn reps(store: &SqliteStore, owner: PersonId) -> Result<Vec<Rep
 }
 
 pub(super) async fn remove_rep(store: &SqliteStore, owner: PersonId, id: RepId) -> Result<()> {
+    let mut tx = store.pool.begin_with(BEGIN_WRITE).await?;
     let done = sqlx::query("DELETE FROM reps WHERE id = $1 AND owner_id = $2")
         .bind(id.to_string())
         .bind(owner.to_string())
-        .execute(&store.pool)
+        .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound {
@@ -45,6 +48,15 @@ pub(super) async fn remove_rep(store: &SqliteStore, owner: PersonId, id: RepId) 
             id: id.to_string(),
         });
     }
+    record_tombstone(
+        &mut tx,
+        Kind::Rep,
+        id.uuid(),
+        owner,
+        cairn_core::dates::now(),
+    )
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 

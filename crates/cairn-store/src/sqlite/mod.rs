@@ -16,6 +16,7 @@ mod inbox;
 mod open;
 mod people;
 mod rounds;
+mod sync;
 
 use std::path::Path;
 
@@ -35,6 +36,7 @@ use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId, RepId, TokenId
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::{Person, ProfileChange};
 use cairn_core::rep::Rep;
+use cairn_core::sync::{SyncState, Tombstone};
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::SqlitePool;
 
@@ -410,6 +412,22 @@ impl Store for SqliteStore {
 
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {
         access::audit_log(self, limit).await
+    }
+
+    async fn tombstones(
+        &self,
+        owner: PersonId,
+        since: Option<Timestamp>,
+    ) -> Result<Vec<Tombstone>> {
+        sync::tombstones(self, owner, since).await
+    }
+
+    async fn sync_state(&self, remote: &str) -> Result<Option<SyncState>> {
+        sync::sync_state(self, remote).await
+    }
+
+    async fn set_sync_state(&self, state: &SyncState) -> Result<()> {
+        sync::set_sync_state(self, state).await
     }
 
     async fn close(&self) -> Result<()> {

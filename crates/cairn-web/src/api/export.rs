@@ -41,7 +41,9 @@ pub async fn archive(
         .into_response())
 }
 
-async fn personal(
+/// The engineer's own records as the server holds them, the manager's side of a round only
+/// once both sides are in: what `/api/v1/export` gives and what a sync pulls from.
+pub(super) async fn personal(
     state: &AppState,
     me: &cairn_core::id::PersonId,
 ) -> Result<Archive, crate::AppError> {

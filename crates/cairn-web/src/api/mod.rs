@@ -21,6 +21,7 @@ mod review;
 mod shape;
 mod signal;
 mod suggest;
+mod sync;
 mod team;
 
 use axum::Router;
@@ -85,6 +86,14 @@ pub fn routes() -> Router<AppState> {
         .route("/tokens/{id}", delete(access::revoke))
         .route("/password", axum::routing::post(access::password))
         .route("/audit", get(access::audit))
+        .route(
+            "/sync",
+            get(sync::pull)
+                .post(sync::push)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::importing::MAX_FILE,
+                )),
+        )
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { crate::error::ApiError(crate::AppError::NotFound) })
 }

@@ -52,6 +52,18 @@ fn add_team(doc: &mut Value) {
                 "responses": with_errors(json!({"204": {"description": "Changed"}}))
             }
         },
+        "/api/v1/sync": {
+            "get": {
+                "summary": "Your record as this server holds it, changed since a cursor (what `cairn sync` pulls): your manager's side of a round only once both sides are in, deletions, who wrote what you did not, and the next cursor",
+                "parameters": [{"name": "since", "in": "query", "schema": {"type": "string", "format": "date-time"}}],
+                "responses": with_errors(json!({"200": {"description": "A batch", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SyncBatch"}}}}}))
+            },
+            "post": {
+                "summary": "Merge what your own store shares (what `cairn sync` pushes): only your records marked shared, your side of rounds, and your deletions; merged by id, the newer copy winning, in one transaction",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SyncBatch"}}}},
+                "responses": with_errors(json!({"200": {"description": "What was written", "content": {"application/json": {"schema": {"type": "object", "required": ["written", "unchanged"], "properties": {"written": {"type": "integer"}, "unchanged": {"type": "integer"}}}}}}}))
+            }
+        },
         "/api/v1/audit": {
             "get": {
                 "summary": "The audit log, newest first: admin actions and logins, never record content (admins only; 404 for anyone else)",
@@ -65,6 +77,12 @@ fn add_team(doc: &mut Value) {
             "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "scope": {"type": "string", "enum": ["read", "write", "scim"]},
             "state": {"type": "string", "enum": ["active", "expired", "revoked"]}, "created_at": {"type": "string", "format": "date-time"},
             "expires_at": {"type": ["string", "null"], "format": "date-time"}, "last_used_at": {"type": ["string", "null"], "format": "date-time"}
+        }},
+        "SyncBatch": {"type": "object", "additionalProperties": false, "properties": {
+            "records": {"type": "object", "description": "Lists as in an archive: ladders, destinations, destination_events, evidence, rounds, assessments, reps, conversations, commitments, constraints, decisions"},
+            "tombstones": {"type": "array", "items": {"type": "object", "required": ["kind", "id", "owner", "deleted_at"]}},
+            "authors": {"type": "array", "items": {"type": "object", "required": ["kind", "id", "remote"]}},
+            "cursor": {"type": ["string", "null"], "format": "date-time"}
         }},
         "NewToken": {"type": "object", "required": ["token", "id", "name", "scope", "person"], "properties": {"token": {"type": "string", "description": "The secret: send it as Authorization: Bearer"}}}
     });

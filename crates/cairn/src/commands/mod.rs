@@ -37,6 +37,7 @@ mod shape;
 mod show;
 mod signal;
 mod suggest;
+mod sync;
 mod team;
 mod team_demo;
 mod token;
@@ -95,6 +96,8 @@ pub enum Command {
     #[command(subcommand)]
     Remote(remote::Command),
     Login(login::Args),
+    Sync(sync::Args),
+    Status(sync::StatusArgs),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -143,6 +146,8 @@ impl Command {
             Self::Token(command) => command.run(globals).await,
             Self::Remote(command) => command.run(globals).await,
             Self::Login(args) => login::run(args, globals).await,
+            Self::Sync(args) => sync::run(args, globals).await,
+            Self::Status(args) => sync::status(args, globals).await,
             Self::Completions(args) => completions::run(&args),
             Self::Man(args) => man::run(&args),
         }

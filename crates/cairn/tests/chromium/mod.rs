@@ -100,19 +100,40 @@ pub async fn browser_in(env: &Env, scheme: Scheme) -> Option<(Running, fantoccin
 }
 
 /// The visible text of the element.
+/// Elements are waited for: after a form is sent, the answer may not have arrived yet.
 pub async fn text_of(client: &fantoccini::Client, at: Locator<'_>) -> String {
-    client.find(at).await.unwrap().text().await.unwrap()
+    client
+        .wait()
+        .for_element(at)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
 }
 
-/// Clicks the element.
+/// Clicks the element, finding it again when the page it was found on has just been
+/// replaced (a form's answer arriving between the find and the click).
 pub async fn click(client: &fantoccini::Client, at: Locator<'_>) {
-    client.find(at).await.unwrap().click().await.unwrap();
+    for _ in 0..20 {
+        match client.wait().for_element(at).await.unwrap().click().await {
+            Ok(()) => return,
+            Err(fantoccini::error::CmdError::Standard(e))
+                if e.error == fantoccini::error::ErrorStatus::StaleElementReference =>
+            {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("click {at:?}: {e}"),
+        }
+    }
+    panic!("{at:?} went stale twenty times");
 }
 
 /// Types text into the element.
 pub async fn type_into(client: &fantoccini::Client, at: Locator<'_>, text: &str) {
     client
-        .find(at)
+        .wait()
+        .for_element(at)
         .await
         .unwrap()
         .send_keys(text)
