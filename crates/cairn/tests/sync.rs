@@ -312,11 +312,26 @@ fn story(a_admin: &Env) {
         "--shared",
     ]);
     let kept = ada.export();
+    let waiting = ada.json(&["status"]);
+    assert!(
+        waiting[0]["unreachable"]
+            .as_str()
+            .unwrap()
+            .contains("cannot reach work"),
+        "{waiting}"
+    );
     let down = ada.run(&["sync", "work"]);
     assert_ne!(down.code, 0);
     assert!(down.stderr.contains("cannot reach work"), "{}", down.stderr);
     assert_eq!(ada.export(), kept, "a failed sync changed the store");
     let a = serve(a_admin, &addr);
+    let waiting = ada.json(&["status"])[0].clone();
+    assert_eq!(moved(&waiting), (1, 0, 0, 0), "{waiting}");
+    let text = ada.run(&["status"]).ok().stdout;
+    assert!(
+        text.contains("work") && text.contains("to push: 1 record"),
+        "{text}"
+    );
     let up = sync(&ada, "work");
     assert_eq!(moved(&up).0, 1, "{up}");
     assert!(held(a_admin).contains("Mentored two new joiners"));

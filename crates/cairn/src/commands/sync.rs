@@ -188,6 +188,21 @@ async fn fetch(
     Ok(pull)
 }
 
+/// Records and deletions in words: `2 records and 1 deletion`, `nothing`.
+fn what(records: usize, deletions: usize) -> String {
+    use cairn_core::text::count;
+    match (records, deletions) {
+        (0, 0) => "nothing".to_owned(),
+        (n, 0) => count(n as u64, "record", "records"),
+        (0, d) => count(d as u64, "deletion", "deletions"),
+        (n, d) => format!(
+            "{} and {}",
+            count(n as u64, "record", "records"),
+            count(d as u64, "deletion", "deletions")
+        ),
+    }
+}
+
 /// How many of `deletions` this store has not recorded.
 fn unknown(here: &cairn_core::archive::Archive, deletions: &[Tombstone]) -> usize {
     deletions
@@ -342,18 +357,15 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
                 carry_out(&profile, &name, &client, plan).await?;
             moved.last_sync = Some(now().to_rfc3339());
         }
-        let verb = if args.dry_run { "would push" } else { "pushed" };
-        let pulled = if args.dry_run { "would pull" } else { "pulled" };
+        let (push, pull) = if args.dry_run {
+            ("would push", "would pull")
+        } else {
+            ("pushed", "pulled")
+        };
         eprintln!(
-            "{name}: {verb} {} and {}; {pulled} {} and {}.",
-            cairn_core::text::count(moved.push as u64, "record", "records"),
-            cairn_core::text::count(moved.push_deletions as u64, "deletion", "deletions"),
-            cairn_core::text::count(
-                moved.pull as u64,
-                "new or changed record",
-                "new or changed records"
-            ),
-            cairn_core::text::count(moved.pull_deletions as u64, "deletion", "deletions"),
+            "{name}: {push} {}; {pull} {}.",
+            what(moved.push, moved.push_deletions),
+            what(moved.pull, moved.pull_deletions)
         );
         all.push(moved);
     }
@@ -408,7 +420,10 @@ pub async fn status(_args: StatusArgs, globals: &Globals) -> anyhow::Result<()> 
                 .last_sync
                 .as_deref()
                 .map_or("never synced".to_owned(), |t| {
-                    format!("last synced {}", &t[..16.min(t.len())])
+                    format!(
+                        "last synced {} UTC",
+                        t.get(..16).unwrap_or(t).replace('T', " ")
+                    )
                 });
             match &r.unreachable {
                 Some(why) => writeln!(
@@ -418,8 +433,10 @@ pub async fn status(_args: StatusArgs, globals: &Globals) -> anyhow::Result<()> 
                 )?,
                 None => writeln!(
                     out,
-                    "{:<10} {last}; to push: {} records, {} deletions; to pull: {} records, {} deletions",
-                    r.remote, r.push, r.push_deletions, r.pull, r.pull_deletions
+                    "{:<10} {last}; to push: {}; to pull: {}",
+                    r.remote,
+                    what(r.push, r.push_deletions),
+                    what(r.pull, r.pull_deletions)
                 )?,
             }
         }
