@@ -118,6 +118,32 @@ pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     hash
 }
 
+/// A competency's name as it reads inside a sentence: "System design" and "Planning and
+/// Organising" as "system design" and "planning and organising"; acronyms ("API", "SRE")
+/// keep their capitals.
+pub fn in_sentence(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let acronym = word.chars().count() > 1 && word.chars().all(char::is_uppercase);
+        out.push_str(&if acronym {
+            std::mem::take(word)
+        } else {
+            std::mem::take(word).to_lowercase()
+        });
+    };
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 /// `n` with its noun, singular or plural: "1 group", "3 groups".
 pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
@@ -127,6 +153,21 @@ pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_read_in_a_sentence_without_their_title_case_but_with_their_acronyms() {
+        assert_eq!(in_sentence("System design"), "system design");
+        assert_eq!(
+            in_sentence("Planning and Organising"),
+            "planning and organising"
+        );
+        assert_eq!(
+            in_sentence("Problem Solving & Decision Making"),
+            "problem solving & decision making"
+        );
+        assert_eq!(in_sentence("API design"), "API design");
+        assert_eq!(in_sentence("SRE-ready operations"), "SRE-ready operations");
+    }
 
     #[test]
     fn clips_with_an_ellipsis_and_keeps_short_text_whole() {

@@ -9,7 +9,6 @@
 
 use std::sync::Arc;
 
-use cairn_core::Visibility;
 use cairn_core::calibration::{self, Calibration, Reader};
 use cairn_core::coaching::{self, Coaching};
 use cairn_core::constraint::Constraint;
@@ -19,6 +18,7 @@ use cairn_core::destination::{Destination, DestinationEvent, DestinationStatus};
 use cairn_core::evidence::{Evidence, EvidenceQuery};
 use cairn_core::id::{LevelId, PersonId};
 use cairn_core::ladder::Ladder;
+use cairn_core::ladder::map::LadderMap;
 use cairn_core::packet::{self, Packet};
 use cairn_core::person::{Person, ProfileChange};
 use cairn_core::readiness::{self, Readiness};
@@ -26,6 +26,7 @@ use cairn_core::rep::Rep;
 use cairn_core::shape::{self, Shape};
 use cairn_core::signal::{self, Signal};
 use cairn_core::voice::Voice;
+use cairn_core::{Invalid, Visibility};
 use chrono::{Months, NaiveDate};
 
 use crate::{AssessmentHistory, Result, Store, assessment_history};
@@ -60,6 +61,9 @@ pub struct View {
     pub reader: Reader,
     /// True when the text is for a third party (the case), in the third person.
     committee: bool,
+    /// How records made on the person's own ladder read on [`View::ladder`], when the view
+    /// is of another ladder (`cairn ready --ladder`).
+    map: Option<Arc<LadderMap>>,
 }
 
 /// Readiness with what it was judged from, for the reads built on it.
@@ -93,6 +97,7 @@ impl View {
             own: true,
             reader,
             committee: false,
+            map: None,
         }
     }
 
@@ -105,6 +110,7 @@ impl View {
             own: false,
             reader: Reader::Side(cairn_core::assessment::Assessor::Manager),
             committee: false,
+            map: None,
         }
     }
 
@@ -115,6 +121,36 @@ impl View {
             committee: true,
             ..self
         }
+    }
+
+    /// The same record read on another ladder through `map` (from the person's ladder to
+    /// `to`): their level, evidence, reps, destination and rounds as `to` reads them, the
+    /// records themselves unchanged. Refused when the map has no level for theirs.
+    pub fn on_ladder(
+        self,
+        to: Arc<Ladder>,
+        map: Arc<LadderMap>,
+    ) -> std::result::Result<Self, Invalid> {
+        let Some(level) = map.level(&self.person.level).cloned() else {
+            return Err(Invalid::new(
+                "levels",
+                format!(
+                    "the map gives no level of {} for {}",
+                    to.id, self.person.level
+                ),
+            ));
+        };
+        let person = Person {
+            level,
+            ladder: to.reference(),
+            ..self.person
+        };
+        Ok(Self {
+            person,
+            ladder: to,
+            map: Some(map),
+            ..self
+        })
     }
 
     /// Who reads: a third party, the person themselves, or someone in their manager chain.
@@ -137,6 +173,9 @@ impl View {
     pub async fn destinations(&self, store: &dyn Store) -> Result<Vec<Destination>> {
         let mut all = store.destinations(self.person.id).await?;
         all.retain(|d| self.may_read(d.visibility));
+        if let Some(map) = &self.map {
+            all = all.into_iter().map(|d| map.destination(d)).collect();
+        }
         Ok(all)
     }
 
@@ -170,13 +209,20 @@ impl View {
             ..EvidenceQuery::default()
         };
         scope_evidence(&mut query, self.person.id, self.own);
-        store.list_evidence(&query).await
+        let evidence = store.list_evidence(&query).await?;
+        Ok(match &self.map {
+            Some(map) => evidence.into_iter().map(|e| map.evidence(e)).collect(),
+            None => evidence,
+        })
     }
 
     /// The reps the viewer may read, oldest first.
     pub async fn reps(&self, store: &dyn Store) -> Result<Vec<Rep>> {
         let mut reps = store.reps(self.person.id).await?;
         reps.retain(|r| self.may_read(r.visibility));
+        if let Some(map) = &self.map {
+            reps = reps.into_iter().map(|r| map.rep(r)).collect();
+        }
         Ok(reps)
     }
 
@@ -212,7 +258,18 @@ impl View {
 
     /// The person's rounds with every entry; [`View::reader`] decides what shows.
     pub async fn history(&self, store: &dyn Store) -> Result<AssessmentHistory> {
-        assessment_history(store, self.person.id).await
+        let history = assessment_history(store, self.person.id).await?;
+        let Some(map) = &self.map else {
+            return Ok(history);
+        };
+        let (rounds, entries) = map.rounds(history.rounds, history.entries);
+        let mut ladders = history.ladders;
+        ladders.push((*self.ladder).clone());
+        Ok(AssessmentHistory {
+            rounds,
+            entries,
+            ladders,
+        })
     }
 
     /// Calibration as the viewer may see it, against `target`, else the target of the

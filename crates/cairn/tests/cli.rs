@@ -1198,3 +1198,32 @@ fn colour_only_when_asked_or_on_a_terminal() {
     );
     assert_eq!(env.run(&["--color", "sometimes", "ready"]).code, 2);
 }
+
+#[cfg(unix)]
+#[test]
+fn writing_to_a_pipe_or_device_writes_through_it_and_leaves_it_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let env = Env::new();
+    env.init();
+    let pipe = env.path("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::read_to_string(pipe).unwrap())
+    };
+    env.run(&["export", "-o", pipe.to_str().unwrap()]).ok();
+    // Checked before waiting on the reader, which a replaced pipe would leave waiting.
+    assert!(
+        std::fs::metadata(&pipe).unwrap().file_type().is_fifo(),
+        "the pipe was replaced by a file"
+    );
+    let read = reader.join().unwrap();
+    assert!(
+        read.starts_with("{\n  \"format\": \"cairn-archive\""),
+        "{read}"
+    );
+}

@@ -256,3 +256,117 @@ fn a_framework_with_quirks_imports_with_warnings_and_strict_refuses_it() {
         refused.stdout
     );
 }
+
+#[test]
+fn a_new_ladder_reads_the_record_through_a_map_the_engineer_can_edit() {
+    let env = Env::new();
+    env.init();
+    env.log(&[
+        "Mentored two new joiners through their first on-call",
+        "--skill",
+        "mentoring",
+        "--level",
+        "next",
+    ]);
+    env.run(&[
+        "assess",
+        "self",
+        "--set",
+        "mentoring=L4",
+        "--set",
+        "delivery=L3",
+    ])
+    .ok();
+    env.run(&[
+        "assess",
+        "manager",
+        "--set",
+        "mentoring=L3",
+        "--set",
+        "delivery=L3",
+    ])
+    .ok();
+    let map = env.path("to-em.toml");
+    let wrote = env
+        .run(&[
+            "ladder",
+            "map",
+            "software-engineer",
+            "engineering-manager",
+            "-o",
+            map.to_str().unwrap(),
+        ])
+        .ok();
+    assert!(
+        wrote.stderr.contains("8 of 8 competencies matched"),
+        "{}",
+        wrote.stderr
+    );
+    let text = std::fs::read_to_string(&map).unwrap();
+    assert!(text.contains("from = \"software-engineer@1\""), "{text}");
+    assert!(text.contains("mentoring = [\"people-growth\"]"), "{text}");
+
+    // The engineer says where L3 lands, and reads their record there.
+    let edited = text.replace("L3 = \"M2\"", "L3 = \"M1\"");
+    std::fs::write(&map, &edited).unwrap();
+    let ready = env.json(&[
+        "ready",
+        "--ladder",
+        "engineering-manager",
+        "--map",
+        map.to_str().unwrap(),
+    ]);
+    assert_eq!(ready["current"], "M1", "{ready}");
+    assert_eq!(ready["target"], "M2");
+    let growth = ready["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["competency"] == "people-growth")
+        .unwrap();
+    assert_eq!(growth["evidence"].as_array().unwrap().len(), 1, "{growth}");
+    assert_eq!(growth["self"], "M3", "L4 read as the map says: {growth}");
+    let gap = env.json(&[
+        "gap",
+        "--ladder",
+        "engineering-manager",
+        "--map",
+        map.to_str().unwrap(),
+    ]);
+    assert!(
+        gap.as_array()
+            .unwrap()
+            .iter()
+            .any(|row| row["competency"] == "people-growth" && row["manager"] == "M1"),
+        "{gap}"
+    );
+    // Nothing in the record changed.
+    assert!(env.export().contains("\"mentoring\""));
+
+    // A map that names what the ladders do not have is refused with its place.
+    std::fs::write(
+        &map,
+        edited.replace("mentoring = [", "mentoring = [\"coaching\", "),
+    )
+    .unwrap();
+    env.run(&[
+        "ready",
+        "--ladder",
+        "engineering-manager",
+        "--map",
+        map.to_str().unwrap(),
+    ])
+    .bad_input("to-em.toml: competencies.mentoring: 'coaching'");
+    // Without a map the proposal is used, and said so.
+    let proposed = env.run(&["ready", "--ladder", "engineering-manager"]).ok();
+    assert!(
+        proposed.stderr.contains("Read through the proposed map"),
+        "{}",
+        proposed.stderr
+    );
+    assert!(
+        proposed.stderr.contains("lands at M2"),
+        "{}",
+        proposed.stderr
+    );
+}

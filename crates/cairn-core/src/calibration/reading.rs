@@ -46,7 +46,7 @@ pub(super) fn reading(c: &Calibration, latest: &RoundView<'_>, voice: Voice<'_>)
         match (row.label, row.delta) {
             (Some(Label::OverConfident), Some(d)) => {
                 over.push(row);
-                let (name, by) = (row.name.to_lowercase(), levels(d));
+                let (name, by) = (crate::text::in_sentence(&row.name), levels(d));
                 lines.push(match voice {
                     Voice::Engineer => format!(
                         "You rate yourself higher than your manager on {name} by {by}: ask for the examples behind their view."
@@ -60,7 +60,7 @@ pub(super) fn reading(c: &Calibration, latest: &RoundView<'_>, voice: Voice<'_>)
                 });
             }
             (Some(Label::UnderConfident), Some(d)) => {
-                let (name, by) = (row.name.to_lowercase(), levels(d));
+                let (name, by) = (crate::text::in_sentence(&row.name), levels(d));
                 lines.push(match voice {
                     Voice::Engineer => format!(
                         "Your manager rates you higher than you do on {name} by {by}: ask what they see, and start claiming it."
@@ -100,7 +100,7 @@ pub(super) fn reading(c: &Calibration, latest: &RoundView<'_>, voice: Voice<'_>)
                     .competencies
                     .iter()
                     .filter(|r| r.to_target == Some(gap))
-                    .map(|r| r.name.to_lowercase())
+                    .map(|r| crate::text::in_sentence(&r.name))
                     .collect();
                 // Where to aim next is coaching: a document for others states the distance only.
                 let advice = match voice {

@@ -10,6 +10,7 @@
 pub mod builtin;
 pub mod diff;
 pub mod import;
+pub mod map;
 pub mod next;
 
 use serde::{Deserialize, Serialize};

@@ -79,7 +79,7 @@ pub(super) fn summary(
         r.competencies
             .iter()
             .find(|c| &c.competency == id)
-            .map_or_else(|| id.to_string(), |c| lower_first(&c.name))
+            .map_or_else(|| id.to_string(), |c| crate::text::in_sentence(&c.name))
     };
     let names = |ids: &[&CompetencyId]| join(&ids.iter().map(|id| name_of(id)).collect::<Vec<_>>());
     let mut text = match r.overall {
@@ -184,14 +184,6 @@ pub(super) fn join(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-pub(super) fn lower_first(name: &str) -> String {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

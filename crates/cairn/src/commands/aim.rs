@@ -52,7 +52,7 @@ impl Aim {
 /// destination's target, else the next level) over `--window` months.
 pub async fn reading(profile: &Profile, view: &View, aim: &Aim) -> anyhow::Result<Reading> {
     let window = aim.window()?;
-    let target = aim.target(&profile.ladder)?;
+    let target = aim.target(&view.ladder)?;
     match view
         .readiness(profile.store.as_ref(), target.as_ref(), window, today())
         .await?

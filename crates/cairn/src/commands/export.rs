@@ -48,7 +48,13 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
 }
 
 /// Writes beside the target and renames over it, so a crash never leaves half an archive.
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+/// A target that exists and is not a regular file (`/dev/null`, a pipe, a terminal) is
+/// written to directly: renaming over it would replace the device with a file.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return std::fs::write(path, bytes)
+            .with_context(|| format!("cannot write {}", path.display()));
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

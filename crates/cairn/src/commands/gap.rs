@@ -8,7 +8,9 @@ use cairn_core::id::LevelId;
 use cairn_core::calibration::Calibration;
 
 use super::on_server::OnServer;
+use super::other_ladder::OtherLadder;
 use crate::cli::Globals;
+use crate::failure::bad_input;
 use crate::output;
 use crate::profile::Profile;
 
@@ -24,6 +26,7 @@ use crate::profile::Profile;
 ///   cairn gap --target L4
 ///   cairn gap --json | jq '.[] | select(.label != "aligned")'
 ///   cairn gap --remote work --person ada@acme.example    # a report's, as their manager
+///   cairn gap --ladder ft-engineering --map to-ft.toml    # your rounds read on a new ladder
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -31,28 +34,32 @@ pub struct Args {
     #[arg(long, value_name = "LEVEL")]
     target: Option<String>,
     #[command(flatten)]
+    elsewhere: OtherLadder,
+    #[command(flatten)]
     server: OnServer,
 }
 
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
+    if args.elsewhere.asked() && args.server.client()?.is_some() {
+        bad_input!("--ladder reads your own store; leave out --remote");
+    }
     let calibration: Calibration = if let Some(client) = args.server.client()? {
         let path = args.server.path("/gap", &[("target", args.target.clone())]);
         client.get(&path).await?
     } else {
         let profile = Profile::load(globals).await?;
+        let view = args.elsewhere.view(&profile).await?;
         let chosen: Option<LevelId> = match &args.target {
             Some(level) => {
                 let level: LevelId = level
                     .parse()
                     .map_err(|e: Invalid| Invalid::new("--target", e.message))?;
-                profile.ladder.require_level("--target", &level)?;
+                view.ladder.require_level("--target", &level)?;
                 Some(level)
             }
             None => None,
         };
-        profile
-            .view()
-            .calibration(profile.store.as_ref(), chosen.as_ref())
+        view.calibration(profile.store.as_ref(), chosen.as_ref())
             .await?
     };
 
@@ -68,16 +75,27 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
             .as_ref()
             .map_or("—".to_owned(), ToString::to_string);
         writeln!(out, "Round {round}, target {target}\n")?;
+        let show = |l: &Option<LevelId>| l.as_ref().map_or("—".to_owned(), ToString::to_string);
+        // Columns as wide as what they hold: an imported ladder's ids can be long.
+        let rows = &calibration.competencies;
+        let name = rows
+            .iter()
+            .map(|r| r.competency.as_str().len())
+            .fold(18, usize::max);
+        let level = rows
+            .iter()
+            .flat_map(|r| [&r.own, &r.manager, &r.target])
+            .map(|l| show(l).chars().count())
+            .fold(7, usize::max);
         writeln!(
             out,
-            "{:<18} {:>5} {:>8} {:>7} {:>6}  label",
+            "{:<name$} {:>level$} {:>level$} {:>level$} {:>6}  label",
             "competency", "self", "manager", "target", "delta"
         )?;
-        let show = |l: &Option<LevelId>| l.as_ref().map_or("—".to_owned(), ToString::to_string);
-        for row in &calibration.competencies {
+        for row in rows {
             writeln!(
                 out,
-                "{:<18} {:>5} {:>8} {:>7} {:>6}  {}",
+                "{:<name$} {:>level$} {:>level$} {:>level$} {:>6}  {}",
                 row.competency.as_str(),
                 show(&row.own),
                 show(&row.manager),

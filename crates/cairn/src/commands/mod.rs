@@ -23,6 +23,7 @@ mod log;
 mod login;
 mod man;
 mod on_server;
+mod other_ladder;
 mod packet;
 pub(crate) mod profile;
 mod ready;

@@ -4,8 +4,11 @@ mod check;
 mod diff;
 mod import;
 mod list;
+mod map;
 mod next;
 mod show;
+
+pub(crate) use show::find;
 
 use std::io::{self, Write};
 
@@ -24,6 +27,7 @@ pub enum Command {
     Import(import::Args),
     Check(check::Args),
     Diff(diff::Args),
+    Map(map::Args),
 }
 
 impl Command {
@@ -36,6 +40,7 @@ impl Command {
             Self::Import(args) => import::run(args, globals).await,
             Self::Check(args) => check::run(&args, globals),
             Self::Diff(args) => diff::run(args, globals).await,
+            Self::Map(args) => map::run(args, globals).await,
         }
     }
 }

@@ -140,22 +140,34 @@ fn print(out: &mut impl Write, ladder: &Ladder) -> io::Result<()> {
     Ok(())
 }
 
-/// The newest stored version of a ladder, else the built-in one.
-pub(super) fn find(id: &str, stored: &[Ladder]) -> anyhow::Result<Ladder> {
+/// A ladder by id (its newest stored version, else the built-in one) or by `id@version`.
+pub(crate) fn find(id: &str, stored: &[Ladder]) -> anyhow::Result<Ladder> {
+    let (id, version) =
+        match id.rsplit_once('@') {
+            Some((id, v)) => (
+                id,
+                Some(v.parse::<u32>().map_err(|_| {
+                    Invalid::new("ladder", format!("'{v}' is not a version number"))
+                })?),
+            ),
+            None => (id, None),
+        };
     if let Some(ladder) = stored
         .iter()
-        .filter(|l| l.id.as_str() == id)
+        .filter(|l| l.id.as_str() == id && version.is_none_or(|v| l.version == v))
         .max_by_key(|l| l.version)
     {
         return Ok(ladder.clone());
     }
-    builtin::find(id).ok_or_else(|| {
-        StoreError::NotFound {
-            what: "ladder",
-            id: id.to_owned(),
-        }
-        .into()
-    })
+    builtin::find(id)
+        .filter(|l| version.is_none_or(|v| l.version == v))
+        .ok_or_else(|| {
+            StoreError::NotFound {
+                what: "ladder",
+                id: id.to_owned(),
+            }
+            .into()
+        })
 }
 
 /// The store, if one exists at the configured location; ladders can be browsed without one.
