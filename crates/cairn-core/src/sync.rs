@@ -185,6 +185,7 @@ impl Records {
             profile_changes: Vec::new(),
             tombstones: Vec::new(),
             origins: Vec::new(),
+            ladder_maps: Vec::new(),
         }
     }
 

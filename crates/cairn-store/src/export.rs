@@ -29,6 +29,7 @@ pub(crate) struct ExportRows {
     pub profile_changes: Vec<ProfileChangeRow>,
     pub tombstones: Vec<TombstoneRow>,
     pub origins: Vec<OriginRow>,
+    pub ladder_maps: Vec<String>,
 }
 
 impl TryFrom<ExportRows> for Archive {
@@ -52,7 +53,8 @@ impl TryFrom<ExportRows> for Archive {
             decisions: decode_all(rows.decisions)?,
             profile_changes: decode_all(rows.profile_changes)?,
         })
-        .with_sync(decode_all(rows.tombstones)?, decode_all(rows.origins)?))
+        .with_sync(decode_all(rows.tombstones)?, decode_all(rows.origins)?)
+        .with_ladder_maps(crate::decode_maps(rows.ladder_maps)?))
     }
 }
 
@@ -95,6 +97,9 @@ macro_rules! read_export {
                 .fetch_all(&mut **tx)
                 .await?,
             origins: sqlx::query_as(ORIGIN_SELECT).fetch_all(&mut **tx).await?,
+            ladder_maps: sqlx::query_scalar($crate::LADDER_MAP_SELECT)
+                .fetch_all(&mut **tx)
+                .await?,
         }
     }};
 }

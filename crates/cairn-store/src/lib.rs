@@ -33,11 +33,12 @@ use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::{Evidence, EvidenceQuery};
 use cairn_core::id::{CommitmentId, EvidenceId, LevelId, PersonId, RepId, TokenId};
 use cairn_core::inbox::Group;
+use cairn_core::ladder::map::LadderMap;
 use cairn_core::ladder::{Ladder, LadderRef};
 use cairn_core::person::{Person, ProfileChange};
 use cairn_core::rep::Rep;
 use cairn_core::suggest::Suggester;
-use cairn_core::sync::{SyncState, Tombstone};
+use cairn_core::sync::{Origin, SyncState, Tombstone};
 
 pub use location::Location;
 pub use team::team;
@@ -472,6 +473,10 @@ pub trait Store: Send + Sync {
     async fn sync_state(&self, remote: &str) -> Result<Option<SyncState>>;
     /// Records where the sync with a remote stands.
     async fn set_sync_state(&self, state: &SyncState) -> Result<()>;
+    /// Where a record came from (a team server, and who wrote it), when it came from one.
+    async fn origin(&self, kind: cairn_core::sync::Kind, id: uuid::Uuid) -> Result<Option<Origin>>;
+    /// Every ladder map kept by `cairn ladder switch`, by the ladders they join.
+    async fn ladder_maps(&self) -> Result<Vec<LadderMap>>;
 
     /// Closes the store's connections once the work in hand is done. SQLite first folds its
     /// write-ahead log back into the database file, so the file alone is the whole store
@@ -616,4 +621,22 @@ fn id_fragment(fragment: &str) -> Result<String> {
             id: fragment,
         })
     }
+}
+
+/// Reads every ladder map from its stored documents, in one order on both engines.
+pub(crate) const LADDER_MAP_SELECT: &str =
+    "SELECT document FROM ladder_maps ORDER BY from_id, from_version, to_id, to_version";
+
+/// Ladder maps from their stored JSON documents.
+pub(crate) fn decode_maps(documents: Vec<String>) -> Result<Vec<LadderMap>> {
+    documents
+        .into_iter()
+        .map(|d| {
+            serde_json::from_str(&d).map_err(|e| StoreError::Corrupt {
+                what: "ladder map",
+                id: d.chars().take(80).collect(),
+                reason: e.to_string(),
+            })
+        })
+        .collect()
 }

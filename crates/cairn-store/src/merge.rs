@@ -14,6 +14,7 @@ use cairn_core::destination::{Destination, DestinationEvent};
 use cairn_core::evidence::Evidence;
 use cairn_core::id::PersonId;
 use cairn_core::ladder::Ladder;
+use cairn_core::ladder::map::LadderMap;
 use cairn_core::person::{Person, ProfileChange};
 use cairn_core::rep::Rep;
 use cairn_core::sync::{Origin, Tombstone};
@@ -46,6 +47,8 @@ pub(crate) trait Upserts: Send {
     async fn tombstone(&mut self, tombstone: &Tombstone) -> Result<bool>;
     /// Notes where a record came from.
     async fn origin(&mut self, origin: &Origin) -> Result<bool>;
+    /// Keeps a ladder map, replacing the one for the same pair of ladders.
+    async fn ladder_map(&mut self, map: &LadderMap) -> Result<bool>;
 }
 
 /// Merges `archive` through `into`, in reference order, counting what was written and
@@ -57,6 +60,9 @@ pub(crate) async fn merge(into: &mut impl Upserts, archive: &Archive) -> Result<
     }
     for ladder in &archive.ladders {
         summary.record(into.ladder(ladder).await?);
+    }
+    for map in &archive.ladder_maps {
+        summary.record(into.ladder_map(map).await?);
     }
     for person in &archive.people {
         summary.record(into.person(person).await?);
@@ -124,6 +130,26 @@ macro_rules! upserts_on {
                 .execute(&mut *self.0)
                 .await?;
                 Ok(())
+            }
+            async fn ladder_map(&mut self, map: &cairn_core::ladder::map::LadderMap) -> $crate::Result<bool> {
+                let document = serde_json::to_string(map).map_err(|e| $crate::StoreError::Corrupt {
+                    what: "ladder map",
+                    id: format!("{}@{}", map.from.id, map.from.version),
+                    reason: e.to_string(),
+                })?;
+                let done = sqlx::query(
+                    "INSERT INTO ladder_maps (from_id, from_version, to_id, to_version, document) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (from_id, from_version, to_id, to_version) \
+                     DO UPDATE SET document = excluded.document WHERE ladder_maps.document <> excluded.document",
+                )
+                .bind(map.from.id.as_str())
+                .bind(i64::from(map.from.version))
+                .bind(map.to.id.as_str())
+                .bind(i64::from(map.to.version))
+                .bind(document)
+                .execute(&mut *self.0)
+                .await?;
+                Ok(done.rows_affected() > 0)
             }
             async fn ladder(&mut self, ladder: &cairn_core::ladder::Ladder) -> $crate::Result<bool> {
                 insert_ladder(self.0, ladder).await

@@ -153,6 +153,21 @@ impl View {
         })
     }
 
+    /// The maps records made on other ladders are read through: the one given to
+    /// [`View::on_ladder`], then those `cairn ladder switch` kept for this ladder.
+    async fn maps(&self, store: &dyn Store) -> Result<Vec<Arc<LadderMap>>> {
+        let here = self.ladder.reference();
+        let given: Vec<Arc<LadderMap>> = self.map.iter().cloned().collect();
+        let kept: Vec<Arc<LadderMap>> = store
+            .ladder_maps()
+            .await?
+            .into_iter()
+            .filter(|m| m.to == here && !given.iter().any(|x| x.from == m.from))
+            .map(Arc::new)
+            .collect();
+        Ok(given.into_iter().chain(kept).collect())
+    }
+
     /// Who reads: a third party, the person themselves, or someone in their manager chain.
     pub fn voice(&self) -> Voice<'_> {
         if self.committee {
@@ -173,8 +188,14 @@ impl View {
     pub async fn destinations(&self, store: &dyn Store) -> Result<Vec<Destination>> {
         let mut all = store.destinations(self.person.id).await?;
         all.retain(|d| self.may_read(d.visibility));
-        if let Some(map) = &self.map {
-            all = all.into_iter().map(|d| map.destination(d)).collect();
+        let maps = self.maps(store).await?;
+        if !maps.is_empty() {
+            for d in &mut all {
+                let mut read = maps.iter().fold(d.clone(), |d, m| m.destination(d));
+                // A target the ladder read on does not have is no target there.
+                read.target_level = read.target_level.filter(|l| self.ladder.level(l).is_some());
+                *d = read;
+            }
         }
         Ok(all)
     }
@@ -210,18 +231,23 @@ impl View {
         };
         scope_evidence(&mut query, self.person.id, self.own);
         let evidence = store.list_evidence(&query).await?;
-        Ok(match &self.map {
-            Some(map) => evidence.into_iter().map(|e| map.evidence(e)).collect(),
-            None => evidence,
-        })
+        let maps = self.maps(store).await?;
+        Ok(evidence
+            .into_iter()
+            .map(|e| maps.iter().fold(e, |e, m| m.evidence(e)))
+            .collect())
     }
 
     /// The reps the viewer may read, oldest first.
     pub async fn reps(&self, store: &dyn Store) -> Result<Vec<Rep>> {
         let mut reps = store.reps(self.person.id).await?;
         reps.retain(|r| self.may_read(r.visibility));
-        if let Some(map) = &self.map {
-            reps = reps.into_iter().map(|r| map.rep(r)).collect();
+        let maps = self.maps(store).await?;
+        if !maps.is_empty() {
+            reps = reps
+                .into_iter()
+                .map(|r| maps.iter().fold(r, |r, m| m.rep(r)))
+                .collect();
         }
         Ok(reps)
     }
@@ -259,12 +285,21 @@ impl View {
     /// The person's rounds with every entry; [`View::reader`] decides what shows.
     pub async fn history(&self, store: &dyn Store) -> Result<AssessmentHistory> {
         let history = assessment_history(store, self.person.id).await?;
-        let Some(map) = &self.map else {
+        let maps = self.maps(store).await?;
+        if maps.is_empty() {
             return Ok(history);
-        };
-        let (rounds, entries) = map.rounds(history.rounds, history.entries);
+        }
+        let (mut rounds, mut entries) = (history.rounds, history.entries);
+        for map in &maps {
+            (rounds, entries) = map.rounds(rounds, entries);
+        }
         let mut ladders = history.ladders;
-        ladders.push((*self.ladder).clone());
+        if !ladders
+            .iter()
+            .any(|l| l.reference() == self.ladder.reference())
+        {
+            ladders.push((*self.ladder).clone());
+        }
         Ok(AssessmentHistory {
             rounds,
             entries,

@@ -589,6 +589,33 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
         "the window moves on"
     );
 
+    // A ladder map (`cairn ladder switch`) and a record's origin (`cairn sync`) are kept
+    // and read back.
+    let map = cairn_core::ladder::map::propose(
+        &cairn_core::ladder::builtin::find("software-engineer").unwrap(),
+        &cairn_core::ladder::builtin::find("engineering-manager").unwrap(),
+    )
+    .map;
+    let first = store.export().await.unwrap().evidence[0].id.uuid();
+    let origin = cairn_core::sync::Origin {
+        kind: cairn_core::sync::Kind::Evidence,
+        id: first,
+        remote: "acme".into(),
+        author: None,
+    };
+    let kept = cairn_core::archive::Archive::new(None, vec![], vec![], vec![], vec![], vec![])
+        .with_ladder_maps(vec![map.clone()])
+        .with_sync(vec![], vec![origin.clone()]);
+    store.import(&kept).await.unwrap();
+    assert_eq!(store.ladder_maps().await.unwrap(), vec![map]);
+    assert_eq!(
+        store
+            .origin(cairn_core::sync::Kind::Evidence, first)
+            .await
+            .unwrap(),
+        Some(origin)
+    );
+
     // Export, import into an empty store, export again: the same bytes.
     let exported = store.export().await.unwrap();
     assert_eq!(exported.evidence.len(), 3);
@@ -602,7 +629,7 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
     // The deleted entry travels as its tombstone.
     assert_eq!(exported.tombstones.len(), 1);
     assert_eq!(exported.tombstones[0].id, mentoring.id.uuid());
-    let records = 1 + 2 + 1 + 2 + 3 + 1 + 4 + 1;
+    let records = 1 + 2 + 1 + 2 + 3 + 1 + 4 + 1 + 2;
     assert_eq!(
         empty.import(&exported).await.unwrap(),
         ImportSummary {

@@ -71,8 +71,14 @@ pub fn evidence_lines(out: &mut impl Write, list: &[Evidence]) -> io::Result<()>
     Ok(())
 }
 
-/// Every field of one piece of evidence, with competency names from its ladder.
-pub fn evidence_detail(out: &mut impl Write, e: &Evidence, ladder: &Ladder) -> io::Result<()> {
+/// One entry in full, with the ladder it was made on and, when it came from a team server,
+/// which one and who wrote it.
+pub fn evidence_detail(
+    out: &mut impl Write,
+    e: &Evidence,
+    ladder: &Ladder,
+    from: Option<&cairn_core::sync::Origin>,
+) -> io::Result<()> {
     writeln!(out, "{}", e.title)?;
     writeln!(out, "  id          {}", e.id)?;
     writeln!(out, "  date        {}", e.date)?;
@@ -97,6 +103,13 @@ pub fn evidence_detail(out: &mut impl Write, e: &Evidence, ladder: &Ladder) -> i
     }
     writeln!(out, "  visibility  {}", e.visibility)?;
     writeln!(out, "  source      {}", e.source)?;
+    writeln!(out, "  ladder      {} v{}", ladder.name, ladder.version)?;
+    if let Some(o) = from {
+        match &o.author {
+            Some(author) => writeln!(out, "  from        {} (written by {author})", o.remote)?,
+            None => writeln!(out, "  from        {} (your team server there)", o.remote)?,
+        }
+    }
     for link in &e.links {
         writeln!(out, "  link        {link}")?;
     }

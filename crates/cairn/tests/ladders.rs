@@ -369,4 +369,62 @@ fn a_new_ladder_reads_the_record_through_a_map_the_engineer_can_edit() {
         "{}",
         proposed.stderr
     );
+
+    // Moving: the profile goes to M1, the map is kept, and plain `ready` reads through it.
+    std::fs::write(&map, &edited).unwrap();
+    let moved = env
+        .run(&[
+            "ladder",
+            "switch",
+            "engineering-manager",
+            "--map",
+            map.to_str().unwrap(),
+            "--reason",
+            "Became a manager",
+        ])
+        .ok();
+    assert!(moved.stderr.contains("at M1"), "{}", moved.stderr);
+    let history = env.run(&["profile", "history"]).ok().stdout;
+    assert!(history.contains("Became a manager"), "{history}");
+    let now = env.json(&["ready"]);
+    assert_eq!(
+        (now["current"].as_str(), now["target"].as_str()),
+        (Some("M1"), Some("M2"))
+    );
+    let growth = now["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["competency"] == "people-growth")
+        .unwrap()
+        .clone();
+    assert_eq!(growth["evidence"].as_array().unwrap().len(), 1, "{growth}");
+    let exported = env.export();
+    let archive: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(
+        archive["evidence"][0]["competencies"][0], "mentoring",
+        "the entry keeps its tag"
+    );
+    assert_eq!(archive["ladder_maps"].as_array().unwrap().len(), 1);
+    env.run(&[
+        "ladder",
+        "switch",
+        "engineering-manager",
+        "--map",
+        map.to_str().unwrap(),
+    ])
+    .bad_input("already");
+
+    // The map travels in the archive: a store restored from it reads the same.
+    let file = env.path("whole.json");
+    std::fs::write(&file, &exported).unwrap();
+    let restored = Env::new();
+    restored
+        .run(&["import", "archive", file.to_str().unwrap()])
+        .ok();
+    assert_eq!(restored.export(), exported, "byte for byte");
+    assert_eq!(
+        restored.json(&["ready"])["competencies"],
+        now["competencies"]
+    );
 }

@@ -337,7 +337,13 @@ fn story(a_admin: &Env) {
     assert!(held(a_admin).contains("Mentored two new joiners"));
 
     // A sync killed half-way is finished by the next, nothing twice.
-    for n in 0..120 {
+    let reviewed = ada.log(&[
+        "Reviewed pull request 0",
+        "--skill",
+        "collaboration",
+        "--shared",
+    ]);
+    for n in 1..120 {
         ada.log(&[
             &format!("Reviewed pull request {n}"),
             "--skill",
@@ -382,6 +388,11 @@ fn story(a_admin: &Env) {
     ada.run(&["remote", "remove", "work"]).ok();
     let after = ada.export();
     assert_eq!(after, before, "removing the remote changed the record");
+    let still = ada.run(&["show", &reviewed]).ok().stdout;
+    assert!(
+        still.contains("from        work (your team server there)"),
+        "{still}"
+    );
     assert!(after.contains("Reviews are strong; the design calls were mine"));
     drop(a);
 

@@ -21,6 +21,7 @@ use crate::decision::Decision;
 use crate::destination::{Destination, DestinationEvent};
 use crate::evidence::Evidence;
 use crate::id::PersonId;
+use crate::ladder::map::LadderMap;
 use crate::ladder::{Ladder, LadderRef};
 use crate::person::{Person, ProfileChange};
 use crate::rep::Rep;
@@ -35,7 +36,7 @@ pub const FORMAT: &str = "cairn-archive";
 /// The archive version this build writes. It also reads version 1, which had no
 /// assessment rounds, version 2, which had no imported activities, and version 3, which had
 /// no reps, conversations or constraints, version 4, which had no decisions or profile
-/// history, and version 5, which had no tombstones or origins (sync with a team server).
+/// history, and version 5, which had no tombstones, origins or ladder maps.
 pub const VERSION: u32 = 6;
 
 /// Everything in a store.
@@ -91,6 +92,10 @@ pub struct Archive {
     /// Where records came from (which team server, written by whom), sorted by kind then id.
     #[serde(default)]
     pub origins: Vec<Origin>,
+    /// How ladders moved to read records made on earlier ones (`cairn ladder switch`),
+    /// sorted by the ladders they join.
+    #[serde(default)]
+    pub ladder_maps: Vec<LadderMap>,
 }
 
 /// The growth records an archive carries besides evidence: reps, conversations with their
@@ -176,7 +181,16 @@ impl Archive {
             profile_changes: Vec::new(),
             tombstones: Vec::new(),
             origins: Vec::new(),
+            ladder_maps: Vec::new(),
         }
+    }
+
+    /// The same archive with these ladder maps, sorted.
+    #[must_use]
+    pub fn with_ladder_maps(mut self, mut maps: Vec<LadderMap>) -> Self {
+        maps.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+        self.ladder_maps = maps;
+        self
     }
 
     /// The same archive with these tombstones and origins, sorted.

@@ -355,11 +355,17 @@ impl LadderMap {
         Ok(map)
     }
 
-    /// The new competencies `old` reads as.
-    fn competencies_for<'a>(&'a self, old: &'a [CompetencyId]) -> Vec<CompetencyId> {
+    /// The new competencies `old` reads as; with `keep`, an id the map does not name stays
+    /// (a rep's tags may already be the new ladder's).
+    fn competencies_for(&self, old: &[CompetencyId], keep: bool) -> Vec<CompetencyId> {
         let mut new: Vec<CompetencyId> = Vec::new();
         for c in old {
-            for t in self.competencies.get(c).into_iter().flatten() {
+            let mapped: Vec<&CompetencyId> = match self.competencies.get(c) {
+                Some(targets) => targets.iter().collect(),
+                None if keep => vec![c],
+                None => Vec::new(),
+            };
+            for t in mapped {
                 if !new.contains(t) {
                     new.push(t.clone());
                 }
@@ -377,22 +383,23 @@ impl LadderMap {
     /// become the mapped ones.
     pub fn evidence(&self, mut e: Evidence) -> Evidence {
         if e.ladder == self.from {
-            e.competencies = self.competencies_for(&e.competencies);
+            e.competencies = self.competencies_for(&e.competencies, false);
             e.ladder = self.to.clone();
         }
         e
     }
 
-    /// The rep as the new ladder reads it.
+    /// The rep as the new ladder reads it (reps name no ladder: tags the map does not
+    /// name stay as they are).
     pub fn rep(&self, mut r: Rep) -> Rep {
-        r.competencies = self.competencies_for(&r.competencies);
+        r.competencies = self.competencies_for(&r.competencies, true);
         r
     }
 
-    /// The destination as the new ladder reads it: its target level mapped (dropped when
-    /// the map has none for it).
+    /// The destination as the new ladder reads it: its target level mapped when the map
+    /// names it.
     pub fn destination(&self, mut d: Destination) -> Destination {
-        d.target_level = d.target_level.and_then(|l| self.level(&l).cloned());
+        d.target_level = d.target_level.map(|l| self.level(&l).cloned().unwrap_or(l));
         d
     }
 

@@ -420,6 +420,21 @@ impl Store for PgStore {
         sync::tombstones(self, owner, since).await
     }
 
+    async fn origin(
+        &self,
+        kind: cairn_core::sync::Kind,
+        id: uuid::Uuid,
+    ) -> Result<Option<cairn_core::sync::Origin>> {
+        sync::origin(self, kind, id).await
+    }
+
+    async fn ladder_maps(&self) -> Result<Vec<cairn_core::ladder::map::LadderMap>> {
+        let documents: Vec<String> = sqlx::query_scalar(crate::LADDER_MAP_SELECT)
+            .fetch_all(&self.pool)
+            .await?;
+        crate::decode_maps(documents)
+    }
+
     async fn sync_state(&self, remote: &str) -> Result<Option<SyncState>> {
         sync::sync_state(self, remote).await
     }

@@ -9,7 +9,7 @@ use sqlx::sqlite::SqliteConnection;
 
 use super::{SqliteStore, ts};
 use crate::Result;
-use crate::rows::{SyncStateRow, TombstoneRow, decode_all};
+use crate::rows::{OriginRow, SyncStateRow, TombstoneRow, decode_all};
 
 pub(super) const TOMBSTONE_SELECT: &str = "SELECT kind, id, owner_id, deleted_at FROM tombstones";
 pub(super) const ORIGIN_SELECT: &str = "SELECT kind, id, remote, author FROM origins";
@@ -94,6 +94,20 @@ pub(super) async fn upsert_origin(conn: &mut SqliteConnection, o: &Origin) -> Re
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() > 0)
+}
+
+pub(super) async fn origin(
+    store: &SqliteStore,
+    kind: Kind,
+    id: uuid::Uuid,
+) -> Result<Option<Origin>> {
+    let row: Option<OriginRow> =
+        sqlx::query_as(&format!("{ORIGIN_SELECT} WHERE kind = $1 AND id = $2"))
+            .bind(kind.as_str())
+            .bind(id.to_string())
+            .fetch_optional(&store.pool)
+            .await?;
+    row.map(Origin::try_from).transpose()
 }
 
 pub(super) async fn tombstones(

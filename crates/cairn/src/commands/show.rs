@@ -33,7 +33,11 @@ pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     if globals.json {
         output::json(&mut out, &evidence)?;
     } else {
-        output::evidence_detail(&mut out, &evidence, &ladder)?;
+        let from = profile
+            .store
+            .origin(cairn_core::sync::Kind::Evidence, evidence.id.uuid())
+            .await?;
+        output::evidence_detail(&mut out, &evidence, &ladder, from.as_ref())?;
     }
     out.flush()?;
     Ok(())

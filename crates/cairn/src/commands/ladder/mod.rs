@@ -7,6 +7,7 @@ mod list;
 mod map;
 mod next;
 mod show;
+mod switch;
 
 pub(crate) use show::find;
 
@@ -28,6 +29,7 @@ pub enum Command {
     Check(check::Args),
     Diff(diff::Args),
     Map(map::Args),
+    Switch(switch::Args),
 }
 
 impl Command {
@@ -41,6 +43,7 @@ impl Command {
             Self::Check(args) => check::run(&args, globals),
             Self::Diff(args) => diff::run(args, globals).await,
             Self::Map(args) => map::run(args, globals).await,
+            Self::Switch(args) => switch::run(args, globals).await,
         }
     }
 }
