@@ -102,6 +102,9 @@ pub struct Batch {
     /// Pulls only: where the next pull starts.
     #[serde(default)]
     pub cursor: Option<Timestamp>,
+    /// Pulls only: whose record it is, as the server knows them.
+    #[serde(default)]
+    pub person: Option<PersonId>,
 }
 
 /// The record lists a batch carries.

@@ -475,6 +475,9 @@ pub trait Store: Send + Sync {
     async fn set_sync_state(&self, state: &SyncState) -> Result<()>;
     /// Where a record came from (a team server, and who wrote it), when it came from one.
     async fn origin(&self, kind: cairn_core::sync::Kind, id: uuid::Uuid) -> Result<Option<Origin>>;
+    /// When a record a sync carries last changed or was deleted, if any ever was: a sync
+    /// reads the whole store only when something changed since its last push.
+    async fn last_change(&self) -> Result<Option<Timestamp>>;
     /// Every ladder map kept by `cairn ladder switch`, by the ladders they join.
     async fn ladder_maps(&self) -> Result<Vec<LadderMap>>;
 
@@ -640,3 +643,17 @@ pub(crate) fn decode_maps(documents: Vec<String>) -> Result<Vec<LadderMap>> {
         })
         .collect()
 }
+
+/// The newest change to any record a sync carries, deletions included.
+pub(crate) const LAST_CHANGE_SELECT: &str = "SELECT MAX(t) FROM (\
+    SELECT MAX(updated_at) AS t FROM destinations \
+    UNION ALL SELECT MAX(at) FROM destination_events \
+    UNION ALL SELECT MAX(updated_at) FROM evidence \
+    UNION ALL SELECT MAX(updated_at) FROM rounds \
+    UNION ALL SELECT MAX(updated_at) FROM assessments \
+    UNION ALL SELECT MAX(updated_at) FROM reps \
+    UNION ALL SELECT MAX(updated_at) FROM conversations \
+    UNION ALL SELECT MAX(updated_at) FROM commitments \
+    UNION ALL SELECT MAX(updated_at) FROM constraints \
+    UNION ALL SELECT MAX(updated_at) FROM decisions \
+    UNION ALL SELECT MAX(deleted_at) FROM tombstones) AS changes";

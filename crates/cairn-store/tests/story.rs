@@ -616,8 +616,24 @@ async fn story(store: Arc<dyn Store>, empty: Arc<dyn Store>) {
         Some(origin)
     );
 
-    // Export, import into an empty store, export again: the same bytes.
+    // The newest change a sync would carry: the latest stamp of any record or deletion.
     let exported = store.export().await.unwrap();
+    let newest = exported
+        .evidence
+        .iter()
+        .map(|e| e.updated_at)
+        .chain(exported.tombstones.iter().map(|t| t.deleted_at))
+        .chain(exported.assessments.iter().map(|a| a.updated_at))
+        .chain(exported.destinations.iter().map(|d| d.updated_at))
+        .max();
+    assert!(store.last_change().await.unwrap() >= newest);
+    assert_eq!(
+        empty.last_change().await.unwrap(),
+        None,
+        "an empty store never changed"
+    );
+
+    // Export, import into an empty store, export again: the same bytes.
     assert_eq!(exported.evidence.len(), 3);
     assert_eq!(exported.destination_events.len(), 2);
     assert_eq!(

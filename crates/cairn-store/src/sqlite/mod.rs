@@ -430,6 +430,12 @@ impl Store for SqliteStore {
         sync::origin(self, kind, id).await
     }
 
+    async fn last_change(&self) -> Result<Option<Timestamp>> {
+        Ok(sqlx::query_scalar(crate::LAST_CHANGE_SELECT)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
     async fn ladder_maps(&self) -> Result<Vec<cairn_core::ladder::map::LadderMap>> {
         let documents: Vec<String> = sqlx::query_scalar(crate::LADDER_MAP_SELECT)
             .fetch_all(&self.pool)

@@ -82,7 +82,8 @@ fn add_team(doc: &mut Value) {
             "records": {"type": "object", "description": "Lists as in an archive: ladders, destinations, destination_events, evidence, rounds, assessments, reps, conversations, commitments, constraints, decisions"},
             "tombstones": {"type": "array", "items": {"type": "object", "required": ["kind", "id", "owner", "deleted_at"]}},
             "authors": {"type": "array", "items": {"type": "object", "required": ["kind", "id", "remote"]}},
-            "cursor": {"type": ["string", "null"], "format": "date-time"}
+            "cursor": {"type": ["string", "null"], "format": "date-time"},
+            "person": {"type": ["string", "null"], "format": "uuid"}
         }},
         "NewToken": {"type": "object", "required": ["token", "id", "name", "scope", "person"], "properties": {"token": {"type": "string", "description": "The secret: send it as Authorization: Bearer"}}}
     });

@@ -276,5 +276,6 @@ pub async fn pull(
         tombstones: state.store.tombstones(me, since).await?,
         authors,
         cursor: Some(cursor),
+        person: Some(me),
     }))
 }

@@ -10,13 +10,14 @@
 
 use std::io::Write;
 
+use cairn_core::archive::Archive;
 use cairn_core::dates::now;
 use cairn_core::id::PersonId;
 use cairn_core::sync::{
     Batch, Origin, Records, SyncState, Tombstone, adopt_rounds, only_for, rebase, shareable,
 };
 use reqwest::Method;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::cli::Globals;
 use crate::failure::bad_input;
@@ -75,11 +76,6 @@ struct Moved {
     unreachable: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct Me {
-    id: PersonId,
-}
-
 /// What one sync would do or did, before any writing.
 struct Plan {
     state: SyncState,
@@ -118,28 +114,75 @@ fn names(remote: Option<String>) -> anyhow::Result<Vec<String>> {
     }
 }
 
-/// Reads both sides and works out what would move.
+/// Reads both sides and works out what would move: the pull first (it says who the token
+/// is there), then this store, read whole only when something changed since the last push
+/// or the pull brought something. A sync with nothing to move costs one request.
 async fn plan(profile: &Profile, name: &str, client: &Client) -> anyhow::Result<Plan> {
-    let me: Me = client.get("/me").await?;
     let store = profile.store.as_ref();
-    let known = store.sync_state(name).await?;
-    // Another server or another login under the same name starts afresh.
-    let state = match known {
-        Some(s) if s.url == client.url && s.remote_person == me.id => s,
-        _ => SyncState {
-            remote: name.to_owned(),
-            url: client.url.clone(),
-            remote_person: me.id,
-            pushed_at: None,
-            pulled_at: None,
-        },
-    };
     let started = now();
-    let here = store.export().await?;
+    let known = store
+        .sync_state(name)
+        .await?
+        .filter(|s| s.url == client.url);
+    let mut raw: Batch = client.get(&pull_path(known.as_ref())).await?;
+    let Some(there) = raw.person else {
+        anyhow::bail!("{name} did not say whose record it sent; is it a Cairn team server?");
+    };
+    // Another login under the same name starts afresh.
+    let state = match known {
+        Some(s) if s.remote_person == there => s,
+        other => {
+            if other.is_some_and(|s| s.pulled_at.is_some()) {
+                raw = client.get(&pull_path(None)).await?;
+            }
+            SyncState {
+                remote: name.to_owned(),
+                url: client.url.clone(),
+                remote_person: there,
+                pushed_at: None,
+                pulled_at: None,
+            }
+        }
+    };
     let local = profile.me.id;
-    let mut records = shareable(&here, local, state.pushed_at);
+    let changed = match (state.pushed_at, store.last_change().await?) {
+        (Some(pushed), Some(last)) => last > pushed,
+        (Some(_), None) => false,
+        (None, _) => true,
+    };
+    let brought = !raw.records.is_empty() || !raw.tombstones.is_empty();
+    let here = if changed || brought {
+        store.export().await?
+    } else {
+        Archive::new(None, vec![], vec![], vec![], vec![], vec![])
+    };
+    let push = if changed {
+        outgoing(store, &here, &state, local, name).await?
+    } else {
+        Batch::default()
+    };
+    let pull = incoming(raw, &state, local, &here.rounds);
+    Ok(Plan {
+        state,
+        push,
+        pull,
+        here,
+        started,
+    })
+}
+
+/// What this store sends: its shared records and deletions since the last push that may
+/// go to `name`, as the server knows the engineer.
+async fn outgoing(
+    store: &dyn cairn_store::Store,
+    here: &Archive,
+    state: &SyncState,
+    local: PersonId,
+    name: &str,
+) -> anyhow::Result<Batch> {
+    let mut records = shareable(here, local, state.pushed_at);
     only_for(&mut records, &here.origins, name);
-    rebase(&mut records, local, me.id, false);
+    rebase(&mut records, local, state.remote_person, false);
     let elsewhere = |t: &Tombstone| {
         here.origins
             .iter()
@@ -150,42 +193,40 @@ async fn plan(profile: &Profile, name: &str, client: &Client) -> anyhow::Result<
         .await?
         .into_iter()
         .filter(|t| !elsewhere(t))
-        .map(|t| Tombstone { owner: me.id, ..t })
+        .map(|t| Tombstone {
+            owner: state.remote_person,
+            ..t
+        })
         .collect();
-    let push = Batch {
+    Ok(Batch {
         records,
         tombstones,
         ..Batch::default()
-    };
-    let pull = fetch(client, &state, local, &here.rounds).await?;
-    Ok(Plan {
-        state,
-        push,
-        pull,
-        here,
-        started,
     })
 }
 
-/// The server's side: the engineer's records there changed since the last pull, as this
-/// store knows them (owned by `local`, rounds under the ids they have here).
-async fn fetch(
-    client: &Client,
+/// The pull's path: changes since the last pull, or everything.
+fn pull_path(state: Option<&SyncState>) -> String {
+    match state.and_then(|s| s.pulled_at) {
+        Some(t) => format!("/sync?since={}", query_value(&t.to_rfc3339())),
+        None => "/sync".to_owned(),
+    }
+}
+
+/// The server's side as this store knows it: owned by `local`, rounds under the ids they
+/// have here.
+fn incoming(
+    mut pull: Batch,
     state: &SyncState,
     local: PersonId,
     rounds: &[cairn_core::assessment::AssessmentRound],
-) -> anyhow::Result<Batch> {
-    let path = match state.pulled_at {
-        Some(t) => format!("/sync?since={}", query_value(&t.to_rfc3339())),
-        None => "/sync".to_owned(),
-    };
-    let mut pull: Batch = client.get(&path).await?;
+) -> Batch {
     rebase(&mut pull.records, state.remote_person, local, true);
     adopt_rounds(&mut pull.records, rounds);
     for t in &mut pull.tombstones {
         t.owner = local;
     }
-    Ok(pull)
+    pull
 }
 
 /// Records and deletions in words: `2 records and 1 deletion`, `nothing`.
@@ -288,7 +329,8 @@ async fn carry_out(
     // revealed by the side just sent), so a pushing sync reads the server again.
     let pull = if written > 0 {
         let rounds = store.rounds(profile.me.id).await?;
-        fetch(client, &state, profile.me.id, &rounds).await?
+        let again: Batch = client.get(&pull_path(Some(&state))).await?;
+        incoming(again, &state, profile.me.id, &rounds)
     } else {
         pull
     };
