@@ -100,16 +100,35 @@ pub async fn browser_in(env: &Env, scheme: Scheme) -> Option<(Running, fantoccin
 }
 
 /// The visible text of the element.
-/// Elements are waited for: after a form is sent, the answer may not have arrived yet.
+/// Elements are waited for: after a form is sent, the answer may not have arrived yet; an
+/// element of the page being replaced is found again on the new one.
 pub async fn text_of(client: &fantoccini::Client, at: Locator<'_>) -> String {
-    client
-        .wait()
-        .for_element(at)
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
+    for _ in 0..20 {
+        match client.wait().for_element(at).await.unwrap().text().await {
+            Ok(text) => return text,
+            Err(fantoccini::error::CmdError::Standard(e))
+                if e.error == fantoccini::error::ErrorStatus::StaleElementReference =>
+            {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("text of {at:?}: {e}"),
+        }
+    }
+    panic!("{at:?} went stale twenty times");
+}
+
+/// The element's text once it contains `wanted` (the answer to a form that replaces a page
+/// with the same element), or a failure after ten seconds showing what it said.
+pub async fn text_once(client: &fantoccini::Client, at: Locator<'_>, wanted: &str) -> String {
+    let mut text = String::new();
+    for _ in 0..100 {
+        text = text_of(client, at).await;
+        if text.contains(wanted) {
+            return text;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{at:?} never said {wanted:?}: {text}");
 }
 
 /// Clicks the element, finding it again when the page it was found on has just been
