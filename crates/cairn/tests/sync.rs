@@ -205,6 +205,20 @@ fn story(a_admin: &Env) {
     ])
     .ok();
 
+    ada.run(&[
+        "convo",
+        "add",
+        "--date",
+        "yesterday",
+        "--ask",
+        "Lead the payments design review in Q1",
+        "--response",
+        "Yes, after the launch",
+        "--commit",
+        "Introduce me to the review chair|Grace|2027-01-15",
+        "--shared",
+    ])
+    .ok();
     ada.run(&["remote", "add", "work", &a.url()]).ok();
     ada.run_with_input(
         &["login", "work", "--email", "ada@acme.example"],
@@ -231,6 +245,8 @@ fn story(a_admin: &Env) {
         "Become a staff engineer",
         "Run the incident review rota",
         "2026 H2",
+        "Lead the payments design review in Q1",
+        "Introduce me to the review chair",
     ] {
         assert!(server.contains(sent), "{sent} did not reach the server");
     }
@@ -472,6 +488,7 @@ fn story(a_admin: &Env) {
         "Reviews are strong",
         "Promotions frozen",
         "2026 H2",
+        "Lead the payments design review",
     ] {
         assert!(
             !there.contains(from_a),
