@@ -60,6 +60,10 @@ static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "lead" as a verb with its object: "lead the rewrite", "lead 2 incidents".
+static LEAD_AS_VERB: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^leads? (?:the|a|an|our|my|this|that|\d+|one|two|three|four|five)\b"));
+
 static OPINION_ONLY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{OPINION}$")));
 static CONDITION: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:if|once|when|until|unless)\b[^,]*$"));
@@ -68,11 +72,22 @@ static CONDITION: LazyLock<Regex> =
 /// `original` is the statement as written (its capitals tell names), `lower` the normalised
 /// text the other patterns read.
 pub(super) fn judgements(original: &str, lower: &str) -> Vec<(usize, String)> {
-    let mut found: Vec<(usize, String)> = [&*ROLE_JUDGES, &*PRONOUN_JUDGES, &*JUDGEMENT]
+    let mut found: Vec<(usize, String)> = [&*PRONOUN_JUDGES, &*JUDGEMENT]
         .into_iter()
         .flat_map(|re| re.find_iter(lower))
         .map(|m| (m.start(), m.as_str().to_owned()))
         .collect();
+    // "lead the checkout rewrite, my mgr signs off": a judge word used as a verb is the
+    // rep, and the judge is looked for after it.
+    let mut at = 0;
+    while let Some(m) = ROLE_JUDGES.find_at(lower, at) {
+        if LEAD_AS_VERB.is_match(m.as_str()) {
+            at = m.start() + "lead".len();
+        } else {
+            found.push((m.start(), m.as_str().to_owned()));
+            at = m.end();
+        }
+    }
     for name in names(original) {
         let pattern = re(&format!(r"\b{}\b", regex::escape(&name)));
         for m in pattern.find_iter(lower) {
@@ -162,6 +177,7 @@ mod tests {
             "My manager will make the call in December.",
             "She'll tell me in March whether I'm in.",
             "After the offsite Li said that if the two RFCs land, I'm in.",
+            "Tech lead by June, lead the checkout rewrite, my mgr signs off.",
         ] {
             assert!(!judged(text).is_empty(), "{text}");
         }
@@ -170,6 +186,7 @@ mod tests {
             "In March I will lead the migration.",
             "Tomasz and I ship the billing service.",
             "Our architect thinks it's a good fit for Ana, who says it's fine.",
+            "Lead the checkout rewrite and sign off the release notes.",
         ] {
             assert!(judged(text).is_empty(), "{text}: {:?}", judged(text));
         }

@@ -132,6 +132,10 @@ pub fn check(text: &str) -> Clarity {
     let mut matched = Matched::default();
     let mut destination_spans: Vec<(usize, usize)> = Vec::new();
     let mut found = |matched: &mut Matched, start: usize, end: usize, words: &str| {
+        // "frontend engineer, 6 years": who the writer is now, not where they aim.
+        if INTRODUCED.is_match(&lower[end..]) && !AIM_WORD.is_match(words) {
+            return;
+        }
         // A destination ends with its sentence: "better at X. I'll present Y" keeps the rep.
         let cut = words
             .find([';', ':', '!', '?'])
@@ -360,6 +364,15 @@ pub fn check(text: &str) -> Clarity {
         }
     }
 
+    for re in [&*MOVE_AS, &*BECOME_AGENT] {
+        for cap in re.captures_iter(&lower) {
+            if let (Some(whole), Some(who)) = (cap.get(0), cap.get(1))
+                && (re.as_str() == MOVE_AS.as_str() || !GENERIC_AGENT.is_match(who.as_str()))
+            {
+                found(&mut matched, whole.start(), whole.end(), whole.as_str());
+            }
+        }
+    }
     for (start, end, words) in destinations_named_otherwise(&lower) {
         found(&mut matched, start, end, &words);
     }
@@ -370,11 +383,10 @@ pub fn check(text: &str) -> Clarity {
         .replace_all(&lower, |c: &regex::Captures| " ".repeat(c[0].len()))
         .into_owned();
     // What follows a judge in their sentence is the criterion, not a rep: "the lead said
-    // she'd take me once I can pass their CTF".
+    // she'd take me once I can pass their CTF"; a new item of a list ends it ("my mgr
+    // signs off, lead the migration").
     for (start, _) in &judgements {
-        let end = lower[*start..]
-            .find(['.', ';', '?', '!'])
-            .map_or(lower.len(), |i| start + i);
+        let end = criterion_end(&lower, *start);
         without_evidence.replace_range(*start..end, &" ".repeat(end - start));
     }
     // A rejected match gives its words back: in "design by publishing three RFCs" the
@@ -465,7 +477,9 @@ pub fn check(text: &str) -> Clarity {
         }
     }
     for cap in BARE_SPAN.captures_iter(&lower) {
-        if let Some(m) = cap.get(1) {
+        if let Some(m) = cap.get(1)
+            && !EXPERIENCE_BEFORE.is_match(&lower[..m.start()])
+        {
             push(&mut matched.horizon, m.as_str());
         }
     }
@@ -518,6 +532,23 @@ fn judged(matched: Matched) -> Clarity {
 
 /// The length of the aim and linking words ("is becoming ", "to be a ") a role phrase starts
 /// with.
+/// Where the criterion that begins at `start` ends: at its sentence's end, or where a
+/// comma opens a new rep.
+fn criterion_end(lower: &str, start: usize) -> usize {
+    let sentence_end = lower[start..]
+        .find(['.', ';', '?', '!', '\n'])
+        .map_or(lower.len(), |i| start + i);
+    lower[start..sentence_end]
+        .match_indices(", ")
+        .find(|(i, _)| {
+            lower[start + i + 2..]
+                .split_whitespace()
+                .next()
+                .is_some_and(is_doing_word)
+        })
+        .map_or(sentence_end, |(i, _)| start + i)
+}
+
 fn aim_words(phrase: &str) -> usize {
     let mut at = 0;
     for word in phrase.split_inclusive(' ') {
@@ -658,6 +689,65 @@ mod tests {
                 .elements
                 .horizon
         );
+    }
+
+    #[test]
+    fn introductions_moves_and_named_practitioners() {
+        // Who the writer is now, with their years, is neither destination nor horizon.
+        for intro in [
+            "Quick intro: frontend engineer, 6 years, React + TypeScript.",
+            "Hi! Senior SWE here, ~8 years, currently at a big retailer.",
+            "Backend engineer (Python, 5 yrs). Looking for advice.",
+        ] {
+            let c = check(intro);
+            assert!(
+                !c.elements.destination && !c.elements.horizon,
+                "{intro}: {:?}",
+                c.matched
+            );
+        }
+        // The role a move arrives in, and a named kind of practitioner, are destinations.
+        for aimed in [
+            "Ideally I'd end up as an ML platform engineer.",
+            "Join a product company as a staff-level platform engineer.",
+            "Goal: go freelance as a Shopify/React contractor.",
+            "I want to become a capable technical writer.",
+            "Objective is to become a Node.js core collaborator.",
+        ] {
+            let c = check(aimed);
+            assert!(c.elements.destination, "{aimed}: {:?}", c.matched);
+        }
+        for vague in [
+            "I want to become a team player.",
+            "To be a well-rounded learner.",
+        ] {
+            let c = check(vague);
+            assert!(!c.elements.destination, "{vague}: {:?}", c.matched);
+        }
+    }
+
+    #[test]
+    fn a_note_keeps_its_lines_and_its_items() {
+        // Each line of a note is an item: a labelled judge on its own line is evidence.
+        let c = check(
+            "- goal: senior\n- how: lead the Postgres 16 upgrade\n- when: H1\n- judge: TL + EM",
+        );
+        assert_eq!(c.verdict, Verdict::Actionable, "{:?}", c.matched);
+        // "lead" with an object is the rep, and a comma opens the next item after a judge.
+        let c = check("tech lead by eoy, lead the checkout rewrite, my mgr signs off");
+        assert_eq!(
+            c.matched.action,
+            vec!["lead the checkout rewrite".to_owned()]
+        );
+        let c = check("principal, promo committee signs off, lead the multi-region migration");
+        assert!(c.elements.action, "{:?}", c.matched);
+        // A typo is one slip of the keys, not a real word near a key word.
+        assert!(
+            !check("I'm not sure in which direction to grow.")
+                .elements
+                .destination
+        );
+        assert!(check("archtekt by eoy").elements.destination);
     }
 
     #[test]

@@ -277,4 +277,39 @@ pub(super) static AREA_MOVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "the kind of", "a sort of": a type of person, not a place.
+/// Who one is now, said in an introduction: "frontend engineer, 6 years", "Senior SWE
+/// here", "Backend engineer (Python, 5 yrs)".
+pub(super) static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:here\b|,?\s*\(?(?:~|about |over |almost |nearly )?\d+\+? ?(?:years?|yrs?|y)\b|\([^)]*\d+\+? ?(?:years?|yrs?)|with (?:~|about |over )?\d+\+? ?(?:years?|yrs?))",
+    )
+});
+/// Years of experience after a role, which are no time frame: "engineer, ~8 years".
+pub(super) static EXPERIENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:{ROLE}|swe|dev|developer)(?:\s+here)?\s*[,(]\s*(?:[a-z0-9+#./-]+\s*[,/]\s*)*$|\b(?:been|for|with|have|has|had|spent)\s+$"
+    ))
+});
+/// A move that names the role one arrives in: "end up as an ML platform engineer", "join a
+/// product company as a staff-level platform engineer", "go freelance as a contractor".
+pub(super) static MOVE_AS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:end up|ending up|join|joining|relocate|relocating|move|moving|go|going|switch|switching|transfer|transferring|return|returning|come back|coming back|get hired|be hired|land a (?:job|role|position)|start|starting|rejoin|rejoining)\b[^.;:!?]{{0,60}}?\bas (?:a|an) ((?:[a-z0-9.+#/-]+ ){{0,3}}?(?:{ROLE}|contractor|freelancer|writer|collaborator|committer|researcher))\b"
+    ))
+});
+/// "become a capable technical writer", "become a Node.js core collaborator": a named kind
+/// of practitioner as the aim, beyond the ladder's role words.
+pub(super) static BECOME_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:become|becoming|to be|be seen as|be known as) (?:a|an) ((?:[a-z0-9.+#/-]+ ){1,3}[a-z]+(?:er|or|ist|ian|ect))\b",
+    )
+});
+/// Heads that name anyone, so a kind of them is no destination by itself ("a team player",
+/// "a better engineer").
+pub(super) static GENERIC_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|\s)(?:player|worker|member|performer|achiever|learner|leader|engineer|developer|programmer|coder|contributor|teammate|helper)$|\b(?:better|more|good|great|best|nice|hard|solid|strong|stronger|well-rounded|rounded|valued|valuable|reliable)\b",
+    )
+});
+
 pub(super) static KIND_OF: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:kind|sort|type) of\b"));

@@ -113,7 +113,8 @@ pub(super) const REAL_WORDS: &[&str] = &[
     "nearly",
 ];
 
-/// Lowercase, with curly quotes and dashes made plain, whitespace collapsed, bullets and
+/// Lowercase, with curly quotes and dashes made plain, spaces collapsed (line breaks kept, as a
+/// note's lines are its items), bullets and
 /// markup dropped, and likely typos of the words the patterns use corrected.
 pub(super) fn normalise(text: &str) -> String {
     let plain = text
@@ -138,11 +139,22 @@ pub(super) fn normalise(text: &str) -> String {
         })
         .collect();
     plain
-        .split_whitespace()
-        .map(|w| shorthand(w).map_or_else(|| corrected(w), str::to_owned))
+        .lines()
+        .map(|line| {
+            line.split_whitespace()
+                .map(|w| shorthand(w).map_or_else(|| corrected(w), str::to_owned))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join("\n")
 }
+
+/// Endings that make a word from another ("direction", "seniority", "mentorship").
+const DERIVED_ENDINGS: [&str; 12] = [
+    "tion", "sion", "ness", "ment", "ship", "ity", "able", "ible", "ful", "less", "ous", "ive",
+];
 
 /// The long form of a note's shorthand ("b4", "w/", "cmte", "eoy").
 fn shorthand(word: &str) -> Option<&'static str> {
@@ -177,8 +189,18 @@ pub(super) fn corrected(word: &str) -> String {
     {
         return word.to_owned();
     }
-    let near = crate::closest::closest(core, KEY_WORDS.iter().copied())
-        .filter(|k| k.starts_with(&core[..1]) && k.len().abs_diff(core.len()) <= 1);
+    // A slip of the keys is one edit, or two in a longer word; a word with a derivational
+    // ending the key word lacks ("direction" beside "director") is a real word.
+    let derived = DERIVED_ENDINGS
+        .iter()
+        .any(|end| core.ends_with(end) && core.len() > end.len() + 2);
+    let near = crate::closest::closest(core, KEY_WORDS.iter().copied()).filter(|k| {
+        let edits = crate::closest::distance(core, k);
+        k.starts_with(&core[..1])
+            && k.len().abs_diff(core.len()) <= 1
+            && (edits <= 1 || edits == 2 && core.len() >= 7)
+            && !(derived && !DERIVED_ENDINGS.iter().any(|end| k.ends_with(end)))
+    });
     match near {
         Some(k) => word.replacen(core, k, 1),
         None => word.to_owned(),
