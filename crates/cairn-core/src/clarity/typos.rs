@@ -199,7 +199,7 @@ pub(super) fn corrected(word: &str) -> String {
         k.starts_with(&core[..1])
             && k.len().abs_diff(core.len()) <= 1
             && (edits <= 1 || edits == 2 && core.len() >= 7)
-            && !(derived && !DERIVED_ENDINGS.iter().any(|end| k.ends_with(end)))
+            && (!derived || DERIVED_ENDINGS.iter().any(|end| k.ends_with(end)))
     });
     match near {
         Some(k) => word.replacen(core, k, 1),
