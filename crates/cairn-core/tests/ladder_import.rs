@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use cairn_core::id::LevelId;
 use cairn_core::ladder::Ladder;
-use cairn_core::ladder::import::{Format, NOTHING_NEW, Options, import, import_with};
+use cairn_core::ladder::import::{
+    Format, NOTHING_NEW, Options, import, import_folder, import_with,
+};
 use proptest::prelude::*;
 
 /// A real framework from the shared folder, or `None` (with a note) when it is absent.
@@ -984,7 +986,7 @@ fn broken_front_matter_is_refused_at_its_line_not_as_an_unknown_format() {
 
 /// Frameworks in the shapes companies publish them, written for these tests by someone who
 /// had not seen the readers: (file, format read, levels, competencies, cells with text).
-const SHAPES: [(&str, Format, usize, usize, usize); 14] = [
+const SHAPES: [(&str, Format, usize, usize, usize); 21] = [
     (
         "01-brightwave-level-headings.md",
         Format::Markdown,
@@ -1017,6 +1019,25 @@ const SHAPES: [(&str, Format, usize, usize, usize); 14] = [
     ("12-lumen-two-header-rows.csv", Format::CsvWide, 4, 5, 18),
     ("13-pinecrest-long-format.csv", Format::CsvLong, 3, 4, 11),
     ("14-driftwood-sheet-export.tsv", Format::CsvWide, 4, 6, 19),
+    ("15-keystone-axis-bullets.md", Format::Markdown, 3, 4, 11),
+    ("16-marlow-bold-lines.md", Format::Markdown, 3, 3, 9),
+    (
+        "17-ashgrove-labelled-paragraphs.md",
+        Format::Markdown,
+        3,
+        4,
+        12,
+    ),
+    ("18-tidewater-prose-levels.md", Format::Markdown, 4, 1, 4),
+    ("19-quarry-plain-labels.md", Format::Markdown, 3, 4, 12),
+    (
+        "20-holloway-proficiency-first.md",
+        Format::Markdown,
+        4,
+        3,
+        12,
+    ),
+    ("21-larkspur-grouped-table.md", Format::Markdown, 4, 4, 15),
 ];
 
 #[test]
@@ -1067,6 +1088,18 @@ fn frameworks_in_every_published_shape_import_with_their_counts() {
             "column 6 is empty: not kept",
         ),
         ("02-northwind-competency-headings.md", "read level by level"),
+        (
+            "18-tidewater-prose-levels.md",
+            "each level's prose is read as one competency, 'Expectations'",
+        ),
+        (
+            "19-quarry-plain-labels.md",
+            "How does promotion work?: outside the levels",
+        ),
+        (
+            "21-larkspur-grouped-table.md",
+            "competency 'mastery' has a second row: read as 'mastery-2'",
+        ),
     ] {
         let text = warnings(&read(file));
         assert!(text.contains(said), "{file}: {said} in\n{text}");
@@ -1094,4 +1127,98 @@ fn frameworks_in_every_published_shape_import_with_their_counts() {
             .map(|c| (&c.id, &c.name))
             .collect::<Vec<_>>()
     );
+}
+
+/// The Markdown files under `folder`, each named by its path, as a folder import takes them.
+fn markdown_files(folder: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).expect("the fixture folder reads") {
+        let path = entry.expect("a folder entry reads").path();
+        if path.is_dir() {
+            files.extend(markdown_files(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            let bytes = std::fs::read(&path).expect("a fixture file reads");
+            files.push((path.display().to_string(), bytes));
+        }
+    }
+    files
+}
+
+#[test]
+fn a_folder_with_a_file_per_level_or_per_competency_imports_as_one_ladder() {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/ladders");
+    // One file per grade, titled in front matter, with a README beside them; G10 comes
+    // after G2, as people number them.
+    let grades = folder.join("22-gullwing-grades");
+    let imported = import_folder(
+        "22-gullwing-grades",
+        &markdown_files(&grades),
+        Options::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let ladder = &imported.ladder;
+    assert_eq!(ladder.id.as_str(), "22-gullwing-grades");
+    let titles: Vec<&str> = ladder.levels.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "G1 - Engineer Level 1",
+            "G2 - Engineer Level 2",
+            "G10 - Distinguished Engineer"
+        ]
+    );
+    let names: Vec<&str> = ladder
+        .competencies
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Technical Skills", "Team Skills"]);
+    assert_eq!(
+        counts(ladder).3,
+        6,
+        "one statement per grade and competency"
+    );
+    assert!(
+        warnings(&imported).contains("README.md: introduces the folder"),
+        "{}",
+        warnings(&imported)
+    );
+    // One file per competency, in subfolders, with levels as headings inside each: read
+    // level by level, "Level 2 *JUNIOR*" and "Level 2" being one level.
+    let skills = folder.join("23-fenwick-skills");
+    let imported = import_folder(
+        "23-fenwick-skills",
+        &markdown_files(&skills),
+        Options::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let ladder = &imported.ladder;
+    let levels: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(levels, ["1", "2", "3"]);
+    let ids: Vec<&str> = ladder.competencies.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["communication", "debugging-diagnosis", "testing"]);
+    let testing = ladder
+        .competencies
+        .iter()
+        .find(|c| c.id.as_str() == "testing")
+        .unwrap();
+    assert_eq!(
+        testing.expected_from.as_ref().map(LevelId::as_str),
+        Some("2")
+    );
+    // Strict refuses over a warning, and places it in its own file and line.
+    let strict = Options {
+        format: None,
+        strict: true,
+    };
+    let err = import_folder("23-fenwick-skills", &markdown_files(&skills), strict).unwrap_err();
+    let first = &err.problems[0];
+    assert!(
+        first
+            .file
+            .as_deref()
+            .is_some_and(|f| f.ends_with("communication.md")),
+        "{err:?}"
+    );
+    assert_eq!(first.at.map(|a| a.line), Some(1), "{err:?}");
 }

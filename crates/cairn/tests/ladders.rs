@@ -428,3 +428,62 @@ fn a_new_ladder_reads_the_record_through_a_map_the_engineer_can_edit() {
         now["competencies"]
     );
 }
+
+#[test]
+fn a_folder_of_markdown_pages_imports_as_one_ladder_and_problems_name_their_file() {
+    let env = Env::new();
+    env.init();
+    let grades = env.path("grades");
+    std::fs::create_dir_all(&grades).unwrap();
+    for (file, title, craft) in [
+        ("L1.md", "L1 Engineer", "Fixes small bugs with help."),
+        ("L2.md", "L2 Engineer", "Builds features alone."),
+        ("L10.md", "L10 Fellow", "Sets the direction of the company."),
+    ] {
+        std::fs::write(
+            grades.join(file),
+            format!(
+                "---\ntitle: {title}\n---\n\n## Craft\n\n{craft}\n\n## Care\n\nHelps others.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let dir = grades.display().to_string();
+    let checked = env.json(&["ladder", "check", &dir, "--json"]);
+    assert_eq!(checked[0]["ok"], true, "{checked}");
+    let imported = env.json(&["ladder", "import", &dir, "--json"]);
+    assert_eq!(imported["id"], "grades", "{imported}");
+    let shown = env.json(&["ladder", "show", "grades", "--json"]);
+    let titles: Vec<&str> = shown["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["L1 Engineer", "L2 Engineer", "L10 Fellow"],
+        "{shown}"
+    );
+    // A problem is placed in the page and line it comes from: the competency's first
+    // heading, in L1.md, says L2 has nothing for it.
+    std::fs::write(
+        grades.join("L2.md"),
+        "---\ntitle: L2 Engineer\n---\n\n## Craft\n\n\n",
+    )
+    .unwrap();
+    let refused = env
+        .run(&["ladder", "check", &dir, "--strict"])
+        .bad_input("2 problems in 1 of 1 ladder file");
+    assert!(
+        refused
+            .stdout
+            .contains("L1.md:5:1: Craft: 'craft' has no content for level l2-engineer"),
+        "{}",
+        refused.stdout
+    );
+    let empty = env.path("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    env.run(&["ladder", "import", &empty.display().to_string()])
+        .bad_input("holds no Markdown files");
+}

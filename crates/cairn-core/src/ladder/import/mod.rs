@@ -16,6 +16,8 @@
 
 mod cairn;
 mod detect;
+mod folder;
+pub use folder::import_folder;
 mod foreign;
 pub use foreign::NOTHING_NEW;
 mod ft;
@@ -27,7 +29,9 @@ pub mod tree;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
+use regex::Regex;
 use serde::Serialize;
 
 use super::{Ladder, Level, Track};
@@ -151,6 +155,8 @@ pub struct Problem {
     pub at: Option<Pos>,
     /// The field path (in the source's own names) and what is wrong with it.
     pub invalid: Invalid,
+    /// The file it is in, when a ladder was read from several (a folder).
+    pub file: Option<String>,
 }
 
 impl Problem {
@@ -159,12 +165,24 @@ impl Problem {
         Self {
             at,
             invalid: Invalid::new(field, message),
+            file: None,
+        }
+    }
+
+    /// The same problem, placed in `file`.
+    fn in_file(self, file: &str) -> Self {
+        Self {
+            file: Some(file.to_owned()),
+            ..self
         }
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{file}: ")?;
+        }
         if let Some(at) = self.at {
             write!(f, "line {}, column {}: ", at.line, at.column)?;
         }
@@ -389,6 +407,15 @@ fn file_stem(name: &str) -> &str {
     let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
     file.rsplit_once('.').map_or(file, |(stem, _)| stem)
 }
+
+/// Words that name a level in any of the ways ladders title them, proficiency steps
+/// (beginner to expert) included.
+pub(super) static LEVELISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:level|lvl|stufe|niveau|nivel|grade|band|tier|rung|[lpemd]\d+|ic ?\d+|se ?\d+|junior|mid|mid-level|intermediate|senior|staff|principal|distinguished|lead|associate|graduate|entry|apprentice|intern|engineer(?: [ivx]+)?|developer(?: [ivx]+)?|manager|director|fellow|beginner|novice|advanced|expert|proficient|practitioner|awareness|foundational|emerging|\d+)\b",
+    )
+    .unwrap_or_else(|e| panic!("level pattern: {e}"))
+});
 
 /// A slug or file stem as words with a capital: "career-ladder" → "Career ladder".
 fn humanise(slug: &str) -> String {

@@ -3,11 +3,11 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use cairn_core::ladder::import::{Format, LadderError, Options, import_with};
+use cairn_core::ladder::import::{Format, LadderError, Options};
 use serde::Serialize;
 
 use super::parse_format;
-use super::{problem_lines, read_file};
+use super::{problem_lines, read_ladder};
 use crate::cli::Globals;
 use crate::failure::bad_input;
 use crate::output;
@@ -28,7 +28,7 @@ use crate::output;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The ladder files
+    /// The ladder files (a folder of Markdown files is one ladder)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Read the files as this format: toml, yaml, ft, monzo, csv-long, csv-wide or markdown
@@ -66,12 +66,11 @@ pub fn run(args: &Args, globals: &Globals) -> anyhow::Result<()> {
     let mut lines = Vec::new();
     for path in &args.files {
         let file = path.display().to_string();
-        let bytes = read_file(path)?;
         let options = Options {
             format,
             strict: args.strict,
         };
-        match import_with(&file, &bytes, options) {
+        match read_ladder(path, options)? {
             Ok(imported) => {
                 let summary = format!(
                     "{file}: ok, read as {}: {}",

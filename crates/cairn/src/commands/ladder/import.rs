@@ -7,11 +7,11 @@ use cairn_core::Invalid;
 use cairn_core::dates::now;
 use cairn_core::id::{LadderId, LevelId};
 use cairn_core::ladder::Size;
-use cairn_core::ladder::import::{Format, LadderError, Options, import_with};
+use cairn_core::ladder::import::{Format, LadderError, Options};
 use serde::Serialize;
 
 use super::parse_format;
-use super::{problem_lines, read_file};
+use super::{problem_lines, read_ladder};
 use crate::cli::Globals;
 use crate::failure::{BadInput, bad_input};
 use crate::output;
@@ -32,10 +32,11 @@ use crate::profile::Profile;
 ///   cairn ladder import ft-engineering.yml
 ///   cairn ladder import levels.csv --format csv-wide --id platform --name "Platform ladder"
 ///   cairn ladder import ft-engineering.yml --use --level senior-1
+///   cairn ladder import grades/        (a folder with one Markdown file per level)
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The ladder file
+    /// The ladder file, or a folder of Markdown files (one per level or per competency)
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// Read it as this format: toml, yaml, ft, monzo, csv-long, csv-wide or markdown
@@ -76,12 +77,11 @@ struct Outcome {
 pub async fn run(args: Args, globals: &Globals) -> anyhow::Result<()> {
     let file = args.file.display().to_string();
     let format = parse_format(args.format.as_deref())?;
-    let bytes = read_file(&args.file)?;
     let options = Options {
         format,
         strict: args.strict,
     };
-    let mut imported = match import_with(&file, &bytes, options) {
+    let mut imported = match read_ladder(&args.file, options)? {
         Ok(imported) => imported,
         Err(error) => {
             let lines = problem_lines(&file, &error);

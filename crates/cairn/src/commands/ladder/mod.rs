@@ -12,9 +12,12 @@ mod switch;
 pub(crate) use show::find;
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use cairn_core::ladder::Expectation;
-use cairn_core::ladder::import::{Format, LadderError};
+use cairn_core::ladder::import::{
+    Format, Imported, LadderError, Options, import_folder, import_with,
+};
 use clap::Subcommand;
 
 use crate::cli::Globals;
@@ -78,6 +81,7 @@ fn problem_lines(file: &str, error: &LadderError) -> Vec<String> {
         .problems
         .iter()
         .map(|p| {
+            let file = p.file.as_deref().unwrap_or(file);
             let place =
                 p.at.map(|at| format!("{file}:{}:{}", at.line, at.column))
                     .unwrap_or_else(|| file.to_owned());
@@ -100,4 +104,40 @@ fn read_file(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         crate::failure::BadInput(format!("{}: cannot read the file: {e}", path.display())).into()
     })
+}
+
+/// Reads a ladder from a file, or from a folder of Markdown files (one per level or per
+/// competency, in subfolders too).
+fn read_ladder(path: &Path, options: Options) -> anyhow::Result<Result<Imported, LadderError>> {
+    let name = path.display().to_string();
+    if !path.is_dir() {
+        return Ok(import_with(&name, &read_file(path)?, options));
+    }
+    let mut files = Vec::new();
+    let mut folders = vec![path.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|e| {
+            crate::failure::BadInput(format!("{}: cannot read the folder: {e}", folder.display()))
+        })?;
+        for entry in entries {
+            let entry = entry?.path();
+            let markdown = entry
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown"));
+            if entry.is_dir() {
+                folders.push(entry);
+            } else if markdown {
+                files.push((entry.display().to_string(), read_file(&entry)?));
+            }
+        }
+    }
+    if files.is_empty() {
+        return Err(crate::failure::BadInput(format!(
+            "{name}: the folder holds no Markdown files (.md) to read as a ladder"
+        ))
+        .into());
+    }
+    let name = name.trim_end_matches(['/', '\\']);
+    Ok(import_folder(name, &files, options))
 }

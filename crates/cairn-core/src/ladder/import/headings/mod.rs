@@ -14,7 +14,7 @@ mod table;
 use super::foreign::not_kept;
 use super::monzo::{front_matter, numbered, plain_title};
 use super::tree::{self, Node, Pos, Reader, Value, is_null};
-use super::{LadderError, Problem, Read, humanise, ladder_id, prose, sheet, slugify};
+use super::{LEVELISH, LadderError, Problem, Read, humanise, ladder_id, prose, sheet, slugify};
 use crate::id::LevelId;
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level};
 
@@ -31,8 +31,52 @@ struct Heading {
 /// What the body's headings are: the depth of the level headings and of the competency
 /// headings under them, or why they are not a framework.
 pub(super) fn shape(body: &str) -> Result<(usize, usize), String> {
-    let headings = outline::labelled_bullets(&headings(body, 0));
+    let (headings, _) = prose_only(outline::labelled_bullets(&headings(body, 0)));
     shape_of(&headings)
+}
+
+/// The competency every level's prose is read as when the levels name no competencies.
+const EXPECTATIONS: &str = "Expectations";
+
+/// Levels written as prose alone ("# Engineer II" and its paragraphs, no competency under
+/// any level): each level's prose becomes one competency, [`EXPECTATIONS`]. True when that
+/// was done.
+fn prose_only(mut headings: Vec<Heading>) -> (Vec<Heading>, bool) {
+    if shape_of(&headings).is_ok() {
+        return (headings, false);
+    }
+    let mut depths: Vec<usize> = headings.iter().map(|h| h.depth).collect();
+    depths.sort_unstable();
+    depths.dedup();
+    let levels_at = depths.into_iter().find(|&d| {
+        let at: Vec<&Heading> = headings.iter().filter(|h| h.depth == d).collect();
+        let levelish = at.iter().filter(|h| LEVELISH.is_match(&h.text)).count();
+        let written = at
+            .iter()
+            .filter(|h| !prose(&h.body.join("\n")).is_empty())
+            .count();
+        levelish >= 2 && levelish * 2 >= at.len() && written >= 2
+    });
+    let Some(depth) = levels_at.filter(|d| *d < 6) else {
+        return (headings, false);
+    };
+    let mut out = Vec::with_capacity(headings.len() * 2);
+    for mut heading in headings.drain(..) {
+        if heading.depth == depth && LEVELISH.is_match(&heading.text) {
+            let body = std::mem::take(&mut heading.body);
+            let at = heading.at;
+            out.push(heading);
+            out.push(Heading {
+                depth: depth + 1,
+                text: EXPECTATIONS.to_owned(),
+                at,
+                body,
+            });
+        } else {
+            out.push(heading);
+        }
+    }
+    (out, true)
 }
 
 /// The CSV a framework written as one Markdown table reads as, when it is one.
@@ -46,6 +90,9 @@ fn shape_of(headings: &[Heading]) -> Result<(usize, usize), String> {
     let Some(top) = headings.iter().map(|h| h.depth).min() else {
         return Err("there are no Markdown headings".to_owned());
     };
+    if let Some(pair) = recurring(headings) {
+        return Ok(pair);
+    }
     let at_top = headings.iter().filter(|h| h.depth == top).count();
     // One heading above everything else is the document's title, not a level.
     let level_depth = if at_top == 1 && headings.len() > 1 {
@@ -70,6 +117,60 @@ fn shape_of(headings: &[Heading]) -> Result<(usize, usize), String> {
             )
         })?;
     Ok((level_depth, competency_depth))
+}
+
+/// The depths of the outline's two tiers when they can be told by recurrence: the depth
+/// whose sub-headings recur by name under several of its headings (a competency under each
+/// level, or a level under each competency), the shallowest when several do.
+fn recurring(headings: &[Heading]) -> Option<(usize, usize)> {
+    let mut depths: Vec<usize> = headings.iter().map(|h| h.depth).collect();
+    depths.sort_unstable();
+    depths.dedup();
+    let mut best: Option<((bool, usize), (usize, usize))> = None;
+    for (i, &parent) in depths.iter().enumerate() {
+        let Some(&child) = depths.get(i + 1) else {
+            continue;
+        };
+        let mut under: Vec<Vec<String>> = Vec::new();
+        let mut open = false;
+        for h in headings {
+            if h.depth < parent {
+                open = false;
+            } else if h.depth == parent {
+                under.push(Vec::new());
+                open = true;
+            } else if h.depth == child
+                && open
+                && let Some(names) = under.last_mut()
+            {
+                names.push(h.text.trim().to_lowercase());
+            }
+        }
+        let mut names: Vec<&String> = under.iter().flatten().collect();
+        names.sort();
+        names.dedup();
+        let recur = names
+            .iter()
+            .filter(|n| under.iter().filter(|u| u.contains(n)).count() >= 2)
+            .count();
+        // A pair with a tier of level names outranks one without: a level's sections
+        // recur under each level too ("Impact", then "Feature Ownership" under it).
+        let score = (
+            tier_of_levels(headings, parent) || tier_of_levels(headings, child),
+            recur,
+        );
+        if recur >= 2 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, (parent, child)));
+        }
+    }
+    best.map(|(_, pair)| pair)
+}
+
+/// True when most headings of `depth` name a level.
+fn tier_of_levels(headings: &[Heading], depth: usize) -> bool {
+    let at: Vec<&Heading> = headings.iter().filter(|h| h.depth == depth).collect();
+    let levelish = at.iter().filter(|h| LEVELISH.is_match(&h.text)).count();
+    levelish * 2 > at.len()
 }
 
 /// The ATX headings of `body` (outside fenced code), each with the lines under it; line
@@ -123,7 +224,17 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
         declared,
         description,
     } = front;
-    let headings = outline::labelled_bullets(&headings(body, offset));
+    let (headings, prose_levels) = prose_only(outline::labelled_bullets(&headings(body, offset)));
+    if prose_levels {
+        warnings.push(Problem::new(
+            headings.first().map(|h| h.at),
+            "",
+            format!(
+                "the levels name no competencies: each level's prose is read as one \
+                 competency, '{EXPECTATIONS}'"
+            ),
+        ));
+    }
     let (level_depth, competency_depth) = match shape_of(&headings) {
         Ok(depths) => depths,
         Err(why) => {
@@ -165,8 +276,39 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
     let mut competencies: Vec<Competency> = Vec::new();
     let mut current: Option<usize> = None;
     let mut open: Option<(usize, usize)> = None;
-    for heading in &headings {
-        if heading.depth == level_depth {
+    // Sections beside the levels that are none ("About this framework", or a competency's
+    // own introduction): no competency under them and no level in their name.
+    // When half the level headings name a level, one that does not is an aside even with
+    // competencies under it ("What is expected of everyone": their descriptions).
+    let at_level: Vec<&Heading> = headings.iter().filter(|h| h.depth == level_depth).collect();
+    let mostly_levels = at_level
+        .iter()
+        .filter(|h| LEVELISH.is_match(&h.text))
+        .count()
+        * 2
+        >= at_level.len();
+    let mut asides: Vec<&Heading> = Vec::new();
+    for (i, heading) in headings.iter().enumerate() {
+        if heading.depth < level_depth {
+            current = None;
+            open = None;
+        } else if heading.depth == level_depth {
+            let has_competencies = headings[i + 1..]
+                .iter()
+                .take_while(|h| h.depth > level_depth)
+                .any(|h| h.depth == competency_depth);
+            if (!has_competencies || mostly_levels) && !LEVELISH.is_match(&heading.text) {
+                asides.push(heading);
+                asides.extend(
+                    headings[i + 1..]
+                        .iter()
+                        .take_while(|h| h.depth > level_depth)
+                        .filter(|h| h.depth == competency_depth),
+                );
+                current = None;
+                open = None;
+                continue;
+            }
             let Some(level) = level_of(&heading.text, levels.len()) else {
                 continue;
             };
@@ -239,6 +381,21 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
             let mut lines = vec![heading.text.clone()];
             lines.extend(heading.body.iter().cloned());
             add(&mut competencies[c], &levels[l].id, &lines);
+        }
+    }
+    for aside in asides {
+        let text = prose(&aside.body.join("\n"));
+        match competencies
+            .iter_mut()
+            .find(|c| c.id.as_str() == slugify(&plain_title(&aside.text)))
+        {
+            Some(c) if c.description.is_empty() => c.description = text,
+            _ => warnings.push(Problem::new(
+                Some(aside.at),
+                &aside.text,
+                "outside the levels (no level in its heading, or in the heading above): its \
+                 prose is not kept",
+            )),
         }
     }
     extend_to_declared(&mut levels, declared, &mut warnings);
@@ -343,10 +500,14 @@ fn settings(r: &mut Reader, root: &Node, warnings: &mut Vec<Problem>) -> Front {
 /// A level heading as a level: `Level 3` is level `3`; any other title is its own slug.
 fn level_of(text: &str, index: usize) -> Option<Level> {
     let title = plain_title(text);
+    // "Level 2", and "Level 2 (Junior)" as the same level 2.
     let number = title
         .strip_prefix("Level ")
         .or_else(|| title.strip_prefix("level "))
-        .and_then(|n| n.trim().parse::<u8>().ok());
+        .and_then(|n| {
+            let digits: String = n.trim().chars().take_while(char::is_ascii_digit).collect();
+            digits.parse::<u8>().ok()
+        });
     if let Some(n) = number {
         return numbered(n);
     }

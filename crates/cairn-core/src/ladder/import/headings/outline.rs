@@ -8,30 +8,86 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Heading;
+use crate::ladder::import::LEVELISH;
 use crate::ladder::import::tree::Pos;
 
-/// A bullet that opens with a bold label: the label, and the rest of the line.
+/// A line that opens with a bold label, as a bullet or a paragraph ("- **Communication:**
+/// explains ...", "**Technical Knowledge:** They ...", or "**Technical**" alone): the label,
+/// and the rest of the line.
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[-*+]\s+\*\*([^*]+?)\s*:?\s*\*\*\s*[:\u{2014}\u{2013}-]?\s*(.*)$")
-        .unwrap_or_else(|e| panic!("labelled bullet pattern: {e}"))
+    Regex::new(r"^\s*(?:[-*+]\s+)?\*\*([^*]+?)\s*:?\s*\*\*\s*[:\u{2014}\u{2013}-]?\s*(.*)$")
+        .unwrap_or_else(|e| panic!("labelled line pattern: {e}"))
 });
 
-/// Words that name a level in any of the ways ladders title them.
-static LEVELISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:level|lvl|stufe|niveau|nivel|grade|band|tier|rung|[lpem]\d+|ic ?\d+|se ?\d+|junior|mid|mid-level|intermediate|senior|staff|principal|distinguished|lead|associate|graduate|entry|apprentice|intern|engineer(?: [ivx]+)?|developer(?: [ivx]+)?|manager|director|fellow|\d+)\b",
-    )
-    .unwrap_or_else(|e| panic!("level pattern: {e}"))
+/// A plain bullet that opens with a short label and a colon ("- Impact: delivers ...").
+static PLAIN_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[-*+]\s+([\p{L}][\p{L}\p{N} &/'-]{1,40}?)\s*:(?:\s+(\S.*))?\s*$")
+        .unwrap_or_else(|e| panic!("plain label pattern: {e}"))
 });
 
-/// Headings with bold-labelled bullets and no sub-headings of their own get one sub-heading
-/// per label, the rest of the bullet (and lines indented under it) as its prose.
+/// A bullet that is only a level's name, its content indented under it ("- Beginner").
+static LEVEL_BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-*+]\s+([^:*]{1,40}?)\s*()$")
+        .unwrap_or_else(|e| panic!("level bullet pattern: {e}"))
+});
+
+/// A line's label and the rest of the line, when it opens with a label of this kind.
+fn label<'a>(re: &Regex, line: &'a str) -> Option<(&'a str, &'a str)> {
+    let cap = re.captures(line)?;
+    let name = cap.get(1)?.as_str().trim_end_matches(':').trim();
+    let rest = cap.get(2).map_or("", |m| m.as_str());
+    (!std::ptr::eq(re, &*LEVEL_BULLET) || LEVELISH.is_match(name)).then_some((name, rest))
+}
+
+/// The labels a heading's lines open with, of one kind, in order.
+fn labels<'a>(heading: &'a Heading, re: &Regex) -> Vec<&'a str> {
+    heading
+        .body
+        .iter()
+        .filter_map(|l| label(re, l).map(|(name, _)| name))
+        .collect()
+}
+
+/// Headings whose lines open with labels get one sub-heading per label, the rest of the
+/// line (and what follows it up to the next label) as its prose. Bold labels count when a
+/// heading has two; plain "Label: text" bullets only when the same labels recur under
+/// another heading, as a competency's name recurs level after level; bullets that only
+/// name a level ("- Beginner", its content indented under it) when there are two.
 pub(super) fn labelled_bullets(headings: &[Heading]) -> Vec<Heading> {
+    let plain: Vec<Vec<String>> = headings
+        .iter()
+        .map(|h| {
+            labels(h, &PLAIN_LABELLED)
+                .into_iter()
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .collect();
+    let recurs = |i: usize| {
+        plain[i]
+            .iter()
+            .filter(|label| {
+                plain
+                    .iter()
+                    .enumerate()
+                    .any(|(j, other)| j != i && other.contains(label))
+            })
+            .count()
+            >= 2
+    };
     let mut out = Vec::with_capacity(headings.len());
     for (i, heading) in headings.iter().enumerate() {
-        let has_children = headings.get(i + 1).is_some_and(|n| n.depth > heading.depth);
-        let labels = heading.body.iter().filter(|l| LABELLED.is_match(l)).count();
-        if has_children || labels < 2 || heading.depth >= 6 {
+        let re: &Regex = if labels(heading, &LABELLED).len() >= 2 {
+            &LABELLED
+        } else if recurs(i) {
+            &PLAIN_LABELLED
+        } else if labels(heading, &LEVEL_BULLET).len() >= 2 {
+            &LEVEL_BULLET
+        } else {
+            out.push(heading.clone());
+            continue;
+        };
+        if heading.depth >= 6 {
             out.push(heading.clone());
             continue;
         }
@@ -40,23 +96,42 @@ pub(super) fn labelled_bullets(headings: &[Heading]) -> Vec<Heading> {
             ..heading.clone()
         };
         let mut subs: Vec<Heading> = Vec::new();
+        // A label alone on its line owns every line up to the next label; a label with
+        // text owns its paragraph and the lines indented under it.
+        let mut owns_all = false;
+        let mut in_paragraph = false;
         for (k, line) in heading.body.iter().enumerate() {
-            if let Some(cap) = LABELLED.captures(line) {
+            if let Some((name, rest)) = label(re, line) {
+                owns_all = rest.trim().is_empty();
+                in_paragraph = !owns_all;
                 subs.push(Heading {
                     depth: heading.depth + 1,
-                    text: cap[1].trim_end_matches(':').trim().to_owned(),
+                    text: name.to_owned(),
                     at: Pos {
                         line: heading.at.line + k + 1,
                         column: 1,
                     },
-                    body: vec![cap[2].to_owned()],
+                    body: vec![rest.to_owned()],
                 });
-            } else if let Some(last) = subs.last_mut()
-                && line.starts_with([' ', '\t'])
-            {
-                last.body.push(line.trim().to_owned());
-            } else if subs.is_empty() {
-                head.body.push(line.clone());
+                continue;
+            }
+            let blank = line.trim().is_empty();
+            match subs.last_mut() {
+                Some(last) if owns_all || line.starts_with([' ', '\t']) && !blank => {
+                    last.body.push(line.clone());
+                }
+                Some(last)
+                    if in_paragraph
+                        && !blank
+                        && !line.trim_start().starts_with(['-', '*', '+']) =>
+                {
+                    last.body.push(line.trim().to_owned());
+                }
+                None => head.body.push(line.clone()),
+                Some(_) => {}
+            }
+            if blank {
+                in_paragraph = false;
             }
         }
         out.push(head);

@@ -51,6 +51,13 @@ fn cells(line: &str) -> Vec<String> {
                 .replace("<br>", "\n")
                 .replace("**", "")
         })
+        // A cell wholly in italics ("*Mastery*") is a name, emphasised.
+        .map(|c| {
+            c.strip_prefix(['*', '_'])
+                .and_then(|r| r.strip_suffix(['*', '_']))
+                .filter(|r| !r.is_empty())
+                .map_or_else(|| c.clone(), str::to_owned)
+        })
         .collect()
 }
 

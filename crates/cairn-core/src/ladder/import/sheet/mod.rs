@@ -50,6 +50,15 @@ const COMPETENCY: &[&str] = &[
     "topic",
     "dimension",
     "pillar",
+    "category",
+    "competencies",
+    "skills",
+    "areas",
+    "criteria",
+    "criterion",
+    "attribute",
+    "capability",
+    "dimensions",
 ];
 const LEVEL: &[&str] = &["level", "level id", "grade", "band", "rung"];
 const STATEMENT: &[&str] = &[

@@ -6,8 +6,8 @@
 use csv::StringRecord;
 
 use super::{COMPETENCY, LEVEL, LEVEL_TITLE, STATEMENT, Shape, column, normal};
-use crate::ladder::import::Problem;
 use crate::ladder::import::tree::Pos;
+use crate::ladder::import::{LEVELISH, Problem};
 
 /// How many rows from the top a header row may sit.
 const HEADER_WITHIN: usize = 6;
@@ -30,12 +30,19 @@ fn shape_of(record: &StringRecord) -> Option<Shape> {
     }
     let has = |names: &[&str]| column(&header, names).is_some();
     let named = header.iter().skip(1).filter(|h| !h.is_empty()).count();
+    // Levels across are told by their names too ("Junior Programmer (L1)", "Senior").
+    let levels_across = record
+        .iter()
+        .skip(1)
+        .filter(|h| LEVELISH.is_match(h))
+        .count();
     if has(COMPETENCY) && has(LEVEL) && has(STATEMENT) {
         Some(Shape::Long)
     } else if named >= 2
         && (header[0].is_empty()
             || COMPETENCY.contains(&header[0].as_str())
-            || LEVEL.contains(&header[0].as_str()))
+            || LEVEL.contains(&header[0].as_str())
+            || levels_across >= 2 && levels_across * 2 >= named)
     {
         Some(Shape::Wide)
     } else {

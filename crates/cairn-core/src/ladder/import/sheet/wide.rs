@@ -84,15 +84,26 @@ impl Sheet {
             else {
                 continue;
             };
-            if self.read.ladder.competencies.iter().any(|c| c.id == cid) {
-                self.fail(
-                    line,
-                    1,
+            // The same name on a second row is another item under another group of rows
+            // ("Mastery" under Skill and again under Operations): kept, numbered.
+            let taken =
+                |id: &CompetencyId| self.read.ladder.competencies.iter().any(|c| &c.id == id);
+            let cid = if taken(&cid) {
+                let Some(next) = (2..)
+                    .map_while(|n| format!("{cid}-{n}").parse::<CompetencyId>().ok())
+                    .find(|id| !taken(id))
+                else {
+                    continue;
+                };
+                self.read.warnings.push(Problem::new(
+                    Some(Pos { line, column: 1 }),
                     &format!("row {line}"),
-                    format!("competency '{cid}' has two rows"),
-                );
-                continue;
-            }
+                    format!("competency '{cid}' has a second row: read as '{next}'"),
+                ));
+                next
+            } else {
+                cid
+            };
             let c = self.competency_index(cid, name, (line, 1), format!("row {line}"));
             if let Some(col) = description_col {
                 self.read.ladder.competencies[c].description = prose(cell(col));
