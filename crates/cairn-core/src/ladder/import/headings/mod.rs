@@ -81,7 +81,7 @@ fn prose_only(mut headings: Vec<Heading>) -> (Vec<Heading>, bool) {
 
 /// The CSV a framework written as one Markdown table reads as, when it is one.
 pub(super) fn table_sheet(text: &str) -> Option<(String, sheet::Shape)> {
-    let csv = table::as_csv(text)?;
+    let csv = table::as_csv(text).or_else(|| table::html_as_csv(text))?;
     let shape = sheet::detect(&csv)?;
     Some((csv, shape))
 }

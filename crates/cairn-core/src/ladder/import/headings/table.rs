@@ -1,6 +1,11 @@
 //! A framework written as one Markdown table (a competency per row, a level per column, or
-//! the other way round), read as the spreadsheet it is: the table becomes CSV text for the
-//! sheet reader, on the same lines as in the file, so problems keep their places.
+//! the other way round), as a pipe table or an HTML `<table>`, read as the spreadsheet it
+//! is: the table becomes CSV text for the sheet reader, each row on its line in the file,
+//! so problems keep their places.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// The first pipe table in `text` as CSV, when it has a header and at least one row.
 pub(super) fn as_csv(text: &str) -> Option<String> {
@@ -23,6 +28,76 @@ pub(super) fn as_csv(text: &str) -> Option<String> {
         csv.push('\n');
     }
     Some(csv)
+}
+
+static ROW: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?is)<tr\b[^>]*>(.*?)(?:</tr>|<tr\b|</table>)"));
+static CELL: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?is)<t[hd]\b([^>]*)>(.*?)(?:</t[hd]>|<t[hd]\b|$)"));
+static COLSPAN: LazyLock<Regex> = LazyLock::new(|| pattern(r#"(?i)colspan\s*=\s*"?(\d+)"#));
+static ITEM: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)<li\b[^>]*>"));
+static BREAK: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)<br\s*/?>|</p>|</li>"));
+static TAG: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?s)<[^>]*>"));
+
+fn pattern(text: &str) -> Regex {
+    Regex::new(text).unwrap_or_else(|e| panic!("table pattern {text}: {e}"))
+}
+
+/// The first HTML table in `text` as CSV, when it has a header and at least one row: list
+/// items become bullet lines, a cell spanning columns fills each of them.
+pub(super) fn html_as_csv(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let start = lower.find("<table")?;
+    let end = lower[start..]
+        .find("</table>")
+        .map_or(text.len(), |e| start + e);
+    let mut csv = String::new();
+    let mut rows = 0;
+    for row in ROW.captures_iter(&text[start..end]) {
+        let (Some(whole), Some(inner)) = (row.get(0), row.get(1)) else {
+            continue;
+        };
+        let line = text[..start + whole.start()].matches('\n').count();
+        let mut cells = Vec::new();
+        for cell in CELL.captures_iter(inner.as_str()) {
+            let span = COLSPAN
+                .captures(&cell[1])
+                .and_then(|c| c[1].parse::<usize>().ok())
+                .unwrap_or(1)
+                .clamp(1, 50);
+            let content = plain(&cell[2]);
+            cells.extend(std::iter::repeat_n(content, span));
+        }
+        if cells.is_empty() {
+            continue;
+        }
+        let written = csv.matches('\n').count();
+        csv.push_str(&"\n".repeat(line.saturating_sub(written)));
+        let quoted: Vec<String> = cells.iter().map(|c| quoted(c)).collect();
+        csv.push_str(&quoted.join(","));
+        csv.push('\n');
+        rows += 1;
+    }
+    (rows >= 2).then_some(csv)
+}
+
+/// An HTML cell's text: list items as bullet lines, breaks as line breaks, no tags.
+fn plain(html: &str) -> String {
+    let text = ITEM.replace_all(html, "\n- ");
+    let text = BREAK.replace_all(&text, "\n");
+    let text = TAG.replace_all(&text, " ");
+    let text = text
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty() && l != "-")
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn is_row(line: &str) -> bool {
@@ -80,5 +155,16 @@ mod tests {
         assert_eq!(lines[5], "Tests it.\",\"\"");
         assert!(as_csv("| just | one row |\n").is_none());
         assert!(as_csv("no table here\n").is_none());
+    }
+
+    #[test]
+    fn an_html_table_becomes_csv_with_list_items_as_bullets() {
+        let text = "<style>td { color: red }</style>\n<table>\n<tr><th>Level</th><th colspan=\"2\">Craft &amp; care</th></tr>\n<tr>\n<td>1</td>\n<td><ul><li>Writes code</li><li>Tests it</li></ul></td><td></td>\n</tr>\n</table>\n";
+        let csv = html_as_csv(text).unwrap();
+        let lines: Vec<&str> = csv.split('\n').collect();
+        assert_eq!(lines[2], "\"Level\",\"Craft & care\",\"Craft & care\"");
+        assert_eq!(lines[3], "\"1\",\"- Writes code");
+        assert_eq!(lines[4], "- Tests it\",\"\"");
+        assert!(html_as_csv("<table><tr><td>one row</td></tr></table>").is_none());
     }
 }

@@ -41,7 +41,7 @@ fn shape_of(record: &StringRecord) -> Option<Shape> {
     } else if named >= 2
         && (header[0].is_empty()
             || COMPETENCY.contains(&header[0].as_str())
-            || LEVEL.contains(&header[0].as_str())
+            || names_levels(&header[0])
             || levels_across >= 2 && levels_across * 2 >= named)
     {
         Some(Shape::Wide)
@@ -56,6 +56,12 @@ pub(super) fn header_row(rows: &[(usize, StringRecord)]) -> Option<(usize, Shape
         .take(HEADER_WITHIN)
         .enumerate()
         .find_map(|(i, (_, r))| shape_of(r).map(|s| (i, s)))
+}
+
+/// True when a first header cell (normalised) heads a column of levels: "level", "grade",
+/// "level skill" (written "Level/Skill").
+fn names_levels(cell: &str) -> bool {
+    LEVEL.contains(&cell) || cell.split_whitespace().any(|word| LEVEL.contains(&word))
 }
 
 fn warn(warnings: &mut Vec<Problem>, line: usize, field: &str, message: String) {
@@ -99,7 +105,7 @@ pub(super) fn table(mut rows: Vec<(usize, StringRecord)>, shape: Shape) -> Table
     if shape == Shape::Wide
         && rows
             .first()
-            .is_some_and(|(_, h)| LEVEL.contains(&normal(h.get(0).unwrap_or("")).as_str()))
+            .is_some_and(|(_, h)| names_levels(&normal(h.get(0).unwrap_or(""))))
     {
         level_titles = levels_as_rows(&mut rows, &mut warnings);
     }
