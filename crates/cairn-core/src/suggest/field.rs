@@ -54,7 +54,8 @@ pub(crate) static AREAS: &[Area] = &[
             reproducible reproducibility deterministic non-deterministic nondeterministic
             bit-for-bit fsync syscalls throughput
             firmware i2c spi uart brownout adc dac interrupt isr dma rtos watchdog shader shaders
-            stutter frame-time kalman imu covariance numerically numerical numerics fixed-point",
+            stutter frame-time kalman imu covariance numerically numerical numerics fixed-point \
+            summation kahan myers dst utc timezone open-addressing big-o worst-case amortised amortized rounding overflow underflow endianness",
     },
     Area {
         anchors: "system design architecture apis data models trade-offs design documents rfcs systems",
@@ -88,7 +89,8 @@ pub(crate) static AREAS: &[Area] = &[
             extensible pluggable plugin interface abstraction layer separation of concerns
             hl7 fhir ecs entity component system inheritance node graph ros2 pub/sub publishes
             subscribe subscribers tenant isolation row-level security schema-per-tenant multi-tenant
-            multi-currency double-entry wallets",
+            multi-currency double-entry wallets \
+            saga sagas compensating backend-for-frontend bff out-of-process handshake two-stage re-rank coalescing fan-out fan-in synchronous asynchronous decouple decoupling",
     },
     Area {
         anchors: "delivery scoping planning estimating shipping risk following through done projects",
@@ -115,7 +117,8 @@ pub(crate) static AREAS: &[Area] = &[
             candidate release notes release train app store review submission accessibility
             audit closed out backlog grooming refinement triage prioritised backlog
             cut list certification window release window launch window phased rollout slipped
-            re-plan replanned",
+            re-plan replanned \
+            freeze freezes code-freeze handoff hand-off cutover rc1 go/no-go unblocked",
     },
     Area {
         anchors: "operations production on-call incidents postmortems observability service-level objectives security reliability running",
@@ -147,7 +150,8 @@ pub(crate) static AREAS: &[Area] = &[
             gitops flux vault kms iam least privilege waf ddos pentest pen test audit log
             soc2 compliance patch tuesday dependabot snyk trivy sbom image scanning
             cve cves openssl eks gke aks k8s kubernetes upgrade heartbeat fleet auto-ticket trace ids
-            propagate propagation circuit breaker failed open cutover runbook dry-run dry-runs",
+            propagate propagation circuit breaker failed open cutover runbook dry-run dry-runs \
+            drain draining drained failover autoscale autoscaling right-size right-sized rightsizing spend restored mitigation mitigated reschedule rescheduled smoke overloaded scraper throttle throttling ilm",
     },
     Area {
         anchors: "collaboration working with others cross-team coordination communication partnership product design support",
@@ -175,7 +179,8 @@ pub(crate) static AREAS: &[Area] = &[
             feedback loop shared channel escalations from support
             mock server glossary localisation localization translation account managers
             heads-up advance notice figma storybook
-            firmware team finance team changelog integrator integrators",
+            firmware team finance team changelog integrator integrators \
+            co-wrote co-authored jointly joint liaison syncs buy-in integrators",
     },
     Area {
         anchors: "influence driving decisions beyond the team presenting direction leading cross-team initiatives speaking in public",
@@ -203,7 +208,8 @@ pub(crate) static AREAS: &[Area] = &[
             lobbied negotiated across teams changed the plan plan changed reversed the
             decision steered
             essay options paper stalemate semantic conventions sig spec trunk-based
-            pushed back test strategy deadlock",
+            pushed back test strategy deadlock \
+            mandates mandate mandated engineering-wide championed champion guidance policy policies",
     },
     Area {
         anchors: "mentoring growing others onboarding coaching teaching reviews interviewing",
@@ -228,7 +234,8 @@ pub(crate) static AREAS: &[Area] = &[
             first pr first on-call shadow shifts reverse shadow pair programming with junior
             learning path study plan kata katas brown bag tech talk for the team
             course courses time-to-first-pr time to first pr structured feedback
-            lunch-and-learn intern interns shadow rotation promo case",
+            lunch-and-learn intern interns shadow rotation promo case \
+            apprentices apprenticeship narrating debrief debriefs bug-hunting exercises exercise",
     },
     Area {
         anchors: "product impact customers users business outcomes value metrics",
@@ -258,7 +265,8 @@ pub(crate) static AREAS: &[Area] = &[
             cancelled cancellations cancelling win-back winback k-factor referral referrals
             rice 7-day retention 30-day retention
             day-7 day-30 revenue at risk time studies renewal 1-star reviews battery drain gpu spend
-            fake-door",
+            fake-door \
+            usability usability-test research residents patients creators dispatchers shoppers riders time-to-find interleaving ndcg ctr",
     },
 ];
 
