@@ -49,6 +49,9 @@ static JUDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:up|down) (?:by )?\d+(?:\.\d+)? ?(?:points|pts|pp|%|percent)\b",
         r"|\b(?:get|gets|got|getting|make it|makes it) through (?:that|this|their|his|her) (?:[a-z-]+ )?(?:review|panel|committee|loop)",
         r"|\b(?:if|when|once) (?:[a-z0-9'-]+ ){0,4}?(?:lands?|landed|gets? merged|(?:is|are) merged|makes? it (?:into|to) production|goes? live|go live|(?:gets?|is|are) adopted)\b",
+        r"|\b(?:if|when|once) (?:the |my |our )?(?:[a-z-]+ ){0,3}?(?:selects?|select|accepts?|accept|approves?|approve|picks?|pick|grants?|grant|votes?|vote|invites?|invite) (?:my|me|the|it|them|him|her)\b",
+        r"|\b(?:grants?|granting|gives?|giving) (?:me|him|her|them) (?:commit|merge|maintainer|write|admin) (?:access|rights|bit)\b",
+        r"|\b(?:win|done|success|passing|goal met|finish line)\s*=",
     ))
 });
 
@@ -202,6 +205,9 @@ mod tests {
             "Onboarding satisfaction up 12 points.",
             "If it gets through that design review untouched.",
             "Once three of the patches land upstream.",
+            "If the program committee select my talk, it is a success.",
+            "KR3: existing maintainers grant me commit access",
+            "win = 3 squads using it",
         ] {
             assert!(!judged(text).is_empty(), "{text}");
         }

@@ -181,7 +181,12 @@ pub fn check(text: &str) -> Clarity {
                 || between
                     .split_whitespace()
                     .any(|w| matches!(w, "more" | "less"))
+                // The role's first words may be the growth's own: "grow | as an engineer".
                 || GROW_AS.is_match(between)
+                || GROW_AS.is_match(&format!(
+                    "{between} {}",
+                    role.as_str().split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+                ))
                 // "be the kind of engineer people want", "become a leader": a type of
                 // person, not a place to arrive at.
                 || KIND_OF.is_match(between)
@@ -324,7 +329,7 @@ pub fn check(text: &str) -> Clarity {
     }
     for m in SCOPE.find_iter(&lower) {
         // "more senior-level work" asks for more of a kind, like "more responsibility".
-        if lower[..m.start()].ends_with("more ") {
+        if lower[..m.start()].ends_with("more ") || RECOGNISED_VAGUELY.is_match(m.as_str()) {
             continue;
         }
         // "own the redis upgrade" is a task to do, not an area to own.
@@ -366,11 +371,17 @@ pub fn check(text: &str) -> Clarity {
 
     for re in [&*MOVE_AS, &*BECOME_AGENT] {
         for cap in re.captures_iter(&lower) {
-            if let (Some(whole), Some(who)) = (cap.get(0), cap.get(1))
+            if let (Some(whole), Some(who)) = (cap.get(0), cap.get(1).or_else(|| cap.get(2)))
                 && (re.as_str() == MOVE_AS.as_str() || !GENERIC_AGENT.is_match(who.as_str()))
             {
                 found(&mut matched, whole.start(), whole.end(), whole.as_str());
             }
+        }
+    }
+    for acronym in acronyms(text) {
+        let certification = re(&CERTIFICATION.replace("{CERT}", &regex::escape(&acronym)));
+        for m in certification.find_iter(&lower) {
+            found(&mut matched, m.start(), m.end(), m.as_str().trim());
         }
     }
     for (start, end, words) in destinations_named_otherwise(&lower) {
@@ -532,6 +543,59 @@ fn judged(matched: Matched) -> Clarity {
 
 /// The length of the aim and linking words ("is becoming ", "to be a ") a role phrase starts
 /// with.
+/// The acronyms a statement writes in capitals that name no role ("CKA", "OSCP", "SA"),
+/// lowercased: what a certification is called.
+fn acronyms(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let capitals = (2..=6).contains(&word.len())
+            && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let lower = word.to_lowercase();
+        // The work's own acronyms name no certificate.
+        let work = matches!(
+            lower.as_str(),
+            "api"
+                | "apis"
+                | "pr"
+                | "prs"
+                | "mvp"
+                | "ui"
+                | "ux"
+                | "db"
+                | "sql"
+                | "ci"
+                | "cd"
+                | "qa"
+                | "okr"
+                | "okrs"
+                | "kpi"
+                | "slo"
+                | "sla"
+                | "rfc"
+                | "adr"
+                | "poc"
+                | "eta"
+                | "eod"
+                | "eoy"
+                | "ic"
+                | "kr"
+                | "kr1"
+                | "kr2"
+                | "kr3"
+                | "kr4"
+                | "ok"
+                | "fyi"
+        );
+        if capitals && !work && !ROLE_START.is_match(&lower) && !out.contains(&lower) {
+            out.push(lower);
+        }
+    }
+    out
+}
+
 /// Where the criterion that begins at `start` ends: at its sentence's end, or where a
 /// comma opens a new rep.
 fn criterion_end(lower: &str, start: usize) -> usize {
@@ -724,6 +788,41 @@ mod tests {
             let c = check(vague);
             assert!(!c.elements.destination, "{vague}: {:?}", c.matched);
         }
+    }
+
+    #[test]
+    fn certifications_roles_taken_on_and_holidays() {
+        // A certification aimed at is a destination; sitting its exam is a rep.
+        for aimed in [
+            "Goal: get my CKA before the March planning offsite.",
+            "pass AWS SA pro, grinding the practice sets",
+            "CKA by june, doing killer.sh sims 2x/wk",
+            "By Q3 Elena will take on the engineering manager role for the squad.",
+        ] {
+            let c = check(aimed);
+            assert!(c.elements.destination, "{aimed}: {:?}", c.matched);
+        }
+        let c = check("Move into the red team by March; I'll sit the OSCP exam in February.");
+        assert_eq!(
+            c.matched.destination,
+            vec!["move into the red team".to_owned()]
+        );
+        assert!(c.elements.action, "{:?}", c.matched);
+        assert!(!check("Ship the API by Q3.").elements.destination);
+        // Recognition of nothing in particular names no place to arrive at.
+        for vague in [
+            "My objective is to be recognized for my work.",
+            "KR3: Be recognised as a leader this cycle.",
+            "I would like to continue growing as an engineer.",
+        ] {
+            let c = check(vague);
+            assert!(!c.elements.destination, "{vague}: {:?}", c.matched);
+        }
+        assert!(
+            check("Pass the CKA exam before Tet holiday.")
+                .elements
+                .horizon
+        );
     }
 
     #[test]

@@ -72,7 +72,9 @@ pub(super) static FINITE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) static GROW_AS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:grow|growing|develop|developing|improve|improving|better|progress|progressing) as$")
+    re(
+        r"\b(?:grow|growing|grown|develop|developing|improve|improving|better|progress|progressing) as(?: an?)?$",
+    )
 });
 /// An aim at a kind of person one could be better as: "become a stronger public speaker",
 /// "be a better mentor", "be the database person".
@@ -205,7 +207,7 @@ pub(super) static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:the )?(?:end of |start of |beginning of |middle of |mid-?|late |early )";
     const WHICH: &str = r"(?:next|this|the coming|the upcoming|my next|our next|the next|her next|his next|their next)";
     re(&format!(
-        r"\b(?:(?:before|by|ahead of|in time for) (?:the|our|my|his|her|their|this|next) (?:[a-z0-9-]+ ){{0,3}}(?:offsite|off-site|reorg|re-org|launch|kickoff|kick-off|summit|conference|freeze|code freeze|deadline|merger|ipo|all-hands|planning|anniversary|review|promo)\b|\bin next (?:\d+|one|two|three|six|twelve|eighteen) (?:weeks?|months?|years?)\b|(?:by|before|until|till|ahead of|no later than|in time for) (?:next )?(?:monday|tuesday|wednesday|thursday|friday|christmas|xmas|easter|thanksgiving|new year|the new year|the holidays|the summer holidays|summer holidays|the summer break)\b|(?:in|during|over) the (?:{SEASON}|{MONTH})\b|(?:by|before|until|till|ahead of|no later than|in time for) (?:the )?(?:end of |start of |middle of |mid-?|late |early )?(?:{WHICH} |my |our )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|fy ?\d\d(?:\d\d)?|20\d\d|eo[yq]|year[- ]end)(?: 20\d\d|'?\d\d)?\b|(?:in|during|for|at|around|from|over|toward|towards) {EDGE}(?:{WHICH} )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|20\d\d)\b|(?:in|during|at|around|over|for|within) (?:the )?{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:in|during) (?:{MONTH}|{SEASON}|q[1-4]|h[12]|20\d\d|fy ?\d\d)\b|(?:within|in|over|for|inside|under) (?:the |a |about |roughly |around )?(?:next |coming |following |upcoming )?{COUNT} {UNIT}(?:'s? time)?\b|{COUNT} {UNIT} from now\b|{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:end|middle|start) of (?:the |this |next )?(?:{PERIOD}|q[1-4]|h[12]|fy|{MONTH})\b|(?:at|by|before|for|until) the next (?:[a-z-]+ ){{0,2}}(?:meetup|offsite|conference|hackathon|all-hands|summit|retreat|planning|kickoff)\b|(?:by|before|at|in|until|for|ahead of) (?:the |my |our )?{MONTH} (?:review|cycle|calibration|round|promo|promo cycle|review cycle)s?\b|\b(?:q[1-4]|h[12])(?: ?20\d\d|'?\d\d)?\b|\b20\d\d\b|\beo[yq]\b|\bfy ?\d\d\b|\bthis year\b|\bnext year\b|\b(?:a|one) year from now\b|(?:before|by the time|by|until) (?:i|she|he|they|we) (?:turn|reach|hit|am|'m|is|'s|are) \d\d\b|(?:before|by) (?:the age of|age) \d\d\b|(?:by|before|at|in|for|until) (?:the )?(?:next|this|the coming) (?:year|half|quarter|fiscal year|financial year)'s (?:[a-z-]+ )?(?:{PERIOD})\b|(?:by|before|at|in|until|for|ahead of) (?:the |my |our |her |his |their )?(?:next|upcoming|coming|first|mid-year|end-of-year|year-end|annual|spring|autumn|fall|summer|winter) (?:[a-z-]+ )?(?:review|cycle|calibration|committee|round)s?\b)"
+        r"\b(?:(?:before|by|ahead of|in time for) (?:the|our|my|his|her|their|this|next) (?:[a-z0-9-]+ ){{0,3}}(?:offsite|off-site|reorg|re-org|launch|kickoff|kick-off|summit|conference|freeze|code freeze|deadline|merger|ipo|all-hands|planning|anniversary|review|promo|leave|holiday|holidays|break|sabbatical)\b|(?:before|ahead of|in time for) (?:[a-z0-9-]+ ){{0,2}}(?:holiday|holidays|break|leave|vacation|sabbatical|festival)\b|\bin next (?:\d+|one|two|three|six|twelve|eighteen) (?:weeks?|months?|years?)\b|(?:by|before|until|till|ahead of|no later than|in time for) (?:next )?(?:monday|tuesday|wednesday|thursday|friday|christmas|xmas|easter|thanksgiving|new year|the new year|the holidays|the summer holidays|summer holidays|the summer break)\b|(?:in|during|over) the (?:{SEASON}|{MONTH})\b|(?:by|before|until|till|ahead of|no later than|in time for) (?:the )?(?:end of |start of |middle of |mid-?|late |early )?(?:{WHICH} |my |our )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|fy ?\d\d(?:\d\d)?|20\d\d|eo[yq]|year[- ]end)(?: 20\d\d|'?\d\d)?\b|(?:in|during|for|at|around|from|over|toward|towards) {EDGE}(?:{WHICH} )?(?:{MONTH}|{SEASON}|{PERIOD}|q[1-4]|h[12]|20\d\d)\b|(?:in|during|at|around|over|for|within) (?:the )?{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:in|during) (?:{MONTH}|{SEASON}|q[1-4]|h[12]|20\d\d|fy ?\d\d)\b|(?:within|in|over|for|inside|under) (?:the |a |about |roughly |around )?(?:next |coming |following |upcoming )?{COUNT} {UNIT}(?:'s? time)?\b|{COUNT} {UNIT} from now\b|{WHICH} (?:{PERIOD}|{SEASON}|{MONTH})\b|(?:end|middle|start) of (?:the |this |next )?(?:{PERIOD}|q[1-4]|h[12]|fy|{MONTH})\b|(?:at|by|before|for|until) the next (?:[a-z-]+ ){{0,2}}(?:meetup|offsite|conference|hackathon|all-hands|summit|retreat|planning|kickoff)\b|(?:by|before|at|in|until|for|ahead of) (?:the |my |our )?{MONTH} (?:review|cycle|calibration|round|promo|promo cycle|review cycle)s?\b|\b(?:q[1-4]|h[12])(?: ?20\d\d|'?\d\d)?\b|\b20\d\d\b|\beo[yq]\b|\bfy ?\d\d\b|\bthis year\b|\bnext year\b|\b(?:a|one) year from now\b|(?:before|by the time|by|until) (?:i|she|he|they|we) (?:turn|reach|hit|am|'m|is|'s|are) \d\d\b|(?:before|by) (?:the age of|age) \d\d\b|(?:by|before|at|in|for|until) (?:the )?(?:next|this|the coming) (?:year|half|quarter|fiscal year|financial year)'s (?:[a-z-]+ )?(?:{PERIOD})\b|(?:by|before|at|in|until|for|ahead of) (?:the |my |our |her |his |their )?(?:next|upcoming|coming|first|mid-year|end-of-year|year-end|annual|spring|autumn|fall|summer|winter) (?:[a-z-]+ )?(?:review|cycle|calibration|committee|round)s?\b)"
     ))
 });
 
@@ -291,10 +293,11 @@ pub(super) static EXPERIENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// A move that names the role one arrives in: "end up as an ML platform engineer", "join a
-/// product company as a staff-level platform engineer", "go freelance as a contractor".
+/// product company as a staff-level platform engineer", "go freelance as a contractor",
+/// "take on the engineering manager role".
 pub(super) static MOVE_AS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:end up|ending up|join|joining|relocate|relocating|move|moving|go|going|switch|switching|transfer|transferring|return|returning|come back|coming back|get hired|be hired|land a (?:job|role|position)|start|starting|rejoin|rejoining)\b[^.;:!?]{{0,60}}?\bas (?:a|an) ((?:[a-z0-9.+#/-]+ ){{0,3}}?(?:{ROLE}|contractor|freelancer|writer|collaborator|committer|researcher))\b"
+        r"\b(?:end up|ending up|join|joining|relocate|relocating|move|moving|go|going|switch|switching|transfer|transferring|return|returning|come back|coming back|get hired|be hired|land a (?:job|role|position)|start|starting|rejoin|rejoining)\b[^.;:!?]{{0,60}}?\bas (?:a|an) ((?:[a-z0-9.+#/-]+ ){{0,3}}?(?:{ROLE}|contractor|freelancer|writer|collaborator|committer|researcher))\b|\b(?:take|taking|takes|step|stepping|steps) (?:on|into|up into) (?:the|a|an) ((?:[a-z0-9.+#/-]+ ){{1,3}}(?:role|position|title|seat))\b"
     ))
 });
 /// "become a capable technical writer", "become a Node.js core collaborator": a named kind
@@ -311,5 +314,15 @@ pub(super) static GENERIC_AGENT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|\s)(?:player|worker|member|performer|achiever|learner|leader|engineer|developer|programmer|coder|contributor|teammate|helper)$|\b(?:better|more|good|great|best|nice|hard|solid|strong|stronger|well-rounded|rounded|valued|valuable|reliable)\b",
     )
 });
+
+/// Recognition of nothing in particular: "recognised for my work", "known as a leader".
+pub(super) static RECOGNISED_VAGUELY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:known|recognised|recognized) (?:for|as) (?:(?:my|our|his|her|their|the) (?:work|efforts?|contributions?|job|hard work|impact)|someone|somebody|an? (?:leader|contributor|good|great|strong|hard|valuable|team|real)|leader|good|great|hard)\b",
+    )
+});
+/// A certification aimed at ("get my CKA", "pass the AWS SA Pro exam", "CKA certified"),
+/// around an acronym written in capitals, given as `{CERT}`.
+pub(super) const CERTIFICATION: &str = r"\b(?:pass|passing|earn|earning|obtain|obtaining|achieve|achieving|clear|clearing) (?:my |the |an? |our |their |her |his )?{CERT}\b(?: [a-z]+){0,3}|\b(?:get|getting) (?:my |the |an? |our |their |her |his )?{CERT}(?: [a-z]+){0,2}? (?:exam|certified|certification|cert)\b|\bget (?:my |the |an? )?{CERT}(?:\s*(?:[.;,!\n]|$)|\s+(?:by|before|in|this|next)\b)|\b{CERT}(?: [a-z]+){0,2}? (?:certified|certification)\b|^\s*(?:[-*]\s*)?{CERT}\b[^.;\n]{0,20}?\b(?:by|before|in|this|next)\b";
 
 pub(super) static KIND_OF: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:kind|sort|type) of\b"));
