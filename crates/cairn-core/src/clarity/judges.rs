@@ -52,6 +52,22 @@ static JUDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:if|when|once) (?:the |my |our )?(?:[a-z-]+ ){0,3}?(?:selects?|select|accepts?|accept|approves?|approve|picks?|pick|grants?|grant|votes?|vote|invites?|invite) (?:my|me|the|it|them|him|her)\b",
         r"|\b(?:grants?|granting|gives?|giving) (?:me|him|her|them) (?:commit|merge|maintainer|write|admin) (?:access|rights|bit)\b",
         r"|\b(?:win|done|success|passing|goal met|finish line)\s*=",
+        r"|\b(?:signs?|signing|signed) (?:me|him|her|them) off\b",
+        r"|\b(?:\d+|two|three|four|five|several|other|both|all) (?:other )?(?:teams|squads|people|engineers|devs|developers|orgs|customers|users) (?:ask|asks|asking|come to|use|using|adopt|adopting|rely on|depend on|request)\b",
+        r"|(?:^|[\s(])[+\u{2212}-]\d+(?:\.\d+)? ?(?:%|pp|points|pts)",
+        r"|\b(?:rate|rates|rated|rating) (?:it|them|me|my [a-z]+|the [a-z]+) (?:as )?(?:useful|helpful|good|clear|positive|high|highly|excellent|[0-9])",
+        r"|\b(?:at least|more than) (?:\d+|two|three|four|five) (?:'[a-z]+' |\x22[a-z]+\x22 |[a-z]+ )?(?:ratings|votes|approvals|offers|yeses)\b",
+        r"|\b(?:manager|mgr|lead|tl|em|skip|director|panel|committee|mentor|architect)s?(?:'s)? (?:would |will |to |can )?(?:reviews?|checks?|signs? off on|approves?) (?:it|them|the|my|his|her|their|our)\b",
+        r"|\b(?:as )?measured (?:in|on|at|through)\b|\b(?:i'd|i would|i'll|we'll|we'd|we will|i will) measure (?:it|this|that|progress|success) (?:by|with|through|in)\b",
+        r"|\b(?:outcomes?|results?)(?: i'd want| i want| we want| wanted)?\s*[:=]",
+        r"|\b(?:down|up|cut|reduced|lower|higher) by (?:a third|a half|half|a quarter|two thirds)\b",
+        r"|\b(?:evaluation|assessment|judgement|judgment|decision|verdict) (?:will be |is |would be )?(?:done |made |given )?(?:by|from) (?:the|my|our|a|an)\b",
+        r"|\b(?:goal|objective|it|this)(?: is|'s| will be) (?:reached|achieved|met|accomplished|done|complete) (?:when|once|if)\b",
+        r"|\b(?:a )?(?:successful|good) outcome (?:would be|is|will be)\b",
+        r"|\b(?:manager|mgr|lead|director|skip|boss|vp|cto)s?\b[^.;]{0,20}?\bpromis(?:e|es|ed) (?:to|me|that)\b",
+        r"|\b(?:organi[sz]ers?|maintainers|reviewers|program committee|cfp committee)\b[^.;]{0,20}?\b(?:says? yes|said yes|accepts?|accepted|selects?|selected|approves?|approved)\b",
+        r"|\b(?:zero|no) (?:[a-z-]+ ){0,2}?(?:downtime|data loss|rollbacks)\b",
+        r"|\b(?:land|get|receive|have|with) (?:an|a|at least one|one|two|\d+) (?:[a-z-]+ ){0,2}?offers?\b",
     ))
 });
 
@@ -208,6 +224,19 @@ mod tests {
             "If the program committee select my talk, it is a success.",
             "KR3: existing maintainers grant me commit access",
             "win = 3 squads using it",
+            "shadow 3 incidents, then run 2 with a senior IC signing me off",
+            "2 other teams ask me for reviews",
+            "ship the ranking model, CTR +2% in the A/B test",
+            "juniors rate it useful in the survey",
+            "get at least 3 'hire' ratings",
+            "mgr reviews the postmortems",
+            "Ship faster by mid-year, as measured in my next perf rating.",
+            "Outcome I'd want: pages per engineer per week down by a third.",
+            "The evaluation will be done from the architects group of the company.",
+            "The goal is reached when the core team gives me the role.",
+            "A successful outcome would be an offer with relocation support.",
+            "When I pass both, my manager promise to change my title.",
+            "Give a talk in October; organisers said yes if the abstract's good.",
         ] {
             assert!(!judged(text).is_empty(), "{text}");
         }

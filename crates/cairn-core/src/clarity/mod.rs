@@ -279,6 +279,13 @@ pub fn check(text: &str) -> Clarity {
                 .next()
                 .is_some_and(|w| w.ends_with("ing") && ROLE_START.find(w).is_none())
             && !FINITE.is_match(&clause[m.end()..])
+            // "lead auth migration": a rep with its object, not a lead role.
+            && !(m.as_str().starts_with("lead ")
+                && m
+                    .as_str()
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| TASK_NOUNS.contains(&w)))
         {
             found(
                 &mut matched,
@@ -287,7 +294,12 @@ pub fn check(text: &str) -> Clarity {
                 m.as_str(),
             );
         }
-        if let Some(m) = PAIR_MOVE.captures(clause).and_then(|c| c.get(1)) {
+        // "-> migrate the remaining components" is a next step, not where one moves to.
+        if let Some(m) = PAIR_MOVE
+            .captures(clause)
+            .and_then(|c| c.get(1))
+            .filter(|m| !arrow_to_a_rep(m.as_str()))
+        {
             found(
                 &mut matched,
                 offset + m.start(),
@@ -341,6 +353,7 @@ pub fn check(text: &str) -> Clarity {
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
                 .filter(|w| !w.is_empty())
                 .skip(1)
+                .filter(|w| !matches!(*w, "the" | "a" | "an" | "our" | "my" | "their"))
                 .take(5)
                 .take_while(|w| {
                     !is_function_word(w)
@@ -378,11 +391,18 @@ pub fn check(text: &str) -> Clarity {
             }
         }
     }
+    // A certification aimed at is a destination; passing it is also what would show it.
+    let mut certified: Vec<String> = Vec::new();
     for acronym in acronyms(text) {
-        let certification = re(&CERTIFICATION.replace("{CERT}", &regex::escape(&acronym)));
+        let acronym = regex::escape(&acronym);
+        let certification = re(&CERTIFICATION.replace("{CERT}", &acronym));
         for m in certification.find_iter(&lower) {
             found(&mut matched, m.start(), m.end(), m.as_str().trim());
         }
+        let passed = re(&format!(
+            r"\b(?:pass|passes|passing|passed) (?:the |my |an? |both )?{acronym}\b"
+        ));
+        certified.extend(passed.find_iter(&lower).map(|m| m.as_str().to_owned()));
     }
     for (start, end, words) in destinations_named_otherwise(&lower) {
         found(&mut matched, start, end, &words);
@@ -500,6 +520,9 @@ pub fn check(text: &str) -> Clarity {
     for (_, phrase) in &judgements {
         push(&mut matched.evidence, phrase);
     }
+    for phrase in &certified {
+        push(&mut matched.evidence, phrase);
+    }
     judged(matched)
 }
 
@@ -543,6 +566,13 @@ fn judged(matched: Matched) -> Clarity {
 
 /// The length of the aim and linking words ("is becoming ", "to be a ") a role phrase starts
 /// with.
+/// True when what an arrow points at opens with a doing verb: a rep, not a destination.
+fn arrow_to_a_rep(pair: &str) -> bool {
+    pair.split_once(['>'])
+        .and_then(|(_, after)| after.split_whitespace().next())
+        .is_some_and(is_doing_word)
+}
+
 /// The acronyms a statement writes in capitals that name no role ("CKA", "OSCP", "SA"),
 /// lowercased: what a certification is called.
 fn acronyms(text: &str) -> Vec<String> {
