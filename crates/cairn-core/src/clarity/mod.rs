@@ -371,7 +371,32 @@ pub fn check(text: &str) -> Clarity {
         };
         let object_text = object.as_str().trim();
         let is_time = HORIZON.find(object_text).is_some_and(|h| h.start() == 0);
-        if !EMPTY_OBJECT.is_match(object_text)
+        // "going to stick around", "get to know": a future or a chance, not a move, unless
+        // a role or a named place follows.
+        let bare_to = {
+            let head = &whole.as_str()[..object.start() - whole.start()];
+            let verb = head.split_whitespace().next().unwrap_or("");
+            matches!(verb, "go" | "going" | "get" | "getting")
+                && head.trim_end().ends_with(" to")
+                && !head.contains(" from ")
+                && !ROLE_START.is_match(object_text)
+                && !object_text.split_whitespace().any(|w| {
+                    matches!(
+                        w,
+                        "team"
+                            | "squad"
+                            | "group"
+                            | "org"
+                            | "department"
+                            | "role"
+                            | "track"
+                            | "position"
+                            | "from"
+                    )
+                })
+        };
+        if !bare_to
+            && !EMPTY_OBJECT.is_match(object_text)
             && !is_time
             && !object_text
                 .split_whitespace()
@@ -494,7 +519,10 @@ pub fn check(text: &str) -> Clarity {
             push(&mut matched.horizon, m.as_str());
         }
     }
-    for m in LABELLED_HORIZON.find_iter(&lower) {
+    for m in LABELLED_HORIZON
+        .find_iter(&lower)
+        .filter(|m| !undecided_after_label(m.as_str()))
+    {
         push(
             &mut matched.horizon,
             m.as_str().trim_start_matches(['.', ';', ' ', '\n']),
@@ -514,8 +542,22 @@ pub fn check(text: &str) -> Clarity {
             push(&mut matched.horizon, m.as_str());
         }
     }
-    for m in EVIDENCE.find_iter(&lower) {
-        push(&mut matched.evidence, m.as_str());
+    for m in EVIDENCE
+        .find_iter(&lower)
+        .chain(EVIDENCE_LABEL.find_iter(&lower))
+    {
+        // A label left undecided ("Success measure: TBD") and the writer saying something
+        // ("I'll say it plainly") are no evidence.
+        let label_left_open =
+            m.as_str().ends_with([':', '=', '-']) && UNDECIDED.is_match(&lower[m.end()..]);
+        let own_words = m.as_str().starts_with("say")
+            && lower[..m.start()]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| matches!(w, "i" | "i'll" | "i'd" | "we" | "we'll" | "me"));
+        if !label_left_open && !own_words {
+            push(&mut matched.evidence, m.as_str());
+        }
     }
     for (_, phrase) in &judgements {
         push(&mut matched.evidence, phrase);
@@ -566,6 +608,13 @@ fn judged(matched: Matched) -> Clarity {
 
 /// The length of the aim and linking words ("is becoming ", "to be a ") a role phrase starts
 /// with.
+/// True when a labelled field's value is left undecided: "target date: tbd".
+fn undecided_after_label(field: &str) -> bool {
+    field
+        .split_once([':', '=', '-'])
+        .is_some_and(|(_, value)| UNDECIDED.is_match(value))
+}
+
 /// True when what an arrow points at opens with a doing verb: a rep, not a destination.
 fn arrow_to_a_rep(pair: &str) -> bool {
     pair.split_once(['>'])
@@ -852,6 +901,53 @@ mod tests {
             check("Pass the CKA exam before Tet holiday.")
                 .elements
                 .horizon
+        );
+    }
+
+    #[test]
+    fn forms_with_fields_left_open_and_futures_that_go_nowhere() {
+        // A development-plan row: labelled fields count, fields left "TBD" do not.
+        let row = "Goal: QA lead for the mobile app | Actions: define the regression plan | Target date: 5.0 release (June) | Success measure: fewer than 2 escaped P1s";
+        assert_eq!(
+            check(row).verdict,
+            Verdict::Actionable,
+            "{:?}",
+            check(row).matched
+        );
+        let open =
+            check("Goal: staff engineer | Actions: TBD | Target date: TBD | Success measure: TBD");
+        assert!(
+            !open.elements.horizon && !open.elements.evidence,
+            "{:?}",
+            open.matched
+        );
+        for aimed in [
+            "Next stop: DBA.",
+            "1. Progress to Senior Developer on the benefits service.",
+        ] {
+            assert!(check(aimed).elements.destination, "{aimed}");
+        }
+        for vague in [
+            "I'm not going to stick around if they keep piling tickets on me.",
+            "I want to challenge many things and grow up as engineer.",
+        ] {
+            let c = check(vague);
+            assert!(!c.elements.destination, "{vague}: {:?}", c.matched);
+        }
+        assert!(
+            check("Im trying to get in to security team from helpdesk")
+                .elements
+                .destination
+        );
+        assert!(
+            !check("I'll say it plainly: I want senior.")
+                .elements
+                .evidence
+        );
+        assert!(
+            check("so it passes the external WCAG 2.2 AA audit")
+                .elements
+                .evidence
         );
     }
 
