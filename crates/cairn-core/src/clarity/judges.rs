@@ -59,7 +59,7 @@ static JUDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:at least|more than) (?:\d+|two|three|four|five) (?:'[a-z]+' |\x22[a-z]+\x22 |[a-z]+ )?(?:ratings|votes|approvals|offers|yeses)\b",
         r"|\b(?:manager|mgr|lead|tl|em|skip|director|panel|committee|mentor|architect)s?(?:'s)? (?:would |will |to |can )?(?:reviews?|checks?|signs? off on|approves?) (?:it|them|the|my|his|her|their|our)\b",
         r"|\b(?:as )?measured (?:in|on|at|through)\b|\b(?:i'd|i would|i'll|we'll|we'd|we will|i will) measure (?:it|this|that|progress|success) (?:by|with|through|in)\b",
-        r"|\b(?:outcomes?|results?)(?: i'd want| i want| we want| wanted)?\s*[:=]",
+        r"|(?:^|\n|[.;] )\s*(?:the )?(?:outcome|result)s?(?: i'd want| i want| we want| wanted)?\s*[:=]",
         r"|\b(?:down|up|cut|reduced|lower|higher) by (?:a third|a half|half|a quarter|two thirds)\b",
         r"|\b(?:evaluation|assessment|judgement|judgment|decision|verdict) (?:will be |is |would be )?(?:done |made |given )?(?:by|from) (?:the|my|our|a|an)\b",
         r"|\b(?:goal|objective|it|this)(?: is|'s| will be) (?:reached|achieved|met|accomplished|done|complete) (?:when|once|if)\b",

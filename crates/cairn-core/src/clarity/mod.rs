@@ -478,7 +478,7 @@ pub fn check(text: &str) -> Clarity {
         if !noun_use
             && !present
             && !habit
-            && !NOT_AN_OBJECT.is_match(&format!("{object} "))
+            && (!NOT_AN_OBJECT.is_match(&format!("{object} ")) || object.starts_with("at least "))
             && !NOT_A_REP.is_match(m.as_str())
             && (!inside_destination || counted || without_evidence[..m.start()].ends_with("by "))
         {
@@ -502,7 +502,8 @@ pub fn check(text: &str) -> Clarity {
             continue;
         };
         if !NOT_A_METHOD.is_match(verb.as_str())
-            && !NOT_AN_OBJECT.is_match(&format!("{} ", object.as_str()))
+            && (!NOT_AN_OBJECT.is_match(&format!("{} ", object.as_str()))
+                || object.as_str().starts_with("at least "))
             && !EMPTY_OBJECT.is_match(object.as_str())
         {
             let rep = whole.as_str().split_once(' ').map_or("", |(_, r)| r);
@@ -684,10 +685,13 @@ fn criterion_end(lower: &str, start: usize) -> usize {
     lower[start..sentence_end]
         .match_indices(", ")
         .find(|(i, _)| {
-            lower[start + i + 2..]
-                .split_whitespace()
-                .next()
-                .is_some_and(is_doing_word)
+            let mut next = lower[start + i + 2..].split_whitespace();
+            let first = next.next().unwrap_or("");
+            is_doing_word(first)
+                || matches!(first, "so" | "and" | "but" | "then")
+                    && next.next().is_some_and(|w| {
+                        matches!(w, "i" | "i'm" | "i'll" | "i've" | "we" | "we're")
+                    })
         })
         .map_or(sentence_end, |(i, _)| start + i)
 }
@@ -949,6 +953,51 @@ mod tests {
                 .elements
                 .evidence
         );
+    }
+
+    #[test]
+    fn reps_and_time_frames_in_a_note_s_shorthand() {
+        for (text, rep) in [
+            (
+                "By Q4 I'd deploy at least one model to production.",
+                "deploy at least one model",
+            ),
+            (
+                "Key results: write 3 design docs in Q2.",
+                "write 3 design docs",
+            ),
+            (
+                "comfortable with design by june. do 5 mock interviews",
+                "do 5 mock interviews",
+            ),
+            (
+                "leave written feedback on 10 junior PRs a week",
+                "leave written feedback on 10",
+            ),
+            (
+                "More of the same. Maybe take on the search reindex project.",
+                "take on the search",
+            ),
+            (
+                "She'll take me onto the team if the models ship, so I'm rebuilding the pipeline.",
+                "rebuilding the pipeline",
+            ),
+        ] {
+            let c = check(text);
+            assert!(
+                c.matched.action.iter().any(|a| a.starts_with(rep)),
+                "{text}: {:?}",
+                c.matched
+            );
+        }
+        assert!(!check("Key results: write 3 design docs.").elements.evidence);
+        for text in [
+            "want to level up this yr",
+            "Architect for the claims domain, within the year.",
+            "The target is a senior IC position by 1 March.",
+        ] {
+            assert!(check(text).elements.horizon, "{text}");
+        }
     }
 
     #[test]

@@ -156,7 +156,7 @@ const DERIVED_ENDINGS: [&str; 12] = [
     "tion", "sion", "ness", "ment", "ship", "ity", "able", "ible", "ful", "less", "ous", "ive",
 ];
 
-/// The long form of a note's shorthand ("b4", "w/", "cmte", "eoy").
+/// The long form of a note's shorthand ("b4", "w/", "cmte", "eoy", "yr").
 fn shorthand(word: &str) -> Option<&'static str> {
     Some(match word {
         "b4" => "before",
@@ -167,6 +167,12 @@ fn shorthand(word: &str) -> Option<&'static str> {
         "cmte" | "cmtee" => "committee",
         "eoy" => "the end of the year",
         "eoq" => "the end of the quarter",
+        "yr" => "year",
+        "yrs" => "years",
+        "wk" => "week",
+        "wks" => "weeks",
+        "mo" | "mth" => "month",
+        "mos" | "mths" => "months",
         _ => return None,
     })
 }

@@ -218,6 +218,14 @@ pub(super) fn verbal(before: &str) -> bool {
             | "like"
             | "need"
             | "like to"
+            | "maybe"
+            | "perhaps"
+            | "probably"
+            | "possibly"
+            | "hopefully"
+            | "ideally"
+            | "just"
+            | "think"
     ) || previous.ends_with("'ll")
         || previous.ends_with("ly")
 }
