@@ -189,8 +189,19 @@ pub fn check(text: &str) -> Clarity {
                 ))
                 // "be the kind of engineer people want", "become a leader": a type of
                 // person, not a place to arrive at.
-                || KIND_OF.is_match(between)
-                || role.as_str().trim_start_matches(|c: char| !c.is_alphanumeric()) == "leader"
+                || KIND_OF.is_match(&format!("{between} {}", role.as_str()))
+                || role.as_str()[aim_words(role.as_str())..].trim() == "leader"
+                // "be if my manager gives me the bonus": a condition, not a role aimed at;
+                // "want a manager who listens": a person wanted.
+                || role
+                    .as_str()
+                    .split_whitespace()
+                    .any(|w| matches!(w, "if" | "when" | "unless" | "because" | "once"))
+                || text[role.end()..].starts_with(" who ")
+                    && matches!(
+                        whole.as_str().split_whitespace().next(),
+                        Some("want" | "need")
+                    )
                 // "want my manager to agree" names a person; "be a better engineer" is no
                 // place to arrive at (a named capability is judged as one, below).
                 || role.as_str().split_whitespace().any(|w| {
@@ -997,6 +1008,36 @@ mod tests {
             "The target is a senior IC position by 1 March.",
         ] {
             assert!(check(text).elements.horizon, "{text}");
+        }
+    }
+
+    #[test]
+    fn kinds_of_person_and_vague_doings_are_neither_place_nor_rep() {
+        for vague in [
+            "I want to become a leader in the next year.",
+            "Be the kind of engineer people want on their team.",
+            "I want to be more useful. Good sign will be if my manager gives me the bonus.",
+            "Frankly I just want a manager who doesn't cancel our 1:1s.",
+        ] {
+            let c = check(vague);
+            assert!(!c.elements.destination, "{vague}: {:?}", c.matched);
+        }
+        assert!(
+            check("In 6 months I see myself as a senior firmware engineer who owns the BLE stack.")
+                .elements
+                .destination
+        );
+        for no_rep in [
+            "Make a bigger impact in 2025.",
+            "just learn stuff, maybe take a course",
+            "Improve my skills by doing a Udemy course or two.",
+            "I hope maintainers will start recognising my name.",
+            "Keep doing what she's doing.",
+            "Long term I see myself as staff, maybe owning observability.",
+            "switch from QA to dev. mgr says the bar is passing the same coding loop",
+        ] {
+            let c = check(no_rep);
+            assert!(!c.elements.action, "{no_rep}: {:?}", c.matched);
         }
     }
 
