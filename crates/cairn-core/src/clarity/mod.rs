@@ -152,6 +152,7 @@ pub fn check(text: &str) -> Clarity {
     // saying so"), not the destination.
     let evidence_spans: Vec<(usize, usize)> = EVIDENCE_CLAUSE
         .find_iter(&lower)
+        .filter(|m| !own_words(&lower, m.start(), m.as_str()))
         .map(|m| (m.start(), m.end()))
         .collect();
     for clause in clauses(&lower) {
@@ -268,7 +269,20 @@ pub fn check(text: &str) -> Clarity {
             (is_doing_word(w) && w != "lead")
                 || matches!(w, "i" | "we" | "my" | "our" | "me" | "you" | "your")
         });
-        if aimed_elsewhere {
+        // "Competency: Leadership" names the ladder's area the row is about, not an aim.
+        let area_label = lower[..offset]
+            .trim_end()
+            .trim_end_matches(':')
+            .trim_end()
+            .rsplit([' ', '|', '\n'])
+            .next()
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "competency" | "category" | "area" | "pillar" | "dimension"
+                )
+            });
+        if aimed_elsewhere || area_label {
             continue;
         }
         // Words around the role words must not make it a phrase about something else:
@@ -460,7 +474,19 @@ pub fn check(text: &str) -> Clarity {
     // noun "design" is no rep, but "publishing three rfcs" after it is.
     let mut at = 0;
     while let Some(m) = ACTION.find_at(&without_evidence, at) {
-        let noun_use = !verbal(&without_evidence[..m.start()]);
+        // "a manager-track title": a word glued on by a hyphen makes a compound noun
+        // ("co-lead" and "re-run" stay verbs).
+        let glued = without_evidence[..m.start()]
+            .strip_suffix('-')
+            .and_then(|b| b.split(|c: char| !c.is_alphanumeric()).next_back())
+            .is_some_and(|w| {
+                w.len() > 3
+                    && !matches!(
+                        w,
+                        "self" | "semi" | "auto" | "over" | "under" | "multi" | "cross"
+                    )
+            });
+        let noun_use = glued || !verbal(&without_evidence[..m.start()]);
         let inside_destination = destination_spans
             .iter()
             .any(|&(s, e)| m.start() >= s && m.start() < e);
@@ -562,12 +588,7 @@ pub fn check(text: &str) -> Clarity {
         // ("I'll say it plainly") are no evidence.
         let label_left_open =
             m.as_str().ends_with([':', '=', '-']) && UNDECIDED.is_match(&lower[m.end()..]);
-        let own_words = m.as_str().starts_with("say")
-            && lower[..m.start()]
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| matches!(w, "i" | "i'll" | "i'd" | "we" | "we'll" | "me"));
-        if !label_left_open && !own_words {
+        if !label_left_open && !own_words(&lower, m.start(), m.as_str()) {
             push(&mut matched.evidence, m.as_str());
         }
     }
@@ -620,6 +641,16 @@ fn judged(matched: Matched) -> Clarity {
 
 /// The length of the aim and linking words ("is becoming ", "to be a ") a role phrase starts
 /// with.
+/// True when an evidence phrase at `start` is the writer saying something: "I'll say it
+/// plainly".
+fn own_words(lower: &str, start: usize, phrase: &str) -> bool {
+    phrase.starts_with("say")
+        && lower[..start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| matches!(w, "i" | "i'll" | "i'd" | "we" | "we'll" | "me"))
+}
+
 /// True when a labelled field's value is left undecided: "target date: tbd".
 fn undecided_after_label(field: &str) -> bool {
     field
@@ -1039,6 +1070,29 @@ mod tests {
             let c = check(no_rep);
             assert!(!c.elements.action, "{no_rep}: {:?}", c.matched);
         }
+    }
+
+    #[test]
+    fn headlines_levels_of_operation_and_compound_nouns() {
+        for aimed in [
+            "I'll say it plainly: I want senior by the summer promo round.",
+            "EM trial for H2, running sprint planning for the new grads",
+            "rust deeply by end of q3",
+            "I'd want the panel to see me as someone already operating at staff level.",
+        ] {
+            let c = check(aimed);
+            assert!(c.elements.destination, "{aimed}: {:?}", c.matched);
+        }
+        assert!(
+            check("That's my case for L5, before the November cycle.")
+                .elements
+                .horizon
+        );
+        let c = check("Transition to EM within 12 months, with a manager-track title.");
+        assert!(!c.elements.action, "{:?}", c.matched);
+        assert!(check("co-lead the billing migration").elements.action);
+        let row = check("Competency: Leadership | Goal: Be more senior");
+        assert!(!row.elements.destination, "{:?}", row.matched);
     }
 
     #[test]
