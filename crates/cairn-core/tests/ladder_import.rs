@@ -986,7 +986,7 @@ fn broken_front_matter_is_refused_at_its_line_not_as_an_unknown_format() {
 
 /// Frameworks in the shapes companies publish them, written for these tests by someone who
 /// had not seen the readers: (file, format read, levels, competencies, cells with text).
-const SHAPES: [(&str, Format, usize, usize, usize); 22] = [
+const SHAPES: [(&str, Format, usize, usize, usize); 23] = [
     (
         "01-brightwave-level-headings.md",
         Format::Markdown,
@@ -1039,6 +1039,7 @@ const SHAPES: [(&str, Format, usize, usize, usize); 22] = [
     ),
     ("21-larkspur-grouped-table.md", Format::Markdown, 4, 4, 15),
     ("24-brambleway-html-table.md", Format::Markdown, 3, 3, 8),
+    ("25-cedarline-bullet-levels.md", Format::Markdown, 3, 1, 3),
 ];
 
 #[test]

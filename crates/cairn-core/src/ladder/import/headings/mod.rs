@@ -31,7 +31,7 @@ struct Heading {
 /// What the body's headings are: the depth of the level headings and of the competency
 /// headings under them, or why they are not a framework.
 pub(super) fn shape(body: &str) -> Result<(usize, usize), String> {
-    let (headings, _) = prose_only(outline::labelled_bullets(&headings(body, 0)));
+    let (headings, _) = prose_only(outline::labelled_bullets(&outline_of(body, 0)));
     shape_of(&headings)
 }
 
@@ -87,7 +87,13 @@ pub(super) fn table_sheet(text: &str) -> Option<(String, sheet::Shape)> {
 }
 
 fn shape_of(headings: &[Heading]) -> Result<(usize, usize), String> {
-    let Some(top) = headings.iter().map(|h| h.depth).min() else {
+    let untitled_only = matches!(headings, [only] if only.text.is_empty());
+    let Some(top) = headings
+        .iter()
+        .map(|h| h.depth)
+        .min()
+        .filter(|_| !untitled_only)
+    else {
         return Err("there are no Markdown headings".to_owned());
     };
     if let Some(pair) = recurring(headings) {
@@ -173,6 +179,24 @@ fn tier_of_levels(headings: &[Heading], depth: usize) -> bool {
     levelish * 2 > at.len()
 }
 
+/// The headings of `body`; a document with none is one untitled section, so levels written
+/// as its bold-labelled bullets are still read.
+fn outline_of(body: &str, first_line: usize) -> Vec<Heading> {
+    let found = headings(body, first_line);
+    if !found.is_empty() || body.trim().is_empty() {
+        return found;
+    }
+    vec![Heading {
+        depth: 1,
+        text: String::new(),
+        at: Pos {
+            line: first_line + 1,
+            column: 1,
+        },
+        body: body.lines().map(str::to_owned).collect(),
+    }]
+}
+
 /// The ATX headings of `body` (outside fenced code), each with the lines under it; line
 /// numbers count from `first_line`.
 fn headings(body: &str, first_line: usize) -> Vec<Heading> {
@@ -224,7 +248,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
         declared,
         description,
     } = front;
-    let (headings, prose_levels) = prose_only(outline::labelled_bullets(&headings(body, offset)));
+    let (headings, prose_levels) = prose_only(outline::labelled_bullets(&outline_of(body, offset)));
     if prose_levels {
         warnings.push(Problem::new(
             headings.first().map(|h| h.at),
