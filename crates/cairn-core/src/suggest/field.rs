@@ -13,6 +13,9 @@ pub(crate) struct Area {
     pub anchors: &'static str,
     /// Words engineers use when they do this work.
     pub vocabulary: &'static str,
+    /// Patterns of the work that no single word carries (another team named as the
+    /// counterpart, someone addressed by handle), each counting once as a driver.
+    pub cues: &'static [&'static str],
 }
 
 /// Every area.
@@ -56,6 +59,7 @@ pub(crate) static AREAS: &[Area] = &[
             firmware i2c spi uart brownout adc dac interrupt isr dma rtos watchdog shader shaders
             stutter frame-time kalman imu covariance numerically numerical numerics fixed-point \
             summation kahan myers dst utc timezone open-addressing big-o worst-case amortised amortized rounding overflow underflow endianness",
+        cues: &[],
     },
     Area {
         anchors: "system design architecture apis data models trade-offs design documents rfcs systems",
@@ -91,6 +95,7 @@ pub(crate) static AREAS: &[Area] = &[
             subscribe subscribers tenant isolation row-level security schema-per-tenant multi-tenant
             multi-currency double-entry wallets \
             saga sagas compensating backend-for-frontend bff out-of-process handshake two-stage re-rank coalescing fan-out fan-in synchronous asynchronous decouple decoupling",
+        cues: &[],
     },
     Area {
         anchors: "delivery scoping planning estimating shipping risk following through done projects",
@@ -119,6 +124,7 @@ pub(crate) static AREAS: &[Area] = &[
             cut list certification window release window launch window phased rollout slipped
             re-plan replanned \
             freeze freezes code-freeze handoff hand-off cutover rc1 go/no-go unblocked",
+        cues: &[],
     },
     Area {
         anchors: "operations production on-call incidents postmortems observability service-level objectives security reliability running",
@@ -152,6 +158,7 @@ pub(crate) static AREAS: &[Area] = &[
             cve cves openssl eks gke aks k8s kubernetes upgrade heartbeat fleet auto-ticket trace ids
             propagate propagation circuit breaker failed open cutover runbook dry-run dry-runs \
             drain draining drained failover autoscale autoscaling right-size right-sized rightsizing spend restored mitigation mitigated reschedule rescheduled smoke overloaded scraper throttle throttling ilm",
+        cues: &[],
     },
     Area {
         anchors: "collaboration working with others cross-team coordination communication partnership product design support",
@@ -181,6 +188,11 @@ pub(crate) static AREAS: &[Area] = &[
             heads-up advance notice figma storybook
             firmware team finance team changelog integrator integrators \
             co-wrote co-authored jointly joint liaison syncs buy-in integrators",
+        cues: &[
+            r"\b(?:the|their|with|for|from|and|other) (?:[a-z0-9&/-]+ ){1,2}teams?\b",
+            r"\b(?:with|for|from) (?:the |our |their |a |an )?(?:designers?|ux|pms?|product managers?|product|analytics|analysts|data scientists?|qa|testers|security|legal|finance|support agents?|support|sales|marketing|partners?|vendors?|agency|studio|stakeholders)\b",
+            r"(?:^|\s)@[a-z0-9][a-z0-9_-]*",
+        ],
     },
     Area {
         anchors: "influence driving decisions beyond the team presenting direction leading cross-team initiatives speaking in public",
@@ -210,6 +222,7 @@ pub(crate) static AREAS: &[Area] = &[
             essay options paper stalemate semantic conventions sig spec trunk-based
             pushed back test strategy deadlock \
             mandates mandate mandated engineering-wide championed champion guidance policy policies",
+        cues: &[],
     },
     Area {
         anchors: "mentoring growing others onboarding coaching teaching reviews interviewing",
@@ -236,6 +249,7 @@ pub(crate) static AREAS: &[Area] = &[
             course courses time-to-first-pr time to first pr structured feedback
             lunch-and-learn intern interns shadow rotation promo case \
             apprentices apprenticeship narrating debrief debriefs bug-hunting exercises exercise",
+        cues: &[],
     },
     Area {
         anchors: "product impact customers users business outcomes value metrics",
@@ -267,6 +281,7 @@ pub(crate) static AREAS: &[Area] = &[
             day-7 day-30 revenue at risk time studies renewal 1-star reviews battery drain gpu spend
             fake-door \
             usability usability-test research residents patients creators dispatchers shoppers riders time-to-find interleaving ndcg ctr",
+        cues: &[],
     },
 ];
 

@@ -10,6 +10,8 @@ mod field;
 
 use std::collections::{HashMap, HashSet};
 
+use regex::Regex;
+
 use serde::Serialize;
 
 use crate::evidence::LevelSignal;
@@ -28,6 +30,10 @@ const FIELD_WEIGHT: f64 = 1.5;
 const LEAD_WEIGHT: f64 = 2.0;
 /// The least score a competency needs to count as clearly named by a text.
 const CLEAR_SCORE: f64 = 2.0;
+/// What a cue of the field (another team as counterpart, a handle) adds, and how many
+/// count.
+const CUE_WEIGHT: f64 = 1.0;
+const MOST_CUES: usize = 2;
 
 /// Words too common to say anything about a competency.
 const STOP: &[&str] = &[
@@ -54,6 +60,8 @@ pub struct Suggestion {
 #[derive(Debug, Clone)]
 pub struct Suggester {
     competencies: Vec<(CompetencyId, String, HashMap<String, f64>)>,
+    /// Each competency's cues from the field (see [`field::Area::cues`]), by position.
+    cues: Vec<Vec<Regex>>,
     /// In how many competencies each word appears.
     spread: HashMap<String, usize>,
     /// The most weight any one competency gives each word.
@@ -65,6 +73,7 @@ impl Suggester {
     /// engineer tagged before and the competencies they tagged each with.
     pub fn new(ladder: &Ladder, history: &[(String, Vec<CompetencyId>)]) -> Self {
         let mut competencies = Vec::new();
+        let mut cues = Vec::new();
         for c in &ladder.competencies {
             let mut bag: HashMap<String, f64> = HashMap::new();
             let mut add = |text: &str, weight: f64| {
@@ -88,6 +97,13 @@ impl Suggester {
                 }
             }
             // The vocabulary's compounds count whole: "one-pager" says nothing of pagers.
+            cues.push(
+                field::areas_of(ladder, &c.id)
+                    .iter()
+                    .flat_map(|area| area.cues)
+                    .filter_map(|cue| Regex::new(cue).ok())
+                    .collect(),
+            );
             for area in field::areas_of(ladder, &c.id) {
                 for (term, _) in terms(area.vocabulary)
                     .into_iter()
@@ -109,6 +125,7 @@ impl Suggester {
         }
         Self {
             competencies,
+            cues,
             spread,
             most,
         }
@@ -123,10 +140,12 @@ impl Suggester {
         query.sort();
         query.dedup_by(|a, b| a.0 == b.0);
         let n = self.competencies.len() as f64;
+        let lower = text.to_lowercase();
         let mut ranked: Vec<Suggestion> = self
             .competencies
             .iter()
-            .filter_map(|(id, name, bag)| {
+            .zip(&self.cues)
+            .filter_map(|((id, name, bag), cues)| {
                 let mut drivers: Vec<(f64, &str)> = query
                     .iter()
                     .filter_map(|(stem, surface)| {
@@ -148,6 +167,14 @@ impl Suggester {
                         ))
                     })
                     .collect();
+                let mut seen: Vec<&str> = Vec::new();
+                for m in cues.iter().flat_map(|cue| cue.find_iter(&lower)) {
+                    let cue = m.as_str().trim();
+                    if !seen.contains(&cue) && !names_ones_own(cue) && seen.len() < MOST_CUES {
+                        seen.push(cue);
+                        drivers.push((CUE_WEIGHT, cue));
+                    }
+                }
                 if drivers.is_empty() {
                     return None;
                 }
@@ -165,6 +192,12 @@ impl Suggester {
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
         ranked
     }
+}
+
+/// True when a cue names the writer's own team ("the whole team"), not a counterpart.
+fn names_ones_own(cue: &str) -> bool {
+    cue.split_whitespace()
+        .any(|w| matches!(w, "my" | "our" | "whole" | "entire" | "same" | "this"))
 }
 
 /// The competencies a text leans on, line by line (a destination's statement, each of its
@@ -353,6 +386,31 @@ mod tests {
         assert!(ranked.windows(2).all(|p| p[0].score >= p[1].score));
         assert!(s.suggest("").is_empty());
         assert!(s.suggest("zzz qqq").is_empty());
+    }
+
+    #[test]
+    fn another_team_as_counterpart_is_a_cue_for_working_with_others() {
+        let ladder = builtin::find("software-engineer").unwrap();
+        let s = Suggester::new(&ladder, &[]);
+        let collaboration = |text: &str| {
+            s.suggest(text)
+                .into_iter()
+                .find(|r| r.competency.as_str() == "collaboration")
+        };
+        let ranked = collaboration("Agreed the event schema with the data science team").unwrap();
+        assert!(
+            ranked.words.iter().any(|w| w == "the data science team"),
+            "{ranked:?}"
+        );
+        let addressed = collaboration("hey @ana moved the change behind a flag").unwrap();
+        assert!(addressed.words.iter().any(|w| w == "@ana"), "{addressed:?}");
+        // One's own team is no counterpart.
+        let own = collaboration("Fixed the flaky tests for the whole team");
+        assert!(
+            own.as_ref()
+                .is_none_or(|r| !r.words.iter().any(|w| w.contains("whole team"))),
+            "{own:?}"
+        );
     }
 
     #[test]
