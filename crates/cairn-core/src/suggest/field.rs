@@ -222,7 +222,13 @@ pub(crate) static AREAS: &[Area] = &[
             essay options paper stalemate semantic conventions sig spec trunk-based
             pushed back test strategy deadlock \
             mandates mandate mandated engineering-wide championed champion guidance policy policies",
-        cues: &[],
+        cues: &[
+            r"\b(?:every|all|each|both) (?:[a-z-]+ )?(?:teams|squads|services|orgs|product teams|engineering teams)\b",
+            r"\b(?:across|throughout) (?:the |all |every )?(?:org|organi[sz]ation|company|engineering|department|teams|squads)\b",
+            r"\b(?:adopted|used|followed) (?:by|across) (?:\d+|two|three|four|five|six|all|every|most)\b",
+            r"\b(?:\d+|two|three|four|five|six|all|most) (?:other )?teams (?:now )?(?:use|using|adopted|follow|run|moved)\b",
+            r"\bbecame (?:the )?(?:default|standard|norm|template)\b",
+        ],
     },
     Area {
         anchors: "mentoring growing others onboarding coaching teaching reviews interviewing",
@@ -249,7 +255,12 @@ pub(crate) static AREAS: &[Area] = &[
             course courses time-to-first-pr time to first pr structured feedback
             lunch-and-learn intern interns shadow rotation promo case \
             apprentices apprenticeship narrating debrief debriefs bug-hunting exercises exercise",
-        cues: &[],
+        cues: &[
+            r"\b(?:his|her|their) (?:first|own) (?:pr|prs|pull request|release|releases|design|incident|on-call|shift|talk|rfc|feature|project)\b",
+            r"\b(?:grew|grown|growing|brought|took|walked|guided|coached) (?:\w+ ){0,2}(?:into|through)\b",
+            r"\brather than (?:me )?(?:answering|fixing|doing|writing|telling)\b",
+            r"\b(?:new joiners?|new hires?|newcomers|apprentices|interns|juniors|graduates|grads)\b",
+        ],
     },
     Area {
         anchors: "product impact customers users business outcomes value metrics",
@@ -281,7 +292,11 @@ pub(crate) static AREAS: &[Area] = &[
             day-7 day-30 revenue at risk time studies renewal 1-star reviews battery drain gpu spend
             fake-door \
             usability usability-test research residents patients creators dispatchers shoppers riders time-to-find interleaving ndcg ctr",
-        cues: &[],
+        cues: &[
+            r"\b\d+(?:\.\d+)?\s?%\s+(?:of\s+)?(?:new\s+)?(?:users|customers|signups|sessions|orders|uploads|visitors|patients|merchants|riders|shoppers|buyers|sellers|members)\b",
+            r"\b(?:conversion|retention|revenue|churn|activation|engagement|nps|csat|signups|bookings|gmv|arpu)\b[^.;]{0,25}?\b(?:up|down|from|rose|fell|grew|dropped|increased|decreased|lifted|improved)\b",
+            r"[$\u{20ac}\u{a3}]\s?\d[\d,.]*\s?(?:k|m|mm|million)?\b",
+        ],
     },
 ];
 

@@ -414,6 +414,36 @@ mod tests {
     }
 
     #[test]
+    fn cues_of_reach_outcome_and_growth_are_named_among_the_words() {
+        let ladder = builtin::find("software-engineer").unwrap();
+        let s = Suggester::new(&ladder, &[]);
+        for (text, competency, cue) in [
+            (
+                "Wrote the guidance on generated code; adopted by all 14 teams",
+                "influence",
+                "adopted by all",
+            ),
+            (
+                "Captions launched: 40% of new uploads have them",
+                "product-impact",
+                "40% of new uploads",
+            ),
+            (
+                "Paired with Tomas on his first PR to the billing service",
+                "mentoring",
+                "his first pr",
+            ),
+        ] {
+            let found = s
+                .suggest(text)
+                .into_iter()
+                .find(|r| r.competency.as_str() == competency)
+                .unwrap_or_else(|| panic!("{text}: no {competency}"));
+            assert!(found.words.iter().any(|w| w == cue), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn the_word_a_text_opens_with_says_what_was_done() {
         assert_eq!(
             lead_word("PAY-142 fix(parser): Mentored Sam").as_deref(),
