@@ -191,7 +191,31 @@ pub fn check(text: &str) -> Clarity {
                 // "be the kind of engineer people want", "become a leader": a type of
                 // person, not a place to arrive at.
                 || KIND_OF.is_match(&format!("{between} {}", role.as_str()))
-                || role.as_str()[aim_words(role.as_str())..].trim() == "leader"
+                || matches!(
+                    role.as_str()[aim_words(role.as_str())..].trim(),
+                    "leader" | "thought leader" | "leadership" | "a leadership" | "a leader"
+                )
+                // "make sure my manager sees": a person named, not a role aimed at ("our
+                // lead for threat modelling" is a role).
+                || role.as_str().split_whitespace().collect::<Vec<_>>().windows(2).any(|w| {
+                    matches!(w[0], "my" | "our" | "their" | "his" | "her" | "your")
+                        && matches!(
+                            w[1],
+                            "manager" | "lead" | "director" | "boss" | "skip" | "mentor" | "em" | "tl"
+                        )
+                }) && !["for ", "of ", "on "]
+                    .iter()
+                    .any(|p| text[role.end()..].trim_start().starts_with(p))
+                // "improve myself in leadership": the role word is a preposition's object.
+                || between
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| matches!(w, "on" | "about" | "of" | "with"))
+                || ROLE_START
+                    .find(role.as_str())
+                    .map_or("", |r| &role.as_str()[..r.start()])
+                    .split_whitespace()
+                    .any(|w| matches!(w, "myself" | "himself" | "herself" | "themselves"))
                 // "be if my manager gives me the bonus": a condition, not a role aimed at;
                 // "want a manager who listens": a person wanted.
                 || role
@@ -337,7 +361,10 @@ pub fn check(text: &str) -> Clarity {
         for cap in re.captures_iter(&lower) {
             if let Some(m) = cap
                 .get(0)
-                .filter(|_| re.as_str() != PAIR_MOVE.as_str() || cap.get(2).is_some())
+                .filter(|m| {
+                    re.as_str() != PAIR_MOVE.as_str()
+                        || cap.get(2).is_some() && !arrow_to_a_rep(m.as_str())
+                })
                 .filter(|m| !names_only_the_job(m.as_str()))
             {
                 found(&mut matched, m.start(), m.end(), m.as_str());
@@ -661,8 +688,7 @@ fn undecided_after_label(field: &str) -> bool {
 /// True when what an arrow points at opens with a doing verb: a rep, not a destination.
 fn arrow_to_a_rep(pair: &str) -> bool {
     pair.split_once(['>'])
-        .and_then(|(_, after)| after.split_whitespace().next())
-        .is_some_and(is_doing_word)
+        .is_some_and(|(_, after)| after.split_whitespace().next().is_some_and(is_doing_word))
 }
 
 /// The acronyms a statement writes in capitals that name no role ("CKA", "OSCP", "SA"),
@@ -1093,6 +1119,45 @@ mod tests {
         assert!(check("co-lead the billing migration").elements.action);
         let row = check("Competency: Leadership | Goal: Be more senior");
         assert!(!row.elements.destination, "{:?}", row.matched);
+    }
+
+    #[test]
+    fn people_named_networks_and_feelings_are_no_destinations() {
+        for vague in [
+            "Wanna get the promo this time. Will make sure my manager sees my work.",
+            "I just want to do more interesting work and be recognised for it.",
+            "keep learning every day",
+            "My aim is to build my personal brand and grow my network.",
+            "I'd love to be a thought leader in the observability space.",
+            "feel more confident in meetings",
+            "I would like to improve myself in leadership side and be promoted.",
+        ] {
+            let c = check(vague);
+            assert!(!c.elements.destination, "{vague}: {:?}", c.matched);
+        }
+        for aimed in [
+            "Goal for H2: become the DRI for our data platform's cloud cost.",
+            "L5 EOY",
+            "By September I'd like to be running the Berlin platform team.",
+            "Own on-call for the whole ingest pipeline by Q4.",
+        ] {
+            let c = check(aimed);
+            assert!(c.elements.destination, "{aimed}: {:?}", c.matched);
+        }
+        for judged in [
+            "billing tickets escalated to engineering should drop by half",
+            "I will lead the refactor before Q2 and the CTO validates.",
+            "deploy one model to prod that the ranking team uses",
+            "write the design doc, which the infra architects will review",
+            "publish two design docs and get both approved at architecture review",
+        ] {
+            assert!(check(judged).elements.evidence, "{judged}");
+        }
+        assert!(
+            check("Plan: (1) run 1:1s for the 3 contractors")
+                .elements
+                .action
+        );
     }
 
     #[test]

@@ -143,7 +143,9 @@ pub(super) fn phrase(text: &str) -> &str {
 pub(super) fn verbal(before: &str) -> bool {
     let before = before.trim_end();
     if before.is_empty()
-        || before.ends_with([':', ';', ',', '.', '-', '(', '!', '?', '+', '/', '=', '|'])
+        || before.ends_with([
+            ':', ';', ',', '.', '-', '(', ')', '!', '?', '+', '/', '=', '|',
+        ])
     {
         return true;
     }
