@@ -192,8 +192,12 @@ pub fn check(text: &str) -> Clarity {
                 // person, not a place to arrive at.
                 || KIND_OF.is_match(&format!("{between} {}", role.as_str()))
                 || matches!(
-                    role.as_str()[aim_words(role.as_str())..].trim(),
-                    "leader" | "thought leader" | "leadership" | "a leadership" | "a leader"
+                    role.as_str()[aim_words(role.as_str())..]
+                        .split_whitespace()
+                        .filter(|w| !matches!(*w, "a" | "an" | "the" | "into" | "to"))
+                        .collect::<Vec<_>>()
+                        .as_slice(),
+                    ["leader"] | ["thought", "leader"] | ["leadership"]
                 )
                 // "make sure my manager sees": a person named, not a role aimed at ("our
                 // lead for threat modelling" is a role).
@@ -210,7 +214,10 @@ pub fn check(text: &str) -> Clarity {
                 || between
                     .split_whitespace()
                     .last()
-                    .is_some_and(|w| matches!(w, "on" | "about" | "of" | "with"))
+                    .is_some_and(|w| matches!(w, "on" | "about" | "of" | "with" | "at"))
+                // "the next level of impact": a level of something else, not a level.
+                || text[role.end()..].starts_with(" of impact")
+                    || text[role.end()..].starts_with(" of influence")
                 || ROLE_START
                     .find(role.as_str())
                     .map_or("", |r| &role.as_str()[..r.start()])
@@ -580,7 +587,11 @@ pub fn check(text: &str) -> Clarity {
             .next()
             .unwrap_or("");
         // "I joined in 2022", "I've been here for four years": the past is no time frame.
-        if !FREQUENCY.is_match(&lower[..m.start()]) && !PAST.is_match(sentence) {
+        // "sometime in the next few years" puts off, not times.
+        let put_off = ["sometime ", "some time ", "someday "]
+            .iter()
+            .any(|w| lower[..m.start()].ends_with(w));
+        if !FREQUENCY.is_match(&lower[..m.start()]) && !PAST.is_match(sentence) && !put_off {
             push(&mut matched.horizon, m.as_str());
         }
     }
@@ -602,7 +613,8 @@ pub fn check(text: &str) -> Clarity {
     }
     for cap in BARE_SPAN.captures_iter(&lower) {
         if let Some(m) = cap.get(1)
-            && !EXPERIENCE_BEFORE.is_match(&lower[..m.start()])
+            // "engineer, 6 years": experience is counted in years.
+            && !(EXPERIENCE_BEFORE.is_match(&lower[..m.start()]) && m.as_str().contains("year"))
         {
             push(&mut matched.horizon, m.as_str());
         }
@@ -1157,6 +1169,25 @@ mod tests {
             check("Plan: (1) run 1:1s for the 3 contractors")
                 .elements
                 .action
+        );
+        for vague in [
+            "I want to operate at the next level of impact.",
+            "Career goals:\n→ improve leadership skills\n→ increase impact",
+            "I'd like to grow into a leadership role sometime in the next few years.",
+        ] {
+            let c = check(vague);
+            assert!(!c.elements.destination, "{vague}: {:?}", c.matched);
+        }
+        assert!(
+            !check("a leadership role sometime in the next few years")
+                .elements
+                .horizon
+        );
+        let c = check("tl;dr staff eng, 18 months");
+        assert!(
+            c.elements.destination && c.elements.horizon,
+            "{:?}",
+            c.matched
         );
     }
 

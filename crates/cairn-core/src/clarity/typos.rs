@@ -123,6 +123,7 @@ pub(super) fn normalise(text: &str) -> String {
         .replace(['\u{2013}', '\u{2014}'], " - ")
         .replace(['\u{2192}', '\u{27f6}'], " -> ")
         .replace(['*', '_', '`', '•'], " ")
+        .replace("tl;dr", "summary:")
         .replace("i am ", "i'm ")
         .replace("i will ", "i'll ")
         .replace("organisation", "organization")
@@ -141,6 +142,9 @@ pub(super) fn normalise(text: &str) -> String {
     plain
         .lines()
         .map(|line| {
+            // A line drawn as an arrow ("→ improve my skills") is a bullet.
+            let line = line.trim_start();
+            let line = line.strip_prefix("->").map_or(line, |rest| rest);
             line.split_whitespace()
                 .map(|w| shorthand(w).map_or_else(|| corrected(w), str::to_owned))
                 .collect::<Vec<_>>()
