@@ -296,6 +296,8 @@ pub(crate) static AREAS: &[Area] = &[
             r"\b\d+(?:\.\d+)?\s?%\s+(?:of\s+)?(?:new\s+)?(?:users|customers|signups|sessions|orders|uploads|visitors|patients|merchants|riders|shoppers|buyers|sellers|members)\b",
             r"\b(?:conversion|retention|revenue|churn|activation|engagement|nps|csat|signups|bookings|gmv|arpu)\b[^.;]{0,25}?\b(?:up|down|from|rose|fell|grew|dropped|increased|decreased|lifted|improved)\b",
             r"[$\u{20ac}\u{a3}]\s?\d[\d,.]*\s?(?:k|m|mm|million)?\b",
+            r"\b(?:minutes?|mins?|hours?|seconds?|days?)\b[^.;]{0,12}?\bper (?:ticket|patient|user|customer|order|agent|request|booking|shift|case|claim|visit)\b",
+            r"\b(?:open|click|conversion|retention|churn|bounce|completion|adoption|no-show|show-up|renewal) rates?\b",
         ],
     },
 ];

@@ -433,6 +433,11 @@ mod tests {
                 "mentoring",
                 "his first pr",
             ),
+            (
+                "Built the admin tool; saves ~4 min per ticket",
+                "product-impact",
+                "min per ticket",
+            ),
         ] {
             let found = s
                 .suggest(text)
