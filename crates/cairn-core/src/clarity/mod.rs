@@ -1152,6 +1152,7 @@ mod tests {
             "L5 EOY",
             "By September I'd like to be running the Berlin platform team.",
             "Own on-call for the whole ingest pipeline by Q4.",
+            "I'd like Noor to develop strong written communication by spring.",
         ] {
             let c = check(aimed);
             assert!(c.elements.destination, "{aimed}: {:?}", c.matched);
