@@ -305,6 +305,30 @@ mod tests {
         "I want to lead the payments design review by March to show staff-level influence";
 
     #[test]
+    fn asks_are_told_clear_or_vague_in_many_phrasings() {
+        for clear in [
+            "Can I lead the payments design review next quarter?",
+            "I'd like to run the retro for last week's outage.",
+            "Could I present our migration at the architecture forum?",
+            "Please put me forward for staff in the March cycle.",
+            "I asked to mentor the two new grads.",
+            "can i own the on-call rotation redesign",
+        ] {
+            assert!(clear_ask(clear), "{clear}");
+        }
+        for vague in [
+            "I want more visibility.",
+            "Can I have more responsibility?",
+            "I'd like to grow.",
+            "Give me more interesting work please",
+            "I want to be more senior.",
+            "More impact, basically.",
+        ] {
+            assert!(!clear_ask(vague), "{vague}");
+        }
+    }
+
+    #[test]
     fn three_clear_asks_with_nothing_delivered_raise_it() {
         let today = day("2026-11-24");
         let talks = vec![
