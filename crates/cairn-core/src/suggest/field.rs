@@ -95,7 +95,12 @@ pub(crate) static AREAS: &[Area] = &[
             subscribe subscribers tenant isolation row-level security schema-per-tenant multi-tenant
             multi-currency double-entry wallets \
             saga sagas compensating backend-for-frontend bff out-of-process handshake two-stage re-rank coalescing fan-out fan-in synchronous asynchronous decouple decoupling",
-        cues: &[],
+        cues: &[
+            r"\b(?:split|splits|splitting|separated?|separating|decoupled?|decoupling|carved? out|extracted?|extracting)\b[^.;]{0,30}?\b(?:into|from|out of)\b",
+            r"\b(?:behind|via|through) (?:an?|the) (?:[a-z-]+ )?(?:api|interface|facade|gateway|queue|contract|abstraction|boundary)\b",
+            r"\bso (?:that )?(?:[a-z0-9-]+ ){1,5}(?:can|could) (?:roll back|scale|be replayed|be reprocessed|fail over|evolve|be swapped)\b",
+            r"\b(?:recommended|chose|picked|compared|evaluated) [a-z0-9.-]+(?:, [a-z0-9.-]+)* (?:and|vs\.?|versus|over|against) [a-z0-9.-]+",
+        ],
     },
     Area {
         anchors: "delivery scoping planning estimating shipping risk following through done projects",

@@ -414,7 +414,7 @@ mod tests {
     }
 
     #[test]
-    fn cues_of_reach_outcome_and_growth_are_named_among_the_words() {
+    fn cues_of_reach_outcome_growth_and_structure_are_named_among_the_words() {
         let ladder = builtin::find("software-engineer").unwrap();
         let s = Suggester::new(&ladder, &[]);
         for (text, competency, cue) in [
@@ -437,6 +437,11 @@ mod tests {
                 "Built the admin tool; saves ~4 min per ticket",
                 "product-impact",
                 "min per ticket",
+            ),
+            (
+                "Put the kiosk behind an explicit API so it stops calling six services",
+                "system-design",
+                "behind an explicit api",
             ),
         ] {
             let found = s
