@@ -591,7 +591,15 @@ pub fn check(text: &str) -> Clarity {
         let put_off = ["sometime ", "some time ", "someday "]
             .iter()
             .any(|w| lower[..m.start()].ends_with(w));
-        if !FREQUENCY.is_match(&lower[..m.start()]) && !PAST.is_match(sentence) && !put_off {
+        // "for 3 sprints straight" is a streak to keep, not a time frame.
+        let streak = [" straight", " in a row", " running"]
+            .iter()
+            .any(|w| lower[m.end()..].starts_with(w));
+        if !FREQUENCY.is_match(&lower[..m.start()])
+            && !PAST.is_match(sentence)
+            && !put_off
+            && !streak
+        {
             push(&mut matched.horizon, m.as_str());
         }
     }
@@ -1071,6 +1079,14 @@ mod tests {
             );
         }
         assert!(!check("Key results: write 3 design docs.").elements.evidence);
+        for no_time in [
+            "Hello! Backend engineer, 6 yrs, currently at a bank in Lisbon.",
+            "Hi! SRE at a mid-size SaaS company, 3 yrs.",
+            "metric: my forecasts land within 10% for 3 sprints straight.",
+        ] {
+            let c = check(no_time);
+            assert!(!c.elements.horizon, "{no_time}: {:?}", c.matched);
+        }
         for text in [
             "want to level up this yr",
             "Architect for the claims domain, within the year.",

@@ -289,7 +289,7 @@ pub(super) static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
 /// Years of experience after a role, which are no time frame: "engineer, ~8 years".
 pub(super) static EXPERIENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:{ROLE}|swe|dev|developer)(?:\s+here)?\s*[,(]\s*(?:[a-z0-9+#./-]+\s*[,/]\s*)*$|\b(?:been|for|with|have|has|had|spent)\s+$"
+        r"\b(?:{ROLE}|swe|dev|developer|company|startup|agency|bank|firm|studio|consultancy|scale-up|scaleup|corp)(?:\s+here)?\s*[,(]\s*(?:[a-z0-9+#./-]+\s*[,/]\s*)*$|\b(?:been|for|with|have|has|had|spent)\s+$"
     ))
 });
 /// A move that names the role one arrives in: "end up as an ML platform engineer", "join a

@@ -146,7 +146,14 @@ pub(super) fn normalise(text: &str) -> String {
             let line = line.trim_start();
             let line = line.strip_prefix("->").map_or(line, |rest| rest);
             line.split_whitespace()
-                .map(|w| shorthand(w).map_or_else(|| corrected(w), str::to_owned))
+                .map(|w| {
+                    // Shorthand keeps the punctuation it is written with: "yrs," is "years,".
+                    let bare = w.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+                    shorthand(bare).map_or_else(
+                        || corrected(w),
+                        |long| format!("{long}{}", &w[bare.len()..]),
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(" ")
         })
