@@ -1067,6 +1067,18 @@ mod tests {
                 "take on the search",
             ),
             (
+                "Get the Kafka consumer rewrite done by Friday.",
+                "get the kafka consumer rewrite",
+            ),
+            (
+                "I'll pair-review every PR from the two new hires.",
+                "pair-review every pr",
+            ),
+            (
+                "He's offered to coordinate the Q3 hackathon.",
+                "coordinate the q3 hackathon",
+            ),
+            (
                 "She'll take me onto the team if the models ship, so I'm rebuilding the pipeline.",
                 "rebuilding the pipeline",
             ),
