@@ -986,7 +986,7 @@ fn broken_front_matter_is_refused_at_its_line_not_as_an_unknown_format() {
 
 /// Frameworks in the shapes companies publish them, written for these tests by someone who
 /// had not seen the readers: (file, format read, levels, competencies, cells with text).
-const SHAPES: [(&str, Format, usize, usize, usize); 23] = [
+const SHAPES: [(&str, Format, usize, usize, usize); 24] = [
     (
         "01-brightwave-level-headings.md",
         Format::Markdown,
@@ -1040,6 +1040,7 @@ const SHAPES: [(&str, Format, usize, usize, usize); 23] = [
     ("21-larkspur-grouped-table.md", Format::Markdown, 4, 4, 15),
     ("24-brambleway-html-table.md", Format::Markdown, 3, 3, 8),
     ("25-cedarline-bullet-levels.md", Format::Markdown, 3, 1, 3),
+    ("26-quarrybank-second-header.csv", Format::CsvWide, 3, 3, 9),
 ];
 
 #[test]
@@ -1101,6 +1102,18 @@ fn frameworks_in_every_published_shape_import_with_their_counts() {
         (
             "21-larkspur-grouped-table.md",
             "competency 'mastery' has a second row: read as 'mastery-2'",
+        ),
+        (
+            "26-quarrybank-second-header.csv",
+            "row 2: is a second header row: its names are used",
+        ),
+        (
+            "26-quarrybank-second-header.csv",
+            "column 5 holds notes: not kept",
+        ),
+        (
+            "26-quarrybank-second-header.csv",
+            "is a note below the table: not kept",
         ),
     ] {
         let text = warnings(&read(file));

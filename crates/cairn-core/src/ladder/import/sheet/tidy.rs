@@ -64,6 +64,43 @@ fn names_levels(cell: &str) -> bool {
     LEVEL.contains(&cell) || cell.split_whitespace().any(|word| LEVEL.contains(&word))
 }
 
+/// A second header row under the first, its first cell empty, naming columns again
+/// ("Dex" above "Technical Skill"): its names are the columns' names, with a warning.
+fn name_from_second_header(rows: &mut Vec<(usize, StringRecord)>, warnings: &mut Vec<Problem>) {
+    let second = match rows.get(1) {
+        Some((line, r))
+            if r.get(0).is_some_and(|c| c.trim().is_empty())
+                && r.iter().filter(|c| !c.trim().is_empty()).count() >= 2
+                && r.iter()
+                    .all(|c| c.chars().count() <= 40 && !c.contains('\n')) =>
+        {
+            (*line, r.clone())
+        }
+        _ => return,
+    };
+    let (line, names) = second;
+    if let Some((_, header)) = rows.first_mut() {
+        let merged: StringRecord = (0..header.len().max(names.len()))
+            .map(|i| {
+                let below = names.get(i).unwrap_or("").trim();
+                if below.is_empty() {
+                    header.get(i).unwrap_or("").to_owned()
+                } else {
+                    below.to_owned()
+                }
+            })
+            .collect();
+        *header = merged;
+    }
+    rows.remove(1);
+    warn(
+        warnings,
+        line,
+        &format!("row {line}"),
+        "is a second header row: its names are used for the columns it names".to_owned(),
+    );
+}
+
 fn warn(warnings: &mut Vec<Problem>, line: usize, field: &str, message: String) {
     warnings.push(Problem::new(Some(Pos { line, column: 1 }), field, message));
 }
@@ -82,12 +119,13 @@ pub(super) fn table(mut rows: Vec<(usize, StringRecord)>, shape: Shape) -> Table
             "is above the header row (a title or a group of columns): not kept".to_owned(),
         );
     }
-    drop_empty_columns(&mut rows, &mut warnings);
-    // Notes under the table: rows at the end with only their first cell written.
+    name_from_second_header(&mut rows, &mut warnings);
+    drop_unused_columns(&mut rows, &mut warnings);
+    // Notes under the table: rows at the end with only one cell written (mostly the first).
     while rows.len() > 2
         && rows
             .last()
-            .is_some_and(|(_, r)| r.iter().skip(1).all(|c| c.trim().is_empty()))
+            .is_some_and(|(_, r)| r.iter().filter(|c| !c.trim().is_empty()).count() <= 1)
     {
         if let Some((line, _)) = rows.pop() {
             warn(
@@ -116,8 +154,9 @@ pub(super) fn table(mut rows: Vec<(usize, StringRecord)>, shape: Shape) -> Table
     }
 }
 
-/// Removes columns with no header and nothing under it (a sheet's trailing separators).
-fn drop_empty_columns(rows: &mut [(usize, StringRecord)], warnings: &mut Vec<Problem>) {
+/// Removes columns with no header and nothing under it (a sheet's trailing separators), and
+/// columns of notes beside the table.
+fn drop_unused_columns(rows: &mut [(usize, StringRecord)], warnings: &mut Vec<Problem>) {
     let width = rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
     let empty: Vec<usize> = (1..width)
         .filter(|&c| {
@@ -125,25 +164,48 @@ fn drop_empty_columns(rows: &mut [(usize, StringRecord)], warnings: &mut Vec<Pro
                 .all(|(_, r)| r.get(c).unwrap_or("").trim().is_empty())
         })
         .collect();
-    if empty.is_empty() {
+    // A column of notes or links beside the table describes no competency.
+    let notes: Vec<usize> = rows.first().map_or(Vec::new(), |(_, header)| {
+        (1..header.len())
+            .filter(|&c| !empty.contains(&c))
+            .filter(|&c| {
+                matches!(
+                    normal(header.get(c).unwrap_or("")).as_str(),
+                    "notes"
+                        | "note"
+                        | "comments"
+                        | "comment"
+                        | "links"
+                        | "references"
+                        | "resources"
+                        | "remarks"
+                )
+            })
+            .collect()
+    });
+    if empty.is_empty() && notes.is_empty() {
         return;
     }
     for (_, record) in rows.iter_mut() {
         *record = record
             .iter()
             .enumerate()
-            .filter(|(c, _)| !empty.contains(c))
+            .filter(|(c, _)| !empty.contains(c) && !notes.contains(c))
             .map(|(_, cell)| cell)
             .collect();
     }
     let line = rows.first().map_or(1, |(l, _)| *l);
-    let named: Vec<String> = empty.iter().map(|c| (c + 1).to_string()).collect();
-    warn(
-        warnings,
-        line,
-        "header",
-        format!("column {} is empty: not kept", named.join(", ")),
-    );
+    for (columns, why) in [(&empty, "is empty"), (&notes, "holds notes")] {
+        if !columns.is_empty() {
+            let named: Vec<String> = columns.iter().map(|c| (c + 1).to_string()).collect();
+            warn(
+                warnings,
+                line,
+                "header",
+                format!("column {} {why}: not kept", named.join(", ")),
+            );
+        }
+    }
 }
 
 /// A competency cell left blank under a written one is the same competency, as a merged
