@@ -383,7 +383,15 @@ pub fn check(text: &str) -> Clarity {
             continue;
         };
         // The object ends where a new bullet begins: "- learn - be promoted".
-        let object_text = phrase(object.as_str().split(" - ").next().unwrap_or("")).trim();
+        let object_text = phrase(
+            object
+                .as_str()
+                .split(" - ")
+                .next()
+                .and_then(|o| o.split(". ").next())
+                .unwrap_or(""),
+        )
+        .trim();
         if !object_text.is_empty()
             && !object_text.starts_with('-')
             && !EMPTY_OBJECT.is_match(object_text)
@@ -635,7 +643,19 @@ pub fn check(text: &str) -> Clarity {
         // ("I'll say it plainly") are no evidence.
         let label_left_open =
             m.as_str().ends_with([':', '=', '-']) && UNDECIDED.is_match(&lower[m.end()..]);
-        if !label_left_open && !own_words(&lower, m.start(), m.as_str()) {
+        // "Success is writing the RFCs", "Success measure: feeling ready": a label whose
+        // criterion restates the rep or names a feeling says nothing observable.
+        let labelled = m.as_str().ends_with([':', '=', '-'])
+            || [
+                "success is",
+                "success means",
+                "success will be",
+                "success would be",
+            ]
+            .iter()
+            .any(|l| m.as_str().ends_with(l));
+        let hollow = labelled && hollow_criterion(&lower[m.end()..], &matched.action);
+        if !label_left_open && !hollow && !own_words(&lower, m.start(), m.as_str()) {
             push(&mut matched.evidence, m.as_str());
         }
     }
@@ -688,6 +708,40 @@ fn judged(matched: Matched) -> Clarity {
 
 /// The length of the aim and linking words ("is becoming ", "to be a ") a role phrase starts
 /// with.
+/// True when what follows an evidence label, to its sentence's end, restates one of `reps`
+/// ("writing the RFCs" after "write two RFCs"), or names a feeling, a talk to come or the
+/// work getting done rather than something observed.
+fn hollow_criterion(rest: &str, reps: &[String]) -> bool {
+    let criterion = rest
+        .split(['.', ';', '\n', '|'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches("that ");
+    let mut words = criterion.split_whitespace();
+    let first = match words.next() {
+        Some("me" | "her" | "him" | "them" | "us") => words.next().unwrap_or(""),
+        Some(word) => word,
+        None => "",
+    };
+    // "writing" restates "write two RFCs": the same verb as a rep the statement names.
+    let stem = |verb: &str| {
+        let verb = verb.strip_suffix("ing").unwrap_or(verb);
+        let verb = verb.strip_suffix('e').unwrap_or(verb);
+        let mut chars: Vec<char> = verb.chars().collect();
+        if chars.len() > 2 && chars[chars.len() - 1] == chars[chars.len() - 2] {
+            chars.pop();
+        }
+        chars.into_iter().collect::<String>()
+    };
+    let restated = first.ends_with("ing")
+        && reps
+            .iter()
+            .filter_map(|rep| rep.split_whitespace().next())
+            .any(|verb| stem(verb) == stem(first));
+    restated || HOLLOW_CRITERION.is_match(criterion)
+}
+
 /// True when an evidence phrase at `start` is the writer saying something: "I'll say it
 /// plainly".
 fn own_words(lower: &str, start: usize, phrase: &str) -> bool {
@@ -1217,6 +1271,42 @@ mod tests {
             c.elements.destination && c.elements.horizon,
             "{:?}",
             c.matched
+        );
+    }
+
+    #[test]
+    fn a_success_criterion_must_observe_something() {
+        for hollow in [
+            "Senior by end of year. I'll write two RFCs for the caching layer. Success is writing the RFCs.",
+            "EM by spring. Success measure: feeling ready to operate at that level.",
+            "Plan: lead the migration. Evidence: we'll have a conversation about it in my 1:1.",
+            "Fix the 20 slowest queries in Q3. Success: the reporting queries get fixed.",
+        ] {
+            let c = check(hollow);
+            assert!(!c.elements.evidence, "{hollow}: {:?}", c.matched);
+        }
+        for observed in [
+            "How will we know? At least five product teams use it.",
+            "ill know its working when the finance team stops pinging me",
+            "The signal: the DevRel team invites me to join.",
+            "Ready meaning: my manager lists me as a TL candidate.",
+            "I'll have succeeded if I'm added to the web on-call rotation.",
+            "They only count if they're approved in architecture review.",
+            "slow query log should go from ~300/day to under 50/day",
+            "Target is fewer than 20, tracked on the dashboard.",
+            "Success is passing the CKA on the first try.",
+        ] {
+            assert!(check(observed).elements.evidence, "{observed}");
+        }
+        assert!(
+            check("Be a strong mentor to the two juniors this year.")
+                .elements
+                .destination
+        );
+        assert!(
+            !check("Improve my skills. Writing two RFCs before the offsite.")
+                .elements
+                .destination
         );
     }
 
