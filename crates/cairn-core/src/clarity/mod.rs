@@ -13,12 +13,14 @@
 //! so it is deterministic, explainable and needs no network.
 use serde::{Deserialize, Serialize};
 
+mod criteria;
 mod judges;
 mod patterns;
 mod topics;
 mod typos;
 mod words;
 
+use criteria::{criterion_end, hollow_criterion, own_words, undecided_after_label};
 use patterns::*;
 use topics::{destinations_named_otherwise, topic_heads};
 use typos::normalise;
@@ -706,59 +708,6 @@ fn judged(matched: Matched) -> Clarity {
     }
 }
 
-/// The length of the aim and linking words ("is becoming ", "to be a ") a role phrase starts
-/// with.
-/// True when what follows an evidence label, to its sentence's end, restates one of `reps`
-/// ("writing the RFCs" after "write two RFCs"), or names a feeling, a talk to come or the
-/// work getting done rather than something observed.
-fn hollow_criterion(rest: &str, reps: &[String]) -> bool {
-    let criterion = rest
-        .split(['.', ';', '\n', '|'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .trim_start_matches("that ");
-    let mut words = criterion.split_whitespace();
-    let first = match words.next() {
-        Some("me" | "her" | "him" | "them" | "us") => words.next().unwrap_or(""),
-        Some(word) => word,
-        None => "",
-    };
-    // "writing" restates "write two RFCs": the same verb as a rep the statement names.
-    let stem = |verb: &str| {
-        let verb = verb.strip_suffix("ing").unwrap_or(verb);
-        let verb = verb.strip_suffix('e').unwrap_or(verb);
-        let mut chars: Vec<char> = verb.chars().collect();
-        if chars.len() > 2 && chars[chars.len() - 1] == chars[chars.len() - 2] {
-            chars.pop();
-        }
-        chars.into_iter().collect::<String>()
-    };
-    let restated = first.ends_with("ing")
-        && reps
-            .iter()
-            .filter_map(|rep| rep.split_whitespace().next())
-            .any(|verb| stem(verb) == stem(first));
-    restated || HOLLOW_CRITERION.is_match(criterion)
-}
-
-/// True when an evidence phrase at `start` is the writer saying something: "I'll say it
-/// plainly".
-fn own_words(lower: &str, start: usize, phrase: &str) -> bool {
-    phrase.starts_with("say")
-        && lower[..start]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| matches!(w, "i" | "i'll" | "i'd" | "we" | "we'll" | "me"))
-}
-
-/// True when a labelled field's value is left undecided: "target date: tbd".
-fn undecided_after_label(field: &str) -> bool {
-    field
-        .split_once([':', '=', '-'])
-        .is_some_and(|(_, value)| UNDECIDED.is_match(value))
-}
-
 /// True when what an arrow points at opens with a doing verb: a rep, not a destination.
 fn arrow_to_a_rep(pair: &str) -> bool {
     pair.split_once(['>'])
@@ -818,26 +767,8 @@ fn acronyms(text: &str) -> Vec<String> {
     out
 }
 
-/// Where the criterion that begins at `start` ends: at its sentence's end, or where a
-/// comma opens a new rep.
-fn criterion_end(lower: &str, start: usize) -> usize {
-    let sentence_end = lower[start..]
-        .find(['.', ';', '?', '!', '\n'])
-        .map_or(lower.len(), |i| start + i);
-    lower[start..sentence_end]
-        .match_indices(", ")
-        .find(|(i, _)| {
-            let mut next = lower[start + i + 2..].split_whitespace();
-            let first = next.next().unwrap_or("");
-            is_doing_word(first)
-                || matches!(first, "so" | "and" | "but" | "then")
-                    && next.next().is_some_and(|w| {
-                        matches!(w, "i" | "i'm" | "i'll" | "i've" | "we" | "we're")
-                    })
-        })
-        .map_or(sentence_end, |(i, _)| start + i)
-}
-
+/// The length of the aim and linking words ("is becoming ", "to be a ") a role phrase starts
+/// with.
 fn aim_words(phrase: &str) -> usize {
     let mut at = 0;
     for word in phrase.split_inclusive(' ') {
