@@ -11,6 +11,7 @@
 //! The verdict is `vague` without a destination, `actionable` with all four, `directional`
 //! otherwise. Every judgement is made from word patterns and reports the words it matched,
 //! so it is deterministic, explainable and needs no network.
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 mod criteria;
@@ -486,18 +487,14 @@ pub fn check(text: &str) -> Clarity {
         }
     }
     // A certification aimed at is a destination; passing it is also what would show it.
-    let mut certified: Vec<String> = Vec::new();
-    for acronym in acronyms(text) {
-        let acronym = regex::escape(&acronym);
-        let certification = re(&CERTIFICATION.replace("{CERT}", &acronym));
-        for m in certification.find_iter(&lower) {
-            found(&mut matched, m.start(), m.end(), m.as_str().trim());
-        }
-        let passed = re(&format!(
-            r"\b(?:pass|passes|passing|passed) (?:the |my |an? |both )?{acronym}\b"
-        ));
-        certified.extend(passed.find_iter(&lower).map(|m| m.as_str().to_owned()));
+    let written = acronyms(text);
+    for (start, end, words) in certifications(&CERTIFICATION, &lower, &written) {
+        found(&mut matched, start, end, words.trim());
     }
+    let certified: Vec<String> = certifications(&CERTIFICATE_PASSED, &lower, &written)
+        .into_iter()
+        .map(|(_, _, words)| words)
+        .collect();
     for (start, end, words) in destinations_named_otherwise(&lower) {
         found(&mut matched, start, end, &words);
     }
@@ -712,6 +709,38 @@ fn judged(matched: Matched) -> Clarity {
 fn arrow_to_a_rep(pair: &str) -> bool {
     pair.split_once(['>'])
         .is_some_and(|(_, after)| after.split_whitespace().next().is_some_and(is_doing_word))
+}
+
+/// The matches of `pattern` whose certificate slot holds one of the statement's `acronyms`,
+/// each as (start, end, words); a match on another word gives its text back to the search.
+fn certifications(
+    pattern: &Regex,
+    lower: &str,
+    acronyms: &[String],
+) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(cap) = pattern.captures_at(lower, at) {
+        let Some(whole) = cap.get(0) else { break };
+        let named = pattern
+            .capture_names()
+            .flatten()
+            .filter_map(|name| cap.name(name))
+            .any(|slot| acronyms.iter().any(|a| a == slot.as_str()));
+        if named {
+            out.push((whole.start(), whole.end(), whole.as_str().to_owned()));
+            at = whole.end().max(whole.start() + 1);
+        } else {
+            at = lower[whole.start()..]
+                .char_indices()
+                .nth(1)
+                .map_or(lower.len(), |(i, _)| whole.start() + i);
+        }
+        if at >= lower.len() {
+            break;
+        }
+    }
+    out
 }
 
 /// The acronyms a statement writes in capitals that name no role ("CKA", "OSCP", "SA"),

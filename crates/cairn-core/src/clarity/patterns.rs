@@ -322,9 +322,17 @@ pub(super) static RECOGNISED_VAGUELY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A certification aimed at ("get my CKA", "pass the AWS SA Pro exam", "CKA certified"),
-/// around an acronym written in capitals, given as `{CERT}`.
-pub(super) const CERTIFICATION: &str = r"\b(?:pass|passing|earn|earning|obtain|obtaining|achieve|achieving|clear|clearing) (?:my |the |an? |our |their |her |his )?{CERT}\b(?: [a-z]+){0,3}|\b(?:get|getting) (?:my |the |an? |our |their |her |his )?{CERT}(?: [a-z]+){0,2}? (?:exam|certified|certification|cert)\b|\bget (?:my |the |an? )?{CERT}(?:\s*(?:[.;,!\n]|$)|\s+(?:by|before|in|this|next)\b)|\b{CERT}(?: [a-z]+){0,2}? (?:certified|certification)\b|^\s*(?:[-*]\s*)?{CERT}\b[^.;\n]{0,20}?\b(?:by|before|in|this|next)\b";
-
+/// around an acronym written in capitals, in one of the slots `cert1` to `cert5` (the
+/// caller checks the word there is one the statement writes in capitals).
+pub(super) static CERTIFICATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:pass|passing|earn|earning|obtain|obtaining|achieve|achieving|clear|clearing) (?:my |the |an? |our |their |her |his )?(?P<cert1>[a-z][a-z0-9]{1,5})\b(?: [a-z]+){0,3}|\b(?:get|getting) (?:my |the |an? |our |their |her |his )?(?P<cert2>[a-z][a-z0-9]{1,5})(?: [a-z]+){0,2}? (?:exam|certified|certification|cert)\b|\bget (?:my |the |an? )?(?P<cert3>[a-z][a-z0-9]{1,5})(?:\s*(?:[.;,!\n]|$)|\s+(?:by|before|in|this|next)\b)|\b(?P<cert4>[a-z][a-z0-9]{1,5})(?: [a-z]+){0,2}? (?:certified|certification)\b|^\s*(?:[-*]\s*)?(?P<cert5>[a-z][a-z0-9]{1,5})\b[^.;\n]{0,20}?\b(?:by|before|in|this|next)\b",
+    )
+});
+/// Passing a certification, written with its acronym in the slot `cert`.
+pub(super) static CERTIFICATE_PASSED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:pass|passes|passing|passed) (?:the |my |an? |both )?(?P<cert>[a-z][a-z0-9]{1,5})\b")
+});
 /// A field left to be decided: "Target date: TBD", "Success measure: n/a".
 pub(super) static UNDECIDED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s*(?:tbd|tbc|n/a|na|none|\?+|-+|todo|unknown|later)?\s*(?:[|.;,\n]|$)")

@@ -7,6 +7,10 @@
 //! ladder's "Technical skills" or "Reliability" gets the same vocabulary as the built-in
 //! ladder's "Technical depth" and "Operations".
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 /// One area of the work.
 pub(crate) struct Area {
     /// Words a ladder uses when it describes this area.
@@ -16,6 +20,30 @@ pub(crate) struct Area {
     /// Patterns of the work that no single word carries (another team named as the
     /// counterpart, someone addressed by handle), each counting once as a driver.
     pub cues: &'static [&'static str],
+}
+
+/// Each area's cues, compiled once, in the order of [`AREAS`].
+static CUES: LazyLock<Vec<Vec<Regex>>> = LazyLock::new(|| {
+    AREAS
+        .iter()
+        .map(|area| {
+            area.cues
+                .iter()
+                .map(|cue| Regex::new(cue).unwrap_or_else(|e| panic!("field cue {cue}: {e}")))
+                .collect()
+        })
+        .collect()
+});
+
+impl Area {
+    /// This area's cues, compiled.
+    pub(crate) fn compiled_cues(&self) -> &'static [Regex] {
+        AREAS
+            .iter()
+            .position(|a| std::ptr::eq(a, self))
+            .and_then(|i| CUES.get(i))
+            .map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Every area.

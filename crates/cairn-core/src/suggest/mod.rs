@@ -61,7 +61,7 @@ pub struct Suggestion {
 pub struct Suggester {
     competencies: Vec<(CompetencyId, String, HashMap<String, f64>)>,
     /// Each competency's cues from the field (see [`field::Area::cues`]), by position.
-    cues: Vec<Vec<Regex>>,
+    cues: Vec<Vec<&'static Regex>>,
     /// In how many competencies each word appears.
     spread: HashMap<String, usize>,
     /// The most weight any one competency gives each word.
@@ -96,15 +96,10 @@ impl Suggester {
                     add(text, HISTORY_WEIGHT);
                 }
             }
+            let areas = field::areas_of(ladder, &c.id);
+            cues.push(areas.iter().flat_map(|area| area.compiled_cues()).collect());
             // The vocabulary's compounds count whole: "one-pager" says nothing of pagers.
-            cues.push(
-                field::areas_of(ladder, &c.id)
-                    .iter()
-                    .flat_map(|area| area.cues)
-                    .filter_map(|cue| Regex::new(cue).ok())
-                    .collect(),
-            );
-            for area in field::areas_of(ladder, &c.id) {
+            for area in areas {
                 for (term, _) in terms(area.vocabulary)
                     .into_iter()
                     .filter(|(_, written)| !is_part_of_compound(area.vocabulary, written))
