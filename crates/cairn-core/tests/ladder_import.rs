@@ -986,7 +986,7 @@ fn broken_front_matter_is_refused_at_its_line_not_as_an_unknown_format() {
 
 /// Frameworks in the shapes companies publish them, written for these tests by someone who
 /// had not seen the readers: (file, format read, levels, competencies, cells with text).
-const SHAPES: [(&str, Format, usize, usize, usize); 24] = [
+const SHAPES: [(&str, Format, usize, usize, usize); 25] = [
     (
         "01-brightwave-level-headings.md",
         Format::Markdown,
@@ -1041,6 +1041,7 @@ const SHAPES: [(&str, Format, usize, usize, usize); 24] = [
     ("24-brambleway-html-table.md", Format::Markdown, 3, 3, 8),
     ("25-cedarline-bullet-levels.md", Format::Markdown, 3, 1, 3),
     ("26-quarrybank-second-header.csv", Format::CsvWide, 3, 3, 9),
+    ("27-saltmarsh-rowspan-table.md", Format::Markdown, 3, 3, 9),
 ];
 
 #[test]
@@ -1115,10 +1116,29 @@ fn frameworks_in_every_published_shape_import_with_their_counts() {
             "26-quarrybank-second-header.csv",
             "is a note below the table: not kept",
         ),
+        (
+            "27-saltmarsh-rowspan-table.md",
+            "column 5 holds notes: not kept",
+        ),
+        (
+            "27-saltmarsh-rowspan-table.md",
+            "line 58, column 1: another table",
+        ),
     ] {
         let text = warnings(&read(file));
         assert!(text.contains(said), "{file}: {said} in\n{text}");
     }
+    // A level spanning rows: the row across the table is its summary, the next its cells.
+    let spans = read("27-saltmarsh-rowspan-table.md").ladder;
+    let titles: Vec<&str> = spans.levels.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(titles, ["E1", "E2", "E3"]);
+    assert_eq!(
+        spans.levels[1].summary,
+        "Works on their own across a feature."
+    );
+    let craft = &spans.competencies[0];
+    assert_eq!(craft.name, "Craft");
+    assert_eq!(craft.expectations[0].criteria.len(), 2, "{craft:?}");
     let strict = Options {
         format: None,
         strict: true,

@@ -266,6 +266,13 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
                 return Err(LadderError::one(None, why));
             };
             let mut read = sheet::read(name, &csv, shape)?;
+            for line in table::later_tables(text) {
+                read.warnings.push(Problem::new(
+                    Some(Pos { line, column: 1 }),
+                    "",
+                    "another table: not read (a file written as a table is read as one table)",
+                ));
+            }
             if let Some(t) = title.or_else(|| {
                 headings
                     .first()

@@ -7,6 +7,24 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// The lines (counted from 1) where tables after the first one begin, pipe or HTML.
+pub(super) fn later_tables(text: &str) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut starts: Vec<usize> = (0..lines.len().saturating_sub(1))
+        .filter(|&i| is_row(lines[i]) && is_separator(lines[i + 1]))
+        .chain(
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.to_ascii_lowercase().contains("<table"))
+                .map(|(i, _)| i),
+        )
+        .map(|i| i + 1)
+        .collect();
+    starts.sort_unstable();
+    starts.split_off(1.min(starts.len()))
+}
+
 /// The first pipe table in `text` as CSV, when it has a header and at least one row.
 pub(super) fn as_csv(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().collect();
@@ -35,6 +53,7 @@ static ROW: LazyLock<Regex> =
 static CELL: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?is)<t[hd]\b([^>]*)>(.*?)(?:</t[hd]>|<t[hd]\b|$)"));
 static COLSPAN: LazyLock<Regex> = LazyLock::new(|| pattern(r#"(?i)colspan\s*=\s*"?(\d+)"#));
+static ROWSPAN: LazyLock<Regex> = LazyLock::new(|| pattern(r#"(?i)rowspan\s*=\s*"?(\d+)"#));
 static ITEM: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)<li\b[^>]*>"));
 static BREAK: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)<br\s*/?>|</p>|</li>"));
 static TAG: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?s)<[^>]*>"));
@@ -44,7 +63,7 @@ fn pattern(text: &str) -> Regex {
 }
 
 /// The first HTML table in `text` as CSV, when it has a header and at least one row: list
-/// items become bullet lines, a cell spanning columns fills each of them.
+/// items become bullet lines, and a cell spanning columns or rows fills each of them.
 pub(super) fn html_as_csv(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     let start = lower.find("<table")?;
@@ -53,21 +72,33 @@ pub(super) fn html_as_csv(text: &str) -> Option<String> {
         .map_or(text.len(), |e| start + e);
     let mut csv = String::new();
     let mut rows = 0;
+    // Cells spanning rows still to come: (column, rows left, text).
+    let mut carried: Vec<(usize, usize, String)> = Vec::new();
     for row in ROW.captures_iter(&text[start..end]) {
         let (Some(whole), Some(inner)) = (row.get(0), row.get(1)) else {
             continue;
         };
         let line = text[..start + whole.start()].matches('\n').count();
-        let mut cells = Vec::new();
+        let mut cells: Vec<String> = Vec::new();
         for cell in CELL.captures_iter(inner.as_str()) {
-            let span = COLSPAN
-                .captures(&cell[1])
-                .and_then(|c| c[1].parse::<usize>().ok())
-                .unwrap_or(1)
-                .clamp(1, 50);
+            fill_carried(&mut cells, &mut carried);
+            let span = |re: &Regex| {
+                re.captures(&cell[1])
+                    .and_then(|c| c[1].parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 50)
+            };
+            let (columns, down) = (span(&COLSPAN), span(&ROWSPAN));
             let content = plain(&cell[2]);
-            cells.extend(std::iter::repeat_n(content, span));
+            for _ in 0..columns {
+                if down > 1 {
+                    carried.retain(|c| c.0 != cells.len());
+                    carried.push((cells.len(), down - 1, content.clone()));
+                }
+                cells.push(content.clone());
+            }
         }
+        fill_carried(&mut cells, &mut carried);
         if cells.is_empty() {
             continue;
         }
@@ -79,6 +110,14 @@ pub(super) fn html_as_csv(text: &str) -> Option<String> {
         rows += 1;
     }
     (rows >= 2).then_some(csv)
+}
+
+/// Fills the columns from the next one on that cells spanning rows above still hold.
+fn fill_carried(cells: &mut Vec<String>, carried: &mut [(usize, usize, String)]) {
+    while let Some(c) = carried.iter_mut().find(|c| c.0 == cells.len() && c.1 > 0) {
+        c.1 -= 1;
+        cells.push(c.2.clone());
+    }
 }
 
 /// An HTML cell's text: list items as bullet lines, breaks as line breaks, no tags.
@@ -166,5 +205,23 @@ mod tests {
         assert_eq!(lines[3], "\"1\",\"- Writes code");
         assert_eq!(lines[4], "- Tests it\",\"\"");
         assert!(html_as_csv("<table><tr><td>one row</td></tr></table>").is_none());
+    }
+
+    #[test]
+    fn tables_after_the_first_are_found_by_line() {
+        let text = "| a | b |\n|---|---|\n| 1 | 2 |\n\n<table>\n</table>\n| c | d |\n| - | - |\n";
+        assert_eq!(later_tables(text), vec![5, 7]);
+        assert!(later_tables("no tables").is_empty());
+    }
+
+    #[test]
+    fn a_cell_spanning_rows_fills_its_column_in_each() {
+        let text = "<table>\n<tr><th>Level</th><th>Craft</th><th>Care</th></tr>\n<tr><th rowspan=\"2\">L1</th><td>Writes</td><td>Tests</td></tr>\n<tr><td>Reviews</td><td rowspan=3>Helps</td></tr>\n<tr><td>L2</td><td>Designs</td></tr>\n</table>";
+        let csv = html_as_csv(text).unwrap();
+        let lines: Vec<&str> = csv.split('\n').filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines[1], "\"L1\",\"Writes\",\"Tests\"");
+        assert_eq!(lines[2], "\"L1\",\"Reviews\",\"Helps\"");
+        // A span longer than the table's rows goes on into the next, then ends.
+        assert_eq!(lines[3], "\"L2\",\"Designs\",\"Helps\"");
     }
 }

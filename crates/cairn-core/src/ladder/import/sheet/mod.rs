@@ -172,6 +172,15 @@ pub(super) fn read(name: &str, text: &str, shape: Shape) -> Result<Read, LadderE
             level.title = prose(title);
         }
     }
+    for (level, summary) in sheet
+        .read
+        .ladder
+        .levels
+        .iter_mut()
+        .zip(&table.level_summaries)
+    {
+        level.summary = prose(summary);
+    }
     sheet.read.warnings.splice(0..0, table.warnings);
     let (id, id_note) = ladder_id(name);
     let mut read = sheet.read;

@@ -18,6 +18,9 @@ pub(super) struct Table {
     pub rows: Vec<(usize, StringRecord)>,
     /// Each level's title when the levels were written as rows with a title column.
     pub level_titles: Vec<String>,
+    /// Each level's summary when the levels were written as rows, one of them a single
+    /// cell across the whole table.
+    pub level_summaries: Vec<String>,
     /// What was read past.
     pub warnings: Vec<Problem>,
 }
@@ -139,17 +142,19 @@ pub(super) fn table(mut rows: Vec<(usize, StringRecord)>, shape: Shape) -> Table
     if shape == Shape::Long {
         fill_merged(&mut rows, &mut warnings);
     }
-    let mut level_titles = Vec::new();
+    let (mut level_titles, mut level_summaries) = (Vec::new(), Vec::new());
     if shape == Shape::Wide
         && rows
             .first()
             .is_some_and(|(_, h)| names_levels(&normal(h.get(0).unwrap_or(""))))
     {
+        level_summaries = join_level_rows(&mut rows);
         level_titles = levels_as_rows(&mut rows, &mut warnings);
     }
     Table {
         rows,
         level_titles,
+        level_summaries,
         warnings,
     }
 }
@@ -169,17 +174,11 @@ fn drop_unused_columns(rows: &mut [(usize, StringRecord)], warnings: &mut Vec<Pr
         (1..header.len())
             .filter(|&c| !empty.contains(&c))
             .filter(|&c| {
-                matches!(
-                    normal(header.get(c).unwrap_or("")).as_str(),
-                    "notes"
-                        | "note"
-                        | "comments"
-                        | "comment"
-                        | "links"
-                        | "references"
-                        | "resources"
-                        | "remarks"
-                )
+                let name = normal(header.get(c).unwrap_or(""));
+                matches!(name.as_str(), "links" | "references" | "resources")
+                    || name
+                        .split(|ch: char| !ch.is_alphanumeric())
+                        .any(|w| matches!(w, "notes" | "note" | "comments" | "comment" | "remarks"))
             })
             .collect()
     });
@@ -244,6 +243,61 @@ fn fill_merged(rows: &mut [(usize, StringRecord)], warnings: &mut Vec<Problem>) 
             ),
         );
     }
+}
+
+/// Joins the rows one level spans (an HTML cell spanning rows, repeated on each) into one,
+/// and returns each level's summary: a row that holds one text across every column. Rows
+/// that hold nothing but the level's name are dropped.
+fn join_level_rows(rows: &mut Vec<(usize, StringRecord)>) -> Vec<String> {
+    let Some(header) = rows.first().cloned() else {
+        return Vec::new();
+    };
+    let mut joined: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut summaries: Vec<String> = Vec::new();
+    for (line, record) in rows.drain(..).skip(1) {
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+        let level = cells.first().cloned().unwrap_or_default();
+        let content: Vec<&String> = cells.iter().skip(1).filter(|c| !c.is_empty()).collect();
+        let same = joined
+            .last()
+            .is_some_and(|(_, last)| last.first() == Some(&level) && !level.is_empty());
+        if !same {
+            joined.push((line, vec![level]));
+            summaries.push(String::new());
+        }
+        let across = content.len() >= 2
+            && content.len() + 1 == header.1.len()
+            && content.iter().all(|c| *c == content[0]);
+        if content.is_empty() {
+            continue;
+        }
+        let (Some((_, row)), Some(summary)) = (joined.last_mut(), summaries.last_mut()) else {
+            continue;
+        };
+        if across && summary.is_empty() {
+            *summary = content[0].clone();
+            continue;
+        }
+        for (c, cell) in cells.into_iter().enumerate().skip(1) {
+            if row.len() <= c {
+                row.resize(c + 1, String::new());
+            }
+            if !cell.is_empty() {
+                let at = &mut row[c];
+                if !at.is_empty() {
+                    at.push('\n');
+                }
+                at.push_str(&cell);
+            }
+        }
+    }
+    rows.push(header);
+    rows.extend(
+        joined
+            .into_iter()
+            .map(|(line, cells)| (line, cells.into_iter().collect())),
+    );
+    summaries
 }
 
 /// Turns levels written down the first column (a header of competencies) into the matrix
