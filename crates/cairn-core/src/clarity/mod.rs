@@ -139,6 +139,13 @@ pub fn check(text: &str) -> Clarity {
         if INTRODUCED.is_match(&lower[end..]) && !AIM_WORD.is_match(words) {
             return;
         }
+        // "run the org-wide planning": the phrase ends inside a hyphenated word.
+        if lower[end..].starts_with('-')
+            && lower[end + 1..].starts_with(char::is_alphabetic)
+            && !lower[end + 1..].starts_with("level")
+        {
+            return;
+        }
         // A destination ends with its sentence: "better at X. I'll present Y" keeps the rep.
         let cut = words
             .find([';', ':', '!', '?'])
@@ -291,6 +298,15 @@ pub fn check(text: &str) -> Clarity {
             found(&mut matched, m.start(), m.end(), m.as_str());
         }
     }
+    for cap in AIMED_LEAD.captures_iter(&lower) {
+        // "be the lead on the migration" is a role; "become a lead the team trusts" too,
+        // but "be lead the" is no English: the field words must name a field.
+        if let (Some(whole), Some(role)) = (cap.get(0), cap.get(1))
+            && names_a_field(role.as_str())
+        {
+            found(&mut matched, whole.start(), whole.end(), whole.as_str());
+        }
+    }
     for cap in ROLE_AS_AIM.captures_iter(&lower) {
         if let Some(m) = cap.get(1)
             && !NOT_AIMED.is_match(&lower[..m.start()])
@@ -303,7 +319,8 @@ pub fn check(text: &str) -> Clarity {
             (is_doing_word(w) && w != "lead")
                 || matches!(w, "i" | "we" | "my" | "our" | "me" | "you" | "your")
         });
-        // "Competency: Leadership" names the ladder's area the row is about, not an aim.
+        // "Competency: Leadership" names the ladder's area the row is about, not an aim;
+        // "Stakeholders: VP Eng" names people.
         let area_label = lower[..offset]
             .trim_end()
             .trim_end_matches(':')
@@ -314,7 +331,7 @@ pub fn check(text: &str) -> Clarity {
                 matches!(
                     w,
                     "competency" | "category" | "area" | "pillar" | "dimension"
-                )
+                ) || PEOPLE_LABEL.contains(&w)
             });
         if aimed_elsewhere || area_label {
             continue;
@@ -326,7 +343,7 @@ pub fn check(text: &str) -> Clarity {
                 .replace_all(m.as_str(), " ")
                 .split_whitespace()
                 .any(|w| {
-                    is_function_word(w)
+                    (is_function_word(w) && w != "or")
                         || matches!(
                             w,
                             "the" | "alongside" | "among" | "beside" | "than" | "like" | "as"
@@ -338,6 +355,7 @@ pub fn check(text: &str) -> Clarity {
                 .next()
                 .is_some_and(|w| w.ends_with("ing") && ROLE_START.find(w).is_none())
             && !FINITE.is_match(&clause[m.end()..])
+            && names_a_field(m.as_str())
             // "lead auth migration": a rep with its object, not a lead role.
             && !(m.as_str().starts_with("lead ")
                 && m
@@ -528,9 +546,13 @@ pub fn check(text: &str) -> Clarity {
                     )
             });
         let noun_use = glued || !verbal(&without_evidence[..m.start()]);
-        let inside_destination = destination_spans
-            .iter()
-            .any(|&(s, e)| m.start() >= s && m.start() < e);
+        // "Reach L4; I'll own the settings page": a scope taken on after the destination
+        // is named is a rep towards it.
+        let inside_destination = destination_spans.iter().any(|&(s, e)| {
+            m.start() >= s
+                && m.start() < e
+                && !(m.start() == s && destination_spans.iter().any(|&(_, before)| before <= s))
+        });
         let counted = QUANTIFIED.is_match(&format!("{} ", m.as_str()));
         let object = ACTION
             .captures_at(&without_evidence, m.start())
@@ -810,6 +832,41 @@ fn aim_words(phrase: &str) -> usize {
         at += word.len();
     }
     at
+}
+
+/// False when a phrase ending in "lead" that names no known role has no field before the
+/// word: "to lead", "will lead", "eventually lead" are the verb.
+fn names_a_field(phrase: &str) -> bool {
+    if !phrase.ends_with("lead") || ROLE_START.is_match(phrase) {
+        return true;
+    }
+    let mut words = phrase.split_whitespace().rev().skip(1);
+    words.next().is_some_and(|w| {
+        !is_function_word(w)
+            && !is_doing_word(w)
+            && !w.ends_with("ly")
+            && !matches!(
+                w,
+                "i" | "we"
+                    | "you"
+                    | "they"
+                    | "she"
+                    | "he"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "my"
+                    | "our"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "your"
+                    | "co"
+                    | "not"
+                    | "never"
+                    | "always"
+            )
+    })
 }
 
 /// True when a "be a better X" names only the job one has ("a better engineer", "a
@@ -1434,6 +1491,45 @@ mod tests {
             let c = check(text);
             assert_eq!(c.verdict, verdict, "{text}\n{:?}", c.matched);
         }
+    }
+
+    #[test]
+    fn roles_are_read_in_the_shapes_people_write_them() {
+        let destination = |text: &str| check(text).elements.destination;
+        for text in [
+            "Me: staff engineer by next cycle.",
+            "Tech lead or EM by Q3.",
+            "AppSec lead by the next promo round.",
+            "Become a DevRel lead.",
+            "Open to Senior Backend Engineer roles (Go, Postgres).",
+            "Aspire to be principal-level in cryptography.",
+        ] {
+            assert!(destination(text), "{text}: {:?}", check(text).matched);
+        }
+        for text in [
+            "I will lead.",
+            "Stakeholders: VP Eng, platform EMs",
+            "My goal is to eventually lead.",
+        ] {
+            assert!(!destination(text), "{text}: {:?}", check(text).matched);
+        }
+        // A scope taken on after the destination is a rep towards it; a word glued on by
+        // a hyphen ends no phrase ("org-wide").
+        let c = check("VP Engineering by 2028; I'll run the org-wide planning process.");
+        assert!(c.elements.action, "{:?}", c.matched);
+        assert!(
+            !c.matched
+                .destination
+                .iter()
+                .any(|d| d.contains("run the org"))
+        );
+        let c = check("Reach L4 next cycle. I'll own the settings page end to end.");
+        assert!(c.elements.action, "{:?}", c.matched);
+        assert!(
+            !check("I want to own the payments platform.")
+                .elements
+                .action
+        );
     }
 
     #[test]

@@ -15,11 +15,20 @@ pub(super) fn re(pattern: &str) -> Regex {
 pub(super) const ROLE: &str = r"(?:senior|staff|principal|distinguished|tech lead|team lead|lead (?:engineer|developer|designer|sre|architect|scientist)|architect|manager|management|director|head of (?:the |our |a )?[a-z-]+(?: (?:team|group|squad|platform|department|org|organi[sz]ation|function|practice|guild|chapter|tribe))?|cto|vp|expert|specialist|owner|maintainer|engineer(?:ing)?|scientist|developer|dev|analyst|designer|sre|em|tl|tpm|leader(?:ship)?|consultant|programmer|devops|dba|dri|teamlead|lead for [a-z-]+|reference (?:of|for|in) [a-z-]+|champion|steward|evangelist|advocate|sme|pleno|pentester|tester|sdet|eng|guru|(?:qa|data|mobile|ios|android|frontend|front-end|backend|back-end|platform|infra|infrastructure|security|ml|devops|web|api|test|squad|chapter|technical|embedded|firmware|release|project|engineering|design|product|program|programme|delivery) lead|lead of (?:the |our )?[a-z-]+(?: team| squad| platform)?|mid-level|mid level|[lpe][1-9]|ic ?[1-9]|level [1-9]|(?:senior|staff|principal)[- ]level|(?:the )?next level|(?:the )?next step up|promotion to [a-z0-9]+)";
 
 /// Frames that aim at what follows: "become", "get to", "aim for", "ready for".
-pub(super) const AIM: &str = r"(?:become|becoming|be|being|get to|getting to|reach|reaching|hit|see (?:myself|herself|himself|themselves)(?: [a-z0-9 ]{0,25}?)? as|(?:sponsor|nominate|put) (?:me|him|her|them) (?:up |forward )?for|make it to|make|go for|going for|aim(?:ing)? (?:for|at|to be)|aim|target(?:t?ing)?|promot(?:ed|ion) to|step (?:up )?(?:in)?to|move (?:me |him |her |them )?(?:up )?(?:in)?to|moving (?:me |him |her |them )?(?:up )?(?:in)?to|work(?:ing)? (?:my way |our way |her way |his way )?(?:up )?to(?:wards?)?|ready for|considered for|prepared for|qualify for|eligible for|on track for|path to|land|get|grow(?:ing)?(?: [a-z-]+){0,6}? (?:in)?to(?:wards?)?|want|like|hope|plan|goal|objective|ambition|next step|next move|aspiring|aspire to(?: be)?|enough for|counts? (?:toward|towards|for)|way into|case for|shot at|progress(?:ing)? (?:in)?to)";
+pub(super) const AIM: &str = r"(?:become|becoming|be|being|get to|getting to|reach|reaching|hit|see (?:myself|herself|himself|themselves)(?: [a-z0-9 ]{0,25}?)? as|(?:sponsor|nominate|put) (?:me|him|her|them) (?:up |forward )?for|make it to|make|go for|going for|aim(?:ing)? (?:for|at|to be)|aim|target(?:t?ing)?|promot(?:ed|ion) to|step (?:up )?(?:in)?to|move (?:me |him |her |them )?(?:up )?(?:in)?to|moving (?:me |him |her |them )?(?:up )?(?:in)?to|work(?:ing)? (?:my way |our way |her way |his way )?(?:up )?to(?:wards?)?|ready for|considered for|prepared for|qualify for|eligible for|on track for|path to|land|get|grow(?:ing)?(?: [a-z-]+){0,6}? (?:in)?to(?:wards?)?|want|like|hope|plan|goal|objective|ambition|next step|next move|aspiring|aspire to(?: be)?|enough for|counts? (?:toward|towards|for)|way into|case for|shot at|open to|progress(?:ing)? (?:in)?to)";
 
 pub(super) static AIMED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"\b{AIM}\b((?:\s+[a-z0-9'/-]+){{0,7}}?)\s+(?:a |an |the )?((?:[a-z-]+ ){{0,2}}?{ROLE}(?:[ -](?:[a-z-]+ )?{ROLE})?)\b"
+    ))
+});
+/// A lead named by its field ("AppSec lead", "design systems lead"); the words before
+/// "lead" must name a field, which `names_a_field` checks.
+pub(super) const FIELD_LEAD: &str = r"(?:[a-z0-9+#/-]+ ){1,2}lead";
+/// An aim at a lead named by its field: "become a DevRel lead", "want to be AppSec lead".
+pub(super) static AIMED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:become|be|becoming|being|aim(?:ing)? to be|want to be|promoted to|step up as|move up to)\s+(?:a |an |the |our |their )?({FIELD_LEAD})\b"
     ))
 });
 pub(super) static AIM_WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{AIM}\b")));
@@ -36,7 +45,7 @@ pub(super) static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Q3", "Senior iOS". A level word may take two nouns after it ("senior ios").
 pub(super) static ROLE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^\s*(?:[-*]\s*)?(?:(?:a|an|the)\s+)?((?:[a-z0-9+#/-]+\s+){{0,3}}?(?:{ROLE}(?:\s+(?:i{{1,3}}|iv|v|[1-9]))?(?:\s+(?:track|path|route))?|(?:senior|staff|principal|lead)(?:\s+[a-z0-9+#/-]+){{1,2}}))(?:\s*\([a-z0-9 +/&,.-]*\)?)?\s*(?:(?:on|in|for|at|of|by|within|before|this|next|over|across|eventually|someday|soon|soonish|asap|role|position)\b.*)?$"
+        r"^\s*(?:[-*]\s*)?(?:(?:a|an|the)\s+)?((?:[a-z0-9+#/-]+\s+){{0,3}}?{ROLE}\+?(?:\s+(?:i{{1,3}}|iv|v|[1-9]))?(?:\s+(?:track|path|route))?(?:\s*(?:\bor\b|/)\s*(?:an? )?(?:[a-z0-9+#-]+\s+){{0,2}}?{ROLE})?|(?:senior|staff|principal|lead)(?:\s+[a-z0-9+#/-]+){{1,2}}|{FIELD_LEAD})(?:\s*\([a-z0-9 +/&,.-]*\)?)?\s*(?:(?:on|in|for|at|of|by|within|before|this|next|over|across|eventually|someday|soon|soonish|asap|role|position)\b.*)?$"
     ))
 });
 /// Growth where one already is: "grow as an engineer", "develop as a developer".

@@ -359,3 +359,18 @@ pub(super) const NOT_A_TOPIC: &[&str] = &[
     "stay",
     "more",
 ];
+
+/// Labels of a list of people ("Stakeholders: VP Eng, platform EMs"): the roles after them
+/// are people involved, not a destination.
+pub(super) const PEOPLE_LABEL: &[&str] = &[
+    "stakeholders",
+    "stakeholder",
+    "sponsor",
+    "sponsors",
+    "reviewers",
+    "approvers",
+    "mentors",
+    "cc",
+    "attendees",
+    "people",
+];
