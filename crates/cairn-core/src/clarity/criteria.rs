@@ -49,6 +49,38 @@ pub(super) fn own_words(lower: &str, start: usize, phrase: &str) -> bool {
             .is_some_and(|w| matches!(w, "i" | "i'll" | "i'd" | "we" | "we'll" | "me"))
 }
 
+/// True when a "says I…" at `start` reports what someone says now ("my skip says I'm on a
+/// track", "people say I'm already there"), not a criterion to come: no condition or
+/// future stands before it in its sentence.
+pub(super) fn said_now(lower: &str, start: usize, phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let reports = matches!(words.first(), Some(&("say" | "says" | "said" | "saying")))
+        && words
+            .get(1)
+            .is_some_and(|w| matches!(*w, "i" | "i'm" | "im" | "i've" | "i'll" | "i'd"));
+    let before = lower[..start]
+        .rsplit(['.', ';', '?', '!', '\n'])
+        .next()
+        .unwrap_or("");
+    reports
+        && !before.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "if" | "when"
+                    | "once"
+                    | "until"
+                    | "unless"
+                    | "will"
+                    | "would"
+                    | "should"
+                    | "to"
+                    | "can"
+                    | "could"
+            ) || w.ends_with("'ll")
+                || w.ends_with("'d")
+        })
+}
+
 /// True when a labelled field's value is left undecided: "target date: tbd".
 pub(super) fn undecided_after_label(field: &str) -> bool {
     field

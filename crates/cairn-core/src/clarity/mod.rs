@@ -21,7 +21,7 @@ mod topics;
 mod typos;
 mod words;
 
-use criteria::{criterion_end, hollow_criterion, own_words, undecided_after_label};
+use criteria::{criterion_end, hollow_criterion, own_words, said_now, undecided_after_label};
 use patterns::*;
 use topics::{destinations_named_otherwise, topic_heads};
 use typos::normalise;
@@ -137,6 +137,35 @@ pub fn check(text: &str) -> Clarity {
     let mut found = |matched: &mut Matched, start: usize, end: usize, words: &str| {
         // "frontend engineer, 6 years": who the writer is now, not where they aim.
         if INTRODUCED.is_match(&lower[end..]) && !AIM_WORD.is_match(words) {
+            return;
+        }
+        // Within its sentence: an undecided choice, the past ("I was promoted to senior in
+        // 2023"), or who the writer is now ("I'm Dev, data engineer") names no destination.
+        let sentence_start = lower[..start]
+            .rfind(['.', ';', '!', '?', '\n'])
+            .map_or(0, |i| i + 1);
+        let sentence_start = lower[sentence_start..start]
+            .rfind(" but ")
+            .map_or(sentence_start, |i| sentence_start + i + 5);
+        let sentence = &lower[sentence_start..start];
+        let said_end = lower[start..end]
+            .find(['.', ';', '!', '?', '\n'])
+            .map_or(end, |i| start + i);
+        let said = &lower[sentence_start..said_end.max(start)];
+        let past = PAST
+            .find_iter(said)
+            .last()
+            .is_some_and(|p| !AHEAD.is_match(&said[p.end()..]));
+        let now = NOW_AM.is_match(sentence)
+            && !AIM_WORD.is_match(words)
+            && !AHEAD.is_match(sentence)
+            && !sentence.split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "if" | "when" | "once" | "before" | "until" | "agree" | "agrees"
+                )
+            });
+        if UNDECIDED_AIM.is_match(sentence) || past || now {
             return;
         }
         // "run the org-wide planning": the phrase ends inside a hyphenated word.
@@ -412,7 +441,8 @@ pub fn check(text: &str) -> Clarity {
                 .and_then(|o| o.split(". ").next())
                 .unwrap_or(""),
         )
-        .trim();
+        .trim()
+        .trim_matches(['\'', '"', '\u{2018}', '\u{2019}', '.', '!']);
         if !object_text.is_empty()
             && !object_text.starts_with('-')
             && !EMPTY_OBJECT.is_match(object_text)
@@ -430,6 +460,20 @@ pub fn check(text: &str) -> Clarity {
     for m in SCOPE.find_iter(&lower) {
         // "more senior-level work" asks for more of a kind, like "more responsibility".
         if lower[..m.start()].ends_with("more ") || RECOGNISED_VAGUELY.is_match(m.as_str()) {
+            continue;
+        }
+        // "running the team's retro" names a thing of the team's; "volunteer to own the
+        // release train" offers a rep.
+        let offered = lower[..m.start()]
+            .strip_suffix("to ")
+            .and_then(|b| b.split_whitespace().next_back())
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "volunteer" | "volunteering" | "offer" | "offering" | "ask"
+                ) || is_doing_word(w) && !AIM_WORD.is_match(w)
+            });
+        if lower[m.end()..].starts_with("'s ") && !m.as_str().starts_with("own") || offered {
             continue;
         }
         // "own the redis upgrade" is a task to do, not an area to own.
@@ -624,11 +668,11 @@ pub fn check(text: &str) -> Clarity {
         let streak = [" straight", " in a row", " running"]
             .iter()
             .any(|w| lower[m.end()..].starts_with(w));
-        if !FREQUENCY.is_match(&lower[..m.start()])
-            && !PAST.is_match(sentence)
-            && !put_off
-            && !streak
-        {
+        let past = PAST
+            .find_iter(sentence)
+            .last()
+            .is_some_and(|p| !AHEAD.is_match(&sentence[p.end()..]));
+        if !FREQUENCY.is_match(&lower[..m.start()]) && !past && !put_off && !streak {
             push(&mut matched.horizon, m.as_str());
         }
     }
@@ -659,6 +703,7 @@ pub fn check(text: &str) -> Clarity {
     for m in EVIDENCE
         .find_iter(&lower)
         .chain(EVIDENCE_LABEL.find_iter(&lower))
+        .chain(MEASURED.find_iter(&lower))
     {
         // A label left undecided ("Success measure: TBD") and the writer saying something
         // ("I'll say it plainly") are no evidence.
@@ -676,7 +721,11 @@ pub fn check(text: &str) -> Clarity {
             .iter()
             .any(|l| m.as_str().ends_with(l));
         let hollow = labelled && hollow_criterion(&lower[m.end()..], &matched.action);
-        if !label_left_open && !hollow && !own_words(&lower, m.start(), m.as_str()) {
+        if !label_left_open
+            && !hollow
+            && !own_words(&lower, m.start(), m.as_str())
+            && !said_now(&lower, m.start(), m.as_str())
+        {
             push(&mut matched.evidence, m.as_str());
         }
     }
@@ -1530,6 +1579,74 @@ mod tests {
                 .elements
                 .action
         );
+    }
+
+    #[test]
+    fn what_is_past_undecided_or_already_held_names_no_destination() {
+        let destination = |text: &str| check(text).elements.destination;
+        for text in [
+            "I was promoted to senior in 2023. Now I want to keep growing.",
+            "Not sure if I want IC or management, I just want to keep progressing.",
+            "Hello! I'm Dev, data engineer at a fintech. I want more impact.",
+            "want to be good at coding lol",
+            "I'd like to be better at 'the soft stuff'.",
+        ] {
+            assert!(!destination(text), "{text}: {:?}", check(text).matched);
+        }
+        for text in [
+            "I joined in 2022 as a junior iOS dev and I want to reach mid-level.",
+            "I want to own the payments API's reliability by Q4.",
+        ] {
+            assert!(destination(text), "{text}: {:?}", check(text).matched);
+        }
+        // Running a team's ritual or volunteering to own a task is a rep, not a scope.
+        let c = check("Grow as an engineer by running the team's retro.");
+        assert!(
+            !c.elements.destination && c.elements.action,
+            "{:?}",
+            c.matched
+        );
+        assert!(!destination(
+            "Goal: more ownership. I'll volunteer to own the release train."
+        ));
+    }
+
+    #[test]
+    fn measures_and_judges_are_told_from_reports_of_today() {
+        let evidence = |text: &str| check(text).elements.evidence;
+        for text in [
+            "Port the solver to GPU; at least 10x speedup on the benchmark case.",
+            "Land three passes, each showing \u{2265}5% speedup on the suite.",
+            "Lead the sharding, zero-downtime cutover.",
+            "Acceptance at a NeurIPS workshop counts as success.",
+            "The release-health dashboard is my scorecard.",
+            "- role: staff\n- signoff: VP eng",
+            "Both say in their feedback that it helped.",
+        ] {
+            assert!(evidence(text), "{text}: {:?}", check(text).matched);
+        }
+        for text in [
+            "My skip says I'm 'on a track'.",
+            "mgr keeps saying im close",
+            "People say I'm already there.",
+        ] {
+            assert!(!evidence(text), "{text}: {:?}", check(text).matched);
+        }
+    }
+
+    #[test]
+    fn named_events_and_festivals_are_horizons_and_the_past_gives_way_to_a_want() {
+        let horizon = |text: &str| check(text).elements.horizon;
+        for text in [
+            "Engine programmer role by next milestone.",
+            "Senior Flutter engineer before Chinese New Year.",
+            "Walk the leads through it at the June staff meeting.",
+            "Good at code review by the end of my first year.",
+            "I've been an SDET for 3 years and want to move, ideally before my next review in October.",
+        ] {
+            assert!(horizon(text), "{text}: {:?}", check(text).matched);
+        }
+        assert!(!horizon("I've been an SDET since 2021."));
     }
 
     #[test]

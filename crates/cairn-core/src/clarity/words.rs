@@ -373,4 +373,8 @@ pub(super) const PEOPLE_LABEL: &[&str] = &[
     "cc",
     "attendees",
     "people",
+    "signoff",
+    "sign-off",
+    "approver",
+    "judge",
 ];
