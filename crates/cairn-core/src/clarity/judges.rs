@@ -60,7 +60,7 @@ static JUDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:fewer|less|more|under|over) than (?:\d+|one|two) (?:in|out of) \d+\b",
         r"|\b(?:i'll have|i've|i have|she'll have|he'll have|we'll have) succeeded (?:if|when|once)\b|\b(?:it's|it is|it'll be|that's) a success (?:if|when|once)\b",
         r"|\bcounts? (?:only )?(?:if|when|once)\b",
-        r"|\bfrom ~?\d[\d,.]*(?:/[a-z]+)? to (?:under |below |over |above |~)?\d",
+        r"|\bfrom ~?\d[\d,.]*%?(?:/[a-z]+)? to (?:under |below |over |above |~)?\d",
         r"|\b(?:target|goal|aim) (?:is|=|:) (?:fewer|less|under|below|above|over|at least|at most|more) (?:than )?\d",
         r"|\b(?:panel|committee|manager|mgr|lead|director|skip|skip-level|board)s? (?:sees?|saw) enough\b",
         r"|\b(?:\d+|two|three|four|five|several|other|both|all) (?:other )?(?:teams|squads|people|engineers|devs|developers|orgs|customers|users) (?:ask|asks|asking|come to|use|using|adopt|adopting|rely on|depend on|request)\b",

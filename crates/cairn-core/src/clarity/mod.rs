@@ -165,7 +165,12 @@ pub fn check(text: &str) -> Clarity {
                     "if" | "when" | "once" | "before" | "until" | "agree" | "agrees"
                 )
             });
-        if UNDECIDED_AIM.is_match(sentence) || past || now {
+        // "I already lead the guild meetings weekly": a habit, not an aim.
+        let habit = HABIT.is_match(said) && !AHEAD.is_match(said);
+        if UNDECIDED_AIM.is_match(sentence) || past || now || habit {
+            return;
+        }
+        if go_to_for_nothing(&lower, start, end) {
             return;
         }
         // "run the org-wide planning": the phrase ends inside a hyphenated word.
@@ -344,6 +349,10 @@ pub fn check(text: &str) -> Clarity {
         }
     }
     for (offset, clause) in clauses(&lower).into_iter().flat_map(|(o, c)| parts(o, c)) {
+        // "i guess tech lead for the android app": a hedge before the role is no subject.
+        let (offset, clause) = HEDGE
+            .find(clause)
+            .map_or((offset, clause), |h| (offset + h.end(), &clause[h.end()..]));
         let aimed_elsewhere = clause.split_whitespace().next().is_some_and(|w| {
             (is_doing_word(w) && w != "lead")
                 || matches!(w, "i" | "we" | "my" | "our" | "me" | "you" | "your")
@@ -509,7 +518,9 @@ pub fn check(text: &str) -> Clarity {
             let head = &whole.as_str()[..object.start() - whole.start()];
             let verb = head.split_whitespace().next().unwrap_or("");
             matches!(verb, "go" | "going" | "get" | "getting")
-                && head.trim_end().ends_with(" to")
+                && [" to", " to a", " to an", " to the"]
+                    .iter()
+                    .any(|t| head.trim_end().ends_with(t))
                 && !head.contains(" from ")
                 && !ROLE_START.is_match(object_text)
                 && !object_text.split_whitespace().any(|w| {
@@ -915,6 +926,43 @@ fn names_a_field(phrase: &str) -> bool {
                     | "never"
                     | "always"
             )
+    })
+}
+
+/// True when a destination phrase at `start..end` is a go-to for nothing named before or
+/// after ("be the go-to person", "a go-to person generally"); "the postgres go-to" and
+/// "go-to person for kafka" name one.
+fn go_to_for_nothing(lower: &str, start: usize, end: usize) -> bool {
+    lower[start..end].find("go-to").is_some_and(|at| {
+        let at = start + at;
+        let before = lower[start..at].split_whitespace().any(|w| {
+            !matches!(
+                w,
+                "the" | "a" | "an" | "our" | "their" | "team's" | "more" | "of" | "be" | "become"
+            )
+        });
+        let after = lower[at + "go-to".len()..]
+            .split(['.', ',', ';', ':', '!', '?', '\n', '-'])
+            .next()
+            .unwrap_or("");
+        !before
+            && after.split_whitespace().all(|w| {
+                matches!(
+                    w,
+                    "person"
+                        | "engineer"
+                        | "guy"
+                        | "one"
+                        | "dev"
+                        | "developer"
+                        | "generally"
+                        | "overall"
+                        | "everyone"
+                        | "people"
+                        | "here"
+                        | "around"
+                )
+            })
     })
 }
 
@@ -1647,6 +1695,51 @@ mod tests {
             assert!(horizon(text), "{text}: {:?}", check(text).matched);
         }
         assert!(!horizon("I've been an SDET since 2021."));
+    }
+
+    #[test]
+    fn levels_hedges_and_go_tos_are_read_as_people_write_them() {
+        let destination = |text: &str| check(text).elements.destination;
+        for text in [
+            "Become SDE3 this year.",
+            "TPM transition by H1 next year.",
+            "Senior iOS engineer (IC3\u{2192}IC4) in the next review cycle.",
+            "i guess tech lead for the android app by EOY?",
+            "be the postgres go-to by eoy",
+            "Be the go-to person for Kafka.",
+        ] {
+            assert!(destination(text), "{text}: {:?}", check(text).matched);
+        }
+        for text in [
+            "Be the go-to person.",
+            "be more of a go-to person generally",
+            "I already lead the mobile guild meetings weekly.",
+            "Keep improving, read more books, maybe go to a conference",
+        ] {
+            assert!(!destination(text), "{text}: {:?}", check(text).matched);
+        }
+        for text in [
+            "SDE2 promo by the next perf cycle.",
+            "Switch from frontend to backend in ~9 months.",
+        ] {
+            assert!(check(text).elements.horizon, "{text}");
+        }
+        for text in [
+            "Ship 3 PRs and get the infra TL's ok that I can take tickets solo.",
+            "My lead will give the evaluation.",
+            "Take coverage from 40% to 80%, my mentor will review.",
+            "If people stop pinging the DBA and come to me instead, that's success.",
+            "Bar raiser feedback in the promo doc.",
+        ] {
+            assert!(
+                check(text).elements.evidence,
+                "{text}: {:?}",
+                check(text).matched
+            );
+        }
+        // What a criterion names is not a rep.
+        let c = check("Become an ML engineer; my criteria is passing an ML interview loop.");
+        assert!(!c.elements.action, "{:?}", c.matched);
     }
 
     #[test]

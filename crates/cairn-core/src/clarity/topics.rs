@@ -54,7 +54,15 @@ pub(super) fn topic_heads(lower: &str) -> Vec<String> {
 /// when it is a field ("engineering", "testing"), not a doing ("hoping to grow").
 fn kind_of_work(side: &str) -> bool {
     let words: Vec<&str> = side.split_whitespace().collect();
-    words.iter().all(|w| noun(w))
+    // "go to a conference" is an outing: a going verb or an article is no kind of work.
+    let outing = words.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "a" | "an" | "the" | "go" | "going" | "get" | "come" | "went" | "head" | "travel"
+        )
+    });
+    !outing
+        && words.iter().all(|w| noun(w))
         && (words.len() > 1
             || words.iter().all(|w| {
                 !w.ends_with("ing")
