@@ -986,7 +986,7 @@ fn broken_front_matter_is_refused_at_its_line_not_as_an_unknown_format() {
 
 /// Frameworks in the shapes companies publish them, written for these tests by someone who
 /// had not seen the readers: (file, format read, levels, competencies, cells with text).
-const SHAPES: [(&str, Format, usize, usize, usize); 25] = [
+const SHAPES: [(&str, Format, usize, usize, usize); 26] = [
     (
         "01-brightwave-level-headings.md",
         Format::Markdown,
@@ -1042,6 +1042,7 @@ const SHAPES: [(&str, Format, usize, usize, usize); 25] = [
     ("25-cedarline-bullet-levels.md", Format::Markdown, 3, 1, 3),
     ("26-quarrybank-second-header.csv", Format::CsvWide, 3, 3, 9),
     ("27-saltmarsh-rowspan-table.md", Format::Markdown, 3, 3, 9),
+    ("28-heronsgate-titles-table.md", Format::Markdown, 4, 3, 12),
 ];
 
 #[test]

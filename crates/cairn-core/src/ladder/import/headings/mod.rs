@@ -230,8 +230,65 @@ fn headings(body: &str, first_line: usize) -> Vec<Heading> {
     out
 }
 
-/// Reads the heading form.
+/// Reads the heading form; when the headings name no level but a table in the document
+/// does ("Engineer Titles": Intern, Associate, Senior Engineer…), the table is the ladder.
 pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
+    let outline = read_outline(name, text)?;
+    if outline
+        .ladder
+        .levels
+        .iter()
+        .any(|l| LEVELISH.is_match(&l.title))
+    {
+        return Ok(outline);
+    }
+    // Levels down one side and levels across the other make a map between two schemes of
+    // levels ("Engineer 2" is "IC3"), not a ladder.
+    let mostly_levels = |names: Vec<&str>| {
+        let named = names.iter().filter(|n| LEVELISH.is_match(n)).count();
+        named >= 2 && named * 3 >= names.len() * 2
+    };
+    let Some(mut table) = table_read(name, text, outline.ladder.name.clone()).filter(|t| {
+        mostly_levels(t.ladder.levels.iter().map(|l| l.title.as_str()).collect())
+            && !mostly_levels(
+                t.ladder
+                    .competencies
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect(),
+            )
+    }) else {
+        return Ok(outline);
+    };
+    table.warnings.insert(
+        0,
+        Problem::new(
+            None,
+            "",
+            "the headings name no levels and a table does: the table is read as the ladder",
+        ),
+    );
+    Ok(table)
+}
+
+/// The document's first table read as the ladder, named `title`, with its later tables
+/// named in the report; `None` when there is no table or it does not read.
+fn table_read(name: &str, text: &str, title: String) -> Option<Read> {
+    let (csv, shape) = table_sheet(text)?;
+    let mut read = sheet::read(name, &csv, shape).ok()?;
+    for line in table::later_tables(text) {
+        read.warnings.push(Problem::new(
+            Some(Pos { line, column: 1 }),
+            "",
+            "another table: not read (a file written as a table is read as one table)",
+        ));
+    }
+    read.ladder.name = title;
+    Some(read)
+}
+
+/// Reads the heading form as written.
+fn read_outline(name: &str, text: &str) -> Result<Read, LadderError> {
     let mut r = Reader::foreign();
     let mut warnings = Vec::new();
     let (front, body, offset) = match front_matter(text) {

@@ -62,9 +62,14 @@ pub(super) fn header_row(rows: &[(usize, StringRecord)]) -> Option<(usize, Shape
 }
 
 /// True when a first header cell (normalised) heads a column of levels: "level", "grade",
-/// "level skill" (written "Level/Skill").
+/// "level skill" (written "Level/Skill"), or the titles that name them ("Title", "Role").
 fn names_levels(cell: &str) -> bool {
-    LEVEL.contains(&cell) || cell.split_whitespace().any(|word| LEVEL.contains(&word))
+    LEVEL.contains(&cell)
+        || cell.split_whitespace().any(|word| LEVEL.contains(&word))
+        || matches!(
+            cell,
+            "title" | "titles" | "job title" | "role" | "roles" | "position" | "seniority" | "rank"
+        )
 }
 
 /// A second header row under the first, its first cell empty, naming columns again
