@@ -986,7 +986,7 @@ fn broken_front_matter_is_refused_at_its_line_not_as_an_unknown_format() {
 
 /// Frameworks in the shapes companies publish them, written for these tests by someone who
 /// had not seen the readers: (file, format read, levels, competencies, cells with text).
-const SHAPES: [(&str, Format, usize, usize, usize); 26] = [
+const SHAPES: [(&str, Format, usize, usize, usize); 27] = [
     (
         "01-brightwave-level-headings.md",
         Format::Markdown,
@@ -1043,6 +1043,7 @@ const SHAPES: [(&str, Format, usize, usize, usize); 26] = [
     ("26-quarrybank-second-header.csv", Format::CsvWide, 3, 3, 9),
     ("27-saltmarsh-rowspan-table.md", Format::Markdown, 3, 3, 9),
     ("28-heronsgate-titles-table.md", Format::Markdown, 4, 3, 12),
+    ("29-ferrycross-section-tables.md", Format::Markdown, 3, 3, 9),
 ];
 
 #[test]
@@ -1137,6 +1138,16 @@ fn frameworks_in_every_published_shape_import_with_their_counts() {
         spans.levels[1].summary,
         "Works on their own across a feature."
     );
+    // Tables under their headings: a row's name is the competency, or the heading when the
+    // table has no name column; a list in a cell gives the criteria.
+    let sections = read("29-ferrycross-section-tables.md").ladder;
+    let names: Vec<&str> = sections
+        .competencies
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Code", "Testing", "Running"]);
+    assert_eq!(sections.competencies[2].expectations[0].criteria.len(), 2);
     let craft = &spans.competencies[0];
     assert_eq!(craft.name, "Craft");
     assert_eq!(craft.expectations[0].criteria.len(), 2, "{craft:?}");

@@ -9,6 +9,7 @@
 //! is read too ([`outline`]).
 
 mod outline;
+mod sections;
 mod table;
 
 use super::foreign::not_kept;
@@ -241,6 +242,28 @@ pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
         .any(|l| LEVELISH.is_match(&l.title))
     {
         return Ok(outline);
+    }
+    if let Some((csv, left_out)) = sections::sections_as_csv(text)
+        && let Ok(mut read) = sheet::read(name, &csv, sheet::Shape::Wide)
+    {
+        read.ladder.name = outline.ladder.name;
+        read.warnings.insert(
+            0,
+            Problem::new(
+                None,
+                "",
+                "the headings name no levels and each table under one names them across: \
+                 the tables are read as one sheet, a competency per row",
+            ),
+        );
+        for line in left_out {
+            read.warnings.push(Problem::new(
+                Some(Pos { line, column: 1 }),
+                "",
+                "a table with other levels across (another track or a map of titles): not read",
+            ));
+        }
+        return Ok(read);
     }
     // Levels down one side and levels across the other make a map between two schemes of
     // levels ("Engineer 2" is "IC3"), not a ladder.

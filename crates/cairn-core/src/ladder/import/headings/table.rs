@@ -67,18 +67,37 @@ fn pattern(text: &str) -> Regex {
 pub(super) fn html_as_csv(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     let start = lower.find("<table")?;
+    let rows = html_rows(text, start);
+    (rows.len() >= 2).then(|| rows_as_csv(&rows))
+}
+
+/// The rows of the HTML table that starts at byte `start` of `text`, each with its line
+/// (counted from 0) and its cells: list items as bullet lines, a cell spanning columns or
+/// rows filling each of them, and a header written without a `<tr>` read as a row.
+pub(super) fn html_rows(text: &str, start: usize) -> Vec<(usize, Vec<String>)> {
+    let lower = text.to_ascii_lowercase();
     let end = lower[start..]
         .find("</table>")
         .map_or(text.len(), |e| start + e);
-    let mut csv = String::new();
-    let mut rows = 0;
+    let mut table = text[start..end].to_owned();
+    // "<thead><th>Beginner</th>…</thead>": header cells with no row around them.
+    if let Some(head) = table.to_ascii_lowercase().find("<thead")
+        && let Some(close) = table.to_ascii_lowercase()[head..].find("</thead>")
+        && !table.to_ascii_lowercase()[head..head + close].contains("<tr")
+        && let Some(open_end) = table[head..].find('>')
+    {
+        table.insert_str(head + close, "</tr>");
+        table.insert_str(head + open_end + 1, "<tr>");
+    }
+    let mut rows = Vec::new();
     // Cells spanning rows still to come: (column, rows left, text).
     let mut carried: Vec<(usize, usize, String)> = Vec::new();
-    for row in ROW.captures_iter(&text[start..end]) {
+    for row in ROW.captures_iter(&table) {
         let (Some(whole), Some(inner)) = (row.get(0), row.get(1)) else {
             continue;
         };
-        let line = text[..start + whole.start()].matches('\n').count();
+        let line =
+            text[..start].matches('\n').count() + table[..whole.start()].matches('\n').count();
         let mut cells: Vec<String> = Vec::new();
         for cell in CELL.captures_iter(inner.as_str()) {
             fill_carried(&mut cells, &mut carried);
@@ -99,17 +118,25 @@ pub(super) fn html_as_csv(text: &str) -> Option<String> {
             }
         }
         fill_carried(&mut cells, &mut carried);
-        if cells.is_empty() {
-            continue;
+        if !cells.is_empty() {
+            rows.push((line, cells));
         }
+    }
+    rows
+}
+
+/// Rows as CSV text, each row on its line of the file (blank lines stand for the rest), so
+/// problems keep their places.
+pub(super) fn rows_as_csv(rows: &[(usize, Vec<String>)]) -> String {
+    let mut csv = String::new();
+    for (line, cells) in rows {
         let written = csv.matches('\n').count();
         csv.push_str(&"\n".repeat(line.saturating_sub(written)));
         let quoted: Vec<String> = cells.iter().map(|c| quoted(c)).collect();
         csv.push_str(&quoted.join(","));
         csv.push('\n');
-        rows += 1;
     }
-    (rows >= 2).then_some(csv)
+    csv
 }
 
 /// Fills the columns from the next one on that cells spanning rows above still hold.
@@ -139,12 +166,12 @@ fn plain(html: &str) -> String {
         .join("\n")
 }
 
-fn is_row(line: &str) -> bool {
+pub(super) fn is_row(line: &str) -> bool {
     let t = line.trim();
     t.starts_with('|') && t.len() > 1
 }
 
-fn is_separator(line: &str) -> bool {
+pub(super) fn is_separator(line: &str) -> bool {
     is_row(line)
         && cells(line)
             .iter()
@@ -152,7 +179,7 @@ fn is_separator(line: &str) -> bool {
 }
 
 /// The cells of a table row, with `<br>` as a line break and bold markers dropped.
-fn cells(line: &str) -> Vec<String> {
+pub(super) fn cells(line: &str) -> Vec<String> {
     let t = line.trim();
     let inner = t.strip_prefix('|').unwrap_or(t);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
