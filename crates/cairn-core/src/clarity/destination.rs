@@ -223,7 +223,7 @@ pub(super) fn destinations(text: &str, lower: &str) -> Destinations {
         // "be the lead on the migration" is a role; "become a lead the team trusts" too,
         // but "be lead the" is no English: the field words must name a field.
         if let (Some(whole), Some(role)) = (cap.get(0), cap.get(1))
-            && names_a_field(role.as_str())
+            && names_a_field(role.as_str(), false)
         {
             found(&mut phrases, whole.start(), whole.end(), whole.as_str());
         }
@@ -240,8 +240,37 @@ pub(super) fn destinations(text: &str, lower: &str) -> Destinations {
         let (offset, clause) = HEDGE
             .find(clause)
             .map_or((offset, clause), |h| (offset + h.end(), &clause[h.end()..]));
-        let aimed_elsewhere = clause.split_whitespace().next().is_some_and(|w| {
-            (is_doing_word(w) && w != "lead")
+        // "mentor two senior engineers" is a rep; "design systems lead" names a role.
+        let mut head = clause.split_whitespace();
+        let (first, second) = (head.next(), head.next());
+        let people_after = second.is_some_and(|w| {
+            is_function_word(w)
+                || w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "my"
+                        | "our"
+                        | "their"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "new"
+                        | "junior"
+                        | "senior"
+                        | "other"
+                        | "all"
+                        | "every"
+                )
+        }) || ROLE_CLAUSE
+            .captures(clause)
+            .and_then(|c| c.get(1))
+            .is_some_and(|m| m.as_str().ends_with('s'));
+        let aimed_elsewhere = first.is_some_and(|w| {
+            (is_doing_word(w) && w != "lead" && people_after)
                 || matches!(w, "i" | "we" | "my" | "our" | "me" | "you" | "your")
         });
         // "Competency: Leadership" names the ladder's area the row is about, not an aim;
@@ -280,7 +309,7 @@ pub(super) fn destinations(text: &str, lower: &str) -> Destinations {
                 .next()
                 .is_some_and(|w| w.ends_with("ing") && ROLE_START.find(w).is_none())
             && !FINITE.is_match(&clause[m.end()..])
-            && names_a_field(m.as_str())
+            && names_a_field(m.as_str(), true)
             // "lead auth migration": a rep with its object, not a lead role.
             && !(m.as_str().starts_with("lead ")
                 && m
@@ -451,6 +480,15 @@ pub(super) fn destinations(text: &str, lower: &str) -> Destinations {
     for (start, end, words) in certifications(&CERTIFICATION, lower, &written) {
         found(&mut phrases, start, end, words.trim());
     }
+    for cap in GOING_DEEP.captures_iter(lower) {
+        if let Some(m) = cap.get(0)
+            && cap
+                .get(1)
+                .is_some_and(|o| !EMPTY_OBJECT.is_match(o.as_str()))
+        {
+            found(&mut phrases, m.start(), m.end(), m.as_str());
+        }
+    }
     for (start, end, words) in destinations_named_otherwise(lower) {
         found(&mut phrases, start, end, &words);
     }
@@ -483,15 +521,16 @@ fn aim_words(phrase: &str) -> usize {
 }
 
 /// False when a phrase ending in "lead" that names no known role has no field before the
-/// word: "to lead", "will lead", "eventually lead" are the verb.
-fn names_a_field(phrase: &str) -> bool {
+/// word: "to lead", "will lead", "eventually lead" are the verb. When `strict` (no aim
+/// before the phrase), a doing word before "lead" is the verb's too ("review lead").
+fn names_a_field(phrase: &str, strict: bool) -> bool {
     if !phrase.ends_with("lead") || ROLE_START.is_match(phrase) {
         return true;
     }
     let mut words = phrase.split_whitespace().rev().skip(1);
     words.next().is_some_and(|w| {
-        !is_function_word(w)
-            && !is_doing_word(w)
+        let verb = is_function_word(w) || strict && is_doing_word(w);
+        !verb
             && !w.ends_with("ly")
             && !matches!(
                 w,

@@ -12,7 +12,7 @@ pub(super) fn re(pattern: &str) -> Regex {
 
 /// Levels and roles: the nouns a destination names. A level may stand alone ("staff",
 /// "L5", "the next level"); a role is a kind of job ("tech lead", "SRE", "architect").
-pub(super) const ROLE: &str = r"(?:senior|staff|principal|distinguished|tech lead|team lead|lead (?:engineer|developer|designer|sre|architect|scientist)|architect|manager|management|director|head of (?:the |our |a )?[a-z-]+(?: (?:team|group|squad|platform|department|org|organi[sz]ation|function|practice|guild|chapter|tribe))?|cto|vp|expert|specialist|owner|maintainer|engineer(?:ing)?|scientist|developer|dev|analyst|designer|sre|em|tl|tpm|leader(?:ship)?|consultant|programmer|devops|dba|dri|teamlead|lead for [a-z-]+|reference (?:of|for|in) [a-z-]+|champion|steward|evangelist|advocate|sme|pleno|pentester|tester|sdet|eng|guru|(?:qa|data|mobile|ios|android|frontend|front-end|backend|back-end|platform|infra|infrastructure|security|ml|devops|web|api|test|squad|chapter|technical|embedded|firmware|release|project|engineering|design|product|program|programme|delivery) lead|lead of (?:the |our )?[a-z-]+(?: team| squad| platform)?|mid-level|mid level|[lpe][1-9]|ic ?[1-9]|(?:sde|swe|mts)\s?(?:[1-9]|i{1,3}|iv)|level [1-9]|(?:senior|staff|principal)[- ]level|(?:the )?next level|(?:the )?next step up|promotion to [a-z0-9]+)";
+pub(super) const ROLE: &str = r"(?:senior|staff|principal|distinguished|tech lead|team lead|lead (?:engineer|developer|designer|sre|architect|scientist)|architect|manager|management|director|head of (?:the |our |a )?[a-z-]+(?: (?:team|group|squad|platform|department|org|organi[sz]ation|function|practice|guild|chapter|tribe))?|cto|vp|expert|specialist|owner|maintainer|engineer(?:ing)?|scientist|developer|dev|analyst|designer|sre|em|tl|tpm|leader(?:ship)?|consultant|programmer|devops|dba|dri|teamlead|lead for [a-z-]+|reference (?:of|for|in) [a-z-]+|authority (?:on|in|for) [a-z-]+|champion|steward|evangelist|advocate|sme|pleno|pentester|tester|sdet|eng|guru|(?:qa|data|mobile|ios|android|frontend|front-end|backend|back-end|platform|infra|infrastructure|security|ml|devops|web|api|test|squad|chapter|technical|embedded|firmware|release|project|engineering|design|product|program|programme|delivery) lead|lead of (?:the |our )?[a-z-]+(?: team| squad| platform)?|mid-level|mid level|[lpe][1-9]|ic ?[1-9]|(?:sde|swe|mts)\s?(?:[1-9]|i{1,3}|iv)|level [1-9]|(?:senior|staff|principal)[- ]level|(?:the )?next level|(?:the )?next step up|promotion to [a-z0-9]+)";
 
 /// Frames that aim at what follows: "become", "get to", "aim for", "ready for".
 pub(super) const AIM: &str = r"(?:become|becoming|be|being|get to|getting to|reach|reaching|hit|see (?:myself|herself|himself|themselves)(?: [a-z0-9 ]{0,25}?)? as|(?:sponsor|nominate|put) (?:me|him|her|them) (?:up |forward )?for|make it to|make|go for|going for|aim(?:ing)? (?:for|at|to be)|aim|target(?:t?ing)?|promot(?:ed|ion) to|step (?:up )?(?:in)?to|move (?:me |him |her |them )?(?:up )?(?:in)?to|moving (?:me |him |her |them )?(?:up )?(?:in)?to|work(?:ing)? (?:my way |our way |her way |his way )?(?:up )?to(?:wards?)?|ready for|considered for|prepared for|qualify for|eligible for|on track for|path to|land|get|grow(?:ing)?(?: [a-z-]+){0,6}? (?:in)?to(?:wards?)?|want|like|hope|plan|goal|objective|ambition|next step|next move|aspiring|aspire to(?: be)?|enough for|counts? (?:toward|towards|for)|way into|case for|shot at|open to|progress(?:ing)? (?:in)?to)";
@@ -45,7 +45,7 @@ pub(super) static HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Q3", "Senior iOS". A level word may take two nouns after it ("senior ios").
 pub(super) static ROLE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^\s*(?:[-*]\s*)?(?:(?:a|an|the)\s+)?((?:[a-z0-9+#/-]+\s+){{0,3}}?{ROLE}\+?(?:\s+(?:i{{1,3}}|iv|v|[1-9]))?(?:\s+(?:track|path|route|transition|move|switch|promo|promotion))?(?:\s*(?:\bor\b|/)\s*(?:an? )?(?:[a-z0-9+#-]+\s+){{0,2}}?{ROLE})?|(?:senior|staff|principal|lead)(?:\s+[a-z0-9+#/-]+){{1,2}}|{FIELD_LEAD})(?:\s*\([a-z0-9 +/&,.→>-]*\)?)?\s*(?:(?:on|in|for|at|of|by|within|before|this|next|over|across|eventually|someday|soon|soonish|asap|role|position)\b.*)?$"
+        r"^\s*(?:[-*]\s*)?(?:(?:a|an|the)\s+)?((?:[a-z0-9+#/-]+\s+){{0,3}}?{ROLE}\+?(?:\s+(?:i{{1,3}}|iv|v|[1-9]))?(?:\s+(?:track|path|route|transition|move|switch|promo|promotion|nomination|packet|lead))?(?:\s*(?:\bor\b|/)\s*(?:an? )?(?:[a-z0-9+#-]+\s+){{0,2}}?{ROLE})?|(?:senior|staff|principal|lead)(?:\s+[a-z0-9+#/-]+){{1,2}}|{FIELD_LEAD})(?:\s*\([a-z0-9 +/&,.→>-]*\)?)?\s*(?:(?:on|in|for|at|of|by|within|before|this|next|over|across|eventually|someday|soon|soonish|asap|role|roles|position|positions|please|pls|plz|ideally|hopefully)\b.*)?$"
     ))
 });
 /// Growth where one already is: "grow as an engineer", "develop as a developer".
@@ -232,6 +232,12 @@ pub(super) static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*(?:i guess|i think|i suppose|maybe|probably|hopefully|ideally|honestly|tbh|realistically|ultimately)\b,?",
     )
 });
+/// Going deep on a subject: "going deep on Zig", "dive deep into Postgres internals".
+pub(super) static GOING_DEEP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:go|going|dive|diving|dig|digging|get|getting) deep (?:on|into|in|with) ([a-z0-9+#.-]+(?: [a-z0-9+#.-]+)?)",
+    )
+});
 /// A choice not yet made, which names no destination: "not sure whether I want to stay IC
 /// or move into management".
 pub(super) static UNDECIDED_AIM: LazyLock<Regex> = LazyLock::new(|| {
@@ -291,7 +297,7 @@ pub(super) static TOPIC_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// the gap in my skill set".
 pub(super) static CAPABILITY_GAP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[.;:!?,] ?)\s*((?:[a-z0-9+#/-]+ ){0,2}[a-z0-9+#/-]+) (?:is|are|has been|remains|feels like) (?:my|the|a|our|her|his|their) (?:biggest |main |real |big |clear |one |obvious |known |current )?(?:weak spot|weak point|weakness|blind spot|gap|growth area|development area|area to grow|area for growth|focus area)\b",
+        r"(?:^|[.;:!?,] ?)\s*((?:[a-z0-9+#/-]+ ){0,2}[a-z0-9+#/-]+) (?:is|are|has been|remains|feels like) (?:my|the|a|our|her|his|their) (?:biggest |main |real |big |clear |one |obvious |known |current )?(?:weak spot|weak point|weakness|blind spot|gap|growth area|development area|area to grow|area for growth|focus area|capability i want|skill i want|thing i want to (?:get|be) (?:good|better))\b",
     )
 });
 

@@ -742,6 +742,31 @@ fn levels_hedges_and_go_tos_are_read_as_people_write_them() {
 }
 
 #[test]
+fn fields_authorities_and_labels_name_destinations() {
+    let destination = |text: &str| check(text).elements.destination;
+    for text in [
+        "Research software engineer lead, by next grant renewal.",
+        "design systems lead by Q3",
+        "Distinguished engineer nomination this cycle.",
+        "I'd like to have a go at being the incident review lead next quarter.",
+        "Want to be the recognised authority on data privacy by next year.",
+        "Open to: Engineering Manager roles (teams of 5-10).",
+        "Me: EM track please.",
+        "Going deep on Zig over the summer.",
+        "Public speaking is the capability I want to get good at this year.",
+    ] {
+        assert!(destination(text), "{text}: {:?}", check(text).matched);
+    }
+    // A doing word with people after it is a rep, not a role.
+    let c = check("Mentor two senior engineers this half.");
+    assert!(
+        !c.elements.destination && c.elements.action,
+        "{:?}",
+        c.matched
+    );
+}
+
+#[test]
 fn it_asks_the_question_for_each_missing_element_and_shows_its_reasons() {
     let c = check("I want to become a staff engineer by next summer.");
     assert_eq!(c.verdict, Verdict::Directional);
