@@ -1269,3 +1269,36 @@ fn a_folder_with_a_file_per_level_or_per_competency_imports_as_one_ladder() {
     );
     assert_eq!(first.at.map(|a| a.line), Some(1), "{err:?}");
 }
+
+#[test]
+fn a_page_without_the_order_every_other_page_has_is_an_overview() {
+    let page = |name: &str, order: &str, title: &str| {
+        (
+            format!("personas/{name}.md"),
+            format!(
+                "---\ntitle: {title}\n{order}---\n\n## Delivery\n\n- Ships work as a {title}.\n\n## Mentoring\n\n- Helps others as a {title}.\n"
+            )
+            .into_bytes(),
+        )
+    };
+    let files = vec![
+        page("scout", "order: 1\n", "Scout"),
+        page("ranger", "order: 2\n", "Ranger"),
+        page("warden", "order: 3.5\n", "Warden"),
+        page("keeper", "order: 3\n", "Keeper"),
+        page("personas", "", "Personas"),
+    ];
+    let imported = import_folder("personas", &files, Options::default()).unwrap();
+    let titles: Vec<&str> = imported
+        .ladder
+        .levels
+        .iter()
+        .map(|l| l.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Scout", "Ranger", "Keeper", "Warden"]);
+    assert!(
+        warnings(&imported).contains("read as an overview"),
+        "{}",
+        warnings(&imported)
+    );
+}

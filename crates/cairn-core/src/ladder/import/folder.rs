@@ -68,6 +68,24 @@ pub fn import_folder(
     if !problems.is_empty() {
         return Err(LadderError { problems });
     }
+    // Every page but one numbered by its front matter: the one without is an overview.
+    let unordered: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].1.order.is_none())
+        .collect();
+    if let [overview] = unordered[..]
+        && pages.len() >= 4
+    {
+        let (file, _) = pages.remove(overview);
+        notes.push(
+            Problem::new(
+                None,
+                "",
+                "has no order while every other page has one: read as an overview, not as a \
+                 level or competency",
+            )
+            .in_file(&files[file].0),
+        );
+    }
     if pages.iter().all(|(_, p)| p.order.is_some()) {
         pages.sort_by(|a, b| a.1.order.partial_cmp(&b.1.order).unwrap_or(Ordering::Equal));
     }

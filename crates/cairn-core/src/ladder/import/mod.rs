@@ -412,7 +412,7 @@ fn file_stem(name: &str) -> &str {
 /// (beginner to expert) included.
 pub(super) static LEVELISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:level|lvl|stufe|niveau|nivel|nível|livello|poziom|grade|band|tier|rung|[lpemd]\d+|ic ?\d+|se ?\d+|junior|júnior|pleno|sênior|mid|mid-level|intermediate|senior|staff|principal|distinguished|lead|associate|graduate|entry|apprentice|intern|engineer(?: [ivx]+)?|developer(?: [ivx]+)?|manager|director|fellow|beginner|novice|advanced|expert|proficient|practitioner|awareness|foundation|foundational|emerging|\d+)\b",
+        r"(?i)\b(?:level|lvl|stufe|niveau|nivel|nível|livello|poziom|grade|band|tier|rung|[lpemd]\d+|ic ?\d+|se ?\d+|junior|júnior|pleno|sênior|mid|mid-level|middle|medior|intermediate|senior|staff|principal|distinguished|lead|associate|graduate|entry|apprentice|intern|engineer(?: [ivx]+)?|developer(?: [ivx]+)?|manager|director|fellow|beginner|novice|advanced|expert|proficient|practitioner|awareness|foundation|foundational|emerging|\d+)\b",
     )
     .unwrap_or_else(|e| panic!("level pattern: {e}"))
 });
