@@ -176,6 +176,7 @@ fn agrees_with_our_second_development_set() {
         "clarity-dev-r.jsonl",
         "clarity-dev-s.jsonl",
         "clarity-dev-u.jsonl",
+        "clarity-dev-y.jsonl",
     ] {
         let path = data(name);
         assert!(
