@@ -174,8 +174,18 @@ pub(super) fn destinations(text: &str, lower: &str) -> Destinations {
                                 matches!(aim, "want" | "like" | "hope" | "need" | "get" | "plan")
                             })
                 });
+            // "become our first ML engineer": a place in one's own team, not a person named.
+            let becoming_ours = matches!(
+                whole.as_str().split_whitespace().next(),
+                Some("become" | "becoming" | "becomes" | "be" | "being")
+            ) && between.split_whitespace().all(|w| {
+                matches!(
+                    w,
+                    "our" | "their" | "the" | "first" | "next" | "new" | "only" | "sole"
+                )
+            });
             if vague
-                || NOT_AIMED.is_match(before)
+                || NOT_AIMED.is_match(before) && !becoming_ours
                 || EMPTY_OBJECT.is_match(between) && !between.is_empty()
             {
                 continue;

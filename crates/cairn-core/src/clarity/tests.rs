@@ -767,6 +767,49 @@ fn fields_authorities_and_labels_name_destinations() {
 }
 
 #[test]
+fn reports_written_by_managers_and_pasted_forms_are_read() {
+    let destination = |text: &str| check(text).elements.destination;
+    for text in [
+        "For Priya: she becomes a senior engineer this review cycle.",
+        "Karen moves from EM to Senior EM by the end of the fiscal year.",
+        "Become the payments-risk domain's tech lead by the end of next year.",
+        "Become our first ML engineer before the summer launch.",
+        "Be the freelance Next.js performance person clients call first.",
+        "want to be who everyone pings when Kafka falls over",
+        "Foundation goal: join the Technical Steering Committee.",
+        "Goal: land a permanent spot on the ML platform team by August.",
+    ] {
+        assert!(destination(text), "{text}: {:?}", check(text).matched);
+    }
+    for text in [
+        "I want to get into tech.",
+        "intern goal: learn as much as possible this summer",
+        "Broaden my experience across the research computing team this year.",
+        "O: Improve my skills | KR: Complete 3 Udemy courses | Q: Q2",
+        "increase my impact, I'll join the architecture guild next quarter",
+    ] {
+        assert!(!destination(text), "{text}: {:?}", check(text).matched);
+    }
+    for text in [
+        "Get to SWE II by my 18-month mark.",
+        "Release manager by the 4.0 release.",
+        "Own the data platform by the time our Series B closes.",
+        "Head of Engineering before we hire engineer #10.",
+        "Get better at code review by the end of my internship.",
+        "Lead Developer at the next promotion board.",
+        "Technical lead in time for the new grant (starts October).",
+    ] {
+        assert!(
+            check(text).elements.horizon,
+            "{text}: {:?}",
+            check(text).matched
+        );
+    }
+    let c = check("By next autumn I'll have built a shift-swap app with a hospital team.");
+    assert!(c.elements.action, "{:?}", c.matched);
+}
+
+#[test]
 fn it_asks_the_question_for_each_missing_element_and_shows_its_reasons() {
     let c = check("I want to become a staff engineer by next summer.");
     assert_eq!(c.verdict, Verdict::Directional);
