@@ -8,16 +8,20 @@
 //! competency by competency, or with competencies as bold-labelled bullets under each level,
 //! is read too ([`outline`]).
 
+mod depths;
+mod front;
 mod outline;
 mod sections;
 mod table;
 
 use super::foreign::not_kept;
 use super::monzo::{front_matter, numbered, plain_title};
-use super::tree::{self, Node, Pos, Reader, Value, is_null};
+use super::tree::{self, Pos, Reader};
 use super::{LEVELISH, LadderError, Problem, Read, humanise, ladder_id, prose, sheet, slugify};
 use crate::id::LevelId;
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level};
+use depths::shape_of;
+use front::{Front, extend_to_declared, settings};
 
 /// One ATX heading: its depth (number of `#`), text and place.
 #[derive(Debug, Clone)]
@@ -85,99 +89,6 @@ pub(super) fn table_sheet(text: &str) -> Option<(String, sheet::Shape)> {
     let csv = table::as_csv(text).or_else(|| table::html_as_csv(text))?;
     let shape = sheet::detect(&csv)?;
     Some((csv, shape))
-}
-
-fn shape_of(headings: &[Heading]) -> Result<(usize, usize), String> {
-    let untitled_only = matches!(headings, [only] if only.text.is_empty());
-    let Some(top) = headings
-        .iter()
-        .map(|h| h.depth)
-        .min()
-        .filter(|_| !untitled_only)
-    else {
-        return Err("there are no Markdown headings".to_owned());
-    };
-    if let Some(pair) = recurring(headings) {
-        return Ok(pair);
-    }
-    let at_top = headings.iter().filter(|h| h.depth == top).count();
-    // One heading above everything else is the document's title, not a level.
-    let level_depth = if at_top == 1 && headings.len() > 1 {
-        headings
-            .iter()
-            .map(|h| h.depth)
-            .filter(|d| *d > top)
-            .min()
-            .unwrap_or(top)
-    } else {
-        top
-    };
-    let competency_depth = headings
-        .iter()
-        .map(|h| h.depth)
-        .filter(|d| *d > level_depth)
-        .min()
-        .ok_or_else(|| {
-            format!(
-                "there are headings of depth {level_depth} but no sub-headings under them for \
-                 competencies"
-            )
-        })?;
-    Ok((level_depth, competency_depth))
-}
-
-/// The depths of the outline's two tiers when they can be told by recurrence: the depth
-/// whose sub-headings recur by name under several of its headings (a competency under each
-/// level, or a level under each competency), the shallowest when several do.
-fn recurring(headings: &[Heading]) -> Option<(usize, usize)> {
-    let mut depths: Vec<usize> = headings.iter().map(|h| h.depth).collect();
-    depths.sort_unstable();
-    depths.dedup();
-    let mut best: Option<((bool, usize), (usize, usize))> = None;
-    for (i, &parent) in depths.iter().enumerate() {
-        let Some(&child) = depths.get(i + 1) else {
-            continue;
-        };
-        let mut under: Vec<Vec<String>> = Vec::new();
-        let mut open = false;
-        for h in headings {
-            if h.depth < parent {
-                open = false;
-            } else if h.depth == parent {
-                under.push(Vec::new());
-                open = true;
-            } else if h.depth == child
-                && open
-                && let Some(names) = under.last_mut()
-            {
-                names.push(h.text.trim().to_lowercase());
-            }
-        }
-        let mut names: Vec<&String> = under.iter().flatten().collect();
-        names.sort();
-        names.dedup();
-        let recur = names
-            .iter()
-            .filter(|n| under.iter().filter(|u| u.contains(n)).count() >= 2)
-            .count();
-        // A pair with a tier of level names outranks one without: a level's sections
-        // recur under each level too ("Impact", then "Feature Ownership" under it).
-        let score = (
-            tier_of_levels(headings, parent) || tier_of_levels(headings, child),
-            recur,
-        );
-        if recur >= 2 && best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, (parent, child)));
-        }
-    }
-    best.map(|(_, pair)| pair)
-}
-
-/// True when most headings of `depth` name a level.
-fn tier_of_levels(headings: &[Heading], depth: usize) -> bool {
-    let at: Vec<&Heading> = headings.iter().filter(|h| h.depth == depth).collect();
-    let levelish = at.iter().filter(|h| LEVELISH.is_match(&h.text)).count();
-    levelish * 2 > at.len()
 }
 
 /// The headings of `body`; a document with none is one untitled section, so levels written
@@ -566,48 +477,6 @@ fn read_outline(name: &str, text: &str) -> Result<Read, LadderError> {
     })
 }
 
-/// What front matter says about the ladder.
-#[derive(Debug, Default)]
-struct Front {
-    title: Option<String>,
-    declared: Option<u8>,
-    description: Option<String>,
-}
-
-/// The title, description and declared number of levels in front matter; other fields are
-/// page settings Cairn does not keep.
-fn settings(r: &mut Reader, root: &Node, warnings: &mut Vec<Problem>) -> Front {
-    const PAGE: &[&str] = &["path", "sidebarTitle", "sidebarGroup", "yaml", "homepage"];
-    let Value::Map(entries) = &root.value else {
-        return Front::default();
-    };
-    let mut front = Front::default();
-    for (key, key_at, node) in entries {
-        let Value::Text(text) = &node.value else {
-            r.not_kept.push((*key_at, key.clone()));
-            continue;
-        };
-        match key.as_str() {
-            "title" => front.title = Some(plain_title(text)).filter(|t| !t.is_empty()),
-            "description" | "summary" => {
-                front.description = Some(prose(text)).filter(|d| !d.is_empty());
-            }
-            "levels" if is_null(text) => {}
-            "levels" => match text.trim().parse::<u8>() {
-                Ok(n) if n >= 1 => front.declared = Some(n),
-                _ => warnings.push(Problem::new(
-                    Some(node.at),
-                    "levels",
-                    "is not the number of levels: the levels are read from the headings",
-                )),
-            },
-            key if PAGE.contains(&key) => {}
-            _ => r.not_kept.push((*key_at, key.clone())),
-        }
-    }
-    front
-}
-
 /// A level heading as a level: `Level 3` is level `3`; any other title is its own slug.
 fn level_of(text: &str, index: usize) -> Option<Level> {
     let title = plain_title(text);
@@ -683,37 +552,5 @@ fn add(competency: &mut Competency, level: &LevelId, lines: &[String]) {
             expectation.text.push_str("\n\n");
         }
         expectation.text.push_str(&text);
-    }
-}
-
-/// Numbered levels the front matter declares but no heading writes are added (they expect
-/// nothing new); headings past the declared number are kept, with a warning.
-fn extend_to_declared(levels: &mut Vec<Level>, declared: Option<u8>, warnings: &mut Vec<Problem>) {
-    let Some(declared) = declared else {
-        return;
-    };
-    let count = levels.len();
-    if count > usize::from(declared) {
-        warnings.push(Problem::new(
-            None,
-            "levels",
-            format!(
-                "{count} level headings past the declared {declared} levels: all {count} are kept"
-            ),
-        ));
-    }
-    let number = |l: &Level| l.id.as_str().parse::<u8>().ok();
-    if levels.iter().all(|l| number(l).is_some()) {
-        for n in 1..=declared {
-            if !levels.iter().any(|l| l.id.as_str() == n.to_string()) {
-                levels.extend(numbered(n));
-                warnings.push(Problem::new(
-                    None,
-                    "levels",
-                    format!("level {n} is declared but has no heading: nothing is written for it"),
-                ));
-            }
-        }
-        levels.sort_by_key(number);
     }
 }
