@@ -986,7 +986,7 @@ fn broken_front_matter_is_refused_at_its_line_not_as_an_unknown_format() {
 
 /// Frameworks in the shapes companies publish them, written for these tests by someone who
 /// had not seen the readers: (file, format read, levels, competencies, cells with text).
-const SHAPES: [(&str, Format, usize, usize, usize); 27] = [
+const SHAPES: [(&str, Format, usize, usize, usize); 29] = [
     (
         "01-brightwave-level-headings.md",
         Format::Markdown,
@@ -1044,6 +1044,8 @@ const SHAPES: [(&str, Format, usize, usize, usize); 27] = [
     ("27-saltmarsh-rowspan-table.md", Format::Markdown, 3, 3, 9),
     ("28-heronsgate-titles-table.md", Format::Markdown, 4, 3, 12),
     ("29-ferrycross-section-tables.md", Format::Markdown, 3, 3, 9),
+    ("30-larchmont-skills.yml", Format::List, 3, 2, 5),
+    ("31-larchmont-skills.json", Format::List, 3, 2, 5),
 ];
 
 #[test]
@@ -1148,6 +1150,15 @@ fn frameworks_in_every_published_shape_import_with_their_counts() {
         .collect();
     assert_eq!(names, ["Code", "Testing", "Running"]);
     assert_eq!(sections.competencies[2].expectations[0].criteria.len(), 2);
+    // A list of skills: each item a competency, levels in the order first named, several
+    // statements a level's criteria, one its text.
+    let list = read("31-larchmont-skills.json").ladder;
+    assert_eq!(list.competencies[0].name, "Data modelling");
+    assert_eq!(list.competencies[0].expectations[1].criteria.len(), 2);
+    assert_eq!(
+        list.competencies[0].expectations[0].text,
+        "You read an existing schema and explain it."
+    );
     let craft = &spans.competencies[0];
     assert_eq!(craft.name, "Craft");
     assert_eq!(craft.expectations[0].criteria.len(), 2, "{craft:?}");

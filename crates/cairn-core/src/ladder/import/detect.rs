@@ -1,7 +1,7 @@
 //! Telling a ladder file's format from its content, and saying, when it is in none of them,
 //! which formats were tried and why each did not fit.
 
-use super::{Format, LadderError, Problem, headings, monzo, sheet, single, tree};
+use super::{Format, LadderError, Problem, headings, list, monzo, sheet, single, tree};
 
 /// Tells the format from the content; the file's extension only chooses which error to
 /// show when nothing fits. When nothing fits, the error names each format tried and why it
@@ -52,6 +52,23 @@ pub(super) fn detect(name: &str, text: &str) -> Result<Format, LadderError> {
         }
         Ok(_) => {}
         Err(problem) => tried.push((Format::Yaml, format!("not YAML: {problem}"))),
+    }
+    match tree::from_yaml_list(text) {
+        Ok(root) if list::is_list(&root) => return Ok(Format::List),
+        Ok(_) => {
+            tried.retain(|(format, _)| *format != Format::Yaml);
+            tried.push((
+                Format::Yaml,
+                "a list at the top, not a mapping of fields".to_owned(),
+            ));
+            tried.push((
+                Format::List,
+                "a list, but not of competencies that each name themselves and list their \
+                 levels"
+                    .to_owned(),
+            ));
+        }
+        Err(_) => {}
     }
     let toml = tree::from_toml(text);
     let empty_toml = matches!(

@@ -4,7 +4,7 @@
 //! not kept; a file that names no ladder is named after the file. Each is a warning, which
 //! `strict` turns into a refusal.
 
-use super::tree::{Pos, Reader};
+use super::tree::{Node, Pos, Reader};
 use super::{LadderError, Places, Problem, Read, failed, file_stem, humanise, locate};
 use crate::Invalid;
 use crate::id::LevelId;
@@ -63,6 +63,18 @@ pub(super) fn nothing_new(ladder: &mut Ladder, places: &Places) -> Vec<Problem> 
             .sort_by_key(|e| rank(&ladder.levels, &e.level));
     }
     warnings
+}
+
+/// Reads a foreign format from its parsed tree with `ladder`, which reports every problem
+/// to the reader it is given.
+pub(super) fn read_tree(
+    root: Result<Node, Problem>,
+    ladder: impl FnOnce(&mut Reader, &Node) -> Option<Read>,
+) -> Result<Read, LadderError> {
+    let root = root.map_err(|p| failed(vec![p]))?;
+    let mut r = Reader::foreign();
+    let read = ladder(&mut r, &root);
+    finish(r, read)
 }
 
 /// A foreign reader's outcome: the ladder it read, with what it read loosely and the fields

@@ -6,9 +6,9 @@
 //! and supporting URLs become links. A level named "... (Individual Contributor)" or "... (People Manager)"
 //! belongs to that track; the levels without such a suffix are shared by every track.
 
-use super::foreign::{finish, untitled};
+use super::foreign::{read_tree, untitled};
 use super::tree::{self, Fields, Node, Pos, Reader};
-use super::{LadderError, Read, failed, ladder_id, prose, track_note};
+use super::{LadderError, Read, ladder_id, prose, track_note};
 use crate::id::{LevelId, TrackId};
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level, Link, Track, unknown};
 
@@ -35,10 +35,7 @@ const SUPPORTING_URL: &[&str] = &["label", "url"];
 
 /// Reads the FT format.
 pub(super) fn read(name: &str, text: &str) -> Result<Read, LadderError> {
-    let root = tree::from_yaml(text).map_err(|p| failed(vec![p]))?;
-    let mut r = Reader::foreign();
-    let read = ladder(&mut r, name, &root);
-    finish(r, read)
+    read_tree(tree::from_yaml(text), |r, root| ladder(r, name, root))
 }
 
 fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {

@@ -22,6 +22,7 @@ mod foreign;
 pub use foreign::NOTHING_NEW;
 mod ft;
 mod headings;
+mod list;
 mod monzo;
 mod sheet;
 pub mod tree;
@@ -58,11 +59,13 @@ pub enum Format {
     /// Markdown with a heading per level and a sub-heading per competency, prose under each
     /// (the Progression site's `yaml: false` form, among others).
     Markdown,
+    /// A YAML or JSON list of competencies, each with its levels.
+    List,
 }
 
 impl Format {
     /// Every format, in the order `--format` lists them.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Toml,
         Self::Yaml,
         Self::Ft,
@@ -70,6 +73,7 @@ impl Format {
         Self::CsvLong,
         Self::CsvWide,
         Self::Markdown,
+        Self::List,
     ];
 
     /// The name `--format` takes.
@@ -82,6 +86,7 @@ impl Format {
             Self::CsvLong => "csv-long",
             Self::CsvWide => "csv-wide",
             Self::Markdown => "markdown",
+            Self::List => "list",
         }
     }
 
@@ -95,6 +100,7 @@ impl Format {
             Self::CsvLong => "CSV, one row per competency and level",
             Self::CsvWide => "CSV matrix, competencies down and levels across",
             Self::Markdown => "Markdown, a heading per level and a sub-heading per competency",
+            Self::List => "YAML or JSON list of competencies, each with its levels",
         }
     }
 }
@@ -282,9 +288,13 @@ pub fn import_with(name: &str, bytes: &[u8], options: Options) -> Result<Importe
         Format::CsvLong => sheet::read(name, text, sheet::Shape::Long)?,
         Format::CsvWide => sheet::read(name, text, sheet::Shape::Wide)?,
         Format::Markdown => headings::read(name, text)?,
+        Format::List => list::read(name, text)?,
     };
     let (mut ladder, mut places) = (ladder, places);
-    if matches!(format, Format::Ft | Format::Monzo | Format::Markdown) {
+    if matches!(
+        format,
+        Format::Ft | Format::Monzo | Format::Markdown | Format::List
+    ) {
         warnings.extend(foreign::drop_empty(&mut ladder, &mut places));
         warnings.extend(foreign::nothing_new(&mut ladder, &places));
     }

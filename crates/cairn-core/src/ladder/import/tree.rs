@@ -89,7 +89,16 @@ fn toml_value(text: &str, value: &toml::Spanned<toml::de::DeValue<'_>>) -> Node 
 /// Anchors, tags and repeated keys are refused: a ladder has no use for them, and refusing
 /// aliases keeps a small file from expanding into a huge one.
 pub fn from_yaml(text: &str) -> Result<Node, Problem> {
-    let options = LoaderOptions::default().error_on_duplicate_keys(true);
+    parse_yaml(text, LoaderOptions::default())
+}
+
+/// Reads YAML or JSON whose top is a list into a tree, as [`from_yaml`] reads a mapping.
+pub fn from_yaml_list(text: &str) -> Result<Node, Problem> {
+    parse_yaml(text, LoaderOptions::default().toplevel_sequence())
+}
+
+fn parse_yaml(text: &str, options: LoaderOptions) -> Result<Node, Problem> {
+    let options = options.error_on_duplicate_keys(true);
     let root = marked_yaml::parse_yaml_with_options(0, text, options).map_err(|e| {
         use marked_yaml::LoadError;
         let (marker, message) = match &e {
@@ -97,8 +106,10 @@ pub fn from_yaml(text: &str) -> Result<Node, Problem> {
                 Some(*m),
                 "the file must be a YAML mapping of fields".to_owned(),
             ),
-            LoadError::TopLevelMustBeSequence(m)
-            | LoadError::UnexpectedAnchor(m)
+            LoadError::TopLevelMustBeSequence(m) => {
+                (Some(*m), "the file must be a list".to_owned())
+            }
+            LoadError::UnexpectedAnchor(m)
             | LoadError::MappingKeyMustBeScalar(m)
             | LoadError::UnexpectedTag(m) => (Some(*m), yaml_message(&e)),
             LoadError::ScanError(m, scan) => (Some(*m), scan.info().to_owned()),

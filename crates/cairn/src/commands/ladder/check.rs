@@ -31,7 +31,8 @@ pub struct Args {
     /// The ladder files (a folder of Markdown files is one ladder)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Read the files as this format: toml, yaml, ft, monzo, csv-long, csv-wide or markdown
+    /// Read the files as this format: toml, yaml, ft, monzo, csv-long, csv-wide, markdown or
+    /// list
     #[arg(long)]
     format: Option<String>,
     /// Count what an import would only warn about as problems

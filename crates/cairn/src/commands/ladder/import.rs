@@ -39,7 +39,7 @@ pub struct Args {
     /// The ladder file, or a folder of Markdown files (one per level or per competency)
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// Read it as this format: toml, yaml, ft, monzo, csv-long, csv-wide or markdown
+    /// Read it as this format: toml, yaml, ft, monzo, csv-long, csv-wide, markdown or list
     #[arg(long)]
     format: Option<String>,
     /// Store it under this id instead of the file's own (or its file name)
