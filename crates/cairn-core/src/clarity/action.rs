@@ -90,6 +90,9 @@ pub(super) fn actions(
     {
         push(&mut action, m.as_str());
     }
+    for m in FIRST_STEP.find_iter(&without_evidence) {
+        push(&mut action, m.as_str());
+    }
     for cap in BY_DOING.captures_iter(&without_evidence) {
         let (Some(whole), Some(verb), Some(object)) =
             (cap.get(0), cap.name("verb"), cap.name("object"))

@@ -88,8 +88,15 @@ pub(super) fn destinations(text: &str, lower: &str) -> Destinations {
         .collect();
     for clause in clauses(lower) {
         let (offset, text) = clause;
-        for cap in AIMED_ROLE.captures_iter(text) {
-            let (Some(whole), Some(role)) = (cap.get(0), cap.get(2)) else {
+        // A rejected match gives back all but its first word: "want to take over as owner"
+        // is rejected at "want", then read from "take over as".
+        let mut at = 0;
+        while let Some(cap) = AIMED_ROLE.captures_at(text, at) {
+            let Some(whole) = cap.get(0) else { break };
+            at = text[whole.start()..]
+                .find(' ')
+                .map_or(text.len(), |i| whole.start() + i + 1);
+            let Some(role) = cap.get(2) else {
                 continue;
             };
             if evidence_spans
@@ -203,6 +210,7 @@ pub(super) fn destinations(text: &str, lower: &str) -> Destinations {
                 .filter(|m| m.end() < head.len() && ROLE_START.find(&head[m.end()..]).is_some())
                 .last()
                 .map_or(whole.start(), |m| whole.start() + m.start());
+            at = whole.end();
             found(
                 &mut phrases,
                 offset + whole.start(),
@@ -378,9 +386,12 @@ pub(super) fn destinations(text: &str, lower: &str) -> Destinations {
         )
         .trim()
         .trim_matches(['\'', '"', '\u{2018}', '\u{2019}', '.', '!']);
+        // "fluent in Go": the language, not the verb.
+        let go =
+            (object_text == "go" || object_text.starts_with("go ")) && GO_LANGUAGE.is_match(text);
         if !object_text.is_empty()
             && !object_text.starts_with('-')
-            && !EMPTY_OBJECT.is_match(object_text)
+            && (go || !EMPTY_OBJECT.is_match(object_text))
         {
             found(&mut phrases, whole.start(), whole.end(), whole.as_str());
         }

@@ -810,6 +810,33 @@ fn reports_written_by_managers_and_pasted_forms_are_read() {
 }
 
 #[test]
+fn languages_contributions_and_first_steps_are_read() {
+    let destination = |text: &str| check(text).elements.destination;
+    for text in [
+        "Become fluent in Go by writing the new rate limiter in it.",
+        "Goal: become a contributor to the tokio project.",
+        "Looking ahead, I want to take over as owner of the design system.",
+        "I'd really like to run our on-call process end to end.",
+        "Goal: backend role in climate tech by March.",
+        "Title: Frontend Guild Lead",
+    ] {
+        assert!(destination(text), "{text}: {:?}", check(text).matched);
+    }
+    // "go" the verb stays no capability.
+    assert!(!destination("want to get better at go and do stuff"));
+    for text in [
+        "Staff by Q3. First step is the cross-org auth RFC by end of Q1.",
+        "Principal-level scope: consolidate our three tracing stacks into one.",
+    ] {
+        assert!(
+            check(text).elements.action,
+            "{text}: {:?}",
+            check(text).matched
+        );
+    }
+}
+
+#[test]
 fn it_asks_the_question_for_each_missing_element_and_shows_its_reasons() {
     let c = check("I want to become a staff engineer by next summer.");
     assert_eq!(c.verdict, Verdict::Directional);
