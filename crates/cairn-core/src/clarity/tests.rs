@@ -837,6 +837,31 @@ fn languages_contributions_and_first_steps_are_read() {
 }
 
 #[test]
+fn passive_reps_engineering_verbs_and_thresholds_are_read() {
+    for text in [
+        "The incident review for the checkout outage will be facilitated by me next week.",
+        "The release checklist will be rewritten by me.",
+        "Senior backend engineer in Q3; plan: shard the user table.",
+    ] {
+        assert!(
+            check(text).elements.action,
+            "{text}: {:?}",
+            check(text).matched
+        );
+    }
+    for text in [
+        "Build the presence service; it has to handle 50k concurrent connections.",
+        "Acceptance of the proposal is the first milestone.",
+    ] {
+        assert!(
+            check(text).elements.evidence,
+            "{text}: {:?}",
+            check(text).matched
+        );
+    }
+}
+
+#[test]
 fn it_asks_the_question_for_each_missing_element_and_shows_its_reasons() {
     let c = check("I want to become a staff engineer by next summer.");
     assert_eq!(c.verdict, Verdict::Directional);
