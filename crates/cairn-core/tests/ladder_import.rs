@@ -1313,3 +1313,47 @@ fn a_page_without_the_order_every_other_page_has_is_an_overview() {
         warnings(&imported)
     );
 }
+
+#[test]
+fn levels_named_by_a_code_are_one_level_across_files_in_the_order_of_their_numbers() {
+    let skill = |name: &str, levels: &[(&str, &str)]| {
+        let mut text = format!("# {name}\n\n");
+        for (title, body) in levels {
+            text.push_str(&format!("## {title}\n\n- {body}\n\n"));
+        }
+        (
+            format!("skills/{}.md", name.to_lowercase()),
+            text.into_bytes(),
+        )
+    };
+    let files = vec![
+        skill(
+            "Debugging",
+            &[
+                ("LVL 2 - Engineer I", "Fixes simple bugs with help."),
+                (
+                    "LVL 3 - Engineer II",
+                    "Finds the cause of common bugs alone.",
+                ),
+            ],
+        ),
+        skill(
+            "Mentoring",
+            &[
+                ("LVL 1 - Trainee", "Asks for help early."),
+                ("LVL 2 - Trainee, Engineer I", "Helps a newer trainee."),
+                ("LVL 3 - Engineer II", "Onboards a new joiner."),
+            ],
+        ),
+    ];
+    let imported = import_folder("skills", &files, Options::default()).unwrap();
+    let ids: Vec<&str> = imported
+        .ladder
+        .levels
+        .iter()
+        .map(|l| l.id.as_str())
+        .collect();
+    assert_eq!(ids, ["lvl-1", "lvl-2", "lvl-3"]);
+    assert_eq!(imported.ladder.levels[1].title, "LVL 2 - Engineer I");
+    assert_eq!(imported.ladder.competencies.len(), 2);
+}

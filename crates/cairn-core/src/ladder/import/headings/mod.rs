@@ -17,7 +17,9 @@ mod table;
 use super::foreign::not_kept;
 use super::monzo::{front_matter, numbered, plain_title};
 use super::tree::{self, Pos, Reader};
-use super::{LEVELISH, LadderError, Problem, Read, humanise, ladder_id, prose, sheet, slugify};
+use super::{
+    LEVELISH, LadderError, Place, Problem, Read, humanise, ladder_id, prose, sheet, slugify,
+};
 use crate::id::LevelId;
 use crate::ladder::{Competency, Criterion, Expectation, Ladder, Level};
 use depths::shape_of;
@@ -421,6 +423,7 @@ fn read_outline(name: &str, text: &str) -> Result<Read, LadderError> {
         }
     }
     extend_to_declared(&mut levels, declared, &mut warnings);
+    order_by_code(&mut levels, &mut r);
     let rank = |level: &LevelId, levels: &[Level]| levels.iter().position(|l| &l.id == level);
     let mut notes = Vec::new();
     for competency in &mut competencies {
@@ -477,6 +480,46 @@ fn read_outline(name: &str, text: &str) -> Result<Read, LadderError> {
     })
 }
 
+/// A level code opening a title, before a dash or colon: "LVL 5T - Senior II", "L3: Senior".
+static LEVEL_CODE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^((?:lvl|level|l|ic|grade|band|rank)\s?\d+[a-z]?)\s*[-\u{2013}\u{2014}:]\s+\S",
+    )
+    .unwrap_or_else(|e| panic!("level code pattern: {e}"))
+});
+
+/// Levels that each open with a numbered code ("LVL 1 - Trainee", "LVL 5T - Senior II"),
+/// met in another order across the files, are put in the order of their numbers; their
+/// places move with them.
+fn order_by_code(levels: &mut [Level], r: &mut Reader) {
+    let number = |l: &Level| {
+        LEVEL_CODE.captures(&l.title).and_then(|c| {
+            let digits: String = c[1].chars().filter(char::is_ascii_digit).collect();
+            digits.parse::<u32>().ok()
+        })
+    };
+    let Some(numbers) = levels.iter().map(number).collect::<Option<Vec<u32>>>() else {
+        return;
+    };
+    if numbers.is_sorted() {
+        return;
+    }
+    let mut order: Vec<usize> = (0..levels.len()).collect();
+    order.sort_by_key(|&i| numbers[i]);
+    let sorted: Vec<Level> = order.iter().map(|&i| levels[i].clone()).collect();
+    levels.clone_from_slice(&sorted);
+    let moved: Vec<(String, Place)> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(new, &old)| {
+            r.places
+                .remove(&format!("levels[{old}]"))
+                .map(|p| (format!("levels[{new}]"), p))
+        })
+        .collect();
+    r.places.extend(moved);
+}
+
 /// A level heading as a level: `Level 3` is level `3`; any other title is its own slug.
 fn level_of(text: &str, index: usize) -> Option<Level> {
     let title = plain_title(text);
@@ -491,7 +534,11 @@ fn level_of(text: &str, index: usize) -> Option<Level> {
     if let Some(n) = number {
         return numbered(n);
     }
-    let slug = slugify(&title);
+    // "LVL 2 - Engineer I" and "LVL 2 - Trainee, Engineer I" in another file: the code
+    // before the dash names the level, whatever title follows it.
+    let slug = LEVEL_CODE
+        .captures(&title)
+        .map_or_else(|| slugify(&title), |c| slugify(&c[1]));
     let id = if slug.is_empty() {
         format!("level-{}", index + 1)
     } else {
