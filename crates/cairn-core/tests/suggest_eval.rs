@@ -109,6 +109,7 @@ fn ranks_our_second_development_set() {
         "tagging-dev-f.jsonl",
         "tagging-dev-g.jsonl",
         "tagging-dev-j.jsonl",
+        "tagging-dev-l.jsonl",
     ] {
         let path = data(name);
         assert!(
