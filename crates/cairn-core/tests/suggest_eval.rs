@@ -1,6 +1,6 @@
 //! Competency suggestion measured on labelled evidence texts: the shared examples
 //! (`../shared/eval/tagging-dev.jsonl`, when present), our development set
-//! (`tests/data/tagging.jsonl`, 480 texts, and `tagging-dev-{e,f,g,j}.jsonl` by four more
+//! (`tests/data/tagging.jsonl`, 480 texts, and `tagging-dev-{e,f,g,j,l}.jsonl` by five more
 //! writers: the ones the vocabulary is widened on) and our
 //! held-out sets (`tests/data/tagging-holdout*.jsonl`, 1,138 texts by writers who never saw
 //! the vocabulary, misses not printed). Prints top-1 and top-3 accuracy and holds them to 75% and 95%. The suggester
