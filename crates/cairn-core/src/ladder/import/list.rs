@@ -86,7 +86,7 @@ fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
         r.place(
             format!("competencies[{}]", competencies.len()),
             item.at,
-            &field,
+            &title,
         );
         let description = first_text(r, &f, DESCRIPTION)
             .map(|(t, _)| prose(&t))
