@@ -1128,6 +1128,27 @@ fn frameworks_in_every_published_shape_import_with_their_counts() {
             "27-saltmarsh-rowspan-table.md",
             "line 58, column 1: another table",
         ),
+        (
+            "28-heronsgate-titles-table.md",
+            "the headings name no levels and a table does",
+        ),
+        (
+            "29-ferrycross-section-tables.md",
+            "each table under one names them across",
+        ),
+        (
+            "29-ferrycross-section-tables.md",
+            "line 7, column 1: a table with other levels across",
+        ),
+        ("30-larchmont-skills.yml", "[0].guide-url: not kept"),
+        (
+            "30-larchmont-skills.yml",
+            "Incident response: 'incident-response' has no content for level aware",
+        ),
+        (
+            "31-larchmont-skills.json",
+            "Mentoring: 'mentoring' has no content for level aware",
+        ),
     ] {
         let text = warnings(&read(file));
         assert!(text.contains(said), "{file}: {said} in\n{text}");
