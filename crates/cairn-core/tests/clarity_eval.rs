@@ -179,6 +179,7 @@ fn agrees_with_our_second_development_set() {
         "clarity-dev-u.jsonl",
         "clarity-dev-y.jsonl",
         "clarity-dev-z.jsonl",
+        "clarity-dev-aa.jsonl",
     ] {
         let path = data(name);
         assert!(
