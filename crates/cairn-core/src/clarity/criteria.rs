@@ -2,7 +2,7 @@
 //! phrase offers as evidence observes nothing (a rep restated, a feeling, a field left open,
 //! the writer speaking).
 
-use super::patterns::{HOLLOW_CRITERION, UNDECIDED};
+use super::patterns::{HOLLOW_CRITERION, HORIZON, UNDECIDED};
 use super::words::is_doing_word;
 
 /// True when what follows an evidence label, to its sentence's end, restates one of `reps`
@@ -62,7 +62,13 @@ pub(super) fn said_now(lower: &str, start: usize, phrase: &str) -> bool {
         .rsplit(['.', ';', '?', '!', '\n'])
         .next()
         .unwrap_or("");
+    // "says I'm at senior level in the Feb calibration": a judgement to come.
+    let sentence_end = lower[start..]
+        .find(['.', ';', '?', '!', '\n'])
+        .map_or(lower.len(), |i| start + i);
+    let ahead = HORIZON.find(&lower[start..sentence_end]).is_some();
     reports
+        && !ahead
         && !before.split_whitespace().any(|w| {
             matches!(
                 w,

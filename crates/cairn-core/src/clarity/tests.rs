@@ -862,6 +862,38 @@ fn passive_reps_engineering_verbs_and_thresholds_are_read() {
 }
 
 #[test]
+fn answers_to_a_form_are_read_line_by_line() {
+    // A line break ends a clause even before a letter: "Where: tech lead\nWhat: …".
+    let c = check(
+        "Where: tech lead\nWhat: lead the migration\nKnow: my EM gives me the TL role\nElse: Q1",
+    );
+    assert_eq!(c.verdict, Verdict::Actionable, "{:?}", c.matched);
+    let c = check(
+        "Q: Where do you want to be? A: Engineering manager of my current team\nQ: What? A: run 1:1s for the grads",
+    );
+    assert!(
+        c.elements.destination && c.elements.action,
+        "{:?}",
+        c.matched
+    );
+    for text in [
+        "Own the CI/CD platform.\nJenkins turned off, deploy lead time < 15 min.",
+        "Own releases. Release day goes from 2 days to 2 hours.",
+        "Staff eng. Know: 3 teams actually running on it in prod.",
+        "Tech lead role. EM + PM feedback in my 360 by H2.",
+        "Get good at incident command. The SRE lead certifies me as IC.",
+        "Senior data scientist. Head of data says I'm at senior level in the Feb calibration.",
+        "learn Rust deeply. pass = sidecar in prod.",
+    ] {
+        assert!(
+            check(text).elements.evidence,
+            "{text}: {:?}",
+            check(text).matched
+        );
+    }
+}
+
+#[test]
 fn it_asks_the_question_for_each_missing_element_and_shows_its_reasons() {
     let c = check("I want to become a staff engineer by next summer.");
     assert_eq!(c.verdict, Verdict::Directional);

@@ -18,8 +18,11 @@ pub(super) fn clauses(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if matches!(c, '.' | ';' | ':' | '!' | '?' | '\n' | '(' | ')' | '|')
-            && !text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_alphanumeric())
+        // A line break always ends a clause; a stop before a letter or digit may be inside
+        // a word ("1:1s", "v2.3").
+        if c == '\n'
+            || matches!(c, '.' | ';' | ':' | '!' | '?' | '(' | ')' | '|')
+                && !text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_alphanumeric())
         {
             out.push((start, &text[start..i]));
             start = i + c.len_utf8();
