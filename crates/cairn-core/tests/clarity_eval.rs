@@ -1,7 +1,7 @@
 //! The clarity check measured on labelled goal statements: the shared examples
 //! (`../shared/eval/clarity-dev.jsonl`, when present), our own development set
 //! (`tests/data/clarity.jsonl`, 440 statements in many voices, and
-//! `clarity-dev-{e,f,h,i,l,m,p,q,r,s,u,y,z}.jsonl`, 150 to 200 each by thirteen more writers:
+//! `clarity-dev-{e,f,h,i,l,m,p,q,r,s,u,y,z,aa}.jsonl`, 150 to 200 each by fourteen more writers:
 //! the ones rules are widened on) and our held-out sets (`tests/data/clarity-holdout*.jsonl`,
 //! 1,850 statements by thirteen other writers, never looked at while tuning: their misses
 //! are not printed). Prints verdict
@@ -194,7 +194,7 @@ fn agrees_with_our_second_development_set() {
 #[test]
 fn agrees_with_our_held_out_sets() {
     // Thirteen writers who never saw the rules; their misses are never printed. The target is
-    // 90%; the sets agree on 84-95% today, 91% pooled (see the README), so this guards
+    // 90%; the sets agree on 84-95% today, 91.5% pooled (see the README), so this guards
     // against a fall while the rules are widened on development material only.
     for name in [
         "clarity-holdout.jsonl",
