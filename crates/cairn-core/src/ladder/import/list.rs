@@ -65,6 +65,7 @@ fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
         .chain(LEVELS)
         .copied()
         .collect();
+    let level_known: Vec<&str> = NAME.iter().chain(STATEMENTS).copied().collect();
     let mut levels: Vec<Level> = Vec::new();
     let mut competencies: Vec<Competency> = Vec::new();
     let mut warnings = Vec::new();
@@ -99,7 +100,6 @@ fn ladder(r: &mut Reader, name: &str, root: &Node) -> Option<Read> {
             .enumerate()
         {
             let level_field = format!("{field}.{}[{l}]", key.unwrap_or("levels"));
-            let level_known: Vec<&str> = NAME.iter().chain(STATEMENTS).copied().collect();
             let Some(lf) = r.map(node, &level_field, &level_known) else {
                 continue;
             };

@@ -54,6 +54,7 @@ static CELL: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?is)<t[hd]\b([^>]*)>(.*?)(?:</t[hd]>|<t[hd]\b|$)"));
 static COLSPAN: LazyLock<Regex> = LazyLock::new(|| pattern(r#"(?i)colspan\s*=\s*"?(\d+)"#));
 static ROWSPAN: LazyLock<Regex> = LazyLock::new(|| pattern(r#"(?i)rowspan\s*=\s*"?(\d+)"#));
+static TABLE_END: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)</table>"));
 static ITEM: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)<li\b[^>]*>"));
 static BREAK: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)<br\s*/?>|</p>|</li>"));
 static TAG: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?s)<[^>]*>"));
@@ -75,20 +76,21 @@ pub(super) fn html_as_csv(text: &str) -> Option<String> {
 /// (counted from 0) and its cells: list items as bullet lines, a cell spanning columns or
 /// rows filling each of them, and a header written without a `<tr>` read as a row.
 pub(super) fn html_rows(text: &str, start: usize) -> Vec<(usize, Vec<String>)> {
-    let lower = text.to_ascii_lowercase();
-    let end = lower[start..]
-        .find("</table>")
-        .map_or(text.len(), |e| start + e);
+    let end = TABLE_END
+        .find(&text[start..])
+        .map_or(text.len(), |e| start + e.start());
     let mut table = text[start..end].to_owned();
+    let lower = table.to_ascii_lowercase();
     // "<thead><th>Beginner</th>…</thead>": header cells with no row around them.
-    if let Some(head) = table.to_ascii_lowercase().find("<thead")
-        && let Some(close) = table.to_ascii_lowercase()[head..].find("</thead>")
-        && !table.to_ascii_lowercase()[head..head + close].contains("<tr")
+    if let Some(head) = lower.find("<thead")
+        && let Some(close) = lower[head..].find("</thead>")
+        && !lower[head..head + close].contains("<tr")
         && let Some(open_end) = table[head..].find('>')
     {
         table.insert_str(head + close, "</tr>");
         table.insert_str(head + open_end + 1, "<tr>");
     }
+    let lines_before = text[..start].matches('\n').count();
     let mut rows = Vec::new();
     // Cells spanning rows still to come: (column, rows left, text).
     let mut carried: Vec<(usize, usize, String)> = Vec::new();
@@ -96,8 +98,7 @@ pub(super) fn html_rows(text: &str, start: usize) -> Vec<(usize, Vec<String>)> {
         let (Some(whole), Some(inner)) = (row.get(0), row.get(1)) else {
             continue;
         };
-        let line =
-            text[..start].matches('\n').count() + table[..whole.start()].matches('\n').count();
+        let line = lines_before + table[..whole.start()].matches('\n').count();
         let mut cells: Vec<String> = Vec::new();
         for cell in CELL.captures_iter(inner.as_str()) {
             fill_carried(&mut cells, &mut carried);
