@@ -53,9 +53,15 @@ pub(super) fn detect(name: &str, text: &str) -> Result<Format, LadderError> {
         Ok(_) => {}
         Err(problem) => tried.push((Format::Yaml, format!("not YAML: {problem}"))),
     }
-    match tree::from_yaml_list(text) {
-        Ok(root) if list::is_list(&root) => return Ok(Format::List),
-        Ok(_) => {
+    // Only a text that opens as a list is parsed again as one.
+    let opens_as_list = text
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .is_some_and(|l| l.starts_with(['-', '[']));
+    match opens_as_list.then(|| tree::from_yaml_list(text)) {
+        Some(Ok(root)) if list::is_list(&root) => return Ok(Format::List),
+        Some(Ok(_)) => {
             tried.retain(|(format, _)| *format != Format::Yaml);
             tried.push((
                 Format::Yaml,
@@ -68,7 +74,7 @@ pub(super) fn detect(name: &str, text: &str) -> Result<Format, LadderError> {
                     .to_owned(),
             ));
         }
-        Err(_) => {}
+        _ => {}
     }
     let toml = tree::from_toml(text);
     let empty_toml = matches!(
