@@ -1378,3 +1378,12 @@ fn levels_named_by_a_code_are_one_level_across_files_in_the_order_of_their_numbe
     assert_eq!(imported.ladder.levels[1].title, "LVL 2 - Engineer I");
     assert_eq!(imported.ladder.competencies.len(), 2);
 }
+
+#[test]
+fn a_list_item_without_a_name_is_refused_at_its_line() {
+    let text = "- name: Testing\n  levels:\n    - name: Aware\n      examples: [Runs the tests.]\n- desc: no name here\n  levels:\n    - name: Aware\n      examples: [Something.]\n";
+    let err = import("skills.yml", text.as_bytes(), Some(Format::List)).unwrap_err();
+    let said = err.to_string();
+    assert!(said.contains("line 5"), "{said}");
+    assert!(said.contains("a competency needs a name"), "{said}");
+}
