@@ -42,7 +42,17 @@ pub(super) fn evidence(
             && !own_words(lower, m.start(), m.as_str())
             && !said_now(lower, m.start(), m.as_str())
         {
-            push(&mut evidence, m.as_str());
+            // A label alone ("know:") explains nothing: show what it labels too.
+            if m.as_str().ends_with([':', '=', '-']) {
+                let criterion = lower[m.end()..]
+                    .split(['.', ';', '\n', '|'])
+                    .next()
+                    .unwrap_or("")
+                    .trim();
+                push(&mut evidence, &format!("{} {criterion}", m.as_str().trim()));
+            } else {
+                push(&mut evidence, m.as_str());
+            }
         }
     }
     for (_, phrase) in judgements {

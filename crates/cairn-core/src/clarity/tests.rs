@@ -62,6 +62,14 @@ fn habits_history_and_labelled_lines_are_read_for_what_they_are() {
     // A note's shorthand and pictographs read as the words and breaks they stand for.
     let c = check("staff 🎯 h2 🗓️ lead the auth migration 🔐 skip signs off ✅");
     assert_eq!(c.verdict, Verdict::Actionable, "{:?}", c.matched);
+    // A label is shown with what it labels, so the reason reads on its own.
+    assert!(
+        c.matched
+            .evidence
+            .contains(&"know: my em gives me the tl role".to_owned()),
+        "{:?}",
+        c.matched
+    );
     let c = check("solid k8s skills b4 the reorg, promo cmte approves");
     assert!(c.elements.destination && c.elements.horizon && c.elements.evidence);
 }
